@@ -1,0 +1,197 @@
+//! Cross-checks between the numbers that encode personal data (NIP, NIK) and the record.
+
+use std::fmt;
+
+use crate::nip::Nip;
+use crate::pegawai::{NomorInduk, Pegawai};
+use crate::referensi::TingkatPendidikan;
+use crate::tanggal::BulanTahun;
+
+/// A mismatch a verifier or the data-quality view should show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inkonsistensi {
+    /// The birth date in NIP differs from personal data.
+    TanggalLahirNip,
+    /// The sex digit in NIP differs from personal data.
+    JenisKelaminNip,
+    /// TMT CPNS in NIP differs from the recorded TMT CPNS.
+    TmtCpnsNip {
+        /// Month in NIP.
+        nip: BulanTahun,
+        /// Month recorded.
+        tercatat: BulanTahun,
+    },
+    /// The birth date in NIK differs from personal data.
+    TanggalLahirNik,
+    /// The sex in NIK differs from personal data.
+    JenisKelaminNik,
+    /// The holder was younger than 18 at TMT CPNS.
+    UsiaCpnsDiBawah18,
+    /// The current golongan is above the ceiling of the recorded education.
+    GolonganMelebihiBatasPendidikan,
+}
+
+impl fmt::Display for Inkonsistensi {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TanggalLahirNip => {
+                f.write_str("tanggal lahir di NIP berbeda dengan data pribadi")
+            }
+            Self::JenisKelaminNip => {
+                f.write_str("jenis kelamin di NIP berbeda dengan data pribadi")
+            }
+            Self::TmtCpnsNip { nip, tercatat } => write!(
+                f,
+                "TMT CPNS di NIP ({nip}) berbeda dengan TMT CPNS tercatat ({tercatat})"
+            ),
+            Self::TanggalLahirNik => {
+                f.write_str("tanggal lahir di NIK berbeda dengan data pribadi")
+            }
+            Self::JenisKelaminNik => {
+                f.write_str("jenis kelamin di NIK berbeda dengan data pribadi")
+            }
+            Self::UsiaCpnsDiBawah18 => f.write_str("usia saat TMT CPNS kurang dari 18 tahun"),
+            Self::GolonganMelebihiBatasPendidikan => {
+                f.write_str("golongan melebihi batas tertinggi untuk pendidikan tercatat")
+            }
+        }
+    }
+}
+
+/// Every mismatch on the record; `pendidikan` is the reference row of its education level.
+pub fn periksa(pegawai: &Pegawai, pendidikan: Option<&TingkatPendidikan>) -> Vec<Inkonsistensi> {
+    let mut found = Vec::new();
+    if let NomorInduk::Nip(nip) = &pegawai.nomor_induk {
+        periksa_nip(nip, pegawai, &mut found);
+    }
+    if let Some(nik) = &pegawai.nik {
+        if !nik.cocok_tanggal_lahir(pegawai.tanggal_lahir) {
+            found.push(Inkonsistensi::TanggalLahirNik);
+        }
+        if nik.jenis_kelamin() != pegawai.jenis_kelamin {
+            found.push(Inkonsistensi::JenisKelaminNik);
+        }
+    }
+    if let (Some(gol), Some(maks)) = (pegawai.golongan, pendidikan.and_then(|p| p.golongan_maks))
+        && gol > maks
+    {
+        found.push(Inkonsistensi::GolonganMelebihiBatasPendidikan);
+    }
+    found
+}
+
+fn periksa_nip(nip: &Nip, pegawai: &Pegawai, found: &mut Vec<Inkonsistensi>) {
+    if nip.tanggal_lahir() != pegawai.tanggal_lahir {
+        found.push(Inkonsistensi::TanggalLahirNip);
+    }
+    if nip.jenis_kelamin() != pegawai.jenis_kelamin {
+        found.push(Inkonsistensi::JenisKelaminNip);
+    }
+    if let Some(tmt) = pegawai.tmt_cpns {
+        let tercatat = BulanTahun::of(tmt);
+        if tercatat != nip.tmt_cpns() {
+            found.push(Inkonsistensi::TmtCpnsNip {
+                nip: nip.tmt_cpns(),
+                tercatat,
+            });
+        }
+        if tmt.years_since(pegawai.tanggal_lahir).unwrap_or(0) < 18 {
+            found.push(Inkonsistensi::UsiaCpnsDiBawah18);
+        }
+    } else if !nip.peringatan().is_empty() {
+        found.push(Inkonsistensi::UsiaCpnsDiBawah18);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::golongan::Golongan;
+    use crate::nik::Nik;
+    use crate::nip::JenisKelamin;
+    use crate::pegawai::JenisPegawai;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn pegawai() -> Pegawai {
+        Pegawai {
+            id: Uuid::nil(),
+            jenis_pegawai: JenisPegawai::Pns,
+            nomor_induk: NomorInduk::Nip(Nip::parse("196803031989112001", d(2026, 1, 1)).unwrap()),
+            nip_lama: None,
+            nama: "Siti Aminah".into(),
+            gelar_depan: Some("Dr.".into()),
+            gelar_belakang: Some("S.Sos., M.Si.".into()),
+            tempat_lahir: "Bandung".into(),
+            tanggal_lahir: d(1968, 3, 3),
+            jenis_kelamin: JenisKelamin::Perempuan,
+            agama_id: Some("1".into()),
+            jenis_kawin_id: Some("1".into()),
+            alamat: None,
+            nik: Some(Nik::parse("3273014303680001").unwrap()),
+            nomor_kk: None,
+            npwp: None,
+            bpjs: None,
+            taspen: None,
+            email: None,
+            email_gov: None,
+            nomor_hp: None,
+            kedudukan_hukum_id: "01".into(),
+            instansi_induk_id: "X".into(),
+            instansi_kerja_id: "X".into(),
+            unor_id: None,
+            jabatan_id: None,
+            nama_jabatan: None,
+            jenis_jabatan_id: None,
+            eselon_id: None,
+            golongan: Some(Golongan::IVA),
+            golongan_pppk: None,
+            tingkat_pendidikan_id: Some("45".into()),
+            tmt_cpns: Some(d(1989, 11, 1)),
+            tmt_pns: Some(d(1990, 12, 1)),
+            tmt_golongan: None,
+            tmt_jabatan: None,
+        }
+    }
+
+    fn s2() -> TingkatPendidikan {
+        TingkatPendidikan {
+            id: "45".into(),
+            nama: "S-2".into(),
+            golongan_awal: Some(Golongan::IIIB),
+            golongan_maks: Some(Golongan::IVA),
+        }
+    }
+
+    #[test]
+    fn a_consistent_record_has_no_findings() {
+        let p = pegawai();
+        assert_eq!(p.nama_lengkap(), "Dr. Siti Aminah, S.Sos., M.Si.");
+        assert!(periksa(&p, Some(&s2())).is_empty());
+    }
+
+    #[test]
+    fn each_mismatch_is_found() {
+        let mut p = pegawai();
+        p.tanggal_lahir = d(1968, 3, 4);
+        p.jenis_kelamin = JenisKelamin::LakiLaki;
+        p.tmt_cpns = Some(d(1990, 1, 1));
+        p.golongan = Some(Golongan::IVB);
+        let found = periksa(&p, Some(&s2()));
+        assert!(found.contains(&Inkonsistensi::TanggalLahirNip));
+        assert!(found.contains(&Inkonsistensi::JenisKelaminNip));
+        assert!(found.contains(&Inkonsistensi::TanggalLahirNik));
+        assert!(found.contains(&Inkonsistensi::JenisKelaminNik));
+        assert!(found.contains(&Inkonsistensi::GolonganMelebihiBatasPendidikan));
+        assert!(
+            found
+                .iter()
+                .any(|f| matches!(f, Inkonsistensi::TmtCpnsNip { .. }))
+        );
+    }
+}

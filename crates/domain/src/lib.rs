@@ -1,0 +1,25 @@
+//! SIASN domain: the types and rules of Indonesia's civil-service personnel data.
+//!
+//! Pure: no I/O, no clock (callers pass "today"), no async. Reference data (code lists, the
+//! education ceilings, the KP calendar, the authority table) is passed in by callers; the
+//! constants in [`referensi`] are only the seed the store loads on first start.
+
+pub mod golongan;
+pub mod kenaikan_pangkat;
+pub mod kinerja_terakhir;
+pub mod konsistensi;
+pub mod masa_kerja;
+pub mod nik;
+pub mod nip;
+pub mod pegawai;
+pub mod pensiun;
+pub mod referensi;
+pub mod riwayat;
+pub mod tanggal;
+
+pub use golongan::{Golongan, GolonganPppk};
+pub use nik::{Nik, NikError};
+pub use nip::{JenisKelamin, Nip, NipError, NipLama};
+pub use pegawai::{JenisPegawai, NiPppk, NomorInduk, Pegawai};
+pub use riwayat::{DataRiwayat, JenisRiwayat, Riwayat, Sk};
+pub use tanggal::BulanTahun;
