@@ -27,7 +27,7 @@ pub fn dari_riwayat<'a>(rows: impl IntoIterator<Item = &'a DataRiwayat>) -> Vec<
             _ => None,
         })
         .collect();
-    out.sort_by(|a, b| b.tahun.cmp(&a.tahun));
+    out.sort_by_key(|p| std::cmp::Reverse(p.tahun));
     out.dedup_by_key(|p| p.tahun);
     out
 }

@@ -148,7 +148,12 @@ mod tests {
                 bulan: 0
             }
         );
-        let mk = hitung(d(2010, 1, 1), d(2020, 1, 1), &[], &[leave.clone()]);
+        let mk = hitung(
+            d(2010, 1, 1),
+            d(2020, 1, 1),
+            &[],
+            std::slice::from_ref(&leave),
+        );
         assert_eq!(mk, MasaKerja { tahun: 8, bulan: 0 });
         let mk = hitung(d(2010, 1, 1), d(2020, 1, 1), &[], &[leave, overlap]);
         assert_eq!(mk, MasaKerja { tahun: 7, bulan: 6 });

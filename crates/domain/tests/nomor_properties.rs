@@ -1,4 +1,5 @@
 //! Property tests for the NIP and NIK parsers.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
