@@ -4,7 +4,9 @@
 //! education ceilings, the KP calendar, the authority table) is passed in by callers; the
 //! constants in [`referensi`] are only the seed the store loads on first start.
 
+pub mod dokumen;
 pub mod golongan;
+pub mod instansi;
 pub mod kenaikan_pangkat;
 pub mod kinerja_terakhir;
 pub mod konsistensi;
@@ -17,7 +19,9 @@ pub mod referensi;
 pub mod riwayat;
 pub mod tanggal;
 
+pub use dokumen::Dokumen;
 pub use golongan::{Golongan, GolonganPppk};
+pub use instansi::{Instansi, JenisInstansi, Unor};
 pub use nik::{Nik, NikError};
 pub use nip::{JenisKelamin, Nip, NipError, NipLama};
 pub use pegawai::{JenisPegawai, NiPppk, NomorInduk, Pegawai};

@@ -1,1 +1,60 @@
+//! SIASN storage: one code path over SQLite and PostgreSQL, migrations, reference data,
+//! agencies, employees with their histories and documents, the blob store and the audit trail.
 
+pub mod blob;
+pub mod db;
+pub mod error;
+pub mod instansi;
+pub mod migrate;
+pub mod pegawai;
+pub mod referensi;
+pub mod riwayat;
+pub mod testing;
+
+pub use blob::{BlobRef, BlobStore};
+pub use db::{Db, Engine, PoolSettings};
+pub use error::{StoreError, StoreResult};
+pub use pegawai::{FilterPegawai, Halaman, PegawaiBaru, RingkasanPegawai};
+
+/// The store: a database and a blob store.
+#[derive(Debug, Clone)]
+pub struct Store {
+    db: Db,
+    blobs: BlobStore,
+}
+
+impl Store {
+    /// Connects, brings the schema up to date and loads missing reference data.
+    pub async fn open(url: &str, settings: &PoolSettings, blobs: BlobStore) -> StoreResult<Self> {
+        let db = Db::connect(url, settings).await?;
+        migrate::run(&db).await?;
+        let store = Self { db, blobs };
+        store.seed_referensi().await?;
+        Ok(store)
+    }
+
+    /// The database handle.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// The blob store.
+    pub fn blobs(&self) -> &BlobStore {
+        &self.blobs
+    }
+
+    /// Which engine the store runs on.
+    pub fn engine(&self) -> Engine {
+        self.db.engine()
+    }
+
+    /// Checks that the database answers (for readiness probes).
+    pub async fn ping(&self) -> StoreResult<()> {
+        self.db.ping().await
+    }
+
+    /// Closes the database connections.
+    pub async fn close(&self) {
+        self.db.close().await
+    }
+}

@@ -1,0 +1,78 @@
+//! Schema migrations, embedded in the binary, one script per engine for each version.
+//!
+//! Each version is applied in one transaction that first claims the version row; a second app
+//! server starting at the same time blocks on that row and then skips the version, so no advisory
+//! lock is needed (distributed PostgreSQL-compatible engines lack them).
+
+use chrono::Utc;
+
+use crate::db::Db;
+use crate::error::{StoreError, StoreResult};
+use crate::on_pool;
+
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "dasar",
+    sqlite: include_str!("../migrations/sqlite/0001_dasar.sql"),
+    postgres: include_str!("../migrations/postgres/0001_dasar.sql"),
+}];
+
+const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
+    version BIGINT PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)";
+
+/// Brings the schema up to date; returns the versions applied now.
+pub async fn run(db: &Db) -> StoreResult<Vec<i64>> {
+    on_pool!(db, |pool| {
+        sqlx::query(CREATE_TABLE).execute(pool).await?;
+    });
+    let mut applied = Vec::new();
+    for m in MIGRATIONS {
+        let newly = on_pool!(db, |pool| {
+            let mut tx = pool.begin().await?;
+            let claimed = sqlx::query(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (version) DO NOTHING",
+            )
+            .bind(m.version)
+            .bind(m.name)
+            .bind(Utc::now().to_rfc3339())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if claimed == 1 {
+                let script = match db {
+                    Db::Sqlite(_) => m.sqlite,
+                    Db::Postgres(_) => m.postgres,
+                };
+                sqlx::raw_sql(script).execute(&mut *tx).await.map_err(|e| {
+                    StoreError::Corrupt(format!("migrasi {} ({}) gagal: {e}", m.version, m.name))
+                })?;
+                tx.commit().await?;
+                true
+            } else {
+                tx.rollback().await?;
+                false
+            }
+        });
+        if newly {
+            tracing::info!(version = m.version, name = m.name, "migration applied");
+            applied.push(m.version);
+        }
+    }
+    Ok(applied)
+}
+
+/// The newest schema version this binary knows.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}

@@ -1,0 +1,491 @@
+//! Employees: bulk creation with histories, documents and audit events in one transaction;
+//! lookups by NIP and id; keyset pages by agency and unit.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use siasn_domain::dokumen::Dokumen;
+use siasn_domain::golongan::GolonganPppk;
+use siasn_domain::nik::Nik;
+use siasn_domain::nip::{JenisKelamin, NipLama};
+use siasn_domain::pegawai::{JenisPegawai, NomorInduk, Pegawai};
+use siasn_domain::riwayat::Riwayat;
+use sqlx::QueryBuilder;
+use sqlx::types::Json;
+use uuid::Uuid;
+
+use crate::error::{StoreError, StoreResult};
+use crate::referensi::golongan_opt;
+use crate::{Store, on_pool};
+
+/// A new employee with everything recorded about them.
+#[derive(Debug, Clone)]
+pub struct PegawaiBaru {
+    /// Personal data and current state.
+    pub pegawai: Pegawai,
+    /// Histories.
+    pub riwayat: Vec<Riwayat>,
+    /// Documents (their blobs must already be stored).
+    pub dokumen: Vec<Dokumen>,
+}
+
+/// Which employees a list shows; always bounded by an agency (the caller's scope).
+#[derive(Debug, Clone)]
+pub struct FilterPegawai {
+    /// The agency where they work.
+    pub instansi_id: String,
+    /// Only this unit.
+    pub unor_id: Option<Uuid>,
+}
+
+/// One page of a keyset-paginated list.
+#[derive(Debug, Clone)]
+pub struct Halaman<T> {
+    /// The rows.
+    pub items: Vec<T>,
+    /// Opaque cursor for the next page (the last row's id), None on the last page.
+    pub berikutnya: Option<Uuid>,
+}
+
+/// An employee as shown in lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct RingkasanPegawai {
+    /// Id.
+    pub id: Uuid,
+    /// NIP or NI PPPK (digits).
+    pub nip: String,
+    /// Name without titles.
+    pub nama: String,
+    /// Titles before.
+    pub gelar_depan: Option<String>,
+    /// Titles after.
+    pub gelar_belakang: Option<String>,
+    /// "PNS" or "PPPK".
+    pub jenis_pegawai: String,
+    /// PNS golongan id.
+    pub golongan: Option<i16>,
+    /// PPPK golongan number.
+    pub golongan_pppk: Option<i16>,
+    /// Position name.
+    pub nama_jabatan: Option<String>,
+    /// Unit.
+    pub unor_id: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+struct PegawaiRow {
+    id: Uuid,
+    jenis_pegawai: String,
+    nip: String,
+    nip_lama: Option<String>,
+    nama: String,
+    gelar_depan: Option<String>,
+    gelar_belakang: Option<String>,
+    tempat_lahir: String,
+    tanggal_lahir: NaiveDate,
+    jenis_kelamin: String,
+    agama_id: Option<String>,
+    jenis_kawin_id: Option<String>,
+    alamat: Option<String>,
+    nik: Option<String>,
+    nomor_kk: Option<String>,
+    npwp: Option<String>,
+    bpjs: Option<String>,
+    taspen: Option<String>,
+    email: Option<String>,
+    email_gov: Option<String>,
+    nomor_hp: Option<String>,
+    kedudukan_hukum_id: String,
+    instansi_induk_id: String,
+    instansi_kerja_id: String,
+    unor_id: Option<Uuid>,
+    jabatan_id: Option<String>,
+    nama_jabatan: Option<String>,
+    jenis_jabatan_id: Option<String>,
+    eselon_id: Option<String>,
+    golongan: Option<i16>,
+    golongan_pppk: Option<i16>,
+    tingkat_pendidikan_id: Option<String>,
+    tmt_cpns: Option<NaiveDate>,
+    tmt_pns: Option<NaiveDate>,
+    tmt_golongan: Option<NaiveDate>,
+    tmt_jabatan: Option<NaiveDate>,
+}
+
+const PEGAWAI_COLUMNS: &str = "id, jenis_pegawai, nip, nip_lama, nama, gelar_depan, gelar_belakang, \
+    tempat_lahir, tanggal_lahir, jenis_kelamin, agama_id, jenis_kawin_id, alamat, nik, nomor_kk, \
+    npwp, bpjs, taspen, email, email_gov, nomor_hp, kedudukan_hukum_id, instansi_induk_id, \
+    instansi_kerja_id, unor_id, jabatan_id, nama_jabatan, jenis_jabatan_id, eselon_id, golongan, \
+    golongan_pppk, tingkat_pendidikan_id, tmt_cpns, tmt_pns, tmt_golongan, tmt_jabatan";
+
+const RINGKASAN_COLUMNS: &str = "id, nip, nama, gelar_depan, gelar_belakang, jenis_pegawai, \
+    golongan, golongan_pppk, nama_jabatan, unor_id";
+
+/// Rows per multi-row INSERT: well under SQLite's 32,766 bound parameters.
+const PEGAWAI_PER_STATEMENT: usize = 200;
+const ROWS_PER_STATEMENT: usize = 1000;
+
+impl From<&Pegawai> for PegawaiRow {
+    fn from(p: &Pegawai) -> Self {
+        Self {
+            id: p.id,
+            jenis_pegawai: p.jenis_pegawai.kode().to_string(),
+            nip: p.nomor_induk.as_str().to_string(),
+            nip_lama: p.nip_lama.as_ref().map(|n| n.as_str().to_string()),
+            nama: p.nama.clone(),
+            gelar_depan: p.gelar_depan.clone(),
+            gelar_belakang: p.gelar_belakang.clone(),
+            tempat_lahir: p.tempat_lahir.clone(),
+            tanggal_lahir: p.tanggal_lahir,
+            jenis_kelamin: p.jenis_kelamin.kode().to_string(),
+            agama_id: p.agama_id.clone(),
+            jenis_kawin_id: p.jenis_kawin_id.clone(),
+            alamat: p.alamat.clone(),
+            nik: p.nik.as_ref().map(|n| n.as_str().to_string()),
+            nomor_kk: p.nomor_kk.clone(),
+            npwp: p.npwp.clone(),
+            bpjs: p.bpjs.clone(),
+            taspen: p.taspen.clone(),
+            email: p.email.clone(),
+            email_gov: p.email_gov.clone(),
+            nomor_hp: p.nomor_hp.clone(),
+            kedudukan_hukum_id: p.kedudukan_hukum_id.clone(),
+            instansi_induk_id: p.instansi_induk_id.clone(),
+            instansi_kerja_id: p.instansi_kerja_id.clone(),
+            unor_id: p.unor_id,
+            jabatan_id: p.jabatan_id.clone(),
+            nama_jabatan: p.nama_jabatan.clone(),
+            jenis_jabatan_id: p.jenis_jabatan_id.clone(),
+            eselon_id: p.eselon_id.clone(),
+            golongan: p.golongan.map(|g| i16::from(g.id())),
+            golongan_pppk: p.golongan_pppk.map(|g| i16::from(g.nomor())),
+            tingkat_pendidikan_id: p.tingkat_pendidikan_id.clone(),
+            tmt_cpns: p.tmt_cpns,
+            tmt_pns: p.tmt_pns,
+            tmt_golongan: p.tmt_golongan,
+            tmt_jabatan: p.tmt_jabatan,
+        }
+    }
+}
+
+impl TryFrom<PegawaiRow> for Pegawai {
+    type Error = StoreError;
+
+    fn try_from(r: PegawaiRow) -> StoreResult<Self> {
+        let corrupt = |what: &str| StoreError::Corrupt(format!("pegawai {}: {what}", r.id));
+        let jenis_pegawai =
+            JenisPegawai::from_kode(&r.jenis_pegawai).ok_or_else(|| corrupt("jenis_pegawai"))?;
+        let nomor_induk = NomorInduk::parse_for(jenis_pegawai, &r.nip)
+            .map_err(|e| corrupt(&format!("nip: {e}")))?;
+        let nip_lama = r
+            .nip_lama
+            .as_deref()
+            .map(NipLama::parse)
+            .transpose()
+            .map_err(|e| corrupt(&format!("nip_lama: {e}")))?;
+        let nik = r
+            .nik
+            .as_deref()
+            .map(Nik::parse)
+            .transpose()
+            .map_err(|e| corrupt(&format!("nik: {e}")))?;
+        let jenis_kelamin =
+            JenisKelamin::from_kode(&r.jenis_kelamin).ok_or_else(|| corrupt("jenis_kelamin"))?;
+        let golongan_pppk = r
+            .golongan_pppk
+            .map(|g| {
+                u8::try_from(g)
+                    .ok()
+                    .and_then(GolonganPppk::new)
+                    .ok_or_else(|| corrupt("golongan_pppk"))
+            })
+            .transpose()?;
+        Ok(Pegawai {
+            id: r.id,
+            jenis_pegawai,
+            nomor_induk,
+            nip_lama,
+            nama: r.nama,
+            gelar_depan: r.gelar_depan,
+            gelar_belakang: r.gelar_belakang,
+            tempat_lahir: r.tempat_lahir,
+            tanggal_lahir: r.tanggal_lahir,
+            jenis_kelamin,
+            agama_id: r.agama_id,
+            jenis_kawin_id: r.jenis_kawin_id,
+            alamat: r.alamat,
+            nik,
+            nomor_kk: r.nomor_kk,
+            npwp: r.npwp,
+            bpjs: r.bpjs,
+            taspen: r.taspen,
+            email: r.email,
+            email_gov: r.email_gov,
+            nomor_hp: r.nomor_hp,
+            kedudukan_hukum_id: r.kedudukan_hukum_id,
+            instansi_induk_id: r.instansi_induk_id,
+            instansi_kerja_id: r.instansi_kerja_id,
+            unor_id: r.unor_id,
+            jabatan_id: r.jabatan_id,
+            nama_jabatan: r.nama_jabatan,
+            jenis_jabatan_id: r.jenis_jabatan_id,
+            eselon_id: r.eselon_id,
+            golongan: golongan_opt(r.golongan)?,
+            golongan_pppk,
+            tingkat_pendidikan_id: r.tingkat_pendidikan_id,
+            tmt_cpns: r.tmt_cpns,
+            tmt_pns: r.tmt_pns,
+            tmt_golongan: r.tmt_golongan,
+            tmt_jabatan: r.tmt_jabatan,
+        })
+    }
+}
+
+/// One audit event as written alongside a change.
+#[derive(Debug, Clone)]
+struct AuditRow {
+    id: Uuid,
+    waktu: DateTime<Utc>,
+    aktor: String,
+    aksi: &'static str,
+    pegawai_id: Uuid,
+    alasan: Option<String>,
+    sesudah: serde_json::Value,
+}
+
+impl Store {
+    /// Creates employees with their histories and documents, and one audit event each, in a
+    /// single transaction: either all of `batch` is stored or none of it.
+    pub async fn tambah_pegawai(
+        &self,
+        batch: &[PegawaiBaru],
+        aktor: &str,
+        alasan: &str,
+    ) -> StoreResult<()> {
+        let now = Utc::now();
+        let pegawai: Vec<PegawaiRow> = batch.iter().map(|b| (&b.pegawai).into()).collect();
+        let riwayat: Vec<&Riwayat> = batch.iter().flat_map(|b| &b.riwayat).collect();
+        let dokumen: Vec<&Dokumen> = batch.iter().flat_map(|b| &b.dokumen).collect();
+        let audit: Vec<AuditRow> = batch
+            .iter()
+            .map(|b| AuditRow {
+                id: Uuid::now_v7(),
+                waktu: now,
+                aktor: aktor.to_string(),
+                aksi: "pegawai.dibuat",
+                pegawai_id: b.pegawai.id,
+                alasan: Some(alasan.to_string()),
+                sesudah: serde_json::json!({
+                    "nip": b.pegawai.nomor_induk.as_str(),
+                    "riwayat": b.riwayat.len(),
+                    "dokumen": b.dokumen.len(),
+                }),
+            })
+            .collect();
+        on_pool!(self.db(), |pool| {
+            let mut tx = pool.begin().await?;
+            for chunk in pegawai.chunks(PEGAWAI_PER_STATEMENT) {
+                let mut qb = QueryBuilder::new(format!(
+                    "INSERT INTO pegawai ({PEGAWAI_COLUMNS}, versi, dibuat_pada, diubah_pada) "
+                ));
+                qb.push_values(chunk, |mut b, r| {
+                    b.push_bind(r.id)
+                        .push_bind(r.jenis_pegawai.clone())
+                        .push_bind(r.nip.clone())
+                        .push_bind(r.nip_lama.clone())
+                        .push_bind(r.nama.clone())
+                        .push_bind(r.gelar_depan.clone())
+                        .push_bind(r.gelar_belakang.clone())
+                        .push_bind(r.tempat_lahir.clone())
+                        .push_bind(r.tanggal_lahir)
+                        .push_bind(r.jenis_kelamin.clone())
+                        .push_bind(r.agama_id.clone())
+                        .push_bind(r.jenis_kawin_id.clone())
+                        .push_bind(r.alamat.clone())
+                        .push_bind(r.nik.clone())
+                        .push_bind(r.nomor_kk.clone())
+                        .push_bind(r.npwp.clone())
+                        .push_bind(r.bpjs.clone())
+                        .push_bind(r.taspen.clone())
+                        .push_bind(r.email.clone())
+                        .push_bind(r.email_gov.clone())
+                        .push_bind(r.nomor_hp.clone())
+                        .push_bind(r.kedudukan_hukum_id.clone())
+                        .push_bind(r.instansi_induk_id.clone())
+                        .push_bind(r.instansi_kerja_id.clone())
+                        .push_bind(r.unor_id)
+                        .push_bind(r.jabatan_id.clone())
+                        .push_bind(r.nama_jabatan.clone())
+                        .push_bind(r.jenis_jabatan_id.clone())
+                        .push_bind(r.eselon_id.clone())
+                        .push_bind(r.golongan)
+                        .push_bind(r.golongan_pppk)
+                        .push_bind(r.tingkat_pendidikan_id.clone())
+                        .push_bind(r.tmt_cpns)
+                        .push_bind(r.tmt_pns)
+                        .push_bind(r.tmt_golongan)
+                        .push_bind(r.tmt_jabatan)
+                        .push_bind(1_i64)
+                        .push_bind(now)
+                        .push_bind(now);
+                });
+                qb.build()
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| StoreError::from_write(e, "NIP sudah terdaftar"))?;
+            }
+            for chunk in riwayat.chunks(ROWS_PER_STATEMENT) {
+                let mut qb = QueryBuilder::new(
+                    "INSERT INTO riwayat (id, pegawai_id, jenis, tanggal_efektif, nomor_sk, tanggal_sk, data, dibuat_pada) ",
+                );
+                qb.push_values(chunk, |mut b, r| {
+                    let sk = r.data.sk();
+                    b.push_bind(r.id)
+                        .push_bind(r.pegawai_id)
+                        .push_bind(r.data.jenis().kode())
+                        .push_bind(r.data.tanggal_efektif())
+                        .push_bind(sk.map(|s| s.nomor.clone()))
+                        .push_bind(sk.map(|s| s.tanggal))
+                        .push_bind(Json(r.data.clone()))
+                        .push_bind(now);
+                });
+                qb.build().execute(&mut *tx).await?;
+            }
+            for chunk in dokumen.chunks(ROWS_PER_STATEMENT) {
+                let mut qb = QueryBuilder::new(
+                    "INSERT INTO dokumen (id, pegawai_id, riwayat_id, jenis_dokumen_id, sha256, nama_file, \
+                     media_type, ukuran, diunggah_pada, diunggah_oleh) ",
+                );
+                qb.push_values(chunk, |mut b, d| {
+                    b.push_bind(d.id)
+                        .push_bind(d.pegawai_id)
+                        .push_bind(d.riwayat_id)
+                        .push_bind(d.jenis_dokumen_id.clone())
+                        .push_bind(d.sha256.clone())
+                        .push_bind(d.nama_file.clone())
+                        .push_bind(d.media_type.clone())
+                        .push_bind(d.ukuran)
+                        .push_bind(d.diunggah_pada)
+                        .push_bind(d.diunggah_oleh.clone());
+                });
+                qb.build().execute(&mut *tx).await?;
+            }
+            for chunk in audit.chunks(ROWS_PER_STATEMENT) {
+                let mut qb = QueryBuilder::new(
+                    "INSERT INTO audit_event (id, waktu, aktor, aksi, pegawai_id, alasan, sesudah) ",
+                );
+                qb.push_values(chunk, |mut b, a| {
+                    b.push_bind(a.id)
+                        .push_bind(a.waktu)
+                        .push_bind(a.aktor.clone())
+                        .push_bind(a.aksi)
+                        .push_bind(a.pegawai_id)
+                        .push_bind(a.alasan.clone())
+                        .push_bind(Json(a.sesudah.clone()));
+                });
+                qb.build().execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// The employee with this NIP / NI PPPK (18 digits, no spaces).
+    pub async fn pegawai_by_nip(&self, nip: &str) -> StoreResult<Pegawai> {
+        let sql = format!("SELECT {PEGAWAI_COLUMNS} FROM pegawai WHERE nip = $1");
+        let row: Option<PegawaiRow> = on_pool!(self.db(), |pool| {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+                .bind(nip)
+                .fetch_optional(pool)
+                .await?
+        });
+        row.ok_or(StoreError::NotFound)?.try_into()
+    }
+
+    /// The employee with this id.
+    pub async fn pegawai(&self, id: Uuid) -> StoreResult<Pegawai> {
+        let sql = format!("SELECT {PEGAWAI_COLUMNS} FROM pegawai WHERE id = $1");
+        let row: Option<PegawaiRow> = on_pool!(self.db(), |pool| {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+                .bind(id)
+                .fetch_optional(pool)
+                .await?
+        });
+        row.ok_or(StoreError::NotFound)?.try_into()
+    }
+
+    /// A page of employees in an agency (optionally one unit), by name then id.
+    ///
+    /// `setelah` is the cursor from the previous page. Served from the (agency|unit, name, id)
+    /// index, so a page costs the same on page 1 and page 10,000.
+    pub async fn daftar_pegawai(
+        &self,
+        filter: &FilterPegawai,
+        setelah: Option<Uuid>,
+        batas: u32,
+    ) -> StoreResult<Halaman<RingkasanPegawai>> {
+        let batas = batas.clamp(1, 500);
+        let mut rows: Vec<RingkasanPegawai> = on_pool!(self.db(), |pool| {
+            let mut qb =
+                QueryBuilder::new(format!("SELECT {RINGKASAN_COLUMNS} FROM pegawai WHERE "));
+            match filter.unor_id {
+                Some(unor) => {
+                    qb.push("unor_id = ").push_bind(unor);
+                    qb.push(" AND instansi_kerja_id = ")
+                        .push_bind(filter.instansi_id.clone());
+                }
+                None => {
+                    qb.push("instansi_kerja_id = ")
+                        .push_bind(filter.instansi_id.clone());
+                }
+            }
+            if let Some(after) = setelah {
+                qb.push(" AND (nama, id) > (SELECT nama, id FROM pegawai WHERE id = ")
+                    .push_bind(after)
+                    .push(")");
+            }
+            qb.push(" ORDER BY nama, id LIMIT ")
+                .push_bind(i64::from(batas) + 1);
+            qb.build_query_as().fetch_all(pool).await?
+        });
+        let berikutnya = if rows.len() > batas as usize {
+            rows.truncate(batas as usize);
+            rows.last().map(|r| r.id)
+        } else {
+            None
+        };
+        Ok(Halaman {
+            items: rows,
+            berikutnya,
+        })
+    }
+
+    /// Number of employees working in an agency (uses the agency index).
+    pub async fn jumlah_pegawai_instansi(&self, instansi_id: &str) -> StoreResult<i64> {
+        let n: i64 = on_pool!(self.db(), |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM pegawai WHERE instansi_kerja_id = $1")
+                .bind(instansi_id)
+                .fetch_one(pool)
+                .await?
+        });
+        Ok(n)
+    }
+
+    /// Audit events about one employee, newest first (at most `batas`).
+    pub async fn audit_pegawai(
+        &self,
+        pegawai_id: Uuid,
+        batas: u32,
+    ) -> StoreResult<Vec<(DateTime<Utc>, String, String)>> {
+        let rows: Vec<(DateTime<Utc>, String, String)> = on_pool!(self.db(), |pool| {
+            sqlx::query_as(
+                "SELECT waktu, aktor, aksi FROM audit_event WHERE pegawai_id = $1 \
+                 ORDER BY waktu DESC, id DESC LIMIT $2",
+            )
+            .bind(pegawai_id)
+            .bind(i64::from(batas))
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows)
+    }
+}

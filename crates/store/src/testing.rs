@@ -1,0 +1,99 @@
+#![allow(clippy::expect_used)]
+//! Fresh stores for tests in this and other crates: a SQLite file in a temporary folder, or a
+//! throwaway schema in the PostgreSQL database named by `TEST_DATABASE_URL`.
+
+use std::path::Path;
+
+use sqlx::Connection;
+use tempfile::TempDir;
+
+use crate::{BlobStore, PoolSettings, Store};
+
+/// Environment variable naming the PostgreSQL database tests may create schemas in.
+pub const TEST_DATABASE_URL: &str = "TEST_DATABASE_URL";
+
+/// A store for one test; keeps its temporary folder alive.
+pub struct TestStore {
+    /// The store.
+    pub store: Store,
+    /// Holds the data folder (SQLite file and blobs) until the test ends.
+    pub dir: TempDir,
+}
+
+impl TestStore {
+    /// The data folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+/// A fresh SQLite store.
+pub async fn sqlite() -> TestStore {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let url = format!("sqlite://{}", dir.path().join("siasn.sqlite").display());
+    let blobs = BlobStore::local(dir.path().join("blobs")).expect("blob folder");
+    let store = Store::open(&url, &PoolSettings::default(), blobs)
+        .await
+        .expect("open sqlite store");
+    TestStore { store, dir }
+}
+
+/// A fresh PostgreSQL store in a new schema, or None when `TEST_DATABASE_URL` is not set.
+///
+/// Under CI (`CI` set) a missing `TEST_DATABASE_URL` is an error, so the PostgreSQL half of the
+/// suite can never be skipped silently there.
+pub async fn postgres() -> Option<TestStore> {
+    let Ok(url) = std::env::var(TEST_DATABASE_URL) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but {TEST_DATABASE_URL} is not: the PostgreSQL suite must run in CI"
+        );
+        eprintln!("{TEST_DATABASE_URL} not set: PostgreSQL test skipped");
+        return None;
+    };
+    let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = sqlx::PgConnection::connect(&url)
+        .await
+        .expect("connect to TEST_DATABASE_URL");
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+        .execute(&mut admin)
+        .await
+        .expect("create test schema");
+    admin.close().await.ok();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let blobs = BlobStore::local(dir.path().join("blobs")).expect("blob folder");
+    let settings = PoolSettings {
+        max_connections: 4,
+        pg_schema: Some(schema),
+    };
+    let store = Store::open(&url, &settings, blobs)
+        .await
+        .expect("open postgres store");
+    Some(TestStore { store, dir })
+}
+
+/// Runs `body` against SQLite, then against PostgreSQL when it is configured.
+#[macro_export]
+macro_rules! conformance {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let t = $crate::testing::sqlite().await;
+                    super::$name(&t.store).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    if let Some(t) = $crate::testing::postgres().await {
+                        super::$name(&t.store).await;
+                    }
+                }
+            )*
+        }
+    };
+}

@@ -1,0 +1,508 @@
+//! The storage conformance suite: every test runs on SQLite and on PostgreSQL.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{NaiveDate, Utc};
+use siasn_domain::dokumen::Dokumen;
+use siasn_domain::golongan::Golongan;
+use siasn_domain::instansi::{Instansi, JenisInstansi, Unor};
+use siasn_domain::nip::{JenisKelamin, Nip};
+use siasn_domain::pegawai::{JenisPegawai, NomorInduk, Pegawai};
+use siasn_domain::referensi::Verifikator;
+use siasn_domain::riwayat::{
+    DataRiwayat, Ekspektasi, JenisRiwayat, PredikatKinerja, Riwayat, RiwayatGolongan,
+    RiwayatJabatan, RiwayatSkp22, Sk,
+};
+use siasn_domain::{BulanTahun, Nik};
+use siasn_store::{FilterPegawai, PegawaiBaru, Store, StoreError, conformance, migrate};
+use uuid::Uuid;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+async fn agency(store: &Store, id: &str) -> (Unor, Unor) {
+    store
+        .tambah_instansi(&Instansi {
+            id: id.into(),
+            nama: format!("Instansi {id}"),
+            jenis: JenisInstansi::Daerah,
+            kanreg_id: "03".into(),
+            kode_cepat: None,
+        })
+        .await
+        .unwrap();
+    let top = Unor {
+        id: Uuid::now_v7(),
+        instansi_id: id.into(),
+        induk_id: None,
+        nama: "Sekretariat Daerah".into(),
+        eselon_id: Some("21".into()),
+        nama_jabatan_kepala: Some("Sekretaris Daerah".into()),
+    };
+    let child = Unor {
+        id: Uuid::now_v7(),
+        instansi_id: id.into(),
+        induk_id: Some(top.id),
+        nama: "Bagian Umum".into(),
+        eselon_id: Some("31".into()),
+        nama_jabatan_kepala: None,
+    };
+    store
+        .tambah_unor(&[top.clone(), child.clone()])
+        .await
+        .unwrap();
+    (top, child)
+}
+
+fn pegawai(instansi: &str, unor: Uuid, nama: &str, seq: u32) -> Pegawai {
+    let lahir = d(1980, 1, 1) + chrono::Duration::days(i64::from(seq) * 37);
+    let tmt = BulanTahun::of(d(2005, 3, 1));
+    let nip = Nip::compose(lahir, tmt, JenisKelamin::LakiLaki, 1 + seq % 999).unwrap();
+    Pegawai {
+        id: Uuid::now_v7(),
+        jenis_pegawai: JenisPegawai::Pns,
+        nomor_induk: NomorInduk::Nip(nip),
+        nip_lama: None,
+        nama: nama.into(),
+        gelar_depan: None,
+        gelar_belakang: Some("S.Kom.".into()),
+        tempat_lahir: "Bandung".into(),
+        tanggal_lahir: lahir,
+        jenis_kelamin: JenisKelamin::LakiLaki,
+        agama_id: Some("1".into()),
+        jenis_kawin_id: Some("1".into()),
+        alamat: Some("Jl. Diponegoro No. 22".into()),
+        nik: Some(Nik::compose("327301", lahir, JenisKelamin::LakiLaki, seq + 1).unwrap()),
+        nomor_kk: None,
+        npwp: None,
+        bpjs: None,
+        taspen: None,
+        email: Some("pegawai@example.go.id".into()),
+        email_gov: None,
+        nomor_hp: None,
+        kedudukan_hukum_id: "01".into(),
+        instansi_induk_id: instansi.into(),
+        instansi_kerja_id: instansi.into(),
+        unor_id: Some(unor),
+        jabatan_id: Some("PRAKOM-AP".into()),
+        nama_jabatan: Some("Pranata Komputer Ahli Pertama".into()),
+        jenis_jabatan_id: Some("2".into()),
+        eselon_id: None,
+        golongan: Some(Golongan::IIIB),
+        golongan_pppk: None,
+        tingkat_pendidikan_id: Some("40".into()),
+        tmt_cpns: Some(d(2005, 3, 1)),
+        tmt_pns: Some(d(2006, 4, 1)),
+        tmt_golongan: Some(d(2009, 4, 1)),
+        tmt_jabatan: Some(d(2015, 1, 2)),
+    }
+}
+
+fn histories(p: &Pegawai, unor: Uuid) -> Vec<Riwayat> {
+    let sk = |n: &str, t| Sk {
+        nomor: n.into(),
+        tanggal: t,
+    };
+    let rows = vec![
+        DataRiwayat::Golongan(RiwayatGolongan {
+            golongan: Golongan::IIIA,
+            jenis_kp_id: "211".into(),
+            tmt_golongan: d(2005, 3, 1),
+            sk: sk("813/1/2005", d(2005, 2, 1)),
+            nomor_pertek: None,
+            tanggal_pertek: None,
+            masa_kerja_tahun: 0,
+            masa_kerja_bulan: 0,
+            angka_kredit_utama: None,
+            angka_kredit_tambahan: None,
+        }),
+        DataRiwayat::Golongan(RiwayatGolongan {
+            golongan: Golongan::IIIB,
+            jenis_kp_id: "101".into(),
+            tmt_golongan: d(2009, 4, 1),
+            sk: sk("823/9/2009", d(2009, 3, 2)),
+            nomor_pertek: Some("PT-1".into()),
+            tanggal_pertek: Some(d(2009, 2, 20)),
+            masa_kerja_tahun: 4,
+            masa_kerja_bulan: 1,
+            angka_kredit_utama: Some(12.5),
+            angka_kredit_tambahan: None,
+        }),
+        DataRiwayat::Jabatan(RiwayatJabatan {
+            jenis_jabatan_id: "2".into(),
+            jabatan_id: Some("PRAKOM-AP".into()),
+            nama_jabatan: "Pranata Komputer Ahli Pertama".into(),
+            instansi_id: p.instansi_kerja_id.clone(),
+            unor_id: Some(unor),
+            nama_unor: "Bagian Umum".into(),
+            eselon_id: None,
+            jenis_penugasan_id: Some("D".into()),
+            jenis_mutasi_id: None,
+            tmt_jabatan: d(2015, 1, 2),
+            tmt_pelantikan: None,
+            sk: sk("821/15/2015", d(2014, 12, 20)),
+        }),
+        DataRiwayat::Skp22(RiwayatSkp22 {
+            tahun: 2024,
+            hasil_kinerja: Ekspektasi::Sesuai,
+            perilaku_kerja: Ekspektasi::DiAtas,
+            predikat: PredikatKinerja::Baik,
+            penilai_nip: None,
+            penilai_nama: Some("Atasan".into()),
+            penilai_jabatan: None,
+            penilai_unor: None,
+        }),
+    ];
+    rows.into_iter()
+        .map(|data| Riwayat {
+            id: Uuid::now_v7(),
+            pegawai_id: p.id,
+            data,
+        })
+        .collect()
+}
+
+async fn migrations_are_idempotent(store: &Store) {
+    assert!(migrate::run(store.db()).await.unwrap().is_empty());
+    store.seed_referensi().await.unwrap();
+    store.ping().await.unwrap();
+}
+
+async fn reference_data_is_seeded_and_editable(store: &Store) {
+    let agama = store.referensi("agama").await.unwrap();
+    assert_eq!(agama.len(), 7);
+    assert_eq!(agama[0].nama, "Islam");
+    let pendidikan = store.tingkat_pendidikan().await.unwrap();
+    let s1 = pendidikan.iter().find(|p| p.id == "40").unwrap();
+    assert_eq!(s1.golongan_awal, Some(Golongan::IIIA));
+    assert_eq!(s1.golongan_maks, Some(Golongan::IIID));
+    assert_eq!(store.periode_kp().await.unwrap().len(), 3);
+    assert_eq!(store.kanreg().await.unwrap().len(), 14);
+    assert!(
+        store
+            .ref_jabatan()
+            .await
+            .unwrap()
+            .iter()
+            .any(|j| j.usia_bup == 65)
+    );
+    assert!(
+        store
+            .kedudukan_hukum()
+            .await
+            .unwrap()
+            .iter()
+            .any(|k| k.id == "99" && !k.masih_asn)
+    );
+    let kewenangan = store.kewenangan().await.unwrap();
+    let of = |j| {
+        kewenangan
+            .iter()
+            .find(|k| k.jenis_riwayat == j)
+            .unwrap()
+            .verifikator
+    };
+    assert_eq!(of(JenisRiwayat::Pendidikan), Verifikator::Bkn);
+    assert_eq!(of(JenisRiwayat::Jabatan), Verifikator::Instansi);
+
+    // Corrections by an administrator survive a later seeding.
+    store
+        .ubah_referensi("agama", "7", "Kepercayaan")
+        .await
+        .unwrap();
+    store
+        .ubah_batas_pendidikan("47", Some(Golongan::IIIB), Some(Golongan::IVA))
+        .await
+        .unwrap();
+    store
+        .ubah_kewenangan(JenisRiwayat::Pmk, Verifikator::Instansi)
+        .await
+        .unwrap();
+    store.seed_referensi().await.unwrap();
+    let agama = store.referensi("agama").await.unwrap();
+    assert_eq!(agama.last().unwrap().nama, "Kepercayaan");
+    let spesialis = store.tingkat_pendidikan().await.unwrap();
+    assert_eq!(
+        spesialis
+            .iter()
+            .find(|p| p.id == "47")
+            .unwrap()
+            .golongan_maks,
+        Some(Golongan::IVA)
+    );
+    let kewenangan = store.kewenangan().await.unwrap();
+    assert!(kewenangan.iter().any(|k| k.jenis_riwayat == JenisRiwayat::Pmk
+        && k.verifikator == Verifikator::Instansi));
+    assert!(matches!(
+        store.ubah_referensi("agama", "42", "x").await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn employee_round_trips_with_histories_documents_and_audit(store: &Store) {
+    let (_, unor) = agency(store, "KOTA-A").await;
+    let p = pegawai("KOTA-A", unor.id, "Budi Santoso", 1);
+    let riwayat = histories(&p, unor.id);
+    let pdf = b"%PDF-1.4\n% contoh SK\n".to_vec();
+    let blob = store.simpan_blob(&pdf, "application/pdf").await.unwrap();
+    let dokumen = Dokumen {
+        id: Uuid::now_v7(),
+        pegawai_id: p.id,
+        riwayat_id: Some(riwayat[2].id),
+        jenis_dokumen_id: "872".into(),
+        sha256: blob.sha256.clone(),
+        nama_file: "SK Jabatan.pdf".into(),
+        media_type: "application/pdf".into(),
+        ukuran: blob.ukuran,
+        diunggah_pada: Utc::now(),
+        diunggah_oleh: "uji".into(),
+    };
+    store
+        .tambah_pegawai(
+            &[PegawaiBaru {
+                pegawai: p.clone(),
+                riwayat: riwayat.clone(),
+                dokumen: vec![dokumen.clone()],
+            }],
+            "uji",
+            "data uji",
+        )
+        .await
+        .unwrap();
+
+    let by_nip = store.pegawai_by_nip(p.nomor_induk.as_str()).await.unwrap();
+    assert_eq!(by_nip, p);
+    assert_eq!(store.pegawai(p.id).await.unwrap(), p);
+    assert!(matches!(
+        store.pegawai_by_nip("199001012015031001").await,
+        Err(StoreError::NotFound)
+    ));
+
+    let all = store.riwayat_pegawai(p.id, None).await.unwrap();
+    assert_eq!(all.len(), riwayat.len());
+    let golongan = store
+        .riwayat_pegawai(p.id, Some(JenisRiwayat::Golongan))
+        .await
+        .unwrap();
+    assert_eq!(golongan.len(), 2);
+    assert_eq!(
+        golongan[0], riwayat[1],
+        "newest TMT first, every field intact"
+    );
+    assert_eq!(golongan[1], riwayat[0]);
+
+    let docs = store.dokumen_pegawai(p.id).await.unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].sha256, dokumen.sha256);
+    let got = store.dokumen_milik(dokumen.id, p.id).await.unwrap();
+    assert_eq!(store.isi_dokumen(&got).await.unwrap(), pdf);
+    // Someone else's id never reaches the document.
+    assert!(matches!(
+        store.dokumen_milik(dokumen.id, Uuid::now_v7()).await,
+        Err(StoreError::NotFound)
+    ));
+
+    let audit = store.audit_pegawai(p.id, 10).await.unwrap();
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0].2, "pegawai.dibuat");
+}
+
+async fn a_duplicate_nip_stores_nothing_of_the_batch(store: &Store) {
+    let (_, unor) = agency(store, "KOTA-B").await;
+    let first = pegawai("KOTA-B", unor.id, "Ani", 7);
+    store
+        .tambah_pegawai(
+            &[PegawaiBaru {
+                pegawai: first.clone(),
+                riwayat: vec![],
+                dokumen: vec![],
+            }],
+            "uji",
+            "data uji",
+        )
+        .await
+        .unwrap();
+    let fresh = pegawai("KOTA-B", unor.id, "Citra", 8);
+    let mut clash = pegawai("KOTA-B", unor.id, "Dewi", 9);
+    clash.nomor_induk = first.nomor_induk.clone();
+    let result = store
+        .tambah_pegawai(
+            &[
+                PegawaiBaru {
+                    riwayat: histories(&fresh, unor.id),
+                    pegawai: fresh.clone(),
+                    dokumen: vec![],
+                },
+                PegawaiBaru {
+                    pegawai: clash,
+                    riwayat: vec![],
+                    dokumen: vec![],
+                },
+            ],
+            "uji",
+            "data uji",
+        )
+        .await;
+    assert!(matches!(result, Err(StoreError::Conflict(_))), "{result:?}");
+    assert!(matches!(
+        store.pegawai(fresh.id).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(
+        store
+            .riwayat_pegawai(fresh.id, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(store.jumlah_pegawai_instansi("KOTA-B").await.unwrap(), 1);
+}
+
+async fn keyset_pages_cover_the_agency_exactly_once(store: &Store) {
+    let (top, child) = agency(store, "PROV-C").await;
+    let (_, other_unit) = agency(store, "PROV-D").await;
+    let names = ["Agus", "Bambang", "Cahya", "Dedi", "Eka", "Fitri", "Gita"];
+    let mut batch = Vec::new();
+    for i in 0..53u32 {
+        let unit = if i % 3 == 0 { top.id } else { child.id };
+        // Repeated names make the id tiebreak matter.
+        let p = pegawai("PROV-C", unit, names[(i as usize) % names.len()], i);
+        batch.push(PegawaiBaru {
+            pegawai: p,
+            riwayat: vec![],
+            dokumen: vec![],
+        });
+    }
+    for i in 100..105u32 {
+        batch.push(PegawaiBaru {
+            pegawai: pegawai("PROV-D", other_unit.id, "Zaenal", i),
+            riwayat: vec![],
+            dokumen: vec![],
+        });
+    }
+    store
+        .tambah_pegawai(&batch, "uji", "data uji")
+        .await
+        .unwrap();
+
+    let filter = FilterPegawai {
+        instansi_id: "PROV-C".into(),
+        unor_id: None,
+    };
+    let mut seen = Vec::new();
+    let mut cursor = None;
+    let mut pages = 0;
+    loop {
+        let page = store.daftar_pegawai(&filter, cursor, 10).await.unwrap();
+        assert!(page.items.len() <= 10);
+        seen.extend(page.items.iter().map(|r| (r.nama.clone(), r.id)));
+        pages += 1;
+        match page.berikutnya {
+            Some(c) => cursor = Some(c),
+            None => break,
+        }
+    }
+    assert_eq!(pages, 6);
+    assert_eq!(seen.len(), 53);
+    let mut sorted = seen.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), 53, "no employee twice");
+    assert!(seen.iter().all(|(n, _)| n != "Zaenal"), "scope holds");
+
+    let unit_page = store
+        .daftar_pegawai(
+            &FilterPegawai {
+                instansi_id: "PROV-C".into(),
+                unor_id: Some(top.id),
+            },
+            None,
+            100,
+        )
+        .await
+        .unwrap();
+    assert_eq!(unit_page.items.len(), 18);
+    assert!(unit_page.berikutnya.is_none());
+    // A unit of another agency yields nothing under this agency's scope.
+    let foreign = store
+        .daftar_pegawai(
+            &FilterPegawai {
+                instansi_id: "PROV-C".into(),
+                unor_id: Some(other_unit.id),
+            },
+            None,
+            100,
+        )
+        .await
+        .unwrap();
+    assert!(foreign.items.is_empty());
+}
+
+async fn unit_tree_and_agencies(store: &Store) {
+    let (top, child) = agency(store, "KAB-E").await;
+    let roots = store.sub_unor("KAB-E", None).await.unwrap();
+    assert_eq!(roots, vec![top.clone()]);
+    assert_eq!(
+        store.sub_unor("KAB-E", Some(top.id)).await.unwrap(),
+        vec![child]
+    );
+    assert_eq!(store.unor_instansi("KAB-E").await.unwrap().len(), 2);
+    assert_eq!(store.instansi("KAB-E").await.unwrap().kanreg_id, "03");
+    assert!(matches!(
+        store.instansi("NOPE").await,
+        Err(StoreError::NotFound)
+    ));
+    let again = store
+        .tambah_instansi(&store.instansi("KAB-E").await.unwrap())
+        .await;
+    assert!(matches!(again, Err(StoreError::Conflict(_))));
+}
+
+async fn blobs_are_content_addressed_and_checked(store: &Store) {
+    let a = store
+        .simpan_blob(b"isi yang sama", "text/plain")
+        .await
+        .unwrap();
+    let b = store
+        .simpan_blob(b"isi yang sama", "text/plain")
+        .await
+        .unwrap();
+    assert_eq!(a, b);
+    assert_eq!(a.ukuran, 13);
+    assert_eq!(a.sha256, SHA_ISI_YANG_SAMA);
+    assert_eq!(
+        store.blobs().get(&a.sha256).await.unwrap(),
+        b"isi yang sama"
+    );
+    // Content changed behind the store's back is detected on read.
+    let siasn_store::BlobStore::Local { root } = store.blobs();
+    let path = root
+        .join(&a.sha256[0..2])
+        .join(&a.sha256[2..4])
+        .join(&a.sha256);
+    std::fs::write(&path, b"isi yang beda").unwrap();
+    assert!(matches!(
+        store.blobs().get(&a.sha256).await,
+        Err(StoreError::BlobTampered(_))
+    ));
+    assert!(matches!(
+        store.blobs().get("../../etc/passwd").await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store.blobs().get(&"0".repeat(64)).await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+const SHA_ISI_YANG_SAMA: &str = "f19c28962e7e1f20b96d8d9c9aa3b302f73684e16320121cf9026a97256cbeea";
+
+conformance!(
+    migrations_are_idempotent,
+    reference_data_is_seeded_and_editable,
+    employee_round_trips_with_histories_documents_and_audit,
+    a_duplicate_nip_stores_nothing_of_the_batch,
+    keyset_pages_cover_the_agency_exactly_once,
+    unit_tree_and_agencies,
+    blobs_are_content_addressed_and_checked,
+);
