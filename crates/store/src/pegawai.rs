@@ -459,6 +459,16 @@ impl Store {
         })
     }
 
+    /// Whether any employee is stored (cheap on any size).
+    pub async fn ada_pegawai(&self) -> StoreResult<bool> {
+        let row: Option<i32> = on_pool!(self.db(), |pool| {
+            sqlx::query_scalar("SELECT 1 FROM pegawai LIMIT 1")
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(row.is_some())
+    }
+
     /// Number of employees working in an agency (uses the agency index).
     pub async fn jumlah_pegawai_instansi(&self, instansi_id: &str) -> StoreResult<i64> {
         let n: i64 = on_pool!(self.db(), |pool| {

@@ -1,0 +1,758 @@
+//! What every demo employee has: personal data, education, training, SKP, awards, family, and
+//! the rarer histories (PMK, CLTN, discipline, credit points, transfers, memberships).
+
+use chrono::{Datelike, Months, NaiveDate};
+use siasn_domain::Sk;
+use siasn_domain::dokumen::Dokumen;
+use siasn_domain::instansi::Unor;
+use siasn_domain::nik::Nik;
+use siasn_domain::nip::JenisKelamin;
+use siasn_domain::pegawai::{JenisPegawai, NomorInduk, Pegawai};
+use siasn_domain::riwayat::{
+    Anak, DataRiwayat, Ekspektasi, OrangTua, Pasangan, PeranOrangTua, PredikatKinerja, Riwayat,
+    RiwayatAngkaKredit, RiwayatCltn, RiwayatDiklat, RiwayatHukumanDisiplin, RiwayatKursus,
+    RiwayatOrganisasi, RiwayatPendidikan, RiwayatPenghargaan, RiwayatPindahInstansi, RiwayatPmk,
+    RiwayatSkp, RiwayatSkp22, StatusPernikahan, TingkatHukuman, predikat_kinerja,
+};
+use siasn_domain::tanggal::{BulanTahun, usia_pada};
+use uuid::Uuid;
+
+use crate::acak::Acak;
+use crate::konteks::{Konteks, Penomoran, dokumen_untuk};
+use crate::nama::{
+    KURSUS, NAMA_BELAKANG, NAMA_LAKI, NAMA_PEREMPUAN, PENYELENGGARA, PROGRAM_STUDI, TEMPAT_LAHIR,
+    UNIVERSITAS,
+};
+
+/// The identity drawn for a new employee.
+pub struct Calon {
+    /// PNS or PPPK.
+    pub jenis: JenisPegawai,
+    /// NIP or NI PPPK.
+    pub nomor_induk: NomorInduk,
+    /// Birth date.
+    pub lahir: NaiveDate,
+    /// Sex.
+    pub jenis_kelamin: JenisKelamin,
+    /// Index of the agency in the context.
+    pub instansi_index: usize,
+    /// Highest education.
+    pub tingkat_id: &'static str,
+    /// TMT CPNS (PNS) or of the first contract (PPPK).
+    pub tmt_cpns: NaiveDate,
+}
+
+/// An employee being generated.
+pub struct Draf {
+    /// Personal data and current state.
+    pub pegawai: Pegawai,
+    /// Histories so far.
+    pub riwayat: Vec<Riwayat>,
+    /// Documents so far.
+    pub dokumen: Vec<Dokumen>,
+    /// Current unit.
+    pub unor: Unor,
+    /// NIK region (6 digits).
+    pub wilayah: String,
+    /// Holds a functional post.
+    pub jabatan_fungsional: bool,
+    /// Holds a structural post (true: administrator level).
+    pub struktural: Option<bool>,
+    /// Programme of the highest degree, for titles.
+    pub program: (&'static str, &'static str, &'static str),
+}
+
+impl Draf {
+    /// Adds a history row and returns its id.
+    pub fn tambah(&mut self, data: DataRiwayat, n: &mut Penomoran, a: &mut Acak) -> Uuid {
+        let id = n.id(a);
+        self.riwayat.push(Riwayat {
+            id,
+            pegawai_id: self.pegawai.id,
+            data,
+        });
+        id
+    }
+
+    /// Attaches the sample scan of `jenis` to a history row.
+    pub fn dokumen(
+        &mut self,
+        k: &Konteks,
+        n: &mut Penomoran,
+        a: &mut Acak,
+        riwayat_id: Uuid,
+        jenis: &'static str,
+        nama_file: &str,
+    ) {
+        if let Some(d) = dokumen_untuk(k, n, a, self.pegawai.id, riwayat_id, jenis, nama_file) {
+            self.dokumen.push(d);
+        }
+    }
+}
+
+/// A name for someone of the given sex.
+pub fn nama_orang(a: &mut Acak, jk: JenisKelamin) -> String {
+    let depan = match jk {
+        JenisKelamin::LakiLaki => a.pilih(NAMA_LAKI),
+        JenisKelamin::Perempuan => a.pilih(NAMA_PEREMPUAN),
+    };
+    if a.peluang(0.15) {
+        (*depan).to_string()
+    } else {
+        format!("{depan} {}", a.pilih(NAMA_BELAKANG))
+    }
+}
+
+/// Personal data shared by PNS and PPPK.
+pub fn dasar_pegawai(k: &Konteks, n: &mut Penomoran, a: &mut Acak, c: Calon) -> Draf {
+    let instansi = &k.instansi[c.instansi_index];
+    let leaf = *a.pilih(&instansi.daun);
+    let unor = instansi.unor[leaf].clone();
+    let wilayah = format!("{}{:02}", instansi.template.kode_wilayah, a.antara(1, 30));
+    let perempuan = c.jenis_kelamin == JenisKelamin::Perempuan;
+    let serial = n.urut_nik(&wilayah, c.lahir, perempuan);
+    let nik = Nik::compose(&wilayah, c.lahir, c.jenis_kelamin, serial).ok();
+    let nama = nama_orang(a, c.jenis_kelamin);
+    let email_name: String = nama
+        .to_lowercase()
+        .chars()
+        .map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '.' })
+        .collect();
+    let agama = a.berbobot(&[("1", 87), ("2", 7), ("3", 3), ("4", 2), ("5", 1)]);
+    let id = n.id(a);
+    let pegawai = Pegawai {
+        id,
+        jenis_pegawai: c.jenis,
+        email: Some(format!(
+            "{email_name}.{}@demo.siasn.test",
+            &c.nomor_induk.as_str()[14..]
+        )),
+        nomor_induk: c.nomor_induk,
+        nip_lama: None,
+        nama,
+        gelar_depan: None,
+        gelar_belakang: None,
+        tempat_lahir: (*a.pilih(TEMPAT_LAHIR)).to_string(),
+        tanggal_lahir: c.lahir,
+        jenis_kelamin: c.jenis_kelamin,
+        agama_id: Some(agama.to_string()),
+        jenis_kawin_id: Some("4".into()),
+        alamat: Some(format!(
+            "Jl. {} No. {}",
+            a.pilih(&[
+                "Merdeka",
+                "Sudirman",
+                "Diponegoro",
+                "Ahmad Yani",
+                "Gatot Subroto",
+                "Pahlawan",
+                "Kenanga",
+                "Melati"
+            ]),
+            a.antara(1, 250)
+        )),
+        nik,
+        nomor_kk: Some(format!("{wilayah}{:010}", a.antara(1, 9_999_999_999))),
+        npwp: Some(format!(
+            "{:015}",
+            a.antara(10_000_000_000_000, 999_999_999_999_999)
+        )),
+        bpjs: Some(format!(
+            "{:013}",
+            a.antara(1_000_000_000, 9_999_999_999_999)
+        )),
+        taspen: (c.jenis == JenisPegawai::Pns)
+            .then(|| format!("{:012}", a.antara(1, 999_999_999_999))),
+        email_gov: None,
+        nomor_hp: None,
+        kedudukan_hukum_id: "01".into(),
+        instansi_induk_id: instansi.instansi.id.clone(),
+        instansi_kerja_id: instansi.instansi.id.clone(),
+        unor_id: Some(unor.id),
+        jabatan_id: None,
+        nama_jabatan: None,
+        jenis_jabatan_id: None,
+        eselon_id: None,
+        golongan: None,
+        golongan_pppk: None,
+        tingkat_pendidikan_id: Some(c.tingkat_id.to_string()),
+        tmt_cpns: Some(c.tmt_cpns),
+        tmt_pns: None,
+        tmt_golongan: None,
+        tmt_jabatan: None,
+    };
+    Draf {
+        pegawai,
+        riwayat: Vec::new(),
+        dokumen: Vec::new(),
+        unor,
+        wilayah,
+        jabatan_fungsional: false,
+        struktural: None,
+        program: *a.pilih(PROGRAM_STUDI),
+    }
+}
+
+/// Formal education up to `tingkat_id`, with the titles it gives.
+pub fn pendidikan_rows(
+    k: &Konteks,
+    n: &mut Penomoran,
+    a: &mut Acak,
+    d: &mut Draf,
+    tingkat_id: &str,
+) {
+    let lahir = d.pegawai.tanggal_lahir;
+    let kota = d.pegawai.tempat_lahir.clone();
+    let (program, gelar_s1, gelar_s2) = d.program;
+    let mut steps: Vec<(&str, String, String, i32, Option<&str>)> = vec![(
+        "15",
+        "SLTA/SMA IPA".into(),
+        format!("SMA Negeri {} {kota}", a.antara(1, 12)),
+        lahir.year() + 18,
+        None,
+    )];
+    let universitas = (*a.pilih(UNIVERSITAS)).to_string();
+    match tingkat_id {
+        "30" => steps.push((
+            "30",
+            format!("D-III {program}"),
+            universitas,
+            lahir.year() + 21,
+            Some("A.Md."),
+        )),
+        "35" => steps.push((
+            "35",
+            format!("D-IV {program}"),
+            universitas,
+            lahir.year() + 22,
+            Some("S.Tr."),
+        )),
+        "40" => steps.push((
+            "40",
+            format!("S-1 {program}"),
+            universitas,
+            lahir.year() + 22,
+            Some(gelar_s1),
+        )),
+        "45" | "50" => {
+            steps.push((
+                "40",
+                format!("S-1 {program}"),
+                universitas.clone(),
+                lahir.year() + 22,
+                Some(gelar_s1),
+            ));
+            steps.push((
+                "45",
+                format!("S-2 {program}"),
+                (*a.pilih(UNIVERSITAS)).to_string(),
+                lahir.year() + a.antara(25, 30) as i32,
+                Some(gelar_s2),
+            ));
+            if tingkat_id == "50" {
+                steps.push((
+                    "50",
+                    format!("S-3 {program}"),
+                    (*a.pilih(UNIVERSITAS)).to_string(),
+                    lahir.year() + a.antara(31, 36) as i32,
+                    None,
+                ));
+            }
+        }
+        _ => {}
+    }
+    let hari_ini = k.hari_ini.year();
+    let mut gelar: Vec<&str> = Vec::new();
+    let last = steps.len() - 1;
+    for (i, (tingkat, nama, sekolah, tahun, title)) in steps.into_iter().enumerate() {
+        let tahun = tahun.min(hari_ini);
+        if let Some(t) = title {
+            gelar.push(t);
+        }
+        let tanggal = NaiveDate::from_ymd_opt(tahun, a.antara(6, 9) as u32, a.antara(1, 28) as u32);
+        d.tambah(
+            DataRiwayat::Pendidikan(RiwayatPendidikan {
+                tingkat_pendidikan_id: tingkat.to_string(),
+                nama_pendidikan: nama,
+                nama_sekolah: sekolah,
+                tahun_lulus: tahun,
+                tanggal_lulus: tanggal,
+                nomor_ijazah: Some(format!("{:08}", a.antara(1, 99_999_999))),
+                gelar_depan: (tingkat == "50").then(|| "Dr.".to_string()),
+                gelar_belakang: title.map(str::to_string),
+                pendidikan_pertama: i == last,
+            }),
+            n,
+            a,
+        );
+    }
+    if tingkat_id == "50" {
+        d.pegawai.gelar_depan = Some("Dr.".into());
+    }
+    if !gelar.is_empty() {
+        d.pegawai.gelar_belakang = Some(gelar.join(", "));
+    }
+}
+
+/// Training, courses, SKP, awards, family, and the rarer histories.
+pub fn tambah_umum(k: &Konteks, n: &mut Penomoran, a: &mut Acak, d: &mut Draf, pns: bool) {
+    let hari_ini = k.hari_ini;
+    let tmt = d.pegawai.tmt_cpns.unwrap_or(hari_ini);
+    let kode = d.pegawai.instansi_kerja_id.clone();
+
+    // Basic training of new civil servants (Latsar since 2018, Prajabatan before).
+    if pns {
+        let mulai = tmt
+            .checked_add_months(Months::new(a.antara(3, 9) as u32))
+            .unwrap_or(tmt)
+            .min(hari_ini);
+        let nama = if mulai.year() >= 2018 {
+            "Pelatihan Dasar CPNS"
+        } else {
+            "Diklat Prajabatan"
+        };
+        let rid = d.tambah(
+            DataRiwayat::Diklat(RiwayatDiklat {
+                latihan_struktural_id: "8".into(),
+                nama: nama.into(),
+                nomor_sertifikat: format!("{}/LATSAR/{}", a.antara(1, 9999), mulai.year()),
+                tanggal_mulai: mulai,
+                tanggal_selesai: mulai + chrono::Duration::days(a.antara(14, 50)),
+                jumlah_jam: a.antara(100, 300) as u32,
+                institusi_penyelenggara: "BPSDM".into(),
+            }),
+            n,
+            a,
+        );
+        d.dokumen(k, n, a, rid, "874", "Sertifikat Latsar.pdf");
+    }
+    if let (Some(admin), Some(tmt_jab)) = (d.struktural, d.pegawai.tmt_jabatan) {
+        let mulai = tmt_jab
+            .checked_add_months(Months::new(a.antara(2, 12) as u32))
+            .unwrap_or(tmt_jab);
+        if mulai <= hari_ini {
+            let (id, nama) = match (admin, mulai.year() >= 2019) {
+                (false, false) => ("2", "Diklat Kepemimpinan Tingkat IV"),
+                (false, true) => ("2", "Pelatihan Kepemimpinan Pengawas"),
+                (true, false) => ("3", "Diklat Kepemimpinan Tingkat III"),
+                (true, true) => ("3", "Pelatihan Kepemimpinan Administrator"),
+            };
+            let rid = d.tambah(
+                DataRiwayat::Diklat(RiwayatDiklat {
+                    latihan_struktural_id: id.into(),
+                    nama: nama.into(),
+                    nomor_sertifikat: format!("{}/PK/{}", a.antara(1, 9999), mulai.year()),
+                    tanggal_mulai: mulai,
+                    tanggal_selesai: mulai + chrono::Duration::days(a.antara(30, 90)),
+                    jumlah_jam: a.antara(200, 500) as u32,
+                    institusi_penyelenggara: "Lembaga Administrasi Negara".into(),
+                }),
+                n,
+                a,
+            );
+            d.dokumen(k, n, a, rid, "874", "Sertifikat Diklat.pdf");
+        }
+    }
+    for _ in 0..a.antara(0, 4) {
+        let hari = (hari_ini - tmt).num_days().max(1);
+        let mulai = tmt + chrono::Duration::days(a.antara(0, hari - 1));
+        d.tambah(
+            DataRiwayat::Kursus(RiwayatKursus {
+                jenis_kursus: (*a.pilih(&["Kursus", "Bimtek", "Workshop", "Seminar"])).into(),
+                nama_kursus: (*a.pilih(KURSUS)).into(),
+                nomor_sertifikat: Some(format!("{}/SERT/{}", a.antara(1, 9999), mulai.year())),
+                tanggal_mulai: mulai,
+                tanggal_selesai: (mulai + chrono::Duration::days(a.antara(0, 5))).min(hari_ini),
+                jumlah_jam: a.antara(8, 40) as u32,
+                institusi_penyelenggara: (*a.pilih(PENYELENGGARA)).into(),
+            }),
+            n,
+            a,
+        );
+    }
+    if pns {
+        skp(k, n, a, d, tmt);
+        penghargaan(k, n, a, d, tmt);
+        jarang(k, n, a, d, tmt, &kode);
+    }
+    keluarga(k, n, a, d);
+    if a.peluang(0.3) {
+        let org = if d.jabatan_fungsional
+            && d.pegawai
+                .nama_jabatan
+                .as_deref()
+                .is_some_and(|j| j.starts_with("Guru"))
+        {
+            "Persatuan Guru Republik Indonesia"
+        } else {
+            "Korps Pegawai Republik Indonesia"
+        };
+        d.tambah(
+            DataRiwayat::Organisasi(RiwayatOrganisasi {
+                nama_organisasi: org.into(),
+                jabatan: Some("Anggota".into()),
+                tanggal_mulai: Some(tmt),
+                tanggal_selesai: None,
+            }),
+            n,
+            a,
+        );
+    }
+}
+
+fn skp(k: &Konteks, n: &mut Penomoran, a: &mut Acak, d: &mut Draf, tmt: NaiveDate) {
+    let dari = (tmt.year() + 1).max(k.hari_ini.year() - 7);
+    let mut last = None;
+    for tahun in dari..k.hari_ini.year() {
+        let predikat = a.berbobot(&[
+            (PredikatKinerja::SangatBaik, 10),
+            (PredikatKinerja::Baik, 82),
+            (PredikatKinerja::ButuhPerbaikan, 7),
+            (PredikatKinerja::Kurang, 1),
+        ]);
+        let jk_penilai = if a.peluang(0.5) {
+            JenisKelamin::LakiLaki
+        } else {
+            JenisKelamin::Perempuan
+        };
+        let penilai = nama_orang(a, jk_penilai);
+        let data = if tahun <= 2021 {
+            let (lo, hi) = match predikat {
+                PredikatKinerja::SangatBaik => (91, 98),
+                PredikatKinerja::Baik => (77, 89),
+                PredikatKinerja::ButuhPerbaikan => (62, 74),
+                _ => (52, 59),
+            };
+            let v = |a: &mut Acak| a.antara(lo, hi) as f64;
+            DataRiwayat::Skp(RiwayatSkp {
+                tahun,
+                nilai_skp: v(a),
+                orientasi_pelayanan: v(a),
+                integritas: v(a),
+                komitmen: v(a),
+                disiplin: v(a),
+                kerjasama: v(a),
+                kepemimpinan: d.struktural.map(|_| v(a)),
+                penilai_nip: None,
+                penilai_nama: Some(penilai),
+                penilai_jabatan: Some(format!("Kepala {}", d.unor.nama)),
+            })
+        } else {
+            use Ekspektasi::*;
+            let pasangan: &[(Ekspektasi, Ekspektasi)] = match predikat {
+                PredikatKinerja::SangatBaik => &[(DiAtas, DiAtas)],
+                PredikatKinerja::Baik => &[(Sesuai, Sesuai), (DiAtas, Sesuai), (Sesuai, DiAtas)],
+                PredikatKinerja::ButuhPerbaikan => &[(DiBawah, Sesuai), (DiBawah, DiAtas)],
+                _ => &[(Sesuai, DiBawah)],
+            };
+            let (hasil, perilaku) = *a.pilih(pasangan);
+            DataRiwayat::Skp22(RiwayatSkp22 {
+                tahun,
+                hasil_kinerja: hasil,
+                perilaku_kerja: perilaku,
+                predikat: predikat_kinerja(hasil, perilaku),
+                penilai_nip: None,
+                penilai_nama: Some(penilai),
+                penilai_jabatan: Some(format!("Kepala {}", d.unor.nama)),
+                penilai_unor: Some(d.unor.nama.clone()),
+            })
+        };
+        last = Some(d.tambah(data, n, a));
+    }
+    if let Some(rid) = last {
+        d.dokumen(k, n, a, rid, "891", "Realisasi SKP.pdf");
+    }
+}
+
+fn penghargaan(k: &Konteks, n: &mut Penomoran, a: &mut Acak, d: &mut Draf, tmt: NaiveDate) {
+    for (tahun_dinas, id, nama) in [
+        (10, "201", "Satyalancana Karya Satya X Tahun"),
+        (20, "202", "Satyalancana Karya Satya XX Tahun"),
+        (30, "203", "Satyalancana Karya Satya XXX Tahun"),
+    ] {
+        let tahun = tmt.year() + tahun_dinas + a.antara(0, 2) as i32;
+        if tahun >= k.hari_ini.year() || !a.peluang(0.7) {
+            break;
+        }
+        let tanggal = NaiveDate::from_ymd_opt(tahun, 8, a.antara(1, 17) as u32);
+        let rid = d.tambah(
+            DataRiwayat::Penghargaan(RiwayatPenghargaan {
+                penghargaan_id: id.into(),
+                nama: nama.into(),
+                tahun,
+                sk: tanggal.map(|t| Sk {
+                    nomor: format!("{}/TK/Tahun {tahun}", a.antara(1, 150)),
+                    tanggal: t,
+                }),
+            }),
+            n,
+            a,
+        );
+        d.dokumen(k, n, a, rid, "892", "Piagam Satyalancana.pdf");
+    }
+}
+
+fn keluarga(k: &Konteks, n: &mut Penomoran, a: &mut Acak, d: &mut Draf) {
+    let lahir = d.pegawai.tanggal_lahir;
+    let usia = usia_pada(lahir, k.hari_ini);
+    let belakang = d
+        .pegawai
+        .nama
+        .split(' ')
+        .next_back()
+        .unwrap_or("")
+        .to_string();
+    for (peran, jk) in [
+        (PeranOrangTua::Ayah, JenisKelamin::LakiLaki),
+        (PeranOrangTua::Ibu, JenisKelamin::Perempuan),
+    ] {
+        let tahun_lahir = lahir.year() - a.antara(22, 38) as i32;
+        let tanggal_lahir =
+            NaiveDate::from_ymd_opt(tahun_lahir, a.antara(1, 12) as u32, a.antara(1, 28) as u32);
+        let meninggal = (a.peluang(f64::from(usia) / 90.0)).then(|| {
+            let tahun = (k.hari_ini.year() - a.antara(0, 15) as i32).max(lahir.year() + 1);
+            NaiveDate::from_ymd_opt(tahun, a.antara(1, 12) as u32, a.antara(1, 28) as u32)
+        });
+        let nama = match peran {
+            PeranOrangTua::Ayah if !belakang.is_empty() && a.peluang(0.5) => {
+                format!("{} {belakang}", a.pilih(NAMA_LAKI))
+            }
+            _ => nama_orang(a, jk),
+        };
+        d.tambah(
+            DataRiwayat::OrangTua(OrangTua {
+                peran,
+                nama,
+                tempat_lahir: Some((*a.pilih(TEMPAT_LAHIR)).to_string()),
+                tanggal_lahir,
+                tanggal_meninggal: meninggal.flatten(),
+            }),
+            n,
+            a,
+        );
+    }
+    if usia < 24 || !a.peluang(0.85) {
+        return;
+    }
+    let usia_nikah = a.antara(23, 32.min(i64::from(usia)));
+    let Some(tanggal_menikah) = lahir
+        .checked_add_months(Months::new(usia_nikah as u32 * 12 + a.antara(0, 11) as u32))
+        .filter(|t| *t <= k.hari_ini)
+    else {
+        return;
+    };
+    d.pegawai.jenis_kawin_id = Some("1".into());
+    let jk_pasangan = match d.pegawai.jenis_kelamin {
+        JenisKelamin::LakiLaki => JenisKelamin::Perempuan,
+        JenisKelamin::Perempuan => JenisKelamin::LakiLaki,
+    };
+    let lahir_pasangan = lahir + chrono::Duration::days(a.antara(-5 * 365, 5 * 365));
+    let serial = n.urut_nik(
+        &d.wilayah,
+        lahir_pasangan,
+        jk_pasangan == JenisKelamin::Perempuan,
+    );
+    let pasangan = Pasangan {
+        nama: nama_orang(a, jk_pasangan),
+        gelar_depan: None,
+        gelar_belakang: None,
+        jenis_kelamin: jk_pasangan,
+        tempat_lahir: Some((*a.pilih(TEMPAT_LAHIR)).to_string()),
+        tanggal_lahir: Some(lahir_pasangan),
+        nik: Nik::compose(&d.wilayah, lahir_pasangan, jk_pasangan, serial).ok(),
+        pns: a.peluang(0.2),
+        akta_menikah: Some(format!(
+            "{}/{}/{}",
+            a.antara(100, 999),
+            a.antara(1, 12),
+            tanggal_menikah.year()
+        )),
+        tanggal_menikah: Some(tanggal_menikah),
+        akta_cerai: None,
+        tanggal_cerai: None,
+        tanggal_meninggal: None,
+        status: StatusPernikahan::Menikah,
+    };
+    let pasangan_id = d.tambah(DataRiwayat::Pasangan(pasangan), n, a);
+    let mut lahir_anak = tanggal_menikah;
+    for _ in 0..a.berbobot(&[(0, 15), (1, 30), (2, 35), (3, 20)]) {
+        let Some(t) = lahir_anak
+            .checked_add_months(Months::new(a.antara(12, 60) as u32))
+            .filter(|t| *t < k.hari_ini)
+        else {
+            break;
+        };
+        lahir_anak = t;
+        let jk = if a.peluang(0.5) {
+            JenisKelamin::LakiLaki
+        } else {
+            JenisKelamin::Perempuan
+        };
+        let serial = n.urut_nik(&d.wilayah, t, jk == JenisKelamin::Perempuan);
+        d.tambah(
+            DataRiwayat::Anak(Anak {
+                nama: nama_orang(a, jk),
+                jenis_kelamin: jk,
+                jenis_anak_id: a.berbobot(&[("1", 96), ("2", 2), ("3", 2)]).into(),
+                tempat_lahir: Some((*a.pilih(TEMPAT_LAHIR)).to_string()),
+                tanggal_lahir: t,
+                nik: Nik::compose(&d.wilayah, t, jk, serial).ok(),
+                pasangan_id: Some(pasangan_id),
+            }),
+            n,
+            a,
+        );
+    }
+}
+
+/// PMK, CLTN, discipline, credit points and transfers: each only for a few people.
+fn jarang(k: &Konteks, n: &mut Penomoran, a: &mut Acak, d: &mut Draf, tmt: NaiveDate, kode: &str) {
+    let hari_ini = k.hari_ini;
+    if a.peluang(0.03) {
+        let selesai = tmt - chrono::Duration::days(a.antara(30, 400));
+        let mulai = selesai - chrono::Duration::days(a.antara(2 * 365, 6 * 365));
+        // Private-sector service is credited at half (PP 7/1977 as amended).
+        let bulan = siasn_domain::tanggal::bulan_penuh(mulai, selesai) / 2;
+        let tanggal_sk =
+            d.pegawai.tmt_pns.unwrap_or(tmt) + chrono::Duration::days(a.antara(30, 300));
+        if tanggal_sk <= hari_ini {
+            d.tambah(
+                DataRiwayat::Pmk(RiwayatPmk {
+                    instansi_atau_perusahaan: format!("PT {}", a.pilih(NAMA_BELAKANG)),
+                    tanggal_mulai: mulai,
+                    tanggal_selesai: selesai,
+                    masa_kerja_tahun: bulan / 12,
+                    masa_kerja_bulan: bulan % 12,
+                    sk: Sk {
+                        nomor: n.nomor_sk("PMK", kode, tanggal_sk.year()),
+                        tanggal: tanggal_sk,
+                    },
+                }),
+                n,
+                a,
+            );
+        }
+    }
+    if a.peluang(0.005) {
+        let mulai = tmt.checked_add_months(Months::new(a.antara(4, 10) as u32 * 12));
+        if let Some(mulai) = mulai.filter(|m| *m < hari_ini) {
+            let selesai = mulai
+                .checked_add_months(Months::new(a.antara(12, 36) as u32))
+                .unwrap_or(mulai)
+                .pred_opt()
+                .unwrap_or(mulai);
+            let kembali = (selesai < hari_ini).then(|| selesai + chrono::Duration::days(1));
+            if kembali.is_none() {
+                d.pegawai.kedudukan_hukum_id = "02".into();
+            }
+            d.tambah(
+                DataRiwayat::Cltn(RiwayatCltn {
+                    tanggal_mulai: mulai,
+                    tanggal_selesai: selesai,
+                    tanggal_aktif_kembali: kembali,
+                    sk: Sk {
+                        nomor: n.nomor_sk("CLTN", kode, mulai.year()),
+                        tanggal: mulai - chrono::Duration::days(30),
+                    },
+                }),
+                n,
+                a,
+            );
+        }
+    }
+    if a.peluang(0.012) {
+        let hari = (hari_ini - tmt).num_days().max(1);
+        let tmt_hukuman = tmt + chrono::Duration::days(a.antara(0, hari - 1));
+        let berat = a.peluang(0.2);
+        let rid = d.tambah(
+            DataRiwayat::HukumanDisiplin(RiwayatHukumanDisiplin {
+                jenis_hukuman_id: if berat {
+                    "PEMOTONGAN_TUKIN_25_12"
+                } else {
+                    "TEGURAN_TERTULIS"
+                }
+                .into(),
+                tingkat: if berat {
+                    TingkatHukuman::Sedang
+                } else {
+                    TingkatHukuman::Ringan
+                },
+                alasan: "Tidak masuk kerja tanpa alasan yang sah".into(),
+                tmt_hukuman,
+                masa_bulan: if berat { 12 } else { 0 },
+                sk: Sk {
+                    nomor: n.nomor_sk("862", kode, tmt_hukuman.year()),
+                    tanggal: tmt_hukuman - chrono::Duration::days(7),
+                },
+            }),
+            n,
+            a,
+        );
+        d.dokumen(k, n, a, rid, "882", "SK Hukuman Disiplin.pdf");
+    }
+    if d.jabatan_fungsional
+        && let Some(mulai) = d.pegawai.tmt_jabatan
+    {
+        let nama_jabatan = d.pegawai.nama_jabatan.clone().unwrap_or_default();
+        let mut awal = BulanTahun::of(mulai);
+        let mut pertama = true;
+        while awal.tambah_bulan(12).hari_pertama() <= hari_ini {
+            let akhir = awal.tambah_bulan(11);
+            let utama = a.antara(1200, 5000) as f64 / 100.0;
+            let penunjang = a.antara(0, 500) as f64 / 100.0;
+            let tanggal_sk = akhir.tambah_bulan(2).hari_pertama();
+            let rid = d.tambah(
+                DataRiwayat::AngkaKredit(RiwayatAngkaKredit {
+                    nama_jabatan: nama_jabatan.clone(),
+                    mulai_penilaian: awal,
+                    selesai_penilaian: akhir,
+                    kredit_utama: utama,
+                    kredit_penunjang: penunjang,
+                    kredit_total: utama + penunjang,
+                    pertama,
+                    sk: Sk {
+                        nomor: n.nomor_sk("PAK", kode, tanggal_sk.year()),
+                        tanggal: tanggal_sk,
+                    },
+                }),
+                n,
+                a,
+            );
+            d.dokumen(k, n, a, rid, "880", "SK PAK.pdf");
+            pertama = false;
+            awal = awal.tambah_bulan(12 * a.antara(1, 3) as i32);
+        }
+    }
+    if a.peluang(0.03) {
+        let lain: Vec<&str> = k
+            .instansi
+            .iter()
+            .map(|i| i.template.id)
+            .filter(|id| *id != kode)
+            .collect();
+        let tmt_pindah = d
+            .pegawai
+            .tmt_pns
+            .and_then(|t| t.checked_add_months(Months::new(a.antara(2, 8) as u32 * 12)))
+            .map(|t| BulanTahun::of(t).hari_pertama());
+        if let (Some(asal), Some(tmt_pindah)) =
+            (lain.first().copied().map(|_| *a.pilih(&lain)), tmt_pindah)
+            && tmt_pindah <= hari_ini
+        {
+            d.tambah(
+                DataRiwayat::PindahInstansi(RiwayatPindahInstansi {
+                    instansi_asal_id: asal.into(),
+                    instansi_tujuan_id: kode.into(),
+                    unor_tujuan_id: Some(d.unor.id),
+                    tmt_pindah,
+                    sk: Sk {
+                        nomor: n.nomor_sk("PI", kode, tmt_pindah.year()),
+                        tanggal: tmt_pindah - chrono::Duration::days(45),
+                    },
+                }),
+                n,
+                a,
+            );
+        }
+    }
+}
