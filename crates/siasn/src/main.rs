@@ -1,1 +1,93 @@
-fn main() {}
+//! `siasn`: one binary for one agency on SQLite or the whole nation on PostgreSQL.
+
+mod config;
+mod perintah;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// SIASN: the civil-service information system and MySAPK self-service portal.
+#[derive(Debug, Parser)]
+#[command(name = "siasn", version, about)]
+struct Cli {
+    /// Configuration file (TOML); environment variables override it. Also SIASN_CONFIG.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the web application.
+    Serve {
+        /// On an empty database, create demo data first.
+        #[arg(long)]
+        demo: bool,
+        /// Number of demo employees (with --demo).
+        #[arg(long, default_value_t = 2_000)]
+        employees: u32,
+    },
+    /// Create demo data in an empty database, without serving.
+    Demo {
+        /// Number of employees.
+        #[arg(long, default_value_t = 2_000)]
+        employees: u32,
+        /// Seed: the same seed gives the same data.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Explain a NIP: birth date, TMT CPNS, sex, sequence; or say what is wrong with it.
+    Nip {
+        /// The NIP, with or without spaces.
+        nip: Vec<String>,
+    },
+    /// Bring the database schema up to date and load missing reference data.
+    Migrate,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Command::Nip { nip } = &cli.command {
+        return perintah::nip(&nip.join(" "));
+    }
+    let config_file = cli
+        .config
+        .clone()
+        .or_else(|| std::env::var_os("SIASN_CONFIG").map(PathBuf::from));
+    let config = match config::Config::load(config_file.as_deref(), |k| std::env::var(k).ok()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("siasn: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    perintah::init_logging(config.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("siasn: runtime tidak dapat dibuat: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Serve { demo, employees } => perintah::serve(&config, demo, employees).await,
+            Command::Demo { employees, seed } => perintah::demo(&config, employees, seed).await,
+            Command::Migrate => perintah::migrate(&config).await,
+            Command::Nip { .. } => Ok(()),
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("siasn: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! Configuration: an optional TOML file, overridden by environment variables.
+//!
+//! | file key      | environment        | default                         |
+//! |---------------|--------------------|---------------------------------|
+//! | data_dir      | SIASN_DATA_DIR     | ./data                          |
+//! | database_url  | DATABASE_URL       | sqlite://<data_dir>/siasn.sqlite |
+//! | listen        | SIASN_LISTEN       | 127.0.0.1:8080                  |
+//! | instance_name | SIASN_INSTANCE_NAME| SIASN                           |
+//! | log_format    | SIASN_LOG_FORMAT   | text (or json)                  |
+//! | max_connections | SIASN_DB_MAX_CONNECTIONS | 16                    |
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// The resolved configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Folder holding the SQLite file and blobs.
+    pub data_dir: PathBuf,
+    /// Database URL.
+    pub database_url: String,
+    /// Address to listen on.
+    pub listen: SocketAddr,
+    /// Name shown on pages.
+    pub instance_name: String,
+    /// Log format.
+    pub log_format: LogFormat,
+    /// Database pool size.
+    pub max_connections: u32,
+}
+
+/// A configuration problem, said in one line.
+#[derive(Debug, thiserror::Error)]
+#[error("konfigurasi salah: {0}")]
+pub struct ConfigError(pub String);
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    data_dir: Option<PathBuf>,
+    database_url: Option<String>,
+    listen: Option<String>,
+    instance_name: Option<String>,
+    log_format: Option<String>,
+    max_connections: Option<u32>,
+}
+
+impl Config {
+    /// Loads `file` (if given) and applies the environment read through `env`.
+    pub fn load(
+        file: Option<&Path>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        let from_file = match file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    ConfigError(format!("berkas {} tidak dapat dibaca: {e}", path.display()))
+                })?;
+                toml::from_str::<FileConfig>(&text).map_err(|e| {
+                    ConfigError(format!(
+                        "berkas {}: {}",
+                        path.display(),
+                        e.message().replace('\n', " ")
+                    ))
+                })?
+            }
+            None => FileConfig::default(),
+        };
+        let pick = |var: &str, file_value: Option<String>| {
+            env(var).filter(|v| !v.trim().is_empty()).or(file_value)
+        };
+
+        let data_dir = pick(
+            "SIASN_DATA_DIR",
+            from_file.data_dir.map(|p| p.to_string_lossy().into_owned()),
+        )
+        .map_or_else(|| PathBuf::from("data"), PathBuf::from);
+        let database_url = pick("DATABASE_URL", from_file.database_url)
+            .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("siasn.sqlite").display()));
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(ConfigError(format!(
+                "DATABASE_URL harus diawali sqlite: atau postgres:// (sekarang '{}')",
+                redact_url(&database_url)
+            )));
+        }
+        let listen_text =
+            pick("SIASN_LISTEN", from_file.listen).unwrap_or_else(|| "127.0.0.1:8080".to_string());
+        let listen = listen_text.trim().parse::<SocketAddr>().map_err(|_| {
+            ConfigError(format!(
+                "SIASN_LISTEN '{listen_text}' bukan alamat IP:port (contoh: 127.0.0.1:8080)"
+            ))
+        })?;
+        let instance_name = pick("SIASN_INSTANCE_NAME", from_file.instance_name)
+            .unwrap_or_else(|| "SIASN".to_string());
+        let log_format = match pick("SIASN_LOG_FORMAT", from_file.log_format).as_deref() {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError(format!(
+                    "SIASN_LOG_FORMAT '{other}' tidak dikenal (pilih text atau json)"
+                )));
+            }
+        };
+        let max_connections = match env("SIASN_DB_MAX_CONNECTIONS") {
+            Some(v) => v
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| {
+                    ConfigError(format!(
+                        "SIASN_DB_MAX_CONNECTIONS '{v}' harus bilangan bulat positif"
+                    ))
+                })?,
+            None => from_file.max_connections.unwrap_or(16),
+        };
+        Ok(Self {
+            data_dir,
+            database_url,
+            listen,
+            instance_name,
+            log_format,
+            max_connections,
+        })
+    }
+
+    /// The database URL with any password hidden, for logs.
+    pub fn database_url_for_log(&self) -> String {
+        redact_url(&self.database_url)
+    }
+}
+
+/// Hides the password in `scheme://user:password@host`.
+fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.find(':') {
+                Some(colon) => format!("{}{}:***{}", &url[..s + 3], &creds[..colon], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn defaults() {
+        let c = Config::load(None, env(&[])).unwrap();
+        assert_eq!(c.data_dir, PathBuf::from("data"));
+        assert_eq!(c.database_url, "sqlite://data/siasn.sqlite");
+        assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.log_format, LogFormat::Text);
+    }
+
+    #[test]
+    fn environment_overrides_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("siasn.toml");
+        std::fs::write(
+            &path,
+            "data_dir = \"/srv/siasn\"\nlisten = \"0.0.0.0:9000\"\ninstance_name = \"BKD Contoh\"\n",
+        )
+        .unwrap();
+        let c = Config::load(Some(&path), env(&[("SIASN_LISTEN", "127.0.0.1:7000")])).unwrap();
+        assert_eq!(c.listen.to_string(), "127.0.0.1:7000");
+        assert_eq!(c.instance_name, "BKD Contoh");
+        assert_eq!(c.database_url, "sqlite:///srv/siasn/siasn.sqlite");
+    }
+
+    #[test]
+    fn bad_values_give_one_clear_line() {
+        let e = Config::load(None, env(&[("SIASN_LISTEN", "localhost")])).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "konfigurasi salah: SIASN_LISTEN 'localhost' bukan alamat IP:port (contoh: 127.0.0.1:8080)"
+        );
+        let e = Config::load(None, env(&[("DATABASE_URL", "mysql://u:secret@h/db")])).unwrap_err();
+        assert!(e.to_string().contains("mysql://u:***@h/db"), "{e}");
+        assert!(!e.to_string().contains("secret"));
+        let e = Config::load(Some(Path::new("/nonexistent/siasn.toml")), env(&[])).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("konfigurasi salah: berkas /nonexistent/siasn.toml")
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.toml");
+        std::fs::write(&path, "lisen = \"x\"\n").unwrap();
+        let e = Config::load(Some(&path), env(&[])).unwrap_err();
+        assert!(!e.to_string().contains('\n'));
+        assert!(e.to_string().contains("lisen"), "{e}");
+        let e = Config::load(None, env(&[("SIASN_DB_MAX_CONNECTIONS", "0")])).unwrap_err();
+        assert!(e.to_string().contains("SIASN_DB_MAX_CONNECTIONS"));
+    }
+
+    #[test]
+    fn passwords_are_hidden_in_logs() {
+        let c = Config::load(
+            None,
+            env(&[("DATABASE_URL", "postgres://siasn:rahasia@db:5432/siasn")]),
+        )
+        .unwrap();
+        assert_eq!(
+            c.database_url_for_log(),
+            "postgres://siasn:***@db:5432/siasn"
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! Request ids, one structured log line per request, and security headers on every response.
+//!
+//! The log names the route *template* (`/pns/data-utama/{nip}`), never the raw path, so personal
+//! data in paths never reaches the logs.
+
+use std::time::Instant;
+
+use axum::Router;
+use axum::extract::{MatchedPath, Request};
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware::{Next, from_fn};
+use axum::response::Response;
+use tracing::{Instrument, field};
+
+const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Wraps `router` with the request span (outer) and the route recorder (inner).
+pub fn layers(router: Router) -> Router {
+    router
+        .route_layer(from_fn(record_route))
+        .layer(from_fn(request_span))
+}
+
+/// Accepts a caller's request id only if it is short and plain; otherwise makes a new one.
+fn request_id(req: &Request) -> String {
+    req.headers()
+        .get(&X_REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 64
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_string)
+}
+
+async fn request_span(mut req: Request, next: Next) -> Response {
+    let id = request_id(&req);
+    let span = tracing::info_span!(
+        "request",
+        request_id = %id,
+        method = %req.method(),
+        route = field::Empty,
+    );
+    let header_value = HeaderValue::from_str(&id).ok();
+    if let Some(v) = &header_value {
+        req.headers_mut().insert(X_REQUEST_ID, v.clone());
+    }
+    let started = Instant::now();
+    let mut res = next.run(req).instrument(span.clone()).await;
+    let status = res.status().as_u16();
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    if status >= 500 {
+        tracing::error!(parent: &span, status, ms, "request finished");
+    } else {
+        tracing::info!(parent: &span, status, ms, "request finished");
+    }
+    let headers = res.headers_mut();
+    if let Some(v) = header_value {
+        headers.insert(X_REQUEST_ID, v);
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+             frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+        ),
+    );
+    res
+}
+
+async fn record_route(req: Request, next: Next) -> Response {
+    if let Some(path) = req.extensions().get::<MatchedPath>() {
+        tracing::Span::current().record("route", path.as_str());
+    }
+    next.run(req).await
+}
