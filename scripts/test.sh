@@ -8,8 +8,10 @@ cd "$(dirname "$0")/.."
 
 server="${SIASN_TEST_PG:-postgres://postgres@127.0.0.1:5432}"
 throwaway=""
+moto_pid=""
 
 cleanup() {
+  if [ -n "$moto_pid" ]; then kill "$moto_pid" 2>/dev/null || true; fi
   if [ -n "$throwaway" ]; then
     psql "$server/postgres" -qc "DROP DATABASE IF EXISTS $throwaway WITH (FORCE)" >/dev/null 2>&1 || true
   fi
@@ -22,6 +24,22 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
     psql "$server/postgres" -qc "CREATE DATABASE $throwaway" >/dev/null
     export TEST_DATABASE_URL="$server/$throwaway"
   fi
+fi
+
+# S3-compatible blob store: a local moto server (pip install 'moto[server]') when available.
+if [ -z "${TEST_S3_ENDPOINT:-}" ] && command -v moto_server >/dev/null 2>&1; then
+  port=$(( 20000 + $$ % 20000 ))
+  moto_server -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
+  moto_pid=$!
+  for _ in $(seq 1 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && { export TEST_S3_ENDPOINT="http://127.0.0.1:$port"; break; }
+    sleep 0.2
+  done
+fi
+if [ -n "${TEST_S3_ENDPOINT:-}" ]; then
+  echo "== S3 blob suite: ON ($TEST_S3_ENDPOINT)"
+else
+  echo "== S3 blob suite: SKIPPED (no moto_server; pip install 'moto[server]' or set TEST_S3_ENDPOINT)"
 fi
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then

@@ -8,6 +8,7 @@
 //! | instance_name | SIASN_INSTANCE_NAME| SIASN                           |
 //! | log_format    | SIASN_LOG_FORMAT   | text (or json)                  |
 //! | max_connections | SIASN_DB_MAX_CONNECTIONS | 16                    |
+//! | blob_url      | SIASN_BLOB_URL     | (local folder <data_dir>/blobs; or s3://bucket/prefix) |
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -38,6 +39,8 @@ pub struct Config {
     pub log_format: LogFormat,
     /// Database pool size.
     pub max_connections: u32,
+    /// S3-compatible bucket for documents (`s3://bucket/prefix`); None: `<data_dir>/blobs`.
+    pub blob_url: Option<String>,
 }
 
 /// A configuration problem, said in one line.
@@ -54,6 +57,7 @@ struct FileConfig {
     instance_name: Option<String>,
     log_format: Option<String>,
     max_connections: Option<u32>,
+    blob_url: Option<String>,
 }
 
 impl Config {
@@ -128,7 +132,16 @@ impl Config {
                 })?,
             None => from_file.max_connections.unwrap_or(16),
         };
+        let blob_url = pick("SIASN_BLOB_URL", from_file.blob_url);
+        if let Some(url) = &blob_url
+            && !url.starts_with("s3://")
+        {
+            return Err(ConfigError(format!(
+                "SIASN_BLOB_URL '{url}' harus berbentuk s3://bucket/prefix (kosongkan untuk folder lokal)"
+            )));
+        }
         Ok(Self {
+            blob_url,
             data_dir,
             database_url,
             listen,
@@ -217,6 +230,8 @@ mod tests {
         let e = Config::load(Some(&path), env(&[])).unwrap_err();
         assert!(!e.to_string().contains('\n'));
         assert!(e.to_string().contains("lisen"), "{e}");
+        let e = Config::load(None, env(&[("SIASN_BLOB_URL", "/mnt/berkas")])).unwrap_err();
+        assert!(e.to_string().contains("s3://bucket/prefix"), "{e}");
         let e = Config::load(None, env(&[("SIASN_DB_MAX_CONNECTIONS", "0")])).unwrap_err();
         assert!(e.to_string().contains("SIASN_DB_MAX_CONNECTIONS"));
     }

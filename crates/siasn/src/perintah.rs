@@ -29,12 +29,16 @@ async fn open_store(config: &Config) -> anyhow::Result<Store> {
             config.data_dir.display()
         )
     })?;
-    let blobs = BlobStore::local(config.data_dir.join("blobs")).with_context(|| {
-        format!(
-            "folder berkas di {} tidak dapat dibuat",
-            config.data_dir.display()
-        )
-    })?;
+    let blobs = match &config.blob_url {
+        Some(url) => BlobStore::s3_url(url)
+            .with_context(|| format!("penyimpanan berkas {url} tidak dapat dipakai"))?,
+        None => BlobStore::local(config.data_dir.join("blobs")).with_context(|| {
+            format!(
+                "folder berkas di {} tidak dapat dibuat",
+                config.data_dir.display()
+            )
+        })?,
+    };
     let settings = PoolSettings {
         max_connections: config.max_connections,
         pg_schema: None,

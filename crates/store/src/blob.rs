@@ -2,9 +2,13 @@
 //!
 //! The default is a folder in the data dir (`blobs/ab/cd/<hash>`). Writes go to a temporary
 //! file that is renamed into place, so a crash never leaves a half-written blob under a hash.
+//! For several app servers, an S3-compatible bucket (`s3://bucket/prefix`) holds the same layout.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use object_store::aws::{AmazonS3, AmazonS3Builder};
+use object_store::{ObjectStoreExt, PutPayload};
 use sha2::{Digest, Sha256};
 
 use crate::error::{StoreError, StoreResult};
@@ -28,6 +32,13 @@ pub enum BlobStore {
         /// The folder.
         root: PathBuf,
     },
+    /// An S3-compatible bucket.
+    S3 {
+        /// The client, bound to one bucket.
+        client: Arc<AmazonS3>,
+        /// Key prefix inside the bucket (may be empty).
+        prefix: String,
+    },
 }
 
 impl BlobStore {
@@ -36,6 +47,33 @@ impl BlobStore {
         let root = root.into();
         std::fs::create_dir_all(&root)?;
         Ok(Self::Local { root })
+    }
+
+    /// An S3-compatible bucket from `s3://bucket/prefix`; credentials, region and endpoint come
+    /// from the usual `AWS_*` variables (`AWS_ENDPOINT_URL` and `AWS_ALLOW_HTTP=true` for a
+    /// local MinIO-style server).
+    pub fn s3_url(url: &str) -> StoreResult<Self> {
+        let rest = url
+            .strip_prefix("s3://")
+            .ok_or_else(|| StoreError::BlobConfig(format!("'{url}' bukan s3://bucket/prefix")))?;
+        let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+        if bucket.is_empty() {
+            return Err(StoreError::BlobConfig(format!(
+                "'{url}' tidak menyebut bucket"
+            )));
+        }
+        Self::s3(AmazonS3Builder::from_env().with_bucket_name(bucket), prefix)
+    }
+
+    /// An S3-compatible bucket from an explicit client configuration.
+    pub fn s3(builder: AmazonS3Builder, prefix: &str) -> StoreResult<Self> {
+        let client = builder
+            .build()
+            .map_err(|e| StoreError::BlobConfig(e.to_string()))?;
+        Ok(Self::S3 {
+            client: Arc::new(client),
+            prefix: prefix.trim_matches('/').to_string(),
+        })
     }
 
     /// Stores `bytes` (a no-op when the same content is already there) and returns its identity.
@@ -53,6 +91,19 @@ impl BlobStore {
                     let file = tokio::fs::File::open(&tmp).await?;
                     file.sync_all().await?;
                     tokio::fs::rename(&tmp, &path).await?;
+                }
+            }
+            Self::S3 { client, prefix } => {
+                let key = key_for(prefix, &sha256);
+                match client.head(&key).await {
+                    Ok(_) => {}
+                    Err(object_store::Error::NotFound { .. }) => {
+                        client
+                            .put(&key, PutPayload::from(bytes.to_vec()))
+                            .await
+                            .map_err(object_error)?;
+                    }
+                    Err(e) => return Err(object_error(e)),
                 }
             }
         }
@@ -76,6 +127,11 @@ impl BlobStore {
                 }
                 Err(e) => return Err(e.into()),
             },
+            Self::S3 { client, prefix } => match client.get(&key_for(prefix, sha256)).await {
+                Ok(result) => result.bytes().await.map_err(object_error)?.to_vec(),
+                Err(object_store::Error::NotFound { .. }) => return Err(StoreError::NotFound),
+                Err(e) => return Err(object_error(e)),
+            },
         };
         if hash_hex(&bytes) != sha256 {
             return Err(StoreError::BlobTampered(sha256.to_string()));
@@ -93,6 +149,20 @@ fn is_hash(s: &str) -> bool {
     s.len() == 64
         && s.bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The object key of a blob in a bucket: same fan-out as the local folder.
+pub fn key_for(prefix: &str, sha256: &str) -> object_store::path::Path {
+    let relative = format!("{}/{}/{sha256}", &sha256[0..2], &sha256[2..4]);
+    if prefix.is_empty() {
+        object_store::path::Path::from(relative)
+    } else {
+        object_store::path::Path::from(format!("{prefix}/{relative}"))
+    }
+}
+
+fn object_error(e: object_store::Error) -> StoreError {
+    StoreError::ObjectStore(e.to_string())
 }
 
 fn path_for(root: &Path, sha256: &str) -> PathBuf {

@@ -15,6 +15,12 @@ pub enum StoreError {
     /// A blob could not be read or written.
     #[error("penyimpanan berkas: {0}")]
     Blob(#[from] std::io::Error),
+    /// The blob store configuration cannot be used.
+    #[error("penyimpanan berkas tidak valid: {0}")]
+    BlobConfig(String),
+    /// The object store (S3-compatible) failed.
+    #[error("penyimpanan objek: {0}")]
+    ObjectStore(String),
     /// A blob's content no longer matches its hash.
     #[error("isi berkas {0} tidak cocok dengan hash-nya")]
     BlobTampered(String),

@@ -97,3 +97,55 @@ macro_rules! conformance {
         }
     };
 }
+
+/// Environment variable naming an S3-compatible endpoint tests may create buckets on.
+pub const TEST_S3_ENDPOINT: &str = "TEST_S3_ENDPOINT";
+
+/// A blob store in a fresh bucket on `TEST_S3_ENDPOINT`, or None when it is not set (an error
+/// under CI). The bucket is created with a plain HTTP PUT, as S3 clients do.
+pub async fn s3_blobs() -> Option<(crate::BlobStore, object_store::aws::AmazonS3Builder)> {
+    let Ok(endpoint) = std::env::var(TEST_S3_ENDPOINT) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but {TEST_S3_ENDPOINT} is not: the S3 blob tests must run in CI"
+        );
+        eprintln!("{TEST_S3_ENDPOINT} not set: S3 test skipped");
+        return None;
+    };
+    let bucket = format!("siasn-{}", uuid::Uuid::new_v4().simple());
+    let hostport = endpoint
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let mut stream = tokio::net::TcpStream::connect(&hostport)
+        .await
+        .expect("connect to TEST_S3_ENDPOINT");
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    stream
+        .write_all(
+            format!(
+                "PUT /{bucket} HTTP/1.1\r\nHost: {hostport}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            )
+            .as_bytes(),
+        )
+        .await
+        .expect("create bucket");
+    let mut answer = String::new();
+    stream
+        .read_to_string(&mut answer)
+        .await
+        .expect("bucket answer");
+    assert!(
+        answer.starts_with("HTTP/1.1 200"),
+        "bucket not created: {answer}"
+    );
+    let builder = object_store::aws::AmazonS3Builder::new()
+        .with_endpoint(endpoint)
+        .with_allow_http(true)
+        .with_region("us-east-1")
+        .with_access_key_id("test")
+        .with_secret_access_key("test")
+        .with_bucket_name(bucket);
+    let blobs = crate::BlobStore::s3(builder.clone(), "siasn").expect("S3 blob store");
+    Some((blobs, builder))
+}

@@ -475,7 +475,9 @@ async fn blobs_are_content_addressed_and_checked(store: &Store) {
         b"isi yang sama"
     );
     // Content changed behind the store's back is detected on read.
-    let siasn_store::BlobStore::Local { root } = store.blobs();
+    let siasn_store::BlobStore::Local { root } = store.blobs() else {
+        panic!("conformance stores use a local blob folder")
+    };
     let path = root
         .join(&a.sha256[0..2])
         .join(&a.sha256[2..4])
