@@ -36,6 +36,8 @@ pub struct DemoConfig {
     pub hari_ini: NaiveDate,
     /// Employees per database transaction.
     pub per_transaksi: usize,
+    /// Concurrent write transactions on PostgreSQL (SQLite always uses one).
+    pub penulis: usize,
 }
 
 /// The default "today" of the demo world.
@@ -50,6 +52,7 @@ impl Default for DemoConfig {
             pegawai: 2_000,
             hari_ini: hari_ini_bawaan(),
             per_transaksi: 500,
+            penulis: 2,
         }
     }
 }
@@ -170,6 +173,13 @@ pub async fn buat(store: &Store, config: &DemoConfig) -> Result<Ringkasan, DemoE
             let _ = tx.blocking_send(batch);
         }
     });
+    // PostgreSQL spends one server process per connection, so two writers keep both cores busy;
+    // SQLite has one writer at a time whatever we do.
+    let penulis = match store.engine() {
+        siasn_store::Engine::Postgres => config.penulis.max(1),
+        siasn_store::Engine::Sqlite => 1,
+    };
+    let mut writes = tokio::task::JoinSet::new();
     while let Some(batch) = rx.recv().await {
         let rows: Vec<PegawaiBaru> = batch
             .into_iter()
@@ -188,8 +198,15 @@ pub async fn buat(store: &Store, config: &DemoConfig) -> Result<Ringkasan, DemoE
                 p
             })
             .collect();
-        store.tambah_pegawai(&rows, "demo", "data demo").await?;
-        tracing::debug!(pegawai = ringkasan.pegawai, "demo batch stored");
+        while writes.len() >= penulis {
+            join_one(&mut writes).await?;
+        }
+        let store = store.clone();
+        writes.spawn(async move { store.tambah_pegawai(&rows, "demo", "data demo").await });
+        tracing::debug!(pegawai = ringkasan.pegawai, "demo batch queued");
+    }
+    while !writes.is_empty() {
+        join_one(&mut writes).await?;
     }
     generator
         .await
@@ -314,6 +331,16 @@ fn rusak(d: &mut orang::Draf, a: &mut Acak, k: &Konteks) -> Option<Inkonsistensi
             p.tingkat_pendidikan_id = Some(lower.id.clone());
             Some(Inkonsistensi::GolonganMelebihiBatasPendidikan)
         }
+    }
+}
+
+async fn join_one(
+    writes: &mut tokio::task::JoinSet<Result<(), StoreError>>,
+) -> Result<(), DemoError> {
+    match writes.join_next().await {
+        Some(Ok(result)) => Ok(result?),
+        Some(Err(e)) => Err(DemoError::Generator(e.to_string())),
+        None => Ok(()),
     }
 }
 
