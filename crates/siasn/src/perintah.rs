@@ -126,13 +126,31 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
         "SIASN listening on http://{addr}"
     );
     let state = siasn_web::AppState::new(store.clone(), config.instance_name.clone());
-    siasn_web::serve(listener, state, shutdown_signal())
-        .await
-        .context("server berhenti karena galat")?;
+    // After the signal, open requests get SHUTDOWN_GRACE to finish; a stuck client cannot keep
+    // the process (and a rolling deployment) waiting forever.
+    let (signalled_tx, mut signalled_rx) = tokio::sync::watch::channel(false);
+    let server = siasn_web::serve(listener, state, async move {
+        shutdown_signal().await;
+        let _ = signalled_tx.send(true);
+    });
+    let deadline = async move {
+        let _ = signalled_rx.wait_for(|s| *s).await;
+        tokio::time::sleep(SHUTDOWN_GRACE).await;
+    };
+    tokio::select! {
+        result = server => result.context("server berhenti karena galat")?,
+        () = deadline => tracing::warn!(
+            seconds = SHUTDOWN_GRACE.as_secs(),
+            "open requests did not finish in time: stopping anyway"
+        ),
+    }
     store.close().await;
     tracing::info!("stopped cleanly");
     Ok(())
 }
+
+/// How long open requests may run after a shutdown signal.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// Completes on Ctrl-C or SIGTERM.
 async fn shutdown_signal() {

@@ -96,6 +96,10 @@ impl Db {
             if let Some(schema) = &settings.pg_schema {
                 options = options.options([("search_path", schema.as_str())]);
             }
+            // One direct connection first: a refused or misconfigured server then reports its
+            // real cause instead of a pool time-out.
+            let probe = sqlx::ConnectOptions::connect(&options).await?;
+            sqlx::Connection::close(probe).await?;
             let pool = PgPoolOptions::new()
                 .max_connections(settings.max_connections.max(1))
                 .acquire_timeout(Duration::from_secs(10))
