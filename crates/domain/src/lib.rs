@@ -4,6 +4,8 @@
 //! education ceilings, the KP calendar, the authority table) is passed in by callers; the
 //! constants in [`referensi`] are only the seed the store loads on first start.
 
+pub mod akses;
+pub mod akun;
 pub mod dokumen;
 pub mod golongan;
 pub mod instansi;

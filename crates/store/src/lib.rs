@@ -1,14 +1,19 @@
 //! SIASN storage: one code path over SQLite and PostgreSQL, migrations, reference data,
 //! agencies, employees with their histories and documents, the blob store and the audit trail.
 
+pub mod akun;
+pub mod audit;
 pub mod blob;
 pub mod db;
+pub mod email;
 pub mod error;
 pub mod instansi;
 pub mod migrate;
 pub mod pegawai;
 pub mod referensi;
 pub mod riwayat;
+pub mod sandi;
+pub mod sesi;
 pub mod testing;
 
 pub use blob::{BlobRef, BlobStore};

@@ -17,12 +17,20 @@ struct Migration {
     postgres: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "dasar",
-    sqlite: include_str!("../migrations/sqlite/0001_dasar.sql"),
-    postgres: include_str!("../migrations/postgres/0001_dasar.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "dasar",
+        sqlite: include_str!("../migrations/sqlite/0001_dasar.sql"),
+        postgres: include_str!("../migrations/postgres/0001_dasar.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "akun",
+        sqlite: include_str!("../migrations/sqlite/0002_akun.sql"),
+        postgres: include_str!("../migrations/postgres/0002_akun.sql"),
+    },
+];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version BIGINT PRIMARY KEY,

@@ -1,8 +1,9 @@
 //! Employees: bulk creation with histories, documents and audit events in one transaction;
 //! lookups by NIP and id; keyset pages by agency and unit.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use siasn_domain::akses::{Cakupan, LetakPegawai};
 use siasn_domain::dokumen::Dokumen;
 use siasn_domain::golongan::GolonganPppk;
 use siasn_domain::nik::Nik;
@@ -13,6 +14,7 @@ use sqlx::QueryBuilder;
 use sqlx::types::Json;
 use uuid::Uuid;
 
+use crate::audit::AuditBaru;
 use crate::error::{StoreError, StoreResult};
 use crate::referensi::golongan_opt;
 use crate::{Store, on_pool};
@@ -240,18 +242,6 @@ impl TryFrom<PegawaiRow> for Pegawai {
     }
 }
 
-/// One audit event as written alongside a change.
-#[derive(Debug, Clone)]
-struct AuditRow {
-    id: Uuid,
-    waktu: DateTime<Utc>,
-    aktor: String,
-    aksi: &'static str,
-    pegawai_id: Uuid,
-    alasan: Option<String>,
-    sesudah: serde_json::Value,
-}
-
 impl Store {
     /// Creates employees with their histories and documents, and one audit event each, in a
     /// single transaction: either all of `batch` is stored or none of it.
@@ -265,20 +255,19 @@ impl Store {
         let pegawai: Vec<PegawaiRow> = batch.iter().map(|b| (&b.pegawai).into()).collect();
         let riwayat: Vec<&Riwayat> = batch.iter().flat_map(|b| &b.riwayat).collect();
         let dokumen: Vec<&Dokumen> = batch.iter().flat_map(|b| &b.dokumen).collect();
-        let audit: Vec<AuditRow> = batch
+        let audit: Vec<AuditBaru> = batch
             .iter()
-            .map(|b| AuditRow {
-                id: Uuid::now_v7(),
-                waktu: now,
+            .map(|b| AuditBaru {
                 aktor: aktor.to_string(),
-                aksi: "pegawai.dibuat",
-                pegawai_id: b.pegawai.id,
+                aksi: "pegawai.dibuat".to_string(),
+                pegawai_id: Some(b.pegawai.id),
                 alasan: Some(alasan.to_string()),
-                sesudah: serde_json::json!({
+                sesudah: Some(serde_json::json!({
                     "nip": b.pegawai.nomor_induk.as_str(),
                     "riwayat": b.riwayat.len(),
                     "dokumen": b.dokumen.len(),
-                }),
+                })),
+                ..AuditBaru::default()
             })
             .collect();
         on_pool!(self.db(), |pool| {
@@ -369,21 +358,7 @@ impl Store {
                 });
                 qb.build().execute(&mut *tx).await?;
             }
-            for chunk in audit.chunks(ROWS_PER_STATEMENT) {
-                let mut qb = QueryBuilder::new(
-                    "INSERT INTO audit_event (id, waktu, aktor, aksi, pegawai_id, alasan, sesudah) ",
-                );
-                qb.push_values(chunk, |mut b, a| {
-                    b.push_bind(a.id)
-                        .push_bind(a.waktu)
-                        .push_bind(a.aktor.clone())
-                        .push_bind(a.aksi)
-                        .push_bind(a.pegawai_id)
-                        .push_bind(a.alasan.clone())
-                        .push_bind(Json(a.sesudah.clone()));
-                });
-                qb.build().execute(&mut *tx).await?;
-            }
+            crate::tulis_audit!(tx, audit, now);
             tx.commit().await?;
         });
         Ok(())
@@ -480,22 +455,91 @@ impl Store {
         Ok(n)
     }
 
-    /// Audit events about one employee, newest first (at most `batas`).
-    pub async fn audit_pegawai(
-        &self,
-        pegawai_id: Uuid,
-        batas: u32,
-    ) -> StoreResult<Vec<(DateTime<Utc>, String, String)>> {
-        let rows: Vec<(DateTime<Utc>, String, String)> = on_pool!(self.db(), |pool| {
+    /// Where an employee sits (agency and Kanreg), for scope decisions.
+    pub async fn letak_pegawai(&self, pegawai_id: Uuid) -> StoreResult<LetakPegawai> {
+        let row: Option<(String, String)> = on_pool!(self.db(), |pool| {
             sqlx::query_as(
-                "SELECT waktu, aktor, aksi FROM audit_event WHERE pegawai_id = $1 \
-                 ORDER BY waktu DESC, id DESC LIMIT $2",
+                "SELECT p.instansi_kerja_id, i.kanreg_id FROM pegawai p \
+                 JOIN instansi i ON i.id = p.instansi_kerja_id WHERE p.id = $1",
             )
             .bind(pegawai_id)
-            .bind(i64::from(batas))
-            .fetch_all(pool)
+            .fetch_optional(pool)
             .await?
         });
-        Ok(rows)
+        let (instansi_id, kanreg_id) = row.ok_or(StoreError::NotFound)?;
+        Ok(LetakPegawai {
+            pegawai_id,
+            instansi_id,
+            kanreg_id,
+        })
+    }
+
+    /// The employee with this NIP, only if one of `cakupan` covers them (scope in the query).
+    pub async fn pegawai_dalam_cakupan(
+        &self,
+        nip: &str,
+        cakupan: &[Cakupan],
+    ) -> StoreResult<Pegawai> {
+        if cakupan.is_empty() {
+            return Err(StoreError::NotFound);
+        }
+        let row: Option<PegawaiRow> = on_pool!(self.db(), |pool| {
+            let mut qb = QueryBuilder::new(format!(
+                "SELECT {PEGAWAI_COLUMNS} FROM pegawai WHERE nip = "
+            ));
+            qb.push_bind(nip.to_string()).push(" AND (");
+            for (i, c) in cakupan.iter().enumerate() {
+                if i > 0 {
+                    qb.push(" OR ");
+                }
+                match c {
+                    Cakupan::Diri(id) => {
+                        qb.push("id = ").push_bind(*id);
+                    }
+                    Cakupan::Instansi(instansi) => {
+                        qb.push("instansi_kerja_id = ").push_bind(instansi.clone());
+                    }
+                    Cakupan::Kanreg(k) => {
+                        qb.push("instansi_kerja_id IN (SELECT id FROM instansi WHERE kanreg_id = ")
+                            .push_bind(k.clone())
+                            .push(")");
+                    }
+                    Cakupan::Nasional => {
+                        qb.push("1 = 1");
+                    }
+                }
+            }
+            qb.push(")");
+            qb.build_query_as().fetch_optional(pool).await?
+        });
+        row.ok_or(StoreError::NotFound)?.try_into()
+    }
+
+    /// Replaces an employee's registered e-mail (audited with before, after and the reason).
+    pub async fn ubah_email_pegawai(
+        &self,
+        pegawai_id: Uuid,
+        email_baru: &str,
+        audit: AuditBaru,
+        now: chrono::DateTime<Utc>,
+    ) -> StoreResult<()> {
+        on_pool!(self.db(), |pool| {
+            let mut tx = pool.begin().await?;
+            let n = sqlx::query(
+                "UPDATE pegawai SET email = $2, versi = versi + 1, diubah_pada = $3 WHERE id = $1",
+            )
+            .bind(pegawai_id)
+            .bind(email_baru)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            crate::tulis_audit!(tx, vec![audit], now);
+            tx.commit().await?;
+        });
+        Ok(())
     }
 }

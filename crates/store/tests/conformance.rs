@@ -302,9 +302,9 @@ async fn employee_round_trips_with_histories_documents_and_audit(store: &Store) 
         Err(StoreError::NotFound)
     ));
 
-    let audit = store.audit_pegawai(p.id, 10).await.unwrap();
+    let audit = store.audit_tentang_pegawai(p.id, 10).await.unwrap();
     assert_eq!(audit.len(), 1);
-    assert_eq!(audit[0].2, "pegawai.dibuat");
+    assert_eq!(audit[0].aksi, "pegawai.dibuat");
 }
 
 async fn a_duplicate_nip_stores_nothing_of_the_batch(store: &Store) {

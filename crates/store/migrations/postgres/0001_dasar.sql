@@ -142,14 +142,32 @@ CREATE TABLE dokumen (
 CREATE INDEX dokumen_pegawai ON dokumen (pegawai_id);
 CREATE INDEX dokumen_riwayat ON dokumen (riwayat_id);
 
+-- Append-only, hash-chained: each entry commits to the previous one (see docs/decisions).
+-- sebelum/sesudah are the exact canonical JSON text that was hashed, so TEXT, not JSONB.
 CREATE TABLE audit_event (
     id UUID PRIMARY KEY,
+    urutan BIGINT NOT NULL UNIQUE,
     waktu TIMESTAMPTZ NOT NULL,
     aktor TEXT NOT NULL,
     aksi TEXT NOT NULL,
     pegawai_id UUID,
+    akun_id UUID,
     alasan TEXT,
-    sebelum JSONB,
-    sesudah JSONB
+    sebelum TEXT,
+    sesudah TEXT,
+    alamat TEXT,
+    hash_sebelumnya TEXT NOT NULL,
+    hash TEXT NOT NULL
 );
-CREATE INDEX audit_event_pegawai ON audit_event (pegawai_id, waktu);
+CREATE INDEX audit_event_pegawai ON audit_event (pegawai_id, urutan);
+CREATE INDEX audit_event_akun ON audit_event (akun_id, urutan);
+
+-- The chain's head: one row, updated in the same transaction as every append, which also
+-- serialises appends across app servers without advisory locks.
+CREATE TABLE audit_kepala (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    urutan BIGINT NOT NULL,
+    hash TEXT NOT NULL
+);
+INSERT INTO audit_kepala (id, urutan, hash)
+VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
