@@ -9,6 +9,13 @@
 //! | log_format    | SIASN_LOG_FORMAT   | text (or json)                  |
 //! | max_connections | SIASN_DB_MAX_CONNECTIONS | 16                    |
 //! | blob_url      | SIASN_BLOB_URL     | (local folder <data_dir>/blobs; or s3://bucket/prefix) |
+//! | smtp_url      | SIASN_SMTP_URL     | (none: e-mail goes to <data_dir>/outbox) |
+//! | email_from    | SIASN_EMAIL_FROM   | SIASN <no-reply@siasn.invalid>  |
+//! | public_url    | SIASN_PUBLIC_URL   | http://<listen>                 |
+//! | cookie_secure | SIASN_COOKIE_SECURE| true                            |
+//! | trust_proxy   | SIASN_TRUST_PROXY  | false                           |
+//! | password_min_length | SIASN_PASSWORD_MIN_LENGTH | 8 (never below 6)  |
+//! | token_minutes | SIASN_TOKEN_MINUTES | 30                             |
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -41,6 +48,20 @@ pub struct Config {
     pub max_connections: u32,
     /// S3-compatible bucket for documents (`s3://bucket/prefix`); None: `<data_dir>/blobs`.
     pub blob_url: Option<String>,
+    /// SMTP server URL; None: write e-mail to `<data_dir>/outbox`.
+    pub smtp_url: Option<String>,
+    /// Sender address of e-mail.
+    pub email_from: String,
+    /// Public base URL (links in e-mail; https turns on HSTS).
+    pub public_url: String,
+    /// Cookies only over https.
+    pub cookie_secure: bool,
+    /// Trust X-Forwarded-For from a load balancer.
+    pub trust_proxy: bool,
+    /// Minimum password length.
+    pub password_min_length: usize,
+    /// Minutes a reset/activation token is valid.
+    pub token_minutes: i64,
 }
 
 /// A configuration problem, said in one line.
@@ -58,6 +79,13 @@ struct FileConfig {
     log_format: Option<String>,
     max_connections: Option<u32>,
     blob_url: Option<String>,
+    smtp_url: Option<String>,
+    email_from: Option<String>,
+    public_url: Option<String>,
+    cookie_secure: Option<bool>,
+    trust_proxy: Option<bool>,
+    password_min_length: Option<usize>,
+    token_minutes: Option<i64>,
 }
 
 impl Config {
@@ -140,7 +168,71 @@ impl Config {
                 "SIASN_BLOB_URL '{url}' harus berbentuk s3://bucket/prefix (kosongkan untuk folder lokal)"
             )));
         }
+        let smtp_url = pick("SIASN_SMTP_URL", from_file.smtp_url);
+        if let Some(url) = &smtp_url
+            && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
+        {
+            return Err(ConfigError(format!(
+                "SIASN_SMTP_URL '{}' harus diawali smtp:// atau smtps://",
+                redact_url(url)
+            )));
+        }
+        let email_from = pick("SIASN_EMAIL_FROM", from_file.email_from)
+            .unwrap_or_else(|| "SIASN <no-reply@siasn.invalid>".to_string());
+        let public_url = pick("SIASN_PUBLIC_URL", from_file.public_url)
+            .unwrap_or_else(|| format!("http://{listen}"))
+            .trim_end_matches('/')
+            .to_string();
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(ConfigError(format!(
+                "SIASN_PUBLIC_URL '{public_url}' harus diawali http:// atau https://"
+            )));
+        }
+        let flag =
+            |var: &str, file_value: Option<bool>, default: bool| -> Result<bool, ConfigError> {
+                match env(var).as_deref().map(str::trim) {
+                    None | Some("") => Ok(file_value.unwrap_or(default)),
+                    Some("1" | "true" | "yes") => Ok(true),
+                    Some("0" | "false" | "no") => Ok(false),
+                    Some(other) => Err(ConfigError(format!(
+                        "{var} '{other}' harus true atau false"
+                    ))),
+                }
+            };
+        let cookie_secure = flag("SIASN_COOKIE_SECURE", from_file.cookie_secure, true)?;
+        let trust_proxy = flag("SIASN_TRUST_PROXY", from_file.trust_proxy, false)?;
+        let number = |var: &str,
+                      file_value: Option<i64>,
+                      default: i64,
+                      min: i64|
+         -> Result<i64, ConfigError> {
+            match env(var) {
+                Some(v) => v
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| *n >= min)
+                    .ok_or_else(|| {
+                        ConfigError(format!("{var} '{v}' harus bilangan bulat >= {min}"))
+                    }),
+                None => Ok(file_value.unwrap_or(default).max(min)),
+            }
+        };
+        let password_min_length = number(
+            "SIASN_PASSWORD_MIN_LENGTH",
+            from_file.password_min_length.map(|n| n as i64),
+            8,
+            6,
+        )? as usize;
+        let token_minutes = number("SIASN_TOKEN_MINUTES", from_file.token_minutes, 30, 5)?;
         Ok(Self {
+            smtp_url,
+            email_from,
+            public_url,
+            cookie_secure,
+            trust_proxy,
+            password_min_length,
+            token_minutes,
             blob_url,
             data_dir,
             database_url,
@@ -232,6 +324,12 @@ mod tests {
         assert!(e.to_string().contains("lisen"), "{e}");
         let e = Config::load(None, env(&[("SIASN_BLOB_URL", "/mnt/berkas")])).unwrap_err();
         assert!(e.to_string().contains("s3://bucket/prefix"), "{e}");
+        let e = Config::load(None, env(&[("SIASN_PASSWORD_MIN_LENGTH", "4")])).unwrap_err();
+        assert!(e.to_string().contains(">= 6"), "{e}");
+        let e = Config::load(None, env(&[("SIASN_COOKIE_SECURE", "maybe")])).unwrap_err();
+        assert!(e.to_string().contains("SIASN_COOKIE_SECURE"));
+        let e = Config::load(None, env(&[("SIASN_SMTP_URL", "http://x:pw@mail")])).unwrap_err();
+        assert!(!e.to_string().contains("pw@"), "{e}");
         let e = Config::load(None, env(&[("SIASN_DB_MAX_CONNECTIONS", "0")])).unwrap_err();
         assert!(e.to_string().contains("SIASN_DB_MAX_CONNECTIONS"));
     }

@@ -46,6 +46,58 @@ enum Command {
     },
     /// Bring the database schema up to date and load missing reference data.
     Migrate,
+    /// Manage accounts (first admin, scripts).
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Check the audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Give an account a role: an employee by --nip, or a user-name account by --login.
+    Add {
+        /// User name (created if missing).
+        #[arg(long, conflicts_with = "nip", required_unless_present = "nip")]
+        login: Option<String>,
+        /// Employee NIP (their account is created if missing).
+        #[arg(long)]
+        nip: Option<String>,
+        /// pegawai, operator-instansi, verifikator-instansi, admin-instansi, verifikator-bkn, admin-bkn
+        #[arg(long)]
+        role: String,
+        /// Agency id, for agency roles.
+        #[arg(long)]
+        instansi: Option<String>,
+        /// Kanreg code, to limit a BKN verifier to one regional office.
+        #[arg(long)]
+        kanreg: Option<String>,
+        /// Display name of a user-name account.
+        #[arg(long)]
+        nama: Option<String>,
+        /// E-mail of a user-name account.
+        #[arg(long)]
+        email: Option<String>,
+    },
+    /// Set a password (read from standard input), activating the account if needed.
+    SetPassword {
+        /// NIP or user name.
+        login: String,
+        /// Read the password from standard input (required: never pass it as an argument).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Check the whole hash chain; names the first broken entry.
+    Verify,
 }
 
 fn main() -> ExitCode {
@@ -80,6 +132,38 @@ fn main() -> ExitCode {
             Command::Serve { demo, employees } => perintah::serve(&config, demo, employees).await,
             Command::Demo { employees, seed } => perintah::demo(&config, employees, seed).await,
             Command::Migrate => perintah::migrate(&config).await,
+            Command::User {
+                command:
+                    UserCommand::Add {
+                        login,
+                        nip,
+                        role,
+                        instansi,
+                        kanreg,
+                        nama,
+                        email,
+                    },
+            } => {
+                perintah::user_add(
+                    &config,
+                    perintah::UserAdd {
+                        login,
+                        nip,
+                        role,
+                        instansi,
+                        kanreg,
+                        nama,
+                        email,
+                    },
+                )
+                .await
+            }
+            Command::User {
+                command: UserCommand::SetPassword { login, .. },
+            } => perintah::user_set_password(&config, &login).await,
+            Command::Audit {
+                command: AuditCommand::Verify,
+            } => perintah::audit_verify(&config).await,
             Command::Nip { .. } => Ok(()),
         }
     });

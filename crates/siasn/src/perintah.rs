@@ -5,7 +5,11 @@ use std::process::ExitCode;
 use anyhow::Context;
 use chrono::Local;
 use siasn_domain::Nip;
-use siasn_store::{BlobStore, PoolSettings, Store};
+use siasn_domain::akses::{Peran, PeranAkun};
+use siasn_domain::akun::kata_sandi;
+use siasn_store::akun::{AkunBaru, Login};
+use siasn_store::audit::AuditBaru;
+use siasn_store::{BlobStore, FilterPegawai, PoolSettings, Store};
 
 use crate::config::{Config, LogFormat};
 
@@ -102,7 +106,313 @@ async fn buat_demo(store: &Store, employees: u32, seed: u64) -> anyhow::Result<(
         r.laju(),
         store.engine().name()
     );
+    akun_demo(store).await
+}
+
+/// The password of every demo account (documented in the README; demo data only).
+pub const SANDI_DEMO: &str = "SiasnDemo#2026";
+
+/// Demo logins for each role, printed for the person trying the demo.
+async fn akun_demo(store: &Store) -> anyhow::Result<()> {
+    let page = store
+        .daftar_pegawai(
+            &FilterPegawai {
+                instansi_id: "PROV-JABAR".into(),
+                unor_id: None,
+            },
+            None,
+            50,
+        )
+        .await?;
+    let mut pns = Vec::new();
+    for r in page.items.iter().filter(|r| r.jenis_pegawai == "PNS") {
+        let p = store.pegawai(r.id).await?;
+        if p.kedudukan_hukum_id == "01" {
+            pns.push(p);
+        }
+        if pns.len() == 3 {
+            break;
+        }
+    }
+    let hash = siasn_store::sandi::hash(SANDI_DEMO)?;
+    let pegawai_grant = PeranAkun::new(Peran::Pegawai, None, None)?;
+    let mut baris = Vec::new();
+    for (p, peran) in pns.iter().zip([
+        Some(PeranAkun::new(
+            Peran::OperatorInstansi,
+            Some("PROV-JABAR".into()),
+            None,
+        )?),
+        Some(PeranAkun::new(
+            Peran::VerifikatorInstansi,
+            Some("PROV-JABAR".into()),
+            None,
+        )?),
+        None,
+    ]) {
+        let mut grants = vec![pegawai_grant.clone()];
+        let label = peran.as_ref().map_or("Pegawai", |g| g.peran.nama());
+        grants.extend(peran);
+        let id = store
+            .buat_akun(
+                &AkunBaru {
+                    pegawai_id: Some(p.id),
+                    nama_pengguna: None,
+                    nama: p.nama_lengkap(),
+                    email: None,
+                    peran: grants,
+                },
+                "demo",
+            )
+            .await?;
+        aktifkan(store, id, &hash).await?;
+        baris.push((label.to_string(), p.nomor_induk.to_string()));
+    }
+    for (login, nama, grant) in [
+        (
+            "admin.jabar",
+            "Admin BKD Provinsi Jawa Barat",
+            PeranAkun::new(Peran::AdminInstansi, Some("PROV-JABAR".into()), None)?,
+        ),
+        (
+            "verifikator.kanreg3",
+            "Verifikator Kanreg III BKN",
+            PeranAkun::new(Peran::VerifikatorBkn, None, Some("03".into()))?,
+        ),
+        (
+            "admin.bkn",
+            "Admin BKN",
+            PeranAkun::new(Peran::AdminBkn, None, None)?,
+        ),
+    ] {
+        let id = store
+            .buat_akun(
+                &AkunBaru {
+                    pegawai_id: None,
+                    nama_pengguna: Some(login.into()),
+                    nama: nama.into(),
+                    email: Some(format!("{login}@demo.siasn.test")),
+                    peran: vec![grant.clone()],
+                },
+                "demo",
+            )
+            .await?;
+        aktifkan(store, id, &hash).await?;
+        baris.push((grant.peran.nama().to_string(), login.to_string()));
+    }
+    println!(
+        "login demo (kata sandi semua akun: {SANDI_DEMO}; petugas mendaftarkan MFA saat masuk pertama):"
+    );
+    for (peran, login) in baris {
+        println!("  {peran:<22} {login}");
+    }
     Ok(())
+}
+
+async fn aktifkan(store: &Store, akun_id: uuid::Uuid, hash: &str) -> anyhow::Result<()> {
+    store
+        .ganti_sandi(
+            akun_id,
+            hash,
+            None,
+            AuditBaru {
+                aktor: "demo".into(),
+                aksi: "akun.diaktifkan".into(),
+                akun_id: Some(akun_id),
+                ..AuditBaru::default()
+            },
+            chrono::Utc::now(),
+        )
+        .await?;
+    Ok(())
+}
+
+/// Arguments of `siasn user add`.
+pub struct UserAdd {
+    /// User name.
+    pub login: Option<String>,
+    /// Employee NIP.
+    pub nip: Option<String>,
+    /// Role.
+    pub role: String,
+    /// Agency.
+    pub instansi: Option<String>,
+    /// Kanreg.
+    pub kanreg: Option<String>,
+    /// Display name.
+    pub nama: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+}
+
+/// `siasn user add`.
+pub async fn user_add(config: &Config, a: UserAdd) -> anyhow::Result<()> {
+    let store = open_store(config).await?;
+    let result = async {
+        let peran = Peran::from_kode(&a.role).with_context(|| {
+            format!("peran '{}' tidak dikenal (pilih: pegawai, operator-instansi, verifikator-instansi, admin-instansi, verifikator-bkn, admin-bkn)", a.role)
+        })?;
+        if let Some(i) = &a.instansi {
+            store.instansi(i).await.with_context(|| format!("instansi '{i}' tidak ada"))?;
+        }
+        let grant = PeranAkun::new(peran, a.instansi.clone(), a.kanreg.clone())?;
+        let akun_id = match (&a.nip, &a.login) {
+            (Some(nip), _) => {
+                let nip = Nip::parse(nip, Local::now().date_naive())
+                    .map_err(|e| anyhow::anyhow!("NIP tidak valid: {e}"))?;
+                let p = store
+                    .pegawai_by_nip(nip.as_str())
+                    .await
+                    .with_context(|| format!("pegawai dengan NIP {nip} tidak ada"))?;
+                match store.akun_pegawai(p.id).await? {
+                    Some(akun) => akun.id,
+                    None => {
+                        store
+                            .buat_akun(
+                                &AkunBaru {
+                                    pegawai_id: Some(p.id),
+                                    nama_pengguna: None,
+                                    nama: p.nama_lengkap(),
+                                    email: None,
+                                    peran: vec![PeranAkun::new(Peran::Pegawai, None, None)?],
+                                },
+                                "cli",
+                            )
+                            .await?
+                    }
+                }
+            }
+            (None, Some(login)) => match store.akun_by_login(&Login::NamaPengguna(login.to_lowercase())).await? {
+                Some(akun) => akun.id,
+                None => {
+                    let valid = !login.is_empty()
+                        && login.len() <= 64
+                        && login.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+                        && !login.chars().all(|c| c.is_ascii_digit());
+                    anyhow::ensure!(valid, "nama pengguna hanya huruf, angka, titik, garis bawah, tanda hubung (dan bukan hanya angka)");
+                    store
+                        .buat_akun(
+                            &AkunBaru {
+                                pegawai_id: None,
+                                nama_pengguna: Some(login.clone()),
+                                nama: a.nama.clone().unwrap_or_else(|| login.clone()),
+                                email: a.email.clone(),
+                                peran: vec![],
+                            },
+                            "cli",
+                        )
+                        .await?
+                }
+            },
+            (None, None) => anyhow::bail!("sebutkan --nip atau --login"),
+        };
+        store.beri_peran(akun_id, &grant, "cli").await?;
+        println!("akun {akun_id}: peran {} diberikan", peran.nama());
+        Ok(())
+    }
+    .await;
+    store.close().await;
+    result
+}
+
+/// `siasn user set-password LOGIN --password-stdin`.
+pub async fn user_set_password(config: &Config, login: &str) -> anyhow::Result<()> {
+    let mut sandi = String::new();
+    std::io::stdin()
+        .read_line(&mut sandi)
+        .context("kata sandi tidak dapat dibaca dari standard input")?;
+    let sandi = sandi.trim_end_matches(['\n', '\r']).to_string();
+    let store = open_store(config).await?;
+    let result = async {
+        let today = Local::now().date_naive();
+        let digits = login.chars().all(|c| c.is_ascii_digit() || c == ' ');
+        let (akun_id, pegawai) = if digits {
+            let nip =
+                Nip::parse(login, today).map_err(|e| anyhow::anyhow!("NIP tidak valid: {e}"))?;
+            let p = store
+                .pegawai_by_nip(nip.as_str())
+                .await
+                .with_context(|| format!("pegawai dengan NIP {nip} tidak ada"))?;
+            let id = match store.akun_pegawai(p.id).await? {
+                Some(a) => a.id,
+                None => {
+                    store
+                        .buat_akun(
+                            &AkunBaru {
+                                pegawai_id: Some(p.id),
+                                nama_pengguna: None,
+                                nama: p.nama_lengkap(),
+                                email: None,
+                                peran: vec![PeranAkun::new(Peran::Pegawai, None, None)?],
+                            },
+                            "cli",
+                        )
+                        .await?
+                }
+            };
+            (id, Some(p))
+        } else {
+            let akun = store
+                .akun_by_login(&Login::NamaPengguna(login.to_lowercase()))
+                .await?
+                .with_context(|| format!("akun '{login}' tidak ada"))?;
+            (akun.id, None)
+        };
+        let nik = pegawai
+            .as_ref()
+            .and_then(|p| p.nik.as_ref().map(|n| n.as_str().to_string()));
+        let nip = pegawai.as_ref().map(|p| p.nomor_induk.as_str().to_string());
+        let data = kata_sandi::DataPribadi {
+            nip: nip.as_deref(),
+            nik: nik.as_deref(),
+            tanggal_lahir: pegawai.as_ref().map(|p| p.tanggal_lahir),
+            nama: pegawai.as_ref().map(|p| p.nama.as_str()),
+        };
+        if let Err(alasan) = kata_sandi::periksa(
+            &sandi,
+            &kata_sandi::KebijakanSandi::new(config.password_min_length),
+            &data,
+        ) {
+            let list: Vec<String> = alasan.iter().map(|a| a.pesan()).collect();
+            anyhow::bail!("kata sandi ditolak: {}", list.join("; "));
+        }
+        let hash = siasn_store::sandi::hash(&sandi)?;
+        store
+            .ganti_sandi(
+                akun_id,
+                &hash,
+                None,
+                AuditBaru {
+                    aktor: "cli".into(),
+                    aksi: "sandi.diatur_cli".into(),
+                    akun_id: Some(akun_id),
+                    pegawai_id: pegawai.as_ref().map(|p| p.id),
+                    ..AuditBaru::default()
+                },
+                chrono::Utc::now(),
+            )
+            .await?;
+        println!("kata sandi akun {akun_id} disimpan; sesi lain diakhiri");
+        Ok(())
+    }
+    .await;
+    store.close().await;
+    result
+}
+
+/// `siasn audit verify`: exit 0 when the chain is whole.
+pub async fn audit_verify(config: &Config) -> anyhow::Result<()> {
+    let store = open_store(config).await?;
+    let v = store.verifikasi_audit().await;
+    store.close().await;
+    let v = v?;
+    match v.rusak {
+        None => {
+            println!("rantai audit utuh: {} entri", v.jumlah);
+            Ok(())
+        }
+        Some((urutan, alasan)) => anyhow::bail!("rantai audit rusak pada entri {urutan}: {alasan}"),
+    }
 }
 
 /// `siasn serve [--demo]`.
@@ -125,11 +435,27 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
         database = %config.database_url_for_log(),
         "SIASN listening on http://{addr}"
     );
-    let state = siasn_web::AppState::new(store.clone(), config.instance_name.clone());
+    let web = siasn_web::KonfigurasiWeb {
+        nama_instance: config.instance_name.clone(),
+        cookie_secure: config.cookie_secure,
+        https: config.public_url.starts_with("https://"),
+        percaya_proxy: config.trust_proxy,
+        token_menit: config.token_minutes,
+        panjang_sandi_minimum: config.password_min_length,
+        url_publik: config.public_url.clone(),
+        ..siasn_web::KonfigurasiWeb::default()
+    };
+    let pengirim = siasn_web::Pengirim::dari_konfigurasi(
+        config.smtp_url.as_deref(),
+        config.data_dir.join("outbox"),
+        &config.email_from,
+    )
+    .map_err(|e| anyhow::anyhow!(e))?;
+    let state = siasn_web::AppState::new(store.clone(), web);
     // After the signal, open requests get SHUTDOWN_GRACE to finish; a stuck client cannot keep
     // the process (and a rolling deployment) waiting forever.
     let (signalled_tx, mut signalled_rx) = tokio::sync::watch::channel(false);
-    let server = siasn_web::serve(listener, state, async move {
+    let server = siasn_web::serve(listener, state, pengirim, async move {
         shutdown_signal().await;
         let _ = signalled_tx.send(true);
     });

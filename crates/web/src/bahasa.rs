@@ -1,4 +1,8 @@
-//! The user's language and the typed message catalogues (a missing text is a compile error).
+//! The user's language and the message catalogue: one table with Indonesian and English side by
+//! side, so a text cannot exist in one language only.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -23,78 +27,334 @@ impl Bahasa {
         }
     }
 
-    /// The texts in this language.
-    pub fn teks(self) -> &'static Teks {
+    /// The other language (for the switch link).
+    pub fn lain(self) -> Self {
         match self {
-            Self::Indonesia => &ID,
-            Self::Inggris => &EN,
+            Self::Indonesia => Self::Inggris,
+            Self::Inggris => Self::Indonesia,
+        }
+    }
+
+    /// The text for `kunci` in this language (the key itself if unknown, so a gap is visible).
+    pub fn t(self, kunci: &str) -> &'static str {
+        static INDEX: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> =
+            OnceLock::new();
+        let index =
+            INDEX.get_or_init(|| PESAN.iter().map(|(k, id, en)| (*k, (*id, *en))).collect());
+        match index.get(kunci) {
+            Some((id, en)) => match self {
+                Self::Indonesia => id,
+                Self::Inggris => en,
+            },
+            None => {
+                tracing::warn!(kunci, "missing message");
+                "?"
+            }
+        }
+    }
+
+    /// From a cookie or query value ("id"/"en").
+    pub fn dari_kode(kode: &str) -> Option<Self> {
+        match kode {
+            "id" => Some(Self::Indonesia),
+            "en" => Some(Self::Inggris),
+            _ => None,
         }
     }
 }
-
-/// Texts of the pages built so far.
-pub struct Teks {
-    /// Subtitle under the instance name.
-    pub subjudul: &'static str,
-    /// What SIASN is.
-    pub deskripsi: &'static str,
-    /// Heading of the status box.
-    pub status: &'static str,
-    /// "Database ready".
-    pub basis_data_siap: &'static str,
-    /// "Database not reachable".
-    pub basis_data_gagal: &'static str,
-    /// "Agencies".
-    pub instansi: &'static str,
-    /// "Engine".
-    pub mesin: &'static str,
-    /// Label of the link to the other language.
-    pub ganti_bahasa: &'static str,
-    /// Page-not-found title.
-    pub tidak_ditemukan: &'static str,
-    /// Page-not-found text.
-    pub tidak_ditemukan_teks: &'static str,
-    /// Back-to-home link.
-    pub kembali: &'static str,
-    /// Generic server error.
-    pub galat_server: &'static str,
-}
-
-const ID: Teks = Teks {
-    subjudul: "Sistem Informasi ASN",
-    deskripsi: "Tempat instansi dan BKN mengelola, memverifikasi, dan menindaklanjuti data \
-                kepegawaian ASN, serta portal layanan mandiri bagi setiap PNS dan PPPK.",
-    status: "Status layanan",
-    basis_data_siap: "Basis data siap",
-    basis_data_gagal: "Basis data tidak dapat dihubungi",
-    instansi: "Instansi terdaftar",
-    mesin: "Penyimpanan",
-    ganti_bahasa: "English",
-    tidak_ditemukan: "Halaman tidak ditemukan",
-    tidak_ditemukan_teks: "Alamat yang Anda buka tidak ada.",
-    kembali: "Kembali ke beranda",
-    galat_server: "Terjadi kesalahan di server. Silakan coba lagi.",
-};
-
-const EN: Teks = Teks {
-    subjudul: "Civil Service Information System",
-    deskripsi: "Where agencies and BKN keep, verify and act on civil servants' personnel data, \
-                and the self-service portal for every PNS and PPPK.",
-    status: "Service status",
-    basis_data_siap: "Database ready",
-    basis_data_gagal: "Database not reachable",
-    instansi: "Registered agencies",
-    mesin: "Storage",
-    ganti_bahasa: "Bahasa Indonesia",
-    tidak_ditemukan: "Page not found",
-    tidak_ditemukan_teks: "The address you opened does not exist.",
-    kembali: "Back to home",
-    galat_server: "Something went wrong on the server. Please try again.",
-};
 
 /// `?lang=` query parameter.
 #[derive(Debug, Default, Deserialize)]
 pub struct PilihanBahasa {
     /// Chosen language.
     pub lang: Option<Bahasa>,
+}
+
+/// (key, Indonesian, English).
+pub const PESAN: &[(&str, &str, &str)] = &[
+    (
+        "subjudul",
+        "Sistem Informasi ASN",
+        "Civil Service Information System",
+    ),
+    (
+        "deskripsi",
+        "Tempat instansi dan BKN mengelola, memverifikasi, dan menindaklanjuti data kepegawaian ASN, serta portal layanan mandiri bagi setiap PNS dan PPPK.",
+        "Where agencies and BKN keep, verify and act on civil servants' personnel data, and the self-service portal for every PNS and PPPK.",
+    ),
+    ("status", "Status layanan", "Service status"),
+    ("basis_data_siap", "Basis data siap", "Database ready"),
+    (
+        "basis_data_gagal",
+        "Basis data tidak dapat dihubungi",
+        "Database not reachable",
+    ),
+    ("instansi", "Instansi terdaftar", "Registered agencies"),
+    ("mesin", "Penyimpanan", "Storage"),
+    ("ganti_bahasa", "English", "Bahasa Indonesia"),
+    (
+        "tidak_ditemukan",
+        "Halaman tidak ditemukan",
+        "Page not found",
+    ),
+    (
+        "tidak_ditemukan_teks",
+        "Alamat yang Anda buka tidak ada.",
+        "The address you opened does not exist.",
+    ),
+    ("kembali", "Kembali ke beranda", "Back to home"),
+    (
+        "galat_server",
+        "Terjadi kesalahan di server. Silakan coba lagi.",
+        "Something went wrong on the server. Please try again.",
+    ),
+    ("masuk", "Masuk", "Sign in"),
+    ("keluar", "Keluar", "Sign out"),
+    (
+        "nip_atau_pengguna",
+        "NIP atau nama pengguna",
+        "NIP or user name",
+    ),
+    ("kata_sandi", "Kata sandi", "Password"),
+    ("ingat_saya", "Ingat saya", "Remember me"),
+    ("lupa_sandi", "Lupa kata sandi?", "Forgot your password?"),
+    ("aktivasi", "Aktivasi akun", "Activate your account"),
+    (
+        "login_salah",
+        "NIP/nama pengguna atau kata sandi salah.",
+        "Wrong NIP/user name or password.",
+    ),
+    (
+        "terlalu_sering",
+        "Terlalu banyak percobaan. Coba lagi dalam {} detik.",
+        "Too many attempts. Try again in {} seconds.",
+    ),
+    (
+        "csrf_salah",
+        "Formulir kedaluwarsa. Muat ulang halaman lalu coba lagi.",
+        "The form has expired. Reload the page and try again.",
+    ),
+    ("lupa_judul", "Lupa kata sandi", "Forgotten password"),
+    ("aktivasi_judul", "Aktivasi akun", "Account activation"),
+    (
+        "lupa_teks",
+        "Masukkan NIP dan alamat e-mail yang terdaftar. Kami akan mengirim token ke e-mail tersebut.",
+        "Enter your NIP and your registered e-mail address. We will send a token to that address.",
+    ),
+    ("email_terdaftar", "E-mail terdaftar", "Registered e-mail"),
+    ("kirim_token", "Kirim token", "Send token"),
+    (
+        "token_dikirim",
+        "Jika NIP dan e-mail tersebut cocok dengan data kami, token telah dikirim ke e-mail itu dan berlaku {} menit.",
+        "If the NIP and e-mail match our records, a token has been sent to that address; it is valid for {} minutes.",
+    ),
+    (
+        "token_tidak_datang",
+        "Tidak menerima e-mail dalam 15 menit? Periksa folder spam, lalu hubungi unit kepegawaian (BKPSDM/Biro SDM) instansi Anda: hanya mereka yang dapat memperbaiki e-mail terdaftar.",
+        "No e-mail within 15 minutes? Check your spam folder, then contact your agency's HR unit (BKPSDM/Biro SDM): only they can correct your registered e-mail.",
+    ),
+    (
+        "sudah_punya_token",
+        "Sudah punya token? Atur kata sandi",
+        "Have a token? Set your password",
+    ),
+    ("atur_judul", "Atur kata sandi", "Set your password"),
+    ("token", "Token dari e-mail", "Token from the e-mail"),
+    ("sandi_baru", "Kata sandi baru", "New password"),
+    (
+        "ulangi_sandi",
+        "Ulangi kata sandi baru",
+        "Repeat the new password",
+    ),
+    ("simpan", "Simpan", "Save"),
+    (
+        "aturan_sandi",
+        "Minimal {} karakter, dengan huruf besar dan angka; tidak memuat NIP, NIK, tanggal lahir, atau nama Anda.",
+        "At least {} characters, with a capital letter and a digit; not containing your NIP, NIK, birth date or name.",
+    ),
+    (
+        "token_salah",
+        "Token salah, sudah dipakai, atau kedaluwarsa. Minta token baru bila perlu.",
+        "The token is wrong, used or expired. Request a new one if needed.",
+    ),
+    (
+        "sandi_tidak_sama",
+        "Kedua kata sandi baru tidak sama.",
+        "The two new passwords differ.",
+    ),
+    (
+        "sandi_berhasil",
+        "Kata sandi berhasil disimpan. Semua sesi lain telah diakhiri. Silakan masuk.",
+        "Your password has been saved and every other session ended. Please sign in.",
+    ),
+    (
+        "mfa_judul",
+        "Verifikasi dua langkah",
+        "Two-step verification",
+    ),
+    (
+        "mfa_teks",
+        "Masukkan kode 6 angka dari aplikasi autentikator, atau salah satu kode pemulihan.",
+        "Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
+    ),
+    ("kode", "Kode", "Code"),
+    ("verifikasi", "Verifikasi", "Verify"),
+    (
+        "mfa_salah",
+        "Kode tidak cocok. Periksa jam ponsel Anda dan coba lagi.",
+        "The code does not match. Check your phone's clock and try again.",
+    ),
+    (
+        "mfa_daftar_judul",
+        "Aktifkan verifikasi dua langkah",
+        "Turn on two-step verification",
+    ),
+    (
+        "mfa_daftar_teks",
+        "Pindai kode QR ini dengan aplikasi autentikator (mis. Google Authenticator, Microsoft Authenticator, Aegis), lalu masukkan kode 6 angka yang muncul.",
+        "Scan this QR code with an authenticator app (e.g. Google Authenticator, Microsoft Authenticator, Aegis), then enter the 6-digit code it shows.",
+    ),
+    (
+        "mfa_wajib",
+        "Peran Anda mewajibkan verifikasi dua langkah.",
+        "Your role requires two-step verification.",
+    ),
+    (
+        "rahasia_manual",
+        "Tidak bisa memindai? Masukkan kunci ini secara manual:",
+        "Cannot scan? Enter this key by hand:",
+    ),
+    ("kode_pemulihan_judul", "Kode pemulihan", "Recovery codes"),
+    (
+        "kode_pemulihan_teks",
+        "Simpan kode-kode ini di tempat aman. Masing-masing dapat dipakai sekali bila ponsel Anda hilang. Kode ini hanya ditampilkan sekarang.",
+        "Keep these codes somewhere safe. Each works once if you lose your phone. They are shown only now.",
+    ),
+    ("lanjut", "Lanjut", "Continue"),
+    ("beranda", "Beranda", "Home"),
+    ("selamat_datang", "Selamat datang", "Welcome"),
+    ("peran_anda", "Peran Anda", "Your roles"),
+    ("sesi_saya", "Sesi aktif", "Active sessions"),
+    ("sesi_ini", "sesi ini", "this session"),
+    (
+        "akhiri_sesi_lain",
+        "Akhiri semua sesi lain",
+        "End all other sessions",
+    ),
+    (
+        "sesi_lain_diakhiri",
+        "Sesi lain telah diakhiri.",
+        "Other sessions have been ended.",
+    ),
+    ("dibuat", "Dibuat", "Created"),
+    ("terakhir_aktif", "Terakhir aktif", "Last active"),
+    ("perangkat", "Perangkat", "Device"),
+    ("alamat_jaringan", "Alamat", "Address"),
+    (
+        "tidak_berwenang",
+        "Anda tidak berwenang membuka halaman ini.",
+        "You are not allowed to open this page.",
+    ),
+    ("admin_akun", "Akun petugas", "Staff accounts"),
+    (
+        "admin_pegawai",
+        "Bantuan akun pegawai",
+        "Employee account help",
+    ),
+    ("cari_nip", "Cari pegawai (NIP)", "Find an employee (NIP)"),
+    ("cari", "Cari", "Search"),
+    (
+        "pegawai_tidak_ada",
+        "Pegawai dengan NIP itu tidak ada dalam cakupan Anda.",
+        "No employee with that NIP in your scope.",
+    ),
+    ("email_baru", "E-mail baru", "New e-mail"),
+    ("alasan", "Alasan", "Reason"),
+    (
+        "perbaiki_email",
+        "Perbaiki e-mail terdaftar",
+        "Correct the registered e-mail",
+    ),
+    (
+        "email_diubah",
+        "E-mail terdaftar telah diubah; pemberitahuan dikirim ke alamat lama dan baru.",
+        "The registered e-mail has been changed; both the old and the new address were notified.",
+    ),
+    (
+        "reset_mfa",
+        "Reset verifikasi dua langkah",
+        "Reset two-step verification",
+    ),
+    (
+        "mfa_direset",
+        "Verifikasi dua langkah telah direset; pegawai mendaftar ulang saat masuk berikutnya.",
+        "Two-step verification has been reset; the employee enrols again at next sign-in.",
+    ),
+    (
+        "pengiriman_email",
+        "Pengiriman e-mail terakhir",
+        "Latest e-mail deliveries",
+    ),
+    ("status_kirim", "Status", "Status"),
+    ("waktu", "Waktu", "Time"),
+    ("subjek", "Subjek", "Subject"),
+    (
+        "alasan_wajib",
+        "Alasan wajib diisi.",
+        "A reason is required.",
+    ),
+    (
+        "email_tidak_valid",
+        "Alamat e-mail tidak valid.",
+        "The e-mail address is not valid.",
+    ),
+    ("beri_peran", "Beri peran", "Grant a role"),
+    ("peran", "Peran", "Role"),
+    ("cabut", "Cabut", "Revoke"),
+    (
+        "login_pegawai",
+        "NIP pegawai atau nama pengguna",
+        "Employee NIP or user name",
+    ),
+    (
+        "peran_diberikan",
+        "Peran telah diberikan.",
+        "The role has been granted.",
+    ),
+    (
+        "peran_dicabut",
+        "Peran telah dicabut.",
+        "The role has been revoked.",
+    ),
+    (
+        "akun_tidak_ada",
+        "Akun atau pegawai tidak ditemukan dalam cakupan Anda.",
+        "No such account or employee in your scope.",
+    ),
+    ("aktif", "Aktif", "Active"),
+    ("belum_aktif", "Belum aktivasi", "Not activated"),
+    (
+        "input_terlalu_panjang",
+        "Isian terlalu panjang.",
+        "An entry is too long.",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_both_languages_filled() {
+        let mut keys: Vec<_> = PESAN.iter().map(|(k, _, _)| *k).collect();
+        keys.sort_unstable();
+        let n = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), n);
+        for (k, id, en) in PESAN {
+            assert!(!id.is_empty() && !en.is_empty(), "{k}");
+        }
+        assert_eq!(Bahasa::Inggris.t("masuk"), "Sign in");
+        assert_eq!(Bahasa::Indonesia.t("masuk"), "Masuk");
+    }
 }

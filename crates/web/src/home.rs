@@ -5,27 +5,27 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse};
 
-use crate::bahasa::{Bahasa, PilihanBahasa, Teks};
+use crate::bahasa::Bahasa;
+use crate::konteks::Konteks;
 use crate::{AppState, WebError};
 
 #[derive(Template)]
 #[template(path = "home.html")]
 struct HomePage<'a> {
-    bahasa: Bahasa,
-    t: &'static Teks,
+    b: Bahasa,
     nama_instance: &'a str,
     siap: bool,
     jumlah_instansi: usize,
     mesin: &'static str,
-    bahasa_lain: &'static str,
 }
 
 /// The home page: names the instance and shows whether it is ready.
 pub async fn get(
     State(state): State<AppState>,
-    Query(pilihan): Query<PilihanBahasa>,
+    Query(pilihan): Query<crate::bahasa::PilihanBahasa>,
+    k: Konteks,
 ) -> Result<Html<String>, WebError> {
-    let bahasa = pilihan.lang.unwrap_or_default();
+    let bahasa = pilihan.lang.unwrap_or(k.bahasa);
     let (siap, jumlah_instansi) = match state.store().daftar_instansi().await {
         Ok(list) => (true, list.len()),
         Err(e) => {
@@ -34,16 +34,11 @@ pub async fn get(
         }
     };
     let page = HomePage {
-        bahasa,
-        t: bahasa.teks(),
+        b: bahasa,
         nama_instance: state.nama_instance(),
         siap,
         jumlah_instansi,
         mesin: state.store().engine().name(),
-        bahasa_lain: match bahasa {
-            Bahasa::Indonesia => "en",
-            Bahasa::Inggris => "id",
-        },
     };
     Ok(Html(page.render()?))
 }
@@ -61,17 +56,16 @@ pub async fn css() -> impl IntoResponse {
 
 #[derive(Template)]
 #[template(path = "tidak_ditemukan.html")]
-struct NotFoundPage {
-    bahasa: Bahasa,
-    t: &'static Teks,
+struct NotFoundPage<'a> {
+    b: Bahasa,
+    nama_instance: &'a str,
 }
 
 /// Any unknown path.
-pub async fn not_found(Query(pilihan): Query<PilihanBahasa>) -> impl IntoResponse {
-    let bahasa = pilihan.lang.unwrap_or_default();
+pub async fn not_found(State(state): State<AppState>, k: Konteks) -> impl IntoResponse {
     let page = NotFoundPage {
-        bahasa,
-        t: bahasa.teks(),
+        b: k.bahasa,
+        nama_instance: state.nama_instance(),
     };
     match page.render() {
         Ok(html) => (StatusCode::NOT_FOUND, Html(html)).into_response(),

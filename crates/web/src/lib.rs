@@ -1,21 +1,36 @@
 //! SIASN over HTTP: pages for people, probes for operators, and (later) the interoperability API.
 
+mod admin;
+mod auth;
 mod bahasa;
+mod batas_laju;
+mod beranda;
 mod error;
+mod hasher;
 mod home;
+mod jam;
+mod keamanan;
+mod konfigurasi;
+mod konteks;
 mod probe;
+mod surel;
 mod telemetry;
 
 use std::future::Future;
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use siasn_store::Store;
 use tokio::net::TcpListener;
+use tokio::sync::Notify;
 
 pub use bahasa::Bahasa;
 pub use error::WebError;
+pub use jam::{Jam, JamSistem, JamUji};
+pub use konfigurasi::KonfigurasiWeb;
+pub use surel::Pengirim;
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -25,16 +40,30 @@ pub struct AppState {
 
 struct Inner {
     store: Store,
-    nama_instance: String,
+    konfigurasi: KonfigurasiWeb,
+    jam: Arc<dyn Jam>,
+    hasher: hasher::Hasher,
+    batas: batas_laju::BatasLaju,
+    surel: Arc<Notify>,
 }
 
 impl AppState {
-    /// State for a server of the instance named `nama_instance`.
-    pub fn new(store: Store, nama_instance: impl Into<String>) -> Self {
+    /// State with the system clock.
+    pub fn new(store: Store, konfigurasi: KonfigurasiWeb) -> Self {
+        Self::dengan_jam(store, konfigurasi, Arc::new(JamSistem))
+    }
+
+    /// State with an injected clock (tests).
+    pub fn dengan_jam(store: Store, konfigurasi: KonfigurasiWeb, jam: Arc<dyn Jam>) -> Self {
+        let paralel = std::thread::available_parallelism().map_or(2, usize::from);
         Self {
             inner: Arc::new(Inner {
                 store,
-                nama_instance: nama_instance.into(),
+                konfigurasi,
+                jam,
+                hasher: hasher::Hasher::new(paralel),
+                batas: batas_laju::BatasLaju::default(),
+                surel: Arc::new(Notify::new()),
             }),
         }
     }
@@ -46,7 +75,37 @@ impl AppState {
 
     /// The instance's display name.
     pub fn nama_instance(&self) -> &str {
-        &self.inner.nama_instance
+        &self.inner.konfigurasi.nama_instance
+    }
+
+    /// Web settings.
+    pub fn konfigurasi(&self) -> &KonfigurasiWeb {
+        &self.inner.konfigurasi
+    }
+
+    /// The clock.
+    pub fn jam(&self) -> &dyn Jam {
+        self.inner.jam.as_ref()
+    }
+
+    pub(crate) fn hasher(&self) -> &hasher::Hasher {
+        &self.inner.hasher
+    }
+
+    pub(crate) fn batas(&self) -> &batas_laju::BatasLaju {
+        &self.inner.batas
+    }
+
+    /// Queues an e-mail and wakes the sender.
+    pub(crate) async fn kirim_email(
+        &self,
+        email: siasn_store::email::EmailBaru,
+    ) -> Result<(), WebError> {
+        self.store()
+            .antre_email(&email, self.jam().sekarang())
+            .await?;
+        self.inner.surel.notify_one();
+        Ok(())
     }
 }
 
@@ -57,18 +116,53 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(probe::healthz))
         .route("/readyz", get(probe::readyz))
         .route("/static/siasn.css", get(home::css))
+        .route("/masuk", get(auth::masuk_form).post(auth::masuk))
+        .route("/keluar", post(auth::keluar))
+        .route("/lupa-sandi", get(auth::lupa_form).post(auth::lupa))
+        .route("/aktivasi", get(auth::aktivasi_form).post(auth::lupa))
+        .route("/atur-sandi", get(auth::atur_form).post(auth::atur))
+        .route("/mfa", get(auth::mfa_form).post(auth::mfa))
+        .route(
+            "/mfa/daftar",
+            get(auth::daftar_mfa_form).post(auth::daftar_mfa),
+        )
+        .route("/beranda", get(beranda::get))
+        .route("/sesi", get(beranda::sesi))
+        .route("/sesi/akhiri-lain", post(beranda::akhiri_lain))
+        .route("/admin/akun", get(admin::akun))
+        .route("/admin/akun/beri", post(admin::beri))
+        .route("/admin/akun/cabut", post(admin::cabut))
+        .route(
+            "/admin/pegawai",
+            get(admin::pegawai_form).post(admin::pegawai_cari),
+        )
+        .route("/admin/pegawai/{id}", get(admin::pegawai))
+        .route("/admin/pegawai/{id}/email", post(admin::ubah_email))
+        .route("/admin/pegawai/{id}/reset-mfa", post(admin::reset_mfa))
         .fallback(home::not_found)
-        .with_state(state);
-    telemetry::layers(routes)
+        .with_state(state.clone());
+    telemetry::layers(routes, state.konfigurasi().https)
 }
 
-/// Serves `router` on `listener` until `shutdown` completes, then finishes open requests.
+/// Serves the application on `listener` until `shutdown` completes, then finishes open
+/// requests. The e-mail sender runs alongside.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
+    pengirim: Pengirim,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let sender = tokio::spawn(surel::jalankan(
+        state.clone(),
+        pengirim,
+        state.inner.surel.clone(),
+    ));
+    let result = axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await;
+    sender.abort();
+    result
 }

@@ -15,10 +15,24 @@ use tracing::{Instrument, field};
 const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Wraps `router` with the request span (outer) and the route recorder (inner).
-pub fn layers(router: Router) -> Router {
-    router
+pub fn layers(router: Router, https: bool) -> Router {
+    let router = router
         .route_layer(from_fn(record_route))
-        .layer(from_fn(request_span))
+        .layer(from_fn(request_span));
+    if https {
+        router.layer(from_fn(hsts))
+    } else {
+        router
+    }
+}
+
+async fn hsts(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    res.headers_mut().insert(
+        header::STRICT_TRANSPORT_SECURITY,
+        HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+    );
+    res
 }
 
 /// Accepts a caller's request id only if it is short and plain; otherwise makes a new one.
@@ -43,6 +57,12 @@ async fn request_span(mut req: Request, next: Next) -> Response {
         method = %req.method(),
         route = field::Empty,
     );
+    let bahasa_dipilih = req.uri().query().and_then(|q| {
+        q.split('&')
+            .find_map(|kv| kv.strip_prefix("lang="))
+            .filter(|v| *v == "id" || *v == "en")
+            .map(str::to_string)
+    });
     let header_value = HeaderValue::from_str(&id).ok();
     if let Some(v) = &header_value {
         req.headers_mut().insert(X_REQUEST_ID, v.clone());
@@ -57,6 +77,15 @@ async fn request_span(mut req: Request, next: Next) -> Response {
         tracing::info!(parent: &span, status, ms, "request finished");
     }
     let headers = res.headers_mut();
+    // A language chosen with ?lang= sticks for later pages.
+    if let Some(lang) = bahasa_dipilih
+        && let Ok(v) = HeaderValue::from_str(&format!(
+            "{}={lang}; Path=/; SameSite=Lax; Max-Age=31536000",
+            crate::konteks::COOKIE_BAHASA
+        ))
+    {
+        headers.append(header::SET_COOKIE, v);
+    }
     if let Some(v) = header_value {
         headers.insert(X_REQUEST_ID, v);
     }
@@ -69,6 +98,10 @@ async fn request_span(mut req: Request, next: Next) -> Response {
         header::REFERRER_POLICY,
         HeaderValue::from_static("no-referrer"),
     );
+    // Pages can hold personal data: never keep them in shared caches.
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(

@@ -16,8 +16,22 @@ async fn spawn_app() -> App {
     let db = siasn_store::testing::sqlite().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let state = AppState::new(db.store.clone(), "BKD Kota Contoh");
-    tokio::spawn(siasn_web::serve(listener, state, std::future::pending()));
+    let state = AppState::new(
+        db.store.clone(),
+        siasn_web::KonfigurasiWeb {
+            nama_instance: "BKD Kota Contoh".into(),
+            ..Default::default()
+        },
+    );
+    let pengirim =
+        siasn_web::Pengirim::dari_konfigurasi(None, db.path().join("outbox"), "SIASN <a@b.test>")
+            .unwrap();
+    tokio::spawn(siasn_web::serve(
+        listener,
+        state,
+        pengirim,
+        std::future::pending(),
+    ));
     App { addr, _db: db }
 }
 
@@ -77,6 +91,11 @@ async fn home_page_is_indonesian_and_names_the_instance() {
     assert!(en.contains("Civil Service Information System"));
     // An unknown language is refused rather than guessed.
     assert_eq!(get(app.addr, "/?lang=xx", "").await.0, 400);
+    // The chosen language sticks through a cookie.
+    let (_, head, _) = get(app.addr, "/masuk?lang=en", "").await;
+    assert!(head.contains("set-cookie: siasn-bahasa=en"));
+    let (_, _, page) = get(app.addr, "/masuk", "Cookie: siasn-bahasa=en\r\n").await;
+    assert!(page.contains("Sign in") && page.contains("<html lang=\"en\">"));
 }
 
 #[tokio::test]

@@ -4,4 +4,5 @@
 
 pub mod kata_sandi;
 pub mod kode;
+pub mod penguncian;
 pub mod totp;
