@@ -497,6 +497,50 @@ async fn blobs_are_content_addressed_and_checked(store: &Store) {
     ));
 }
 
+async fn audit_chain_detects_a_changed_or_missing_entry(store: &Store) {
+    use siasn_store::audit::AuditBaru;
+    let event = |aksi: &str| AuditBaru {
+        aktor: "uji".into(),
+        aksi: aksi.into(),
+        sesudah: Some(serde_json::json!({"nilai": 1.5, "teks": "Ä\n\"x\""})),
+        ..AuditBaru::default()
+    };
+    store
+        .catat_audit(vec![event("a"), event("b"), event("c")])
+        .await
+        .unwrap();
+    store.catat_audit(vec![event("d")]).await.unwrap();
+    let ok = store.verifikasi_audit().await.unwrap();
+    assert_eq!(ok.jumlah, 4);
+    assert!(ok.rusak.is_none(), "{ok:?}");
+
+    siasn_store::on_pool!(store.db(), |pool| {
+        sqlx::query("UPDATE audit_event SET aksi = 'diubah' WHERE urutan = 2")
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+    let broken = store.verifikasi_audit().await.unwrap();
+    assert_eq!(broken.rusak.as_ref().map(|r| r.0), Some(2), "{broken:?}");
+
+    siasn_store::on_pool!(store.db(), |pool| {
+        sqlx::query("UPDATE audit_event SET aksi = 'b' WHERE urutan = 2")
+            .execute(pool)
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM audit_event WHERE urutan = 4")
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+    let truncated = store.verifikasi_audit().await.unwrap();
+    assert_eq!(
+        truncated.rusak.as_ref().map(|r| r.0),
+        Some(4),
+        "{truncated:?}"
+    );
+}
+
 const SHA_ISI_YANG_SAMA: &str = "f19c28962e7e1f20b96d8d9c9aa3b302f73684e16320121cf9026a97256cbeea";
 
 conformance!(
@@ -507,4 +551,5 @@ conformance!(
     keyset_pages_cover_the_agency_exactly_once,
     unit_tree_and_agencies,
     blobs_are_content_addressed_and_checked,
+    audit_chain_detects_a_changed_or_missing_entry,
 );

@@ -104,7 +104,7 @@ async fn activation_by_email_token_then_login() {
         )
         .await;
     assert_eq!(r.status, 200);
-    assert!(r.body.contains("huruf besar"), "{}", r.body);
+    assert!(r.body.contains("huruf kapital"), "{}", r.body);
     assert!(
         r.body.contains("terlalu umum") || r.body.contains("umum"),
         "{}",
