@@ -1,0 +1,133 @@
+//! Benchmark (not a test): login throughput over HTTP against the raw argon2id verification rate
+//! on the same machine. The ratio shows what sessions, audit and HTTP add to the hash itself.
+//!
+//! cargo run --release -p siasn-web --example login_bench [-- SECONDS]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use siasn_domain::akses::{Peran, PeranAkun};
+use siasn_store::akun::AkunBaru;
+use siasn_store::audit::AuditBaru;
+use siasn_web::{AppState, KonfigurasiWeb, Pengirim};
+
+const SANDI: &str = "Kopi-Tubruk-2026";
+
+#[tokio::main]
+async fn main() {
+    let seconds: u64 = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5);
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    let hash = siasn_store::sandi::hash(SANDI).unwrap();
+
+    // 1. Raw argon2id verifications, one thread per core.
+    let done = Arc::new(AtomicU64::new(0));
+    let started = Instant::now();
+    let threads: Vec<_> = (0..cores)
+        .map(|_| {
+            let (done, hash) = (done.clone(), hash.clone());
+            std::thread::spawn(move || {
+                while started.elapsed() < Duration::from_secs(seconds) {
+                    assert!(siasn_store::sandi::cocok(SANDI, &hash));
+                    done.fetch_add(1, Ordering::Relaxed);
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    let raw = done.load(Ordering::Relaxed) as f64 / started.elapsed().as_secs_f64();
+
+    // 2. Full logins through the real server (SQLite), from distinct addresses so the
+    //    per-address limit does not cap the measurement.
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("b.sqlite").display());
+    let store = siasn_store::Store::open(
+        &url,
+        &siasn_store::PoolSettings::default(),
+        siasn_store::BlobStore::local(dir.path().join("blobs")).unwrap(),
+    )
+    .await
+    .unwrap();
+    let id = store
+        .buat_akun(
+            &AkunBaru {
+                pegawai_id: None,
+                nama_pengguna: Some("bench".into()),
+                nama: "Bench".into(),
+                email: None,
+                peran: vec![PeranAkun::new(Peran::Pegawai, None, None).unwrap()],
+            },
+            "bench",
+        )
+        .await
+        .unwrap();
+    store
+        .ganti_sandi(id, &hash, None, AuditBaru::default(), chrono::Utc::now())
+        .await
+        .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let state = AppState::new(
+        store,
+        KonfigurasiWeb {
+            percaya_proxy: true,
+            ..KonfigurasiWeb::default()
+        },
+    );
+    let pengirim =
+        Pengirim::dari_konfigurasi(None, dir.path().join("outbox"), "a <a@b.test>").unwrap();
+    tokio::spawn(siasn_web::serve(
+        listener,
+        state,
+        pengirim,
+        std::future::pending(),
+    ));
+
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let csrf = "c".repeat(64);
+    let logins = Arc::new(AtomicU64::new(0));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for worker in 0..(cores * 4) {
+        let (client, logins, csrf) = (client.clone(), logins.clone(), csrf.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut n: u32 = 0;
+            while started.elapsed() < Duration::from_secs(seconds) {
+                n += 1;
+                let r = client
+                    .post(format!("http://{addr}/masuk"))
+                    .header("cookie", format!("__Host-siasn-csrf={csrf}"))
+                    .header(
+                        "x-forwarded-for",
+                        format!("10.{worker}.{}.{}", n / 250, n % 250),
+                    )
+                    .form(&[
+                        ("csrf", csrf.as_str()),
+                        ("login", "bench"),
+                        ("sandi", SANDI),
+                    ])
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(r.status().as_u16(), 303, "login succeeded");
+                logins.fetch_add(1, Ordering::Relaxed);
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let http = logins.load(Ordering::Relaxed) as f64 / started.elapsed().as_secs_f64();
+    println!("raw argon2id verifications: {raw:.1}/s on {cores} threads");
+    println!("HTTP logins (session + audit + SQLite): {http:.1}/s");
+    println!("ratio: {:.2}", http / raw);
+}
