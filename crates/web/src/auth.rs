@@ -215,6 +215,9 @@ pub async fn masuk(
         perangkat: k.perangkat.clone(),
     };
     state.store().buat_sesi(&sesi).await?;
+    if tahap == TahapSesi::PerluDaftarMfa {
+        siapkan_rahasia(&state, &akun).await?;
+    }
     state
         .store()
         .catat_audit(vec![audit("login.berhasil", Some(&akun), &k)])
@@ -805,6 +808,30 @@ async fn halaman_daftar(
         wajib: pelaku_wajib,
         galat,
     })
+}
+
+/// Stores a fresh pending TOTP secret unless one is already waiting.
+async fn siapkan_rahasia(state: &AppState, akun: &Akun) -> Result<(), WebError> {
+    if akun.mfa_aktif || akun.mfa_rahasia.is_some() {
+        return Ok(());
+    }
+    let r = totp::RahasiaTotp::dari_bytes(&acak(totp::PANJANG_RAHASIA));
+    state.store().mulai_mfa(akun.id, &r.base32()).await?;
+    Ok(())
+}
+
+/// An employee chooses to turn MFA on: make the secret, then show the enrolment page.
+pub async fn mulai_mfa(
+    State(state): State<AppState>,
+    s: SesiApaSaja,
+    Form(f): Form<CsrfForm>,
+) -> Result<Response, WebError> {
+    periksa_csrf_sesi(&s.sesi, &f.csrf, s.konteks.bahasa)?;
+    if s.sesi.tahap == TahapSesi::PerluMfa {
+        return Err(WebError::Alihkan("/mfa"));
+    }
+    siapkan_rahasia(&state, &s.akun).await?;
+    Ok(Redirect::to("/mfa/daftar").into_response())
 }
 
 /// MFA enrolment: a QR code for the authenticator app.

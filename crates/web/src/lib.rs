@@ -126,6 +126,7 @@ pub fn router(state: AppState) -> Router {
             "/mfa/daftar",
             get(auth::daftar_mfa_form).post(auth::daftar_mfa),
         )
+        .route("/mfa/mulai", post(auth::mulai_mfa))
         .route("/beranda", get(beranda::get))
         .route("/sesi", get(beranda::sesi))
         .route("/sesi/akhiri-lain", post(beranda::akhiri_lain))
@@ -164,5 +165,21 @@ pub async fn serve(
     .with_graceful_shutdown(shutdown)
     .await;
     sender.abort();
+    housekeeping.abort();
     result
+}
+
+/// Deletes sessions past their limits every ten minutes (lookups already refuse them; this only
+/// keeps the table small).
+async fn bersihkan_sesi(state: AppState) {
+    loop {
+        let now = state.jam().sekarang();
+        let idle = chrono::Duration::minutes(state.konfigurasi().sesi_idle_menit);
+        match state.store().hapus_sesi_kedaluwarsa(now, now - idle).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(sessions = n, "expired sessions removed"),
+            Err(e) => tracing::warn!(error = %e, "cannot remove expired sessions"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(600)).await;
+    }
 }
