@@ -158,6 +158,7 @@ pub async fn serve(
         pengirim,
         state.inner.surel.clone(),
     ));
+    let housekeeping = tokio::spawn(bersihkan_sesi(state.clone()));
     let result = axum::serve(
         listener,
         router(state).into_make_service_with_connect_info::<SocketAddr>(),
