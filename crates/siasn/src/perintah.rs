@@ -264,23 +264,7 @@ pub async fn user_add(config: &Config, a: UserAdd) -> anyhow::Result<()> {
                     .pegawai_by_nip(nip.as_str())
                     .await
                     .with_context(|| format!("pegawai dengan NIP {nip} tidak ada"))?;
-                match store.akun_pegawai(p.id).await? {
-                    Some(akun) => akun.id,
-                    None => {
-                        store
-                            .buat_akun(
-                                &AkunBaru {
-                                    pegawai_id: Some(p.id),
-                                    nama_pengguna: None,
-                                    nama: p.nama_lengkap(),
-                                    email: None,
-                                    peran: vec![PeranAkun::new(Peran::Pegawai, None, None)?],
-                                },
-                                "cli",
-                            )
-                            .await?
-                    }
-                }
+                store.pastikan_akun_pegawai(&p, "cli").await?.id
             }
             (None, Some(login)) => match store.akun_by_login(&Login::NamaPengguna(login.to_lowercase())).await? {
                 Some(akun) => akun.id,
@@ -333,23 +317,7 @@ pub async fn user_set_password(config: &Config, login: &str) -> anyhow::Result<(
                 .pegawai_by_nip(nip.as_str())
                 .await
                 .with_context(|| format!("pegawai dengan NIP {nip} tidak ada"))?;
-            let id = match store.akun_pegawai(p.id).await? {
-                Some(a) => a.id,
-                None => {
-                    store
-                        .buat_akun(
-                            &AkunBaru {
-                                pegawai_id: Some(p.id),
-                                nama_pengguna: None,
-                                nama: p.nama_lengkap(),
-                                email: None,
-                                peran: vec![PeranAkun::new(Peran::Pegawai, None, None)?],
-                            },
-                            "cli",
-                        )
-                        .await?
-                }
-            };
+            let id = store.pastikan_akun_pegawai(&p, "cli").await?.id;
             (id, Some(p))
         } else {
             let akun = store

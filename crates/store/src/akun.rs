@@ -264,6 +264,34 @@ impl Store {
         Ok(id)
     }
 
+    /// The employee's account, created with the Pegawai role if it does not exist yet.
+    pub async fn pastikan_akun_pegawai(
+        &self,
+        pegawai: &siasn_domain::pegawai::Pegawai,
+        aktor: &str,
+    ) -> StoreResult<Akun> {
+        if let Some(a) = self.akun_pegawai(pegawai.id).await? {
+            return Ok(a);
+        }
+        let id = self
+            .buat_akun(
+                &AkunBaru {
+                    pegawai_id: Some(pegawai.id),
+                    nama_pengguna: None,
+                    nama: pegawai.nama_lengkap(),
+                    email: None,
+                    peran: vec![PeranAkun {
+                        peran: Peran::Pegawai,
+                        instansi_id: None,
+                        kanreg_id: None,
+                    }],
+                },
+                aktor,
+            )
+            .await?;
+        self.akun(id).await
+    }
+
     /// Adds or replaces one grant (audited; one grant per role per account).
     pub async fn beri_peran(&self, akun_id: Uuid, p: &PeranAkun, aktor: &str) -> StoreResult<()> {
         let now = Utc::now();

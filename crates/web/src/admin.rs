@@ -9,7 +9,7 @@ use siasn_domain::Nip;
 use siasn_domain::akses::{Cakupan, Peran, PeranAkun};
 use siasn_domain::pegawai::Pegawai;
 use siasn_store::StoreError;
-use siasn_store::akun::{AkunBaru, Login, RingkasanAkun};
+use siasn_store::akun::{Login, RingkasanAkun};
 use siasn_store::audit::AuditBaru;
 use siasn_store::email::{EmailBaru, EmailKeluar};
 use uuid::Uuid;
@@ -164,28 +164,11 @@ pub async fn beri(
             }
             Err(e) => return Err(e.into()),
         };
-        match state.store().akun_pegawai(pegawai.id).await? {
-            Some(a) => a.id,
-            None => {
-                state
-                    .store()
-                    .buat_akun(
-                        &AkunBaru {
-                            pegawai_id: Some(pegawai.id),
-                            nama_pengguna: None,
-                            nama: pegawai.nama_lengkap(),
-                            email: None,
-                            peran: vec![PeranAkun {
-                                peran: Peran::Pegawai,
-                                instansi_id: None,
-                                kanreg_id: None,
-                            }],
-                        },
-                        &aktor(&m),
-                    )
-                    .await?
-            }
-        }
+        state
+            .store()
+            .pastikan_akun_pegawai(&pegawai, &aktor(&m))
+            .await?
+            .id
     } else {
         match state
             .store()

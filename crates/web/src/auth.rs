@@ -7,10 +7,10 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::Duration;
 use serde::Deserialize;
 use siasn_domain::Nip;
-use siasn_domain::akses::{Pelaku, Peran, PeranAkun};
+use siasn_domain::akses::Pelaku;
 use siasn_domain::akun::penguncian::{self, KebijakanKunci, StatusGagal};
 use siasn_domain::akun::{kata_sandi, kode, totp};
-use siasn_store::akun::{Akun, AkunBaru, JenisToken, Login};
+use siasn_store::akun::{Akun, JenisToken, Login};
 use siasn_store::audit::AuditBaru;
 use siasn_store::email::EmailBaru;
 use siasn_store::sesi::{Sesi, TahapSesi};
@@ -409,29 +409,14 @@ async fn kirim_token(
             .await?;
         return Ok(());
     }
-    let (akun, jenis) = match state.store().akun_pegawai(pegawai.id).await? {
-        Some(a) if a.sandi_hash.is_some() => (a, JenisToken::AturUlang),
-        Some(a) => (a, JenisToken::Aktivasi),
-        None => {
-            let id = state
-                .store()
-                .buat_akun(
-                    &AkunBaru {
-                        pegawai_id: Some(pegawai.id),
-                        nama_pengguna: None,
-                        nama: pegawai.nama_lengkap(),
-                        email: None,
-                        peran: vec![PeranAkun {
-                            peran: Peran::Pegawai,
-                            instansi_id: None,
-                            kanreg_id: None,
-                        }],
-                    },
-                    "sistem",
-                )
-                .await?;
-            (state.store().akun(id).await?, JenisToken::Aktivasi)
-        }
+    let akun = state
+        .store()
+        .pastikan_akun_pegawai(&pegawai, "sistem")
+        .await?;
+    let jenis = if akun.sandi_hash.is_some() {
+        JenisToken::AturUlang
+    } else {
+        JenisToken::Aktivasi
     };
     let token = kode::dari_acak(&acak(kode::bytes_dibutuhkan(PANJANG_TOKEN)), PANJANG_TOKEN);
     let menit = state.konfigurasi().token_menit;
