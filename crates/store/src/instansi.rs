@@ -86,6 +86,19 @@ impl Store {
             .ok_or(StoreError::NotFound)
     }
 
+    /// One unit.
+    pub async fn unor(&self, id: Uuid) -> StoreResult<Unor> {
+        let row: Option<UnorRow> = on_pool!(self.db(), |pool| {
+            sqlx::query_as(
+                "SELECT id, instansi_id, induk_id, nama, eselon_id, nama_jabatan_kepala FROM unor WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await?
+        });
+        row.map(unor_from_row).ok_or(StoreError::NotFound)
+    }
+
     /// All units of an agency (parents and children mixed; build the tree with `induk_id`).
     pub async fn unor_instansi(&self, instansi_id: &str) -> StoreResult<Vec<Unor>> {
         let rows: Vec<UnorRow> = on_pool!(self.db(), |pool| {

@@ -110,6 +110,18 @@ impl Store {
         row.map(dokumen_from_row).ok_or(StoreError::NotFound)
     }
 
+    /// One document by id (callers check the reader's scope against its owner).
+    pub async fn dokumen(&self, id: Uuid) -> StoreResult<Dokumen> {
+        let sql = format!("SELECT {DOKUMEN_COLUMNS} FROM dokumen WHERE id = $1");
+        let row: Option<DokumenRow> = on_pool!(self.db(), |pool| {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+                .bind(id)
+                .fetch_optional(pool)
+                .await?
+        });
+        row.map(dokumen_from_row).ok_or(StoreError::NotFound)
+    }
+
     /// The bytes of a document, verified against its hash.
     pub async fn isi_dokumen(&self, dokumen: &Dokumen) -> StoreResult<Vec<u8>> {
         self.blobs().get(&dokumen.sha256).await

@@ -338,6 +338,78 @@ pub const PESAN: &[(&str, &str, &str)] = &[
         "Isian terlalu panjang.",
         "An entry is too long.",
     ),
+    ("profil_saya", "Profil saya", "My profile"),
+    ("dokumen_saya", "Dokumen saya", "My documents"),
+    (
+        "riwayat_akses",
+        "Siapa melihat atau mengubah data saya",
+        "Who saw or changed my data",
+    ),
+    ("data_utama", "Data utama", "Personal data"),
+    (
+        "tampilkan_sensitif",
+        "Tampilkan nomor yang disamarkan",
+        "Show the masked numbers",
+    ),
+    (
+        "sensitif_tercatat",
+        "Nomor sensitif ditampilkan; tindakan ini tercatat di log audit.",
+        "Sensitive numbers are shown; this is recorded in the audit log.",
+    ),
+    ("belum_ada", "Belum ada data.", "Nothing recorded yet."),
+    ("unduh", "Unduh", "Download"),
+    ("oleh", "Oleh", "By"),
+    ("tanggal_lahir", "Tanggal lahir", "Birth date"),
+    ("tempat_lahir", "Tempat lahir", "Birth place"),
+    ("jenis_kelamin", "Jenis kelamin", "Sex"),
+    ("alamat", "Alamat", "Address"),
+    ("golongan", "Golongan/pangkat", "Rank"),
+    ("jabatan", "Jabatan", "Position"),
+    ("unit", "Unit kerja", "Work unit"),
+    ("jenis_pegawai", "Jenis pegawai", "Employee type"),
+    ("kedudukan", "Kedudukan hukum", "Legal status"),
+    ("tmt_cpns", "TMT CPNS", "TMT CPNS"),
+    ("penugasan", "Penugasan", "Assignment"),
+    ("sekolah", "Sekolah/perguruan tinggi", "School/university"),
+    ("tahun_lulus", "Tahun lulus", "Year of graduation"),
+    ("gelar", "Gelar", "Title"),
+    ("jam", "Jam pelajaran", "Hours"),
+    ("penyelenggara", "Penyelenggara", "Organiser"),
+    ("nilai", "Nilai", "Score"),
+    ("jenis_kp", "Jenis KP", "Promotion type"),
+    ("masa_kerja", "Masa kerja golongan", "Service in rank"),
+    ("tanggal_menikah", "Tanggal menikah", "Marriage date"),
+    ("ayah", "ayah", "father"),
+    ("ibu", "ibu", "mother"),
+    ("sk", "SK", "Decree"),
+    ("r.jabatan", "Riwayat jabatan", "Positions"),
+    ("r.pendidikan", "Riwayat pendidikan", "Education"),
+    ("r.diklat", "Riwayat diklat", "Leadership training"),
+    ("r.kursus", "Riwayat kursus", "Courses"),
+    ("r.skp", "SKP (sampai 2021)", "Appraisals (to 2021)"),
+    ("r.skp22", "SKP (sejak 2022)", "Appraisals (from 2022)"),
+    ("r.penghargaan", "Penghargaan", "Awards"),
+    ("r.golongan", "Riwayat golongan", "Ranks"),
+    ("r.pasangan", "Pasangan", "Spouse"),
+    ("r.anak", "Anak", "Children"),
+    ("r.orang_tua", "Orang tua", "Parents"),
+    ("r.pmk", "Peninjauan masa kerja", "Service review (PMK)"),
+    ("r.pindah_instansi", "Pindah instansi", "Agency transfers"),
+    ("r.cltn", "CLTN", "Unpaid leave (CLTN)"),
+    ("r.cpns_pns", "SK CPNS/PNS", "Appointment decrees"),
+    ("r.organisasi", "Organisasi", "Organisations"),
+    (
+        "r.hukuman_disiplin",
+        "Hukuman disiplin",
+        "Disciplinary penalties",
+    ),
+    ("r.angka_kredit", "Angka kredit", "Credit points"),
+    ("r.gaji", "Riwayat gaji", "Salary"),
+    (
+        "lihat_pegawai",
+        "Data pegawai (hanya baca)",
+        "Employee record (read only)",
+    ),
 ];
 
 #[cfg(test)]
@@ -355,6 +427,28 @@ mod tests {
             assert!(!id.is_empty() && !en.is_empty(), "{k}");
         }
         assert_eq!(Bahasa::Inggris.t("masuk"), "Sign in");
+        for j in siasn_domain::riwayat::JenisRiwayat::SEMUA {
+            let k = crate::tampilan::kunci_judul(j);
+            assert!(PESAN.iter().any(|(key, _, _)| *key == k), "{k}");
+        }
         assert_eq!(Bahasa::Indonesia.t("masuk"), "Masuk");
+    }
+
+    #[test]
+    fn every_key_used_in_templates_and_code_exists() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut missing = Vec::new();
+        for dir in ["templates", "src"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+                for part in text.split(".t(\"").skip(1) {
+                    let key = part.split('"').next().unwrap();
+                    if !PESAN.iter().any(|(k, _, _)| *k == key) {
+                        missing.push(key.to_string());
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "missing catalogue keys: {missing:?}");
     }
 }

@@ -13,7 +13,9 @@ mod keamanan;
 mod konfigurasi;
 mod konteks;
 mod probe;
+mod profil;
 mod surel;
+mod tampilan;
 mod telemetry;
 
 use std::future::Future;
@@ -128,6 +130,13 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/mfa/mulai", post(auth::mulai_mfa))
         .route("/beranda", get(beranda::get))
+        .route("/profil", get(profil::saya))
+        .route("/profil/tampilkan", post(profil::saya_tampilkan))
+        .route("/dokumen", get(profil::dokumen_saya))
+        .route("/dokumen/{id}", get(profil::unduh))
+        .route("/riwayat-akses", get(profil::riwayat_akses))
+        .route("/pegawai/{id}", get(profil::petugas))
+        .route("/pegawai/{id}/tampilkan", post(profil::petugas_tampilkan))
         .route("/sesi", get(beranda::sesi))
         .route("/sesi/akhiri-lain", post(beranda::akhiri_lain))
         .route("/admin/akun", get(admin::akun))

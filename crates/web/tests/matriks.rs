@@ -4,14 +4,10 @@
 
 mod common;
 
-use chrono::Duration;
-use common::{App, Klien, csrf_dari, spawn_app};
+use common::{App, Klien, csrf_dari, sebagai, spawn_app};
 use siasn_domain::akses::{Peran, PeranAkun};
 use siasn_domain::pegawai::Pegawai;
 use siasn_store::FilterPegawai;
-use siasn_store::akun::AkunBaru;
-use siasn_store::sesi::{Sesi, TahapSesi};
-use siasn_web::Jam;
 
 async fn satu(app: &App, instansi: &str) -> Pegawai {
     let page = app
@@ -32,44 +28,6 @@ async fn satu(app: &App, instansi: &str) -> Pegawai {
         .find(|r| r.jenis_pegawai == "PNS")
         .unwrap();
     app.store().pegawai(r.id).await.unwrap()
-}
-
-/// A client signed in (fully) as a new account holding `grants`.
-async fn sebagai(app: &App, pegawai: Option<&Pegawai>, grants: Vec<PeranAkun>, n: u32) -> Klien {
-    let id = app
-        .store()
-        .buat_akun(
-            &AkunBaru {
-                pegawai_id: pegawai.map(|p| p.id),
-                nama_pengguna: pegawai.is_none().then(|| format!("petugas{n}")),
-                nama: format!("Petugas {n}"),
-                email: None,
-                peran: grants,
-            },
-            "uji",
-        )
-        .await
-        .unwrap();
-    let token = format!("{:064x}", u128::from(n) + 7);
-    let now = app.jam.sekarang();
-    app.store()
-        .buat_sesi(&Sesi {
-            id_hash: siasn_store::blob::hash_hex(token.as_bytes()),
-            akun_id: id,
-            tahap: TahapSesi::Penuh,
-            csrf: format!("{:064x}", u128::from(n) + 1000),
-            ingat_saya: false,
-            dibuat_pada: now,
-            aktif_pada: now,
-            batas_mutlak: now + Duration::hours(8),
-            alamat: None,
-            perangkat: None,
-        })
-        .await
-        .unwrap();
-    let mut k = app.klien();
-    k.cookies.insert("__Host-siasn".into(), token);
-    k
 }
 
 fn g(peran: Peran, instansi: Option<&str>, kanreg: Option<&str>) -> PeranAkun {

@@ -8,7 +8,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
+use siasn_domain::akses::PeranAkun;
+use siasn_domain::pegawai::Pegawai;
 use siasn_store::Store;
+use siasn_store::akun::AkunBaru;
+use siasn_store::sesi::{Sesi, TahapSesi};
 use siasn_store::testing::TestStore;
 use siasn_web::{AppState, JamUji, KonfigurasiWeb, Pengirim};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -277,4 +281,47 @@ pub async fn beri_sandi(store: &Store, akun_id: uuid::Uuid, sandi: &str) {
         )
         .await
         .unwrap();
+}
+
+/// A client signed in (fully) as a new account holding `grants`.
+pub async fn sebagai(
+    app: &App,
+    pegawai: Option<&Pegawai>,
+    grants: Vec<PeranAkun>,
+    n: u32,
+) -> Klien {
+    let id = app
+        .store()
+        .buat_akun(
+            &AkunBaru {
+                pegawai_id: pegawai.map(|p| p.id),
+                nama_pengguna: pegawai.is_none().then(|| format!("petugas{n}")),
+                nama: format!("Petugas {n}"),
+                email: None,
+                peran: grants,
+            },
+            "uji",
+        )
+        .await
+        .unwrap();
+    let token = format!("{:064x}", u128::from(n) + 7);
+    let now = siasn_web::Jam::sekarang(&app.jam);
+    app.store()
+        .buat_sesi(&Sesi {
+            id_hash: siasn_store::blob::hash_hex(token.as_bytes()),
+            akun_id: id,
+            tahap: TahapSesi::Penuh,
+            csrf: format!("{:064x}", u128::from(n) + 1000),
+            ingat_saya: false,
+            dibuat_pada: now,
+            aktif_pada: now,
+            batas_mutlak: now + chrono::Duration::hours(8),
+            alamat: None,
+            perangkat: None,
+        })
+        .await
+        .unwrap();
+    let mut k = app.klien();
+    k.cookies.insert("__Host-siasn".into(), token);
+    k
 }

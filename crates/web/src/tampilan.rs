@@ -1,0 +1,204 @@
+//! How records are shown: dates the Indonesian (or English) way, masked numbers, and one display
+//! row per history entry of any kind.
+
+use chrono::{Datelike, NaiveDate};
+use siasn_domain::riwayat::{DataRiwayat, JenisRiwayat, StatusKepegawaian};
+use siasn_domain::tanggal::format_indonesia;
+
+use crate::bahasa::Bahasa;
+
+/// A date as people read it: "3 Maret 1968" / "3 March 1968".
+pub fn tanggal(d: NaiveDate, b: Bahasa) -> String {
+    match b {
+        Bahasa::Indonesia => format_indonesia(d),
+        Bahasa::Inggris => {
+            const MONTHS: [&str; 12] = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ];
+            let m = MONTHS.get(d.month0() as usize).copied().unwrap_or("?");
+            format!("{} {m} {}", d.day(), d.year())
+        }
+    }
+}
+
+/// Everything but the last four characters hidden.
+pub fn samarkan(nilai: &str) -> String {
+    let n = nilai.chars().count();
+    if n <= 4 {
+        return "•".repeat(n);
+    }
+    let tail: String = nilai.chars().skip(n - 4).collect();
+    format!("{}{tail}", "•".repeat(n - 4))
+}
+
+/// The catalogue key of a history section's title.
+pub fn kunci_judul(j: JenisRiwayat) -> &'static str {
+    match j {
+        JenisRiwayat::Jabatan => "r.jabatan",
+        JenisRiwayat::Pendidikan => "r.pendidikan",
+        JenisRiwayat::Diklat => "r.diklat",
+        JenisRiwayat::Kursus => "r.kursus",
+        JenisRiwayat::Skp => "r.skp",
+        JenisRiwayat::Skp22 => "r.skp22",
+        JenisRiwayat::Penghargaan => "r.penghargaan",
+        JenisRiwayat::Golongan => "r.golongan",
+        JenisRiwayat::Pasangan => "r.pasangan",
+        JenisRiwayat::Anak => "r.anak",
+        JenisRiwayat::OrangTua => "r.orang_tua",
+        JenisRiwayat::Pmk => "r.pmk",
+        JenisRiwayat::PindahInstansi => "r.pindah_instansi",
+        JenisRiwayat::Cltn => "r.cltn",
+        JenisRiwayat::CpnsPns => "r.cpns_pns",
+        JenisRiwayat::Organisasi => "r.organisasi",
+        JenisRiwayat::HukumanDisiplin => "r.hukuman_disiplin",
+        JenisRiwayat::AngkaKredit => "r.angka_kredit",
+        JenisRiwayat::Gaji => "r.gaji",
+    }
+}
+
+/// One history entry ready for display.
+pub struct BarisRiwayat {
+    /// Main line.
+    pub judul: String,
+    /// Effective date, formatted.
+    pub tanggal: Option<String>,
+    /// Decree number and date, formatted.
+    pub sk: Option<String>,
+    /// Further details (label, value).
+    pub rincian: Vec<(&'static str, String)>,
+}
+
+/// The display row of a history entry; sensitive family numbers are left out.
+pub fn baris(data: &DataRiwayat, b: Bahasa) -> BarisRiwayat {
+    let t = |d: NaiveDate| tanggal(d, b);
+    let mut rincian: Vec<(&'static str, String)> = Vec::new();
+    let judul = match data {
+        DataRiwayat::Jabatan(r) => {
+            rincian.push((b.t("unit"), r.nama_unor.clone()));
+            if let Some(p) = &r.jenis_penugasan_id {
+                rincian.push((b.t("penugasan"), p.clone()));
+            }
+            r.nama_jabatan.clone()
+        }
+        DataRiwayat::Pendidikan(r) => {
+            rincian.push((b.t("sekolah"), r.nama_sekolah.clone()));
+            rincian.push((b.t("tahun_lulus"), r.tahun_lulus.to_string()));
+            if let Some(g) = &r.gelar_belakang {
+                rincian.push((b.t("gelar"), g.clone()));
+            }
+            r.nama_pendidikan.clone()
+        }
+        DataRiwayat::Diklat(r) => {
+            rincian.push((b.t("jam"), r.jumlah_jam.to_string()));
+            rincian.push((b.t("penyelenggara"), r.institusi_penyelenggara.clone()));
+            r.nama.clone()
+        }
+        DataRiwayat::Kursus(r) => {
+            rincian.push((b.t("jam"), r.jumlah_jam.to_string()));
+            rincian.push((b.t("penyelenggara"), r.institusi_penyelenggara.clone()));
+            format!("{} ({})", r.nama_kursus, r.jenis_kursus)
+        }
+        DataRiwayat::Skp(r) => {
+            rincian.push((b.t("nilai"), format!("{:.2}", r.nilai_prestasi())));
+            format!("SKP {} · {}", r.tahun, r.predikat().nama())
+        }
+        DataRiwayat::Skp22(r) => format!("SKP {} · {}", r.tahun, r.predikat.nama()),
+        DataRiwayat::Penghargaan(r) => format!("{} ({})", r.nama, r.tahun),
+        DataRiwayat::Golongan(r) => {
+            rincian.push((b.t("jenis_kp"), r.jenis_kp_id.clone()));
+            rincian.push((
+                b.t("masa_kerja"),
+                format!("{} th {} bl", r.masa_kerja_tahun, r.masa_kerja_bulan),
+            ));
+            format!("{} · {}", r.golongan.label(), r.golongan.pangkat())
+        }
+        DataRiwayat::Pasangan(r) => {
+            if let Some(d) = r.tanggal_menikah {
+                rincian.push((b.t("tanggal_menikah"), t(d)));
+            }
+            r.nama.clone()
+        }
+        DataRiwayat::Anak(r) => {
+            rincian.push((b.t("tanggal_lahir"), t(r.tanggal_lahir)));
+            r.nama.clone()
+        }
+        DataRiwayat::OrangTua(r) => format!(
+            "{} ({})",
+            r.nama,
+            match r.peran {
+                siasn_domain::riwayat::PeranOrangTua::Ayah => b.t("ayah"),
+                siasn_domain::riwayat::PeranOrangTua::Ibu => b.t("ibu"),
+            }
+        ),
+        DataRiwayat::Pmk(r) => format!(
+            "{} · +{} th {} bl",
+            r.instansi_atau_perusahaan, r.masa_kerja_tahun, r.masa_kerja_bulan
+        ),
+        DataRiwayat::PindahInstansi(r) => {
+            format!("{} → {}", r.instansi_asal_id, r.instansi_tujuan_id)
+        }
+        DataRiwayat::Cltn(r) => format!("{} – {}", t(r.tanggal_mulai), t(r.tanggal_selesai)),
+        DataRiwayat::CpnsPns(r) => match r.status {
+            StatusKepegawaian::Cpns => "CPNS".into(),
+            StatusKepegawaian::Pns => "PNS".into(),
+        },
+        DataRiwayat::Organisasi(r) => r.nama_organisasi.clone(),
+        DataRiwayat::HukumanDisiplin(r) => {
+            rincian.push((b.t("alasan"), r.alasan.clone()));
+            r.jenis_hukuman_id.replace('_', " ").to_lowercase()
+        }
+        DataRiwayat::AngkaKredit(r) => format!(
+            "{} · {:.2} ({} – {})",
+            r.nama_jabatan, r.kredit_total, r.mulai_penilaian, r.selesai_penilaian
+        ),
+        DataRiwayat::Gaji(r) => format!("Rp{}", ribuan(r.gaji_pokok)),
+    };
+    BarisRiwayat {
+        judul,
+        tanggal: data.tanggal_efektif().map(t),
+        sk: data
+            .sk()
+            .map(|sk| format!("{} · {}", sk.nomor, t(sk.tanggal))),
+        rincian,
+    }
+}
+
+/// 3044300 → "3.044.300".
+pub fn ribuan(n: i64) -> String {
+    let digits = n.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        let d = NaiveDate::from_ymd_opt(1968, 3, 3).unwrap();
+        assert_eq!(tanggal(d, Bahasa::Indonesia), "3 Maret 1968");
+        assert_eq!(tanggal(d, Bahasa::Inggris), "3 March 1968");
+        assert_eq!(samarkan("3273014303680001"), "••••••••••••0001");
+        assert_eq!(samarkan("123"), "•••");
+        assert_eq!(ribuan(3_044_300), "3.044.300");
+        assert_eq!(ribuan(999), "999");
+    }
+}

@@ -1,0 +1,147 @@
+//! The employee's own record, documents and access log; staff's scoped read-only view.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{App, csrf_dari, sebagai, spawn_app};
+use siasn_domain::akses::{Peran, PeranAkun};
+use siasn_domain::pegawai::{JenisPegawai, Pegawai};
+use siasn_store::FilterPegawai;
+
+async fn cari(app: &App, instansi: &str, jenis: JenisPegawai) -> Pegawai {
+    let page = app
+        .store()
+        .daftar_pegawai(
+            &FilterPegawai {
+                instansi_id: instansi.into(),
+                unor_id: None,
+            },
+            None,
+            200,
+        )
+        .await
+        .unwrap();
+    for r in page.items {
+        let p = app.store().pegawai(r.id).await.unwrap();
+        if p.jenis_pegawai == jenis
+            && p.nik.is_some()
+            && !app.store().dokumen_pegawai(p.id).await.unwrap().is_empty()
+                == (jenis == JenisPegawai::Pns)
+        {
+            return p;
+        }
+    }
+    panic!("no {jenis:?} in {instansi}")
+}
+
+fn pegawai_grant() -> PeranAkun {
+    PeranAkun::new(Peran::Pegawai, None, None).unwrap()
+}
+
+#[tokio::test]
+async fn my_profile_masks_until_asked_and_the_reveal_is_audited() {
+    let app = spawn_app(80).await;
+    let p = cari(&app, "PROV-JABAR", JenisPegawai::Pns).await;
+    let nik = p.nik.clone().unwrap().as_str().to_string();
+    let mut c = sebagai(&app, Some(&p), vec![pegawai_grant()], 21).await;
+    let page = c.get("/profil").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(&p.nama_lengkap()));
+    assert!(
+        page.body.contains(&p.nomor_induk.to_string()),
+        "grouped NIP"
+    );
+    assert!(!page.body.contains(&nik), "NIK masked");
+    assert!(page.body.contains(&nik[12..]), "last digits shown");
+    assert!(page.body.contains("Riwayat golongan") && page.body.contains("Riwayat jabatan"));
+    assert!(page.body.len() < 100_000);
+
+    let shown = c
+        .post("/profil/tampilkan", &[("csrf", &csrf_dari(&page.body))])
+        .await;
+    assert!(shown.body.contains(&nik));
+    assert!(shown.body.contains("tercatat di log audit"));
+    let log = c.get("/riwayat-akses").await;
+    assert!(log.body.contains("pegawai.data_sensitif_dilihat"));
+
+    let en = c.get("/profil?lang=en").await;
+    assert!(en.body.contains("Positions") && en.body.contains("Birth date"));
+}
+
+#[tokio::test]
+async fn a_pppk_profile_has_the_pppk_sections_and_empty_states() {
+    let app = spawn_app(80).await;
+    let p = cari(&app, "PROV-JABAR", JenisPegawai::Pppk).await;
+    let mut c = sebagai(&app, Some(&p), vec![pegawai_grant()], 22).await;
+    let page = c.get("/profil").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        !page.body.contains("Riwayat golongan"),
+        "no PNS rank section for PPPK"
+    );
+    assert!(page.body.contains("PPPK "));
+    assert!(page.body.contains("Riwayat kursus"));
+    let docs = c.get("/dokumen").await;
+    assert!(docs.body.contains("Belum ada data"));
+}
+
+#[tokio::test]
+async fn documents_reach_only_their_owner_and_staff_in_scope() {
+    let app = spawn_app(80).await;
+    let owner = cari(&app, "PROV-JABAR", JenisPegawai::Pns).await;
+    let other = cari(&app, "KAB-GOWA", JenisPegawai::Pns).await;
+    let doc = app
+        .store()
+        .dokumen_pegawai(owner.id)
+        .await
+        .unwrap()
+        .remove(0);
+    let path = format!("/dokumen/{}", doc.id);
+
+    let mut me = sebagai(&app, Some(&owner), vec![pegawai_grant()], 31).await;
+    let list = me.get("/dokumen").await;
+    assert!(list.body.contains(&path));
+    let r = me.get(&path).await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.starts_with("%PDF-1.4"));
+    let disposition = r.set_cookies.is_empty(); // no cookies set on a download
+    assert!(disposition);
+
+    let mut stranger = sebagai(&app, Some(&other), vec![pegawai_grant()], 32).await;
+    assert_eq!(stranger.get(&path).await.status, 404);
+    assert_eq!(
+        stranger.get(&format!("/pegawai/{}", owner.id)).await.status,
+        404
+    );
+
+    let mut operator_b = sebagai(
+        &app,
+        None,
+        vec![PeranAkun::new(Peran::OperatorInstansi, Some("KAB-GOWA".into()), None).unwrap()],
+        33,
+    )
+    .await;
+    assert_eq!(operator_b.get(&path).await.status, 404);
+
+    let mut operator_a = sebagai(
+        &app,
+        None,
+        vec![PeranAkun::new(Peran::OperatorInstansi, Some("PROV-JABAR".into()), None).unwrap()],
+        34,
+    )
+    .await;
+    assert_eq!(operator_a.get(&path).await.status, 200);
+    let view = operator_a.get(&format!("/pegawai/{}", owner.id)).await;
+    assert_eq!(view.status, 200);
+    assert!(view.body.contains("hanya baca"));
+
+    // The employee sees who read their record and documents.
+    let log = me.get("/riwayat-akses").await;
+    assert!(log.body.contains("pegawai.dilihat"), "{}", log.body);
+    assert!(log.body.contains("dokumen.diunduh"));
+    assert!(log.body.contains("Petugas 34 (Operator Instansi)"));
+    assert!(
+        !log.body.contains("Petugas 33"),
+        "refused reads leave no trace as reads"
+    );
+}
