@@ -23,10 +23,11 @@ async fn cari(app: &App, instansi: &str, jenis: JenisPegawai) -> Pegawai {
         .unwrap();
     for r in page.items {
         let p = app.store().pegawai(r.id).await.unwrap();
+        let punya_dokumen = !app.store().dokumen_pegawai(p.id).await.unwrap().is_empty();
+        // PNS with documents; PPPK without (the empty-state case).
         if p.jenis_pegawai == jenis
             && p.nik.is_some()
-            && !app.store().dokumen_pegawai(p.id).await.unwrap().is_empty()
-                == (jenis == JenisPegawai::Pns)
+            && punya_dokumen == (jenis == JenisPegawai::Pns)
         {
             return p;
         }
