@@ -410,6 +410,7 @@ pub const PESAN: &[(&str, &str, &str)] = &[
         "Data pegawai (hanya baca)",
         "Employee record (read only)",
     ),
+    ("instansi_kerja", "Instansi", "Agency"),
 ];
 
 #[cfg(test)]

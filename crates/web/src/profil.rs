@@ -80,7 +80,7 @@ async fn halaman(
             p.nama_jabatan.clone().unwrap_or_else(|| "-".into()),
         ),
         (b.t("unit"), unit),
-        (b.t("instansi"), instansi.nama),
+        (b.t("instansi_kerja"), instansi.nama),
         (b.t("kedudukan"), kedudukan),
         (b.t("tempat_lahir"), p.tempat_lahir.clone()),
         (b.t("tanggal_lahir"), tampilan::tanggal(p.tanggal_lahir, b)),
