@@ -6,9 +6,12 @@
 
 pub mod akses;
 pub mod akun;
+#[cfg(test)]
+mod contoh;
 pub mod dokumen;
 pub mod golongan;
 pub mod instansi;
+pub mod kelengkapan;
 pub mod kenaikan_pangkat;
 pub mod kinerja_terakhir;
 pub mod konsistensi;

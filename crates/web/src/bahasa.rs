@@ -411,6 +411,28 @@ pub const PESAN: &[(&str, &str, &str)] = &[
         "Employee record (read only)",
     ),
     ("instansi_kerja", "Instansi", "Agency"),
+    ("pemberitahuan", "Pemberitahuan", "Notices"),
+    (
+        "kp_memenuhi",
+        "Memenuhi syarat kenaikan pangkat reguler periode {}.",
+        "Eligible for regular promotion in the period of {}.",
+    ),
+    (
+        "kp_belum",
+        "Belum memenuhi syarat kenaikan pangkat reguler periode {}:",
+        "Not yet eligible for regular promotion in the period of {}:",
+    ),
+    (
+        "pensiun_dekat",
+        "Pensiun dalam 2 tahun: TMT pensiun {}.",
+        "Retirement within 2 years: effective {}.",
+    ),
+    ("kelengkapan", "Kelengkapan data", "Data completeness"),
+    (
+        "data_lengkap",
+        "Data Anda lengkap.",
+        "Your record is complete.",
+    ),
 ];
 
 #[cfg(test)]

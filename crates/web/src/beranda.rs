@@ -10,6 +10,7 @@ use siasn_store::sesi::Sesi;
 
 use crate::bahasa::Bahasa;
 use crate::konteks::{Masuk, periksa_csrf_sesi};
+use crate::tampilan;
 use crate::{AppState, WebError};
 
 #[derive(Template)]
@@ -22,6 +23,102 @@ struct BerandaPage<'a> {
     peran: Vec<String>,
     admin: bool,
     mfa_aktif: bool,
+    pegawai: bool,
+    kp: Option<(String, Vec<String>)>,
+    pensiun: Option<String>,
+    kekurangan: Vec<String>,
+}
+
+/// Notices for an employee's own home: promotion, retirement, completeness.
+struct Pemberitahuan {
+    kp: Option<(String, Vec<String>)>,
+    pensiun: Option<String>,
+    kekurangan: Vec<String>,
+}
+
+async fn pemberitahuan(
+    state: &AppState,
+    pegawai_id: uuid::Uuid,
+    b: Bahasa,
+) -> Result<Pemberitahuan, WebError> {
+    use siasn_domain::kenaikan_pangkat::{DataKpReguler, kp_reguler, periode_berikutnya};
+    use siasn_domain::riwayat::DataRiwayat;
+    use siasn_domain::{kelengkapan, kinerja_terakhir, pensiun};
+
+    let hari_ini = state.jam().sekarang().date_naive();
+    let p = state.store().pegawai(pegawai_id).await?;
+    let riwayat = state.store().riwayat_pegawai(p.id, None).await?;
+    let pendidikan = state.store().tingkat_pendidikan().await?;
+    let tingkat = p
+        .tingkat_pendidikan_id
+        .as_deref()
+        .and_then(|id| pendidikan.iter().find(|t| t.id == id));
+    let kalender = state.store().periode_kp().await?;
+    let kp = match (
+        p.golongan,
+        p.tmt_golongan,
+        periode_berikutnya(&kalender, hari_ini),
+    ) {
+        (Some(golongan), Some(tmt_golongan), Some(periode)) if p.kedudukan_hukum_id == "01" => {
+            let penilaian = kinerja_terakhir::dari_riwayat(riwayat.iter().map(|r| &r.data));
+            let hukuman = riwayat.iter().any(
+                |r| matches!(&r.data, DataRiwayat::HukumanDisiplin(h) if h.aktif_pada(periode)),
+            );
+            let hasil = kp_reguler(
+                &DataKpReguler {
+                    golongan,
+                    tmt_golongan,
+                    pendidikan: tingkat,
+                    penilaian: &penilaian,
+                    golongan_atasan: None,
+                    lulus_ujian_dinas: false,
+                    hukuman_disiplin_aktif: hukuman,
+                },
+                periode,
+            );
+            let tanggal = tampilan::tanggal(periode, b);
+            let judul = match (hasil.memenuhi(), hasil.golongan_baru) {
+                (true, Some(g)) => b
+                    .t("kp_memenuhi")
+                    .replace("{}", &format!("{tanggal} ({})", g.label())),
+                _ => b.t("kp_belum").replace("{}", &tanggal),
+            };
+            Some((
+                judul,
+                hasil.alasan.iter().map(ToString::to_string).collect(),
+            ))
+        }
+        _ => None,
+    };
+    let jabatan = state.store().ref_jabatan().await?;
+    let bup = pensiun::bup(
+        p.jabatan_id
+            .as_deref()
+            .and_then(|id| jabatan.iter().find(|j| j.id == id)),
+    );
+    let hitungan = pensiun::hitung(p.tanggal_lahir, bup);
+    let pensiun = pensiun::dalam_waktu(&hitungan, hari_ini, 2).then(|| {
+        b.t("pensiun_dekat").replace(
+            "{}",
+            &format!("{} (BUP {bup})", tampilan::tanggal(hitungan.tmt_pensiun, b)),
+        )
+    });
+    let berdokumen = state
+        .store()
+        .dokumen_pegawai(p.id)
+        .await?
+        .into_iter()
+        .filter_map(|d| d.riwayat_id)
+        .collect();
+    let kekurangan = kelengkapan::periksa(&p, &riwayat, &berdokumen, tingkat, hari_ini)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    Ok(Pemberitahuan {
+        kp,
+        pensiun,
+        kekurangan,
+    })
 }
 
 /// Home after sign-in (the full employee home is built on this).
@@ -37,8 +134,20 @@ pub async fn get(State(state): State<AppState>, m: Masuk) -> Result<Response, We
             _ => p.peran.nama().to_string(),
         })
         .collect();
+    let info = match m.akun.pegawai_id {
+        Some(id) => Some(pemberitahuan(&state, id, b).await?),
+        None => None,
+    };
+    let (kp, pensiun, kekurangan) = match info {
+        Some(i) => (i.kp, i.pensiun, i.kekurangan),
+        None => (None, None, Vec::new()),
+    };
     let page = BerandaPage {
         b,
+        pegawai: m.akun.pegawai_id.is_some(),
+        kp,
+        pensiun,
+        kekurangan,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,
         nama: &m.akun.nama,

@@ -146,3 +146,18 @@ async fn documents_reach_only_their_owner_and_staff_in_scope() {
         "refused reads leave no trace as reads"
     );
 }
+
+#[tokio::test]
+async fn the_employee_home_shows_promotion_retirement_and_completeness_notices() {
+    let app = spawn_app(80).await;
+    let p = cari(&app, "PROV-JABAR", JenisPegawai::Pns).await;
+    let mut c = sebagai(&app, Some(&p), vec![pegawai_grant()], 41).await;
+    let home = c.get("/beranda").await;
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains("Pemberitahuan"));
+    assert!(home.body.contains("kenaikan pangkat reguler periode"), "{}", home.body);
+    assert!(home.body.contains("Kelengkapan data"));
+    // Staff accounts without an employee record get no employee notices.
+    let mut admin = sebagai(&app, None, vec![PeranAkun::new(Peran::AdminBkn, None, None).unwrap()], 42).await;
+    assert!(!admin.get("/beranda").await.body.contains("Pemberitahuan"));
+}
