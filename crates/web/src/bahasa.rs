@@ -433,6 +433,21 @@ pub const PESAN: &[(&str, &str, &str)] = &[
         "Data Anda lengkap.",
         "Your record is complete.",
     ),
+    ("kinerja", "Kinerja (SKP)", "Performance (SKP)"),
+    ("kompetensi", "Kompetensi", "Competence"),
+    ("tahun", "Tahun", "Year"),
+    ("predikat", "Predikat", "Rating"),
+    (
+        "diklat_tertinggi",
+        "Diklat kepemimpinan tertinggi",
+        "Highest leadership training",
+    ),
+    (
+        "jam_per_tahun",
+        "Jam pelatihan per tahun",
+        "Training hours per year",
+    ),
+    ("jam_singkat", "jam", "hours"),
 ];
 
 #[cfg(test)]

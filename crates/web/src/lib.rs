@@ -10,6 +10,7 @@ mod hasher;
 mod home;
 mod jam;
 mod keamanan;
+mod kinerja;
 mod konfigurasi;
 mod konteks;
 mod probe;
@@ -135,6 +136,8 @@ pub fn router(state: AppState) -> Router {
         .route("/dokumen", get(profil::dokumen_saya))
         .route("/dokumen/{id}", get(profil::unduh))
         .route("/riwayat-akses", get(profil::riwayat_akses))
+        .route("/kinerja", get(kinerja::kinerja))
+        .route("/kompetensi", get(kinerja::kompetensi))
         .route("/pegawai/{id}", get(profil::petugas))
         .route("/pegawai/{id}/tampilkan", post(profil::petugas_tampilkan))
         .route("/sesi", get(beranda::sesi))

@@ -155,9 +155,83 @@ async fn the_employee_home_shows_promotion_retirement_and_completeness_notices()
     let home = c.get("/beranda").await;
     assert_eq!(home.status, 200);
     assert!(home.body.contains("Pemberitahuan"));
-    assert!(home.body.contains("kenaikan pangkat reguler periode"), "{}", home.body);
+    assert!(
+        home.body.contains("kenaikan pangkat reguler periode"),
+        "{}",
+        home.body
+    );
     assert!(home.body.contains("Kelengkapan data"));
     // Staff accounts without an employee record get no employee notices.
-    let mut admin = sebagai(&app, None, vec![PeranAkun::new(Peran::AdminBkn, None, None).unwrap()], 42).await;
+    let mut admin = sebagai(
+        &app,
+        None,
+        vec![PeranAkun::new(Peran::AdminBkn, None, None).unwrap()],
+        42,
+    )
+    .await;
     assert!(!admin.get("/beranda").await.body.contains("Pemberitahuan"));
+}
+
+#[tokio::test]
+async fn performance_and_competence_pages_with_empty_states() {
+    let app = spawn_app(80).await;
+    // Someone appointed long enough ago to have appraisals in both models.
+    let mut pns = None;
+    for r in app
+        .store()
+        .daftar_pegawai(
+            &FilterPegawai {
+                instansi_id: "PROV-JABAR".into(),
+                unor_id: None,
+            },
+            None,
+            200,
+        )
+        .await
+        .unwrap()
+        .items
+    {
+        let rows = app
+            .store()
+            .riwayat_pegawai(r.id, Some(siasn_domain::riwayat::JenisRiwayat::Skp))
+            .await
+            .unwrap();
+        if !rows.is_empty() {
+            pns = Some(app.store().pegawai(r.id).await.unwrap());
+            break;
+        }
+    }
+    let pns = pns.expect("a PNS with appraisals before 2022");
+    let mut c = sebagai(&app, Some(&pns), vec![pegawai_grant()], 51).await;
+    let k = c.get("/kinerja").await;
+    assert_eq!(k.status, 200);
+    assert!(
+        k.body.contains("<svg") && k.body.contains("<rect"),
+        "chart: {}",
+        k.body
+    );
+    assert!(k.body.contains("PermenPANRB 6/2022"), "2022 model rows");
+    let t = c.get("/kompetensi").await;
+    assert_eq!(t.status, 200);
+    assert!(t.body.contains("Jam pelatihan per tahun"));
+    assert!(t.body.contains("Pelatihan Dasar CPNS") || t.body.contains("Diklat Prajabatan"));
+
+    // A PPPK has no SKP rows in the demo: an empty state, not an error.
+    let pppk = cari(&app, "PROV-JABAR", JenisPegawai::Pppk).await;
+    let mut d = sebagai(&app, Some(&pppk), vec![pegawai_grant()], 52).await;
+    let k = d.get("/kinerja").await;
+    assert_eq!(k.status, 200);
+    assert!(k.body.contains("Belum ada data"));
+    // Staff without an employee record are sent home.
+    let mut admin = sebagai(
+        &app,
+        None,
+        vec![PeranAkun::new(Peran::AdminBkn, None, None).unwrap()],
+        53,
+    )
+    .await;
+    assert_eq!(
+        admin.get("/kinerja").await.location.as_deref(),
+        Some("/beranda")
+    );
 }
