@@ -239,7 +239,7 @@ pub const KURSUS: &[&str] = &[
     "Bimbingan Teknis SIASN",
     "Pelatihan Pelayanan Publik Prima",
     "Workshop Penyusunan Laporan Keuangan",
-    "Pelatihan Kepemimpinan Pengawas",
+    "Pelatihan Penulisan Naskah Dinas",
     "Pelatihan Data dan Statistik Sektoral",
 ];
 

@@ -46,12 +46,9 @@ impl fmt::Display for Kekurangan {
     }
 }
 
-/// Sections whose rows stand on a decree scan.
-const PERLU_DOKUMEN: [JenisRiwayat; 3] = [
-    JenisRiwayat::CpnsPns,
-    JenisRiwayat::Jabatan,
-    JenisRiwayat::Golongan,
-];
+/// Sections whose rows stand on a decree scan of a type the reference defines (SK CPNS/PNS,
+/// SK Jabatan). Rank decrees join once the document reference has a type for them.
+const PERLU_DOKUMEN: [JenisRiwayat; 2] = [JenisRiwayat::CpnsPns, JenisRiwayat::Jabatan];
 
 /// Everything missing on the record on `hari_ini`. `berdokumen` holds the ids of rows that have
 /// at least one document.

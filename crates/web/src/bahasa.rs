@@ -448,6 +448,11 @@ pub const PESAN: &[(&str, &str, &str)] = &[
         "Training hours per year",
     ),
     ("jam_singkat", "jam", "hours"),
+    ("hasil_kerja", "Hasil kerja:", "Results:"),
+    ("perilaku_kerja", "Perilaku:", "Behaviour:"),
+    ("di_atas", "di atas ekspektasi", "above expectation"),
+    ("sesuai", "sesuai ekspektasi", "as expected"),
+    ("di_bawah", "di bawah ekspektasi", "below expectation"),
 ];
 
 #[cfg(test)]

@@ -88,7 +88,13 @@ pub async fn kinerja(State(state): State<AppState>, m: Masuk) -> Result<Response
             DataRiwayat::Skp22(s) => Some(BarisSkp {
                 tahun: s.tahun,
                 model: "PermenPANRB 6/2022",
-                nilai: format!("{} / {}", s.hasil_kinerja.kode(), s.perilaku_kerja.kode()),
+                nilai: format!(
+                    "{} {} · {} {}",
+                    b.t("hasil_kerja"),
+                    b.t(kunci_ekspektasi(s.hasil_kinerja)),
+                    b.t("perilaku_kerja"),
+                    b.t(kunci_ekspektasi(s.perilaku_kerja))
+                ),
                 predikat: s.predikat.nama(),
             }),
             _ => None,
@@ -107,6 +113,14 @@ pub async fn kinerja(State(state): State<AppState>, m: Masuk) -> Result<Response
         baris,
     };
     Ok(Html(page.render()?).into_response())
+}
+
+fn kunci_ekspektasi(e: siasn_domain::riwayat::Ekspektasi) -> &'static str {
+    match e {
+        siasn_domain::riwayat::Ekspektasi::DiAtas => "di_atas",
+        siasn_domain::riwayat::Ekspektasi::Sesuai => "sesuai",
+        siasn_domain::riwayat::Ekspektasi::DiBawah => "di_bawah",
+    }
 }
 
 fn predikat_dari_nama(nama: &str) -> Option<PredikatKinerja> {
