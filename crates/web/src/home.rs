@@ -54,6 +54,40 @@ pub async fn css() -> impl IntoResponse {
     )
 }
 
+/// Static files of the installable app, cached for a day.
+fn statis(media_type: &'static str, body: &'static [u8]) -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, media_type),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        body,
+    )
+}
+
+/// The web app manifest (installable on phones).
+pub async fn manifest() -> impl IntoResponse {
+    statis(
+        "application/manifest+json",
+        include_bytes!("../static/manifest.webmanifest"),
+    )
+}
+
+/// App icon, vector.
+pub async fn ikon_svg() -> impl IntoResponse {
+    statis("image/svg+xml", include_bytes!("../static/ikon.svg"))
+}
+
+/// App icon, 192 px.
+pub async fn ikon_192() -> impl IntoResponse {
+    statis("image/png", include_bytes!("../static/ikon-192.png"))
+}
+
+/// App icon, 512 px.
+pub async fn ikon_512() -> impl IntoResponse {
+    statis("image/png", include_bytes!("../static/ikon-512.png"))
+}
+
 #[derive(Template)]
 #[template(path = "tidak_ditemukan.html")]
 struct NotFoundPage<'a> {

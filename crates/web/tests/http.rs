@@ -119,6 +119,13 @@ async fn unknown_pages_are_404_in_indonesian() {
     let (status, _, body) = get(app.addr, "/tidak-ada", "").await;
     assert_eq!(status, 404);
     assert!(body.contains("Halaman tidak ditemukan"));
+    let (status, head, manifest) = get(app.addr, "/manifest.webmanifest", "").await;
+    assert_eq!(status, 200);
+    assert!(head.contains("application/manifest+json"));
+    assert!(manifest.contains("\"start_url\": \"/beranda\"") && manifest.contains("512x512"));
+    let (status, head, _) = get(app.addr, "/static/ikon-192.png", "").await;
+    assert_eq!(status, 200);
+    assert!(head.contains("image/png"));
     let (status, _, css) = get(app.addr, "/static/siasn.css", "").await;
     assert_eq!(status, 200);
     assert!(css.contains("--brand"));
