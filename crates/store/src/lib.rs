@@ -19,7 +19,7 @@ pub mod testing;
 pub use blob::{BlobRef, BlobStore};
 pub use db::{Db, Engine, PoolSettings};
 pub use error::{StoreError, StoreResult};
-pub use pegawai::{FilterPegawai, Halaman, PegawaiBaru, RingkasanPegawai};
+pub use pegawai::{FilterPegawai, Halaman, KriteriaCari, PegawaiBaru, RingkasanPegawai};
 
 /// The store: a database and a blob store.
 #[derive(Debug, Clone)]

@@ -30,6 +30,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_akun.sql"),
         postgres: include_str!("../migrations/postgres/0002_akun.sql"),
     },
+    Migration {
+        version: 3,
+        name: "cari",
+        sqlite: include_str!("../migrations/sqlite/0003_cari.sql"),
+        postgres: include_str!("../migrations/postgres/0003_cari.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

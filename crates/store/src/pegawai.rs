@@ -242,6 +242,31 @@ impl TryFrom<PegawaiRow> for Pegawai {
     }
 }
 
+/// A name as searched: lower-case, single spaces, trimmed.
+pub fn nama_cari(nama: &str) -> String {
+    nama.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// What a back-office search looks for; every criterion is optional.
+#[derive(Debug, Clone, Default)]
+pub struct KriteriaCari {
+    /// A NIP (full or its first digits) or part of a name.
+    pub teks: Option<String>,
+    /// Only this unit.
+    pub unor_id: Option<Uuid>,
+    /// Only this PNS golongan id.
+    pub golongan: Option<i16>,
+    /// Only this jenis jabatan code.
+    pub jenis_jabatan_id: Option<String>,
+    /// Only PNS or PPPK ("PNS"/"PPPK").
+    pub jenis_pegawai: Option<String>,
+    /// Only this kedudukan hukum code.
+    pub kedudukan_hukum_id: Option<String>,
+}
+
 impl Store {
     /// Creates employees with their histories and documents, and one audit event each, in a
     /// single transaction: either all of `batch` is stored or none of it.
@@ -274,7 +299,7 @@ impl Store {
             let mut tx = pool.begin().await?;
             for chunk in pegawai.chunks(PEGAWAI_PER_STATEMENT) {
                 let mut qb = QueryBuilder::new(format!(
-                    "INSERT INTO pegawai ({PEGAWAI_COLUMNS}, versi, dibuat_pada, diubah_pada) "
+                    "INSERT INTO pegawai ({PEGAWAI_COLUMNS}, nama_cari, versi, dibuat_pada, diubah_pada) "
                 ));
                 qb.push_values(chunk, |mut b, r| {
                     b.push_bind(r.id)
@@ -313,6 +338,7 @@ impl Store {
                         .push_bind(r.tmt_pns)
                         .push_bind(r.tmt_golongan)
                         .push_bind(r.tmt_jabatan)
+                        .push_bind(nama_cari(&r.nama))
                         .push_bind(1_i64)
                         .push_bind(now)
                         .push_bind(now);
@@ -412,6 +438,112 @@ impl Store {
                     qb.push("instansi_kerja_id = ")
                         .push_bind(filter.instansi_id.clone());
                 }
+            }
+            if let Some(after) = setelah {
+                qb.push(" AND (nama, id) > (SELECT nama, id FROM pegawai WHERE id = ")
+                    .push_bind(after)
+                    .push(")");
+            }
+            qb.push(" ORDER BY nama, id LIMIT ")
+                .push_bind(i64::from(batas) + 1);
+            qb.build_query_as().fetch_all(pool).await?
+        });
+        let berikutnya = if rows.len() > batas as usize {
+            rows.truncate(batas as usize);
+            rows.last().map(|r| r.id)
+        } else {
+            None
+        };
+        Ok(Halaman {
+            items: rows,
+            berikutnya,
+        })
+    }
+
+    /// Back-office search within `cakupan`, by name then id, one keyset page at a time.
+    ///
+    /// Digits search the NIP (exact for 18 digits, otherwise as a prefix, served by the NIP
+    /// index); other text matches the start of the name or of any word in it, case and spacing
+    /// ignored.
+    pub async fn cari_pegawai(
+        &self,
+        cakupan: &[Cakupan],
+        k: &KriteriaCari,
+        setelah: Option<Uuid>,
+        batas: u32,
+    ) -> StoreResult<Halaman<RingkasanPegawai>> {
+        if cakupan.is_empty() {
+            return Ok(Halaman {
+                items: Vec::new(),
+                berikutnya: None,
+            });
+        }
+        let batas = batas.clamp(1, 200);
+        let teks = k.teks.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        let digits: Option<String> = teks
+            .filter(|t| t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
+            .map(|t| t.chars().filter(char::is_ascii_digit).collect());
+        let mut rows: Vec<RingkasanPegawai> = on_pool!(self.db(), |pool| {
+            let mut qb =
+                QueryBuilder::new(format!("SELECT {RINGKASAN_COLUMNS} FROM pegawai WHERE ("));
+            for (i, c) in cakupan.iter().enumerate() {
+                if i > 0 {
+                    qb.push(" OR ");
+                }
+                match c {
+                    Cakupan::Diri(id) => {
+                        qb.push("id = ").push_bind(*id);
+                    }
+                    Cakupan::Instansi(instansi) => {
+                        qb.push("instansi_kerja_id = ").push_bind(instansi.clone());
+                    }
+                    Cakupan::Kanreg(kanreg) => {
+                        qb.push("instansi_kerja_id IN (SELECT id FROM instansi WHERE kanreg_id = ")
+                            .push_bind(kanreg.clone())
+                            .push(")");
+                    }
+                    Cakupan::Nasional => {
+                        qb.push("1 = 1");
+                    }
+                }
+            }
+            qb.push(")");
+            match (&digits, teks) {
+                (Some(d), _) if d.len() == 18 => {
+                    qb.push(" AND nip = ").push_bind(d.clone());
+                }
+                (Some(d), _) if !d.is_empty() => {
+                    // ':' sorts right after '9', so this range is exactly the prefix.
+                    qb.push(" AND nip >= ").push_bind(d.clone());
+                    qb.push(" AND nip < ").push_bind(format!("{d}:"));
+                }
+                (_, Some(t)) => {
+                    let pola = nama_cari(t)
+                        .replace('\\', "\\\\")
+                        .replace('%', "\\%")
+                        .replace('_', "\\_");
+                    qb.push(" AND (nama_cari LIKE ")
+                        .push_bind(format!("{pola}%"))
+                        .push(" ESCAPE '\\' OR nama_cari LIKE ")
+                        .push_bind(format!("% {pola}%"))
+                        .push(" ESCAPE '\\')");
+                }
+                _ => {}
+            }
+            if let Some(u) = k.unor_id {
+                qb.push(" AND unor_id = ").push_bind(u);
+            }
+            if let Some(g) = k.golongan {
+                qb.push(" AND golongan = ").push_bind(g);
+            }
+            if let Some(j) = &k.jenis_jabatan_id {
+                qb.push(" AND jenis_jabatan_id = ").push_bind(j.clone());
+            }
+            if let Some(j) = &k.jenis_pegawai {
+                qb.push(" AND jenis_pegawai = ").push_bind(j.clone());
+            }
+            if let Some(kh) = &k.kedudukan_hukum_id {
+                qb.push(" AND kedudukan_hukum_id = ").push_bind(kh.clone());
             }
             if let Some(after) = setelah {
                 qb.push(" AND (nama, id) > (SELECT nama, id FROM pegawai WHERE id = ")

@@ -541,6 +541,138 @@ async fn audit_chain_detects_a_changed_or_missing_entry(store: &Store) {
     );
 }
 
+async fn search_by_nip_and_name_within_scope(store: &Store) {
+    use siasn_domain::akses::Cakupan;
+    use siasn_store::KriteriaCari;
+    let (top, _) = agency(store, "KOTA-S").await;
+    let (other_unit, _) = agency(store, "KOTA-T").await;
+    let people = [
+        ("KOTA-S", top.id, "Siti  Aminah", 1),
+        ("KOTA-S", top.id, "Budi Santoso", 2),
+        ("KOTA-S", top.id, "Agus Budiman", 3),
+        ("KOTA-S", top.id, "Dewi 100% Lestari", 4),
+        ("KOTA-T", other_unit.id, "Budi Lain", 5),
+    ];
+    let batch: Vec<PegawaiBaru> = people
+        .iter()
+        .map(|(i, u, n, seq)| PegawaiBaru {
+            pegawai: pegawai(i, *u, n, *seq),
+            riwayat: vec![],
+            dokumen: vec![],
+        })
+        .collect();
+    store
+        .tambah_pegawai(&batch, "uji", "data uji")
+        .await
+        .unwrap();
+    let s_scope = [Cakupan::Instansi("KOTA-S".into())];
+    let cari = |teks: &str| KriteriaCari {
+        teks: Some(teks.into()),
+        ..KriteriaCari::default()
+    };
+    let names = |h: siasn_store::Halaman<siasn_store::RingkasanPegawai>| {
+        h.items.into_iter().map(|r| r.nama).collect::<Vec<_>>()
+    };
+    let found = names(
+        store
+            .cari_pegawai(&s_scope, &cari("budi"), None, 10)
+            .await
+            .unwrap(),
+    );
+    assert_eq!(
+        found,
+        vec!["Agus Budiman", "Budi Santoso"],
+        "word starts, case-insensitive, scoped"
+    );
+    let found = names(
+        store
+            .cari_pegawai(&s_scope, &cari(" SITI   aminah "), None, 10)
+            .await
+            .unwrap(),
+    );
+    assert_eq!(found, vec!["Siti  Aminah"], "spacing tolerated");
+    let found = names(
+        store
+            .cari_pegawai(&s_scope, &cari("%"), None, 10)
+            .await
+            .unwrap(),
+    );
+    assert!(found.is_empty(), "wildcards are literal");
+    let found = names(
+        store
+            .cari_pegawai(&s_scope, &cari("100%"), None, 10)
+            .await
+            .unwrap(),
+    );
+    assert_eq!(found, vec!["Dewi 100% Lestari"]);
+
+    let nip = batch[1].pegawai.nomor_induk.as_str().to_string();
+    let found = names(
+        store
+            .cari_pegawai(&s_scope, &cari(&nip), None, 10)
+            .await
+            .unwrap(),
+    );
+    assert_eq!(found, vec!["Budi Santoso"]);
+    let spaced = batch[1].pegawai.nomor_induk.to_string();
+    let found = names(
+        store
+            .cari_pegawai(&s_scope, &cari(&spaced[..8]), None, 10)
+            .await
+            .unwrap(),
+    );
+    assert_eq!(found, vec!["Budi Santoso"], "NIP prefix (birth date)");
+    let t_nip = batch[4].pegawai.nomor_induk.as_str().to_string();
+    assert!(
+        names(
+            store
+                .cari_pegawai(&s_scope, &cari(&t_nip), None, 10)
+                .await
+                .unwrap()
+        )
+        .is_empty()
+    );
+
+    let kanreg = [Cakupan::Kanreg("03".into())];
+    let found = names(
+        store
+            .cari_pegawai(&kanreg, &cari("budi"), None, 10)
+            .await
+            .unwrap(),
+    );
+    assert_eq!(found.len(), 3, "a Kanreg sees its agencies");
+    let pppk = KriteriaCari {
+        jenis_pegawai: Some("PPPK".into()),
+        ..KriteriaCari::default()
+    };
+    assert!(
+        store
+            .cari_pegawai(&s_scope, &pppk, None, 10)
+            .await
+            .unwrap()
+            .items
+            .is_empty()
+    );
+    let first = store
+        .cari_pegawai(&s_scope, &KriteriaCari::default(), None, 3)
+        .await
+        .unwrap();
+    let rest = store
+        .cari_pegawai(&s_scope, &KriteriaCari::default(), first.berikutnya, 3)
+        .await
+        .unwrap();
+    assert_eq!(first.items.len() + rest.items.len(), 4);
+    assert!(rest.berikutnya.is_none());
+    assert!(
+        store
+            .cari_pegawai(&[], &cari("budi"), None, 10)
+            .await
+            .unwrap()
+            .items
+            .is_empty()
+    );
+}
+
 const SHA_ISI_YANG_SAMA: &str = "f19c28962e7e1f20b96d8d9c9aa3b302f73684e16320121cf9026a97256cbeea";
 
 conformance!(
@@ -552,4 +684,5 @@ conformance!(
     unit_tree_and_agencies,
     blobs_are_content_addressed_and_checked,
     audit_chain_detects_a_changed_or_missing_entry,
+    search_by_nip_and_name_within_scope,
 );

@@ -453,6 +453,19 @@ pub const PESAN: &[(&str, &str, &str)] = &[
     ("di_atas", "di atas ekspektasi", "above expectation"),
     ("sesuai", "sesuai ekspektasi", "as expected"),
     ("di_bawah", "di bawah ekspektasi", "below expectation"),
+    ("cari_pegawai", "Cari pegawai", "Find employees"),
+    (
+        "nip_atau_nama",
+        "NIP, awal NIP, atau nama",
+        "NIP, start of a NIP, or name",
+    ),
+    ("jenis_jabatan", "Jenis jabatan", "Position type"),
+    (
+        "tidak_ada_hasil",
+        "Tidak ada pegawai yang cocok dalam cakupan Anda.",
+        "No matching employee in your scope.",
+    ),
+    ("berikutnya", "Halaman berikutnya", "Next page"),
 ];
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ struct BerandaPage<'a> {
     admin: bool,
     mfa_aktif: bool,
     pegawai: bool,
+    staf: bool,
     kp: Option<(String, Vec<String>)>,
     pensiun: Option<String>,
     kekurangan: Vec<String>,
@@ -145,6 +146,11 @@ pub async fn get(State(state): State<AppState>, m: Masuk) -> Result<Response, We
     let page = BerandaPage {
         b,
         pegawai: m.akun.pegawai_id.is_some(),
+        staf: m
+            .pelaku
+            .peran
+            .iter()
+            .any(|p| p.peran != siasn_domain::akses::Peran::Pegawai),
         kp,
         pensiun,
         kekurangan,

@@ -5,6 +5,7 @@ mod auth;
 mod bahasa;
 mod batas_laju;
 mod beranda;
+mod cari;
 mod error;
 mod hasher;
 mod home;
@@ -142,6 +143,7 @@ pub fn router(state: AppState) -> Router {
         .route("/riwayat-akses", get(profil::riwayat_akses))
         .route("/kinerja", get(kinerja::kinerja))
         .route("/kompetensi", get(kinerja::kompetensi))
+        .route("/pegawai", get(cari::form).post(cari::cari))
         .route("/pegawai/{id}", get(profil::petugas))
         .route("/pegawai/{id}/tampilkan", post(profil::petugas_tampilkan))
         .route("/sesi", get(beranda::sesi))

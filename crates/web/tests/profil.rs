@@ -235,3 +235,41 @@ async fn performance_and_competence_pages_with_empty_states() {
         Some("/beranda")
     );
 }
+
+#[tokio::test]
+async fn staff_search_stays_within_scope_and_keeps_criteria_out_of_urls() {
+    let app = spawn_app(80).await;
+    let a = cari(&app, "PROV-JABAR", JenisPegawai::Pns).await;
+    let b = cari(&app, "KAB-GOWA", JenisPegawai::Pns).await;
+    let mut op = sebagai(
+        &app,
+        None,
+        vec![PeranAkun::new(Peran::OperatorInstansi, Some("PROV-JABAR".into()), None).unwrap()],
+        61,
+    )
+    .await;
+    let form = op.get("/pegawai").await;
+    assert_eq!(form.status, 200);
+    let csrf = csrf_dari(&form.body);
+    let r = op
+        .post(
+            "/pegawai",
+            &[("csrf", &csrf), ("teks", &a.nomor_induk.to_string())],
+        )
+        .await;
+    assert!(r.body.contains(&a.nama), "{}", r.body);
+    let r = op
+        .post(
+            "/pegawai",
+            &[("csrf", &csrf), ("teks", b.nomor_induk.as_str())],
+        )
+        .await;
+    assert!(r.body.contains("Tidak ada pegawai yang cocok"));
+    let first = a.nama.split(' ').next().unwrap().to_lowercase();
+    let r = op
+        .post("/pegawai", &[("csrf", &csrf), ("teks", &first)])
+        .await;
+    assert!(r.body.contains(&a.nama));
+    let mut employee = sebagai(&app, Some(&a), vec![pegawai_grant()], 62).await;
+    assert_eq!(employee.get("/pegawai").await.status, 403);
+}

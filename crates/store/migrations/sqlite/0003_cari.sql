@@ -1,0 +1,5 @@
+-- Search: the name lower-cased with single spaces, kept by the application on every write.
+ALTER TABLE pegawai ADD COLUMN nama_cari TEXT;
+UPDATE pegawai SET nama_cari = lower(trim(nama));
+CREATE INDEX pegawai_instansi_cari ON pegawai (instansi_kerja_id, nama_cari);
+CREATE INDEX pegawai_nama_cari ON pegawai (nama_cari);
