@@ -3,3 +3,5 @@ ALTER TABLE pegawai ADD COLUMN nama_cari TEXT;
 UPDATE pegawai SET nama_cari = lower(trim(nama));
 CREATE INDEX pegawai_instansi_cari ON pegawai (instansi_kerja_id, nama_cari);
 CREATE INDEX pegawai_nama_cari ON pegawai (nama_cari);
+-- National lists in name order.
+CREATE INDEX pegawai_nama ON pegawai (nama, id);
