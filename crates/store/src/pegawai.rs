@@ -242,6 +242,36 @@ impl TryFrom<PegawaiRow> for Pegawai {
     }
 }
 
+/// Appends `(scope OR scope …)` to a query on `pegawai`: the one place where a reader's scopes
+/// become SQL, so every read and list filters the same way.
+macro_rules! push_cakupan {
+    ($qb:expr, $cakupan:expr) => {{
+        $qb.push("(");
+        for (i, c) in $cakupan.iter().enumerate() {
+            if i > 0 {
+                $qb.push(" OR ");
+            }
+            match c {
+                Cakupan::Diri(id) => {
+                    $qb.push("id = ").push_bind(*id);
+                }
+                Cakupan::Instansi(instansi) => {
+                    $qb.push("instansi_kerja_id = ").push_bind(instansi.clone());
+                }
+                Cakupan::Kanreg(kanreg) => {
+                    $qb.push("instansi_kerja_id IN (SELECT id FROM instansi WHERE kanreg_id = ")
+                        .push_bind(kanreg.clone())
+                        .push(")");
+                }
+                Cakupan::Nasional => {
+                    $qb.push("1 = 1");
+                }
+            }
+        }
+        $qb.push(")");
+    }};
+}
+
 /// A name as searched: lower-case, single spaces, trimmed.
 pub fn nama_cari(nama: &str) -> String {
     nama.split_whitespace()
@@ -485,29 +515,8 @@ impl Store {
             .map(|t| t.chars().filter(char::is_ascii_digit).collect());
         let mut rows: Vec<RingkasanPegawai> = on_pool!(self.db(), |pool| {
             let mut qb =
-                QueryBuilder::new(format!("SELECT {RINGKASAN_COLUMNS} FROM pegawai WHERE ("));
-            for (i, c) in cakupan.iter().enumerate() {
-                if i > 0 {
-                    qb.push(" OR ");
-                }
-                match c {
-                    Cakupan::Diri(id) => {
-                        qb.push("id = ").push_bind(*id);
-                    }
-                    Cakupan::Instansi(instansi) => {
-                        qb.push("instansi_kerja_id = ").push_bind(instansi.clone());
-                    }
-                    Cakupan::Kanreg(kanreg) => {
-                        qb.push("instansi_kerja_id IN (SELECT id FROM instansi WHERE kanreg_id = ")
-                            .push_bind(kanreg.clone())
-                            .push(")");
-                    }
-                    Cakupan::Nasional => {
-                        qb.push("1 = 1");
-                    }
-                }
-            }
-            qb.push(")");
+                QueryBuilder::new(format!("SELECT {RINGKASAN_COLUMNS} FROM pegawai WHERE "));
+            push_cakupan!(qb, cakupan);
             match (&digits, teks) {
                 (Some(d), _) if d.len() == 18 => {
                     qb.push(" AND nip = ").push_bind(d.clone());
@@ -619,29 +628,8 @@ impl Store {
             let mut qb = QueryBuilder::new(format!(
                 "SELECT {PEGAWAI_COLUMNS} FROM pegawai WHERE nip = "
             ));
-            qb.push_bind(nip.to_string()).push(" AND (");
-            for (i, c) in cakupan.iter().enumerate() {
-                if i > 0 {
-                    qb.push(" OR ");
-                }
-                match c {
-                    Cakupan::Diri(id) => {
-                        qb.push("id = ").push_bind(*id);
-                    }
-                    Cakupan::Instansi(instansi) => {
-                        qb.push("instansi_kerja_id = ").push_bind(instansi.clone());
-                    }
-                    Cakupan::Kanreg(k) => {
-                        qb.push("instansi_kerja_id IN (SELECT id FROM instansi WHERE kanreg_id = ")
-                            .push_bind(k.clone())
-                            .push(")");
-                    }
-                    Cakupan::Nasional => {
-                        qb.push("1 = 1");
-                    }
-                }
-            }
-            qb.push(")");
+            qb.push_bind(nip.to_string()).push(" AND ");
+            push_cakupan!(qb, cakupan);
             qb.build_query_as().fetch_optional(pool).await?
         });
         row.ok_or(StoreError::NotFound)?.try_into()
