@@ -14,6 +14,7 @@ pub mod referensi;
 pub mod riwayat;
 pub mod sandi;
 pub mod sesi;
+#[cfg(feature = "testing")]
 pub mod testing;
 
 pub use blob::{BlobRef, BlobStore};

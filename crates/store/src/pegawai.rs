@@ -48,6 +48,23 @@ pub struct Halaman<T> {
     pub berikutnya: Option<Uuid>,
 }
 
+impl Halaman<RingkasanPegawai> {
+    /// A page from a query that asked for `batas + 1` rows: the extra row only says there is a
+    /// next page, whose cursor is the last row kept.
+    fn dari_lebih_satu(mut rows: Vec<RingkasanPegawai>, batas: u32) -> Self {
+        let berikutnya = if rows.len() > batas as usize {
+            rows.truncate(batas as usize);
+            rows.last().map(|r| r.id)
+        } else {
+            None
+        };
+        Self {
+            items: rows,
+            berikutnya,
+        }
+    }
+}
+
 /// An employee as shown in lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct RingkasanPegawai {
@@ -455,7 +472,7 @@ impl Store {
         batas: u32,
     ) -> StoreResult<Halaman<RingkasanPegawai>> {
         let batas = batas.clamp(1, 500);
-        let mut rows: Vec<RingkasanPegawai> = on_pool!(self.db(), |pool| {
+        let rows: Vec<RingkasanPegawai> = on_pool!(self.db(), |pool| {
             let mut qb =
                 QueryBuilder::new(format!("SELECT {RINGKASAN_COLUMNS} FROM pegawai WHERE "));
             match filter.unor_id {
@@ -478,16 +495,7 @@ impl Store {
                 .push_bind(i64::from(batas) + 1);
             qb.build_query_as().fetch_all(pool).await?
         });
-        let berikutnya = if rows.len() > batas as usize {
-            rows.truncate(batas as usize);
-            rows.last().map(|r| r.id)
-        } else {
-            None
-        };
-        Ok(Halaman {
-            items: rows,
-            berikutnya,
-        })
+        Ok(Halaman::dari_lebih_satu(rows, batas))
     }
 
     /// Back-office search within `cakupan`, by name then id, one keyset page at a time.
@@ -513,7 +521,7 @@ impl Store {
         let digits: Option<String> = teks
             .filter(|t| t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
             .map(|t| t.chars().filter(char::is_ascii_digit).collect());
-        let mut rows: Vec<RingkasanPegawai> = on_pool!(self.db(), |pool| {
+        let rows: Vec<RingkasanPegawai> = on_pool!(self.db(), |pool| {
             let mut qb =
                 QueryBuilder::new(format!("SELECT {RINGKASAN_COLUMNS} FROM pegawai WHERE "));
             push_cakupan!(qb, cakupan);
@@ -563,16 +571,7 @@ impl Store {
                 .push_bind(i64::from(batas) + 1);
             qb.build_query_as().fetch_all(pool).await?
         });
-        let berikutnya = if rows.len() > batas as usize {
-            rows.truncate(batas as usize);
-            rows.last().map(|r| r.id)
-        } else {
-            None
-        };
-        Ok(Halaman {
-            items: rows,
-            berikutnya,
-        })
+        Ok(Halaman::dari_lebih_satu(rows, batas))
     }
 
     /// Whether any employee is stored (cheap on any size).
