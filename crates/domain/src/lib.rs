@@ -23,6 +23,7 @@ pub mod pensiun;
 pub mod referensi;
 pub mod riwayat;
 pub mod tanggal;
+pub mod usulan;
 
 pub use dokumen::Dokumen;
 pub use golongan::{Golongan, GolonganPppk};

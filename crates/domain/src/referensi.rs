@@ -102,6 +102,9 @@ pub struct Kewenangan {
     pub jenis_riwayat: JenisRiwayat,
     /// Who verifies it last.
     pub verifikator: Verifikator,
+    /// Document types (ref-dokumen ids) accepted as support for adding or correcting a row:
+    /// at least one attached document must be of one of them; empty: none required.
+    pub dokumen_wajib: Vec<String>,
 }
 
 /// A regional office of BKN.
@@ -251,6 +254,11 @@ pub const DAFTAR_SEDERHANA: &[(&str, &[(&str, &str)])] = &[
             ("889", "SK CPNS"),
             ("891", "Realisasi SKP"),
             ("892", "Sertifikat Penghargaan"),
+            // SIASN's own codes for these are not published; local "L" codes, editable as data.
+            ("L01", "Ijazah dan Transkrip Nilai"),
+            ("L02", "SK Kenaikan Pangkat"),
+            ("L03", "KTP / Kartu Keluarga"),
+            ("L04", "Dokumen Pendukung Lain"),
         ],
     ),
     ("jenis-pegawai", &[("PNS", "PNS"), ("PPPK", "PPPK")]),
@@ -331,6 +339,9 @@ pub fn periode_kp_awal() -> Vec<PeriodeKp> {
     ]
 }
 
+/// Identity document type (KTP / KK), required for corrections of identifying personal data.
+pub const DOKUMEN_IDENTITAS: &str = "L03";
+
 /// Verification-authority seed (DOMAIN.md "What is recorded", column "verified by").
 pub fn kewenangan_awal() -> Vec<Kewenangan> {
     use JenisRiwayat as J;
@@ -344,6 +355,24 @@ pub fn kewenangan_awal() -> Vec<Kewenangan> {
                 }
                 _ => Verifikator::Instansi,
             },
+            dokumen_wajib: match jenis {
+                J::Jabatan => vec!["872"],
+                J::Pendidikan => vec!["L01"],
+                J::Diklat => vec!["874"],
+                J::Kursus => vec!["881", "874"],
+                J::Skp | J::Skp22 => vec!["891"],
+                J::Penghargaan => vec!["892"],
+                J::Golongan => vec!["L02"],
+                J::Pasangan | J::Anak | J::OrangTua => vec![DOKUMEN_IDENTITAS],
+                J::CpnsPns => vec!["889", "887"],
+                J::HukumanDisiplin => vec!["882"],
+                J::AngkaKredit => vec!["880", "879"],
+                J::Pmk | J::PindahInstansi | J::Cltn | J::Gaji => vec!["L04"],
+                J::Organisasi => vec![],
+            }
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         })
         .collect()
 }

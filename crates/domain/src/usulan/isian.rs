@@ -1,0 +1,1054 @@
+//! The fields of each history kind as a form (and as CSV columns for collective proposals):
+//! one declarative list per kind, and one generic conversion between text fields and the typed
+//! row, so every kind can be added, corrected and proposed collectively the same way.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use crate::golongan::SEMUA_GOLONGAN;
+use crate::riwayat::{DataRiwayat, JenisRiwayat};
+
+/// How a field is entered and typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tipe {
+    /// Text, required.
+    Teks,
+    /// Text, may be empty.
+    TeksOps,
+    /// Date (YYYY-MM-DD), required.
+    Tanggal,
+    /// Date, may be empty.
+    TanggalOps,
+    /// Whole number, required.
+    Bulat,
+    /// Decimal number, required.
+    Desimal,
+    /// Decimal number, may be empty.
+    DesimalOps,
+    /// Yes / no.
+    YaTidak,
+    /// One of fixed choices (value, label), required.
+    Pilihan(&'static [(&'static str, &'static str)]),
+    /// A code from a reference list (by its category), required.
+    Ref(&'static str),
+    /// A code from a reference list, may be empty.
+    RefOps(&'static str),
+    /// A PNS golongan (id 11–45), required.
+    Golongan,
+    /// A PNS golongan, may be empty.
+    GolonganOps,
+}
+
+impl Tipe {
+    /// Whether an empty value is accepted.
+    pub fn opsional(self) -> bool {
+        matches!(
+            self,
+            Self::TeksOps
+                | Self::TanggalOps
+                | Self::DesimalOps
+                | Self::RefOps(_)
+                | Self::GolonganOps
+        )
+    }
+}
+
+/// One form field: its key (a dotted path in the row), label and type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Isian {
+    /// Key, e.g. "tmt_golongan" or "sk.nomor".
+    pub kunci: &'static str,
+    /// Indonesian label.
+    pub label: &'static str,
+    /// English label.
+    pub label_en: &'static str,
+    /// Type.
+    pub tipe: Tipe,
+}
+
+const fn f(kunci: &'static str, label: &'static str, label_en: &'static str, tipe: Tipe) -> Isian {
+    Isian {
+        kunci,
+        label,
+        label_en,
+        tipe,
+    }
+}
+
+const EKSPEKTASI: &[(&str, &str)] = &[
+    ("DiAtas", "Di atas ekspektasi"),
+    ("Sesuai", "Sesuai ekspektasi"),
+    ("DiBawah", "Di bawah ekspektasi"),
+];
+const PREDIKAT: &[(&str, &str)] = &[
+    ("SangatBaik", "Sangat Baik"),
+    ("Baik", "Baik"),
+    ("ButuhPerbaikan", "Butuh Perbaikan"),
+    ("Kurang", "Kurang"),
+    ("SangatKurang", "Sangat Kurang"),
+];
+const KELAMIN: &[(&str, &str)] = &[("L", "Laki-laki"), ("P", "Perempuan")];
+
+const SK_NOMOR: Isian = f("sk.nomor", "Nomor SK", "Decree number", Tipe::Teks);
+const SK_TANGGAL: Isian = f("sk.tanggal", "Tanggal SK", "Decree date", Tipe::Tanggal);
+
+const JABATAN: &[Isian] = &[
+    f(
+        "jenis_jabatan_id",
+        "Jenis jabatan",
+        "Position type",
+        Tipe::Ref("jenis-jabatan"),
+    ),
+    f("nama_jabatan", "Nama jabatan", "Position name", Tipe::Teks),
+    f("jabatan_id", "Kode jabatan", "Position code", Tipe::TeksOps),
+    f("instansi_id", "Kode instansi", "Agency code", Tipe::Teks),
+    f(
+        "nama_unor",
+        "Unit organisasi",
+        "Organisation unit",
+        Tipe::Teks,
+    ),
+    f("eselon_id", "Eselon", "Echelon", Tipe::RefOps("eselon")),
+    f(
+        "jenis_penugasan_id",
+        "Jenis penugasan",
+        "Assignment type",
+        Tipe::RefOps("jenis-penugasan"),
+    ),
+    f(
+        "jenis_mutasi_id",
+        "Jenis mutasi",
+        "Transfer type",
+        Tipe::RefOps("jenis-mutasi"),
+    ),
+    f(
+        "tmt_jabatan",
+        "TMT jabatan",
+        "Position start date (TMT)",
+        Tipe::Tanggal,
+    ),
+    f(
+        "tmt_pelantikan",
+        "TMT pelantikan",
+        "Inauguration date",
+        Tipe::TanggalOps,
+    ),
+    SK_NOMOR,
+    SK_TANGGAL,
+];
+
+const PENDIDIKAN: &[Isian] = &[
+    f(
+        "tingkat_pendidikan_id",
+        "Tingkat pendidikan",
+        "Education level",
+        Tipe::Ref("tingkat-pendidikan"),
+    ),
+    f(
+        "nama_pendidikan",
+        "Program / jurusan",
+        "Programme",
+        Tipe::Teks,
+    ),
+    f(
+        "nama_sekolah",
+        "Nama sekolah / kampus",
+        "School or university",
+        Tipe::Teks,
+    ),
+    f("tahun_lulus", "Tahun lulus", "Graduation year", Tipe::Bulat),
+    f(
+        "tanggal_lulus",
+        "Tanggal lulus",
+        "Graduation date",
+        Tipe::TanggalOps,
+    ),
+    f(
+        "nomor_ijazah",
+        "Nomor ijazah",
+        "Diploma number",
+        Tipe::TeksOps,
+    ),
+    f(
+        "gelar_depan",
+        "Gelar depan",
+        "Title before name",
+        Tipe::TeksOps,
+    ),
+    f(
+        "gelar_belakang",
+        "Gelar belakang",
+        "Title after name",
+        Tipe::TeksOps,
+    ),
+    f(
+        "pendidikan_pertama",
+        "Pendidikan saat CPNS",
+        "Education at appointment",
+        Tipe::YaTidak,
+    ),
+];
+
+const DIKLAT: &[Isian] = &[
+    f(
+        "latihan_struktural_id",
+        "Jenis diklat",
+        "Training type",
+        Tipe::Ref("latihan-struktural"),
+    ),
+    f("nama", "Nama diklat", "Training name", Tipe::Teks),
+    f(
+        "nomor_sertifikat",
+        "Nomor sertifikat",
+        "Certificate number",
+        Tipe::Teks,
+    ),
+    f(
+        "tanggal_mulai",
+        "Tanggal mulai",
+        "Start date",
+        Tipe::Tanggal,
+    ),
+    f(
+        "tanggal_selesai",
+        "Tanggal selesai",
+        "End date",
+        Tipe::Tanggal,
+    ),
+    f("jumlah_jam", "Jumlah jam", "Hours", Tipe::Bulat),
+    f(
+        "institusi_penyelenggara",
+        "Penyelenggara",
+        "Organiser",
+        Tipe::Teks,
+    ),
+];
+
+const KURSUS: &[Isian] = &[
+    f("jenis_kursus", "Jenis kursus", "Course type", Tipe::Teks),
+    f("nama_kursus", "Nama kursus", "Course name", Tipe::Teks),
+    f(
+        "nomor_sertifikat",
+        "Nomor sertifikat",
+        "Certificate number",
+        Tipe::TeksOps,
+    ),
+    f(
+        "tanggal_mulai",
+        "Tanggal mulai",
+        "Start date",
+        Tipe::Tanggal,
+    ),
+    f(
+        "tanggal_selesai",
+        "Tanggal selesai",
+        "End date",
+        Tipe::Tanggal,
+    ),
+    f("jumlah_jam", "Jumlah jam", "Hours", Tipe::Bulat),
+    f(
+        "institusi_penyelenggara",
+        "Penyelenggara",
+        "Organiser",
+        Tipe::Teks,
+    ),
+];
+
+const PENILAI: [Isian; 3] = [
+    f(
+        "penilai_nip",
+        "NIP penilai",
+        "Appraiser's NIP",
+        Tipe::TeksOps,
+    ),
+    f(
+        "penilai_nama",
+        "Nama penilai",
+        "Appraiser's name",
+        Tipe::TeksOps,
+    ),
+    f(
+        "penilai_jabatan",
+        "Jabatan penilai",
+        "Appraiser's position",
+        Tipe::TeksOps,
+    ),
+];
+
+const SKP: &[Isian] = &[
+    f("tahun", "Tahun", "Year", Tipe::Bulat),
+    f("nilai_skp", "Nilai SKP", "SKP score", Tipe::Desimal),
+    f(
+        "orientasi_pelayanan",
+        "Orientasi pelayanan",
+        "Service orientation",
+        Tipe::Desimal,
+    ),
+    f("integritas", "Integritas", "Integrity", Tipe::Desimal),
+    f("komitmen", "Komitmen", "Commitment", Tipe::Desimal),
+    f("disiplin", "Disiplin", "Discipline", Tipe::Desimal),
+    f("kerjasama", "Kerja sama", "Teamwork", Tipe::Desimal),
+    f(
+        "kepemimpinan",
+        "Kepemimpinan",
+        "Leadership",
+        Tipe::DesimalOps,
+    ),
+    PENILAI[0],
+    PENILAI[1],
+    PENILAI[2],
+];
+
+const SKP22: &[Isian] = &[
+    f("tahun", "Tahun", "Year", Tipe::Bulat),
+    f(
+        "hasil_kinerja",
+        "Hasil kerja",
+        "Work results",
+        Tipe::Pilihan(EKSPEKTASI),
+    ),
+    f(
+        "perilaku_kerja",
+        "Perilaku kerja",
+        "Work behaviour",
+        Tipe::Pilihan(EKSPEKTASI),
+    ),
+    f(
+        "predikat",
+        "Predikat kinerja",
+        "Performance rating",
+        Tipe::Pilihan(PREDIKAT),
+    ),
+    PENILAI[0],
+    PENILAI[1],
+    PENILAI[2],
+    f(
+        "penilai_unor",
+        "Unit penilai",
+        "Appraiser's unit",
+        Tipe::TeksOps,
+    ),
+];
+
+const PENGHARGAAN: &[Isian] = &[
+    f(
+        "penghargaan_id",
+        "Jenis penghargaan",
+        "Award type",
+        Tipe::Ref("penghargaan"),
+    ),
+    f("nama", "Nama penghargaan", "Award name", Tipe::Teks),
+    f("tahun", "Tahun", "Year", Tipe::Bulat),
+    f("sk.nomor", "Nomor SK", "Decree number", Tipe::TeksOps),
+    f("sk.tanggal", "Tanggal SK", "Decree date", Tipe::TanggalOps),
+];
+
+const GOLONGAN: &[Isian] = &[
+    f("golongan", "Golongan", "Rank (golongan)", Tipe::Golongan),
+    f(
+        "jenis_kp_id",
+        "Jenis kenaikan pangkat",
+        "Promotion type",
+        Tipe::Ref("jenis-kp"),
+    ),
+    f(
+        "tmt_golongan",
+        "TMT golongan",
+        "Rank start date (TMT)",
+        Tipe::Tanggal,
+    ),
+    SK_NOMOR,
+    SK_TANGGAL,
+    f(
+        "nomor_pertek",
+        "Nomor pertek BKN",
+        "BKN technical approval number",
+        Tipe::TeksOps,
+    ),
+    f(
+        "tanggal_pertek",
+        "Tanggal pertek",
+        "Technical approval date",
+        Tipe::TanggalOps,
+    ),
+    f(
+        "masa_kerja_tahun",
+        "Masa kerja (tahun)",
+        "Service (years)",
+        Tipe::Bulat,
+    ),
+    f(
+        "masa_kerja_bulan",
+        "Masa kerja (bulan)",
+        "Service (months)",
+        Tipe::Bulat,
+    ),
+    f(
+        "angka_kredit_utama",
+        "Angka kredit utama",
+        "Main credit points",
+        Tipe::DesimalOps,
+    ),
+    f(
+        "angka_kredit_tambahan",
+        "Angka kredit tambahan",
+        "Extra credit points",
+        Tipe::DesimalOps,
+    ),
+];
+
+const PASANGAN: &[Isian] = &[
+    f("nama", "Nama", "Name", Tipe::Teks),
+    f(
+        "gelar_depan",
+        "Gelar depan",
+        "Title before name",
+        Tipe::TeksOps,
+    ),
+    f(
+        "gelar_belakang",
+        "Gelar belakang",
+        "Title after name",
+        Tipe::TeksOps,
+    ),
+    f(
+        "jenis_kelamin",
+        "Jenis kelamin",
+        "Sex",
+        Tipe::Pilihan(KELAMIN),
+    ),
+    f(
+        "tempat_lahir",
+        "Tempat lahir",
+        "Place of birth",
+        Tipe::TeksOps,
+    ),
+    f(
+        "tanggal_lahir",
+        "Tanggal lahir",
+        "Date of birth",
+        Tipe::TanggalOps,
+    ),
+    f("nik", "NIK", "NIK", Tipe::TeksOps),
+    f("pns", "ASN", "Civil servant", Tipe::YaTidak),
+    f(
+        "akta_menikah",
+        "Nomor akta nikah",
+        "Marriage certificate",
+        Tipe::TeksOps,
+    ),
+    f(
+        "tanggal_menikah",
+        "Tanggal menikah",
+        "Marriage date",
+        Tipe::TanggalOps,
+    ),
+    f(
+        "akta_cerai",
+        "Nomor akta cerai",
+        "Divorce certificate",
+        Tipe::TeksOps,
+    ),
+    f(
+        "tanggal_cerai",
+        "Tanggal cerai",
+        "Divorce date",
+        Tipe::TanggalOps,
+    ),
+    f(
+        "tanggal_meninggal",
+        "Tanggal meninggal",
+        "Date of death",
+        Tipe::TanggalOps,
+    ),
+    f(
+        "status",
+        "Status",
+        "Status",
+        Tipe::Pilihan(&[
+            ("Menikah", "Menikah"),
+            ("Cerai", "Cerai"),
+            ("CeraiMati", "Cerai mati"),
+        ]),
+    ),
+];
+
+const ANAK: &[Isian] = &[
+    f("nama", "Nama", "Name", Tipe::Teks),
+    f(
+        "jenis_kelamin",
+        "Jenis kelamin",
+        "Sex",
+        Tipe::Pilihan(KELAMIN),
+    ),
+    f(
+        "jenis_anak_id",
+        "Status anak",
+        "Child status",
+        Tipe::Ref("jenis-anak"),
+    ),
+    f(
+        "tempat_lahir",
+        "Tempat lahir",
+        "Place of birth",
+        Tipe::TeksOps,
+    ),
+    f(
+        "tanggal_lahir",
+        "Tanggal lahir",
+        "Date of birth",
+        Tipe::Tanggal,
+    ),
+    f("nik", "NIK", "NIK", Tipe::TeksOps),
+];
+
+const ORANG_TUA: &[Isian] = &[
+    f(
+        "peran",
+        "Ayah / ibu",
+        "Father / mother",
+        Tipe::Pilihan(&[("Ayah", "Ayah"), ("Ibu", "Ibu")]),
+    ),
+    f("nama", "Nama", "Name", Tipe::Teks),
+    f(
+        "tempat_lahir",
+        "Tempat lahir",
+        "Place of birth",
+        Tipe::TeksOps,
+    ),
+    f(
+        "tanggal_lahir",
+        "Tanggal lahir",
+        "Date of birth",
+        Tipe::TanggalOps,
+    ),
+    f(
+        "tanggal_meninggal",
+        "Tanggal meninggal",
+        "Date of death",
+        Tipe::TanggalOps,
+    ),
+];
+
+const PMK: &[Isian] = &[
+    f(
+        "instansi_atau_perusahaan",
+        "Instansi / perusahaan",
+        "Employer",
+        Tipe::Teks,
+    ),
+    f(
+        "tanggal_mulai",
+        "Tanggal mulai",
+        "Start date",
+        Tipe::Tanggal,
+    ),
+    f(
+        "tanggal_selesai",
+        "Tanggal selesai",
+        "End date",
+        Tipe::Tanggal,
+    ),
+    f(
+        "masa_kerja_tahun",
+        "Masa kerja (tahun)",
+        "Service (years)",
+        Tipe::Bulat,
+    ),
+    f(
+        "masa_kerja_bulan",
+        "Masa kerja (bulan)",
+        "Service (months)",
+        Tipe::Bulat,
+    ),
+    SK_NOMOR,
+    SK_TANGGAL,
+];
+
+const PINDAH: &[Isian] = &[
+    f(
+        "instansi_asal_id",
+        "Kode instansi asal",
+        "Agency from",
+        Tipe::Teks,
+    ),
+    f(
+        "instansi_tujuan_id",
+        "Kode instansi tujuan",
+        "Agency to",
+        Tipe::Teks,
+    ),
+    f(
+        "tmt_pindah",
+        "TMT pindah",
+        "Transfer date (TMT)",
+        Tipe::Tanggal,
+    ),
+    SK_NOMOR,
+    SK_TANGGAL,
+];
+
+const CLTN: &[Isian] = &[
+    f(
+        "tanggal_mulai",
+        "Tanggal mulai",
+        "Start date",
+        Tipe::Tanggal,
+    ),
+    f(
+        "tanggal_selesai",
+        "Tanggal selesai",
+        "End date",
+        Tipe::Tanggal,
+    ),
+    f(
+        "tanggal_aktif_kembali",
+        "Tanggal aktif kembali",
+        "Return date",
+        Tipe::TanggalOps,
+    ),
+    SK_NOMOR,
+    SK_TANGGAL,
+];
+
+const CPNS_PNS: &[Isian] = &[
+    f(
+        "status",
+        "Status",
+        "Status",
+        Tipe::Pilihan(&[("Cpns", "CPNS"), ("Pns", "PNS")]),
+    ),
+    f("tmt", "TMT", "Start date (TMT)", Tipe::Tanggal),
+    SK_NOMOR,
+    SK_TANGGAL,
+    f("golongan", "Golongan", "Rank", Tipe::GolonganOps),
+    f("nomor_spmt", "Nomor SPMT", "SPMT number", Tipe::TeksOps),
+    f(
+        "tanggal_spmt",
+        "Tanggal SPMT",
+        "SPMT date",
+        Tipe::TanggalOps,
+    ),
+    f("nomor_sttpl", "Nomor STTPL", "STTPL number", Tipe::TeksOps),
+    f(
+        "tanggal_sttpl",
+        "Tanggal STTPL",
+        "STTPL date",
+        Tipe::TanggalOps,
+    ),
+];
+
+const ORGANISASI: &[Isian] = &[
+    f(
+        "nama_organisasi",
+        "Nama organisasi",
+        "Organisation",
+        Tipe::Teks,
+    ),
+    f("jabatan", "Jabatan", "Role", Tipe::TeksOps),
+    f(
+        "tanggal_mulai",
+        "Tanggal mulai",
+        "Start date",
+        Tipe::TanggalOps,
+    ),
+    f(
+        "tanggal_selesai",
+        "Tanggal selesai",
+        "End date",
+        Tipe::TanggalOps,
+    ),
+];
+
+const HUKDIS: &[Isian] = &[
+    f(
+        "jenis_hukuman_id",
+        "Jenis hukuman",
+        "Penalty type",
+        Tipe::Teks,
+    ),
+    f(
+        "tingkat",
+        "Tingkat",
+        "Level",
+        Tipe::Pilihan(&[
+            ("Ringan", "Ringan"),
+            ("Sedang", "Sedang"),
+            ("Berat", "Berat"),
+        ]),
+    ),
+    f("alasan", "Alasan", "Reason", Tipe::Teks),
+    f(
+        "tmt_hukuman",
+        "TMT hukuman",
+        "Penalty start (TMT)",
+        Tipe::Tanggal,
+    ),
+    f(
+        "masa_bulan",
+        "Masa (bulan)",
+        "Duration (months)",
+        Tipe::Bulat,
+    ),
+    SK_NOMOR,
+    SK_TANGGAL,
+];
+
+const ANGKA_KREDIT: &[Isian] = &[
+    f("nama_jabatan", "Jabatan", "Position", Tipe::Teks),
+    f(
+        "mulai_penilaian.tahun",
+        "Mulai penilaian (tahun)",
+        "Assessed from (year)",
+        Tipe::Bulat,
+    ),
+    f(
+        "mulai_penilaian.bulan",
+        "Mulai penilaian (bulan)",
+        "Assessed from (month)",
+        Tipe::Bulat,
+    ),
+    f(
+        "selesai_penilaian.tahun",
+        "Selesai penilaian (tahun)",
+        "Assessed to (year)",
+        Tipe::Bulat,
+    ),
+    f(
+        "selesai_penilaian.bulan",
+        "Selesai penilaian (bulan)",
+        "Assessed to (month)",
+        Tipe::Bulat,
+    ),
+    f(
+        "kredit_utama",
+        "Angka kredit utama",
+        "Main credit points",
+        Tipe::Desimal,
+    ),
+    f(
+        "kredit_penunjang",
+        "Angka kredit penunjang",
+        "Supporting credit points",
+        Tipe::Desimal,
+    ),
+    f(
+        "kredit_total",
+        "Angka kredit total",
+        "Total credit points",
+        Tipe::Desimal,
+    ),
+    f(
+        "pertama",
+        "Penilaian pertama",
+        "First assessment",
+        Tipe::YaTidak,
+    ),
+    SK_NOMOR,
+    SK_TANGGAL,
+];
+
+const GAJI: &[Isian] = &[
+    f("golongan", "Golongan", "Rank", Tipe::GolonganOps),
+    f(
+        "gaji_pokok",
+        "Gaji pokok (Rp)",
+        "Basic salary (IDR)",
+        Tipe::Bulat,
+    ),
+    f(
+        "masa_kerja_tahun",
+        "Masa kerja golongan (tahun)",
+        "Service in rank (years)",
+        Tipe::Bulat,
+    ),
+    f("tmt_gaji", "TMT gaji", "Salary start (TMT)", Tipe::Tanggal),
+    SK_NOMOR,
+    SK_TANGGAL,
+];
+
+/// The fields of a history kind.
+pub fn isian(jenis: JenisRiwayat) -> &'static [Isian] {
+    use JenisRiwayat as J;
+    match jenis {
+        J::Jabatan => JABATAN,
+        J::Pendidikan => PENDIDIKAN,
+        J::Diklat => DIKLAT,
+        J::Kursus => KURSUS,
+        J::Skp => SKP,
+        J::Skp22 => SKP22,
+        J::Penghargaan => PENGHARGAAN,
+        J::Golongan => GOLONGAN,
+        J::Pasangan => PASANGAN,
+        J::Anak => ANAK,
+        J::OrangTua => ORANG_TUA,
+        J::Pmk => PMK,
+        J::PindahInstansi => PINDAH,
+        J::Cltn => CLTN,
+        J::CpnsPns => CPNS_PNS,
+        J::Organisasi => ORGANISASI,
+        J::HukumanDisiplin => HUKDIS,
+        J::AngkaKredit => ANGKA_KREDIT,
+        J::Gaji => GAJI,
+    }
+}
+
+/// The choices of a golongan field: (id, "III/a").
+pub fn pilihan_golongan() -> Vec<(String, &'static str)> {
+    SEMUA_GOLONGAN
+        .iter()
+        .map(|g| (g.id().to_string(), g.label()))
+        .collect()
+}
+
+/// A field that could not be read, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IsianSalah {
+    /// The field's key.
+    pub kunci: String,
+    /// Reason (Indonesian).
+    pub pesan: String,
+    /// Reason (English).
+    pub pesan_en: String,
+}
+
+fn salah(kunci: &str, id: &str, en: &str) -> IsianSalah {
+    IsianSalah {
+        kunci: kunci.to_string(),
+        pesan: id.to_string(),
+        pesan_en: en.to_string(),
+    }
+}
+
+/// Reads a row of `jenis` from text fields. `dasar` is the row being corrected: fields that the
+/// form does not show (such as a linked unit id) keep their value from it.
+pub fn baca(
+    jenis: JenisRiwayat,
+    nilai: &BTreeMap<String, String>,
+    dasar: Option<&DataRiwayat>,
+) -> Result<DataRiwayat, Vec<IsianSalah>> {
+    let mut obj = match dasar.map(serde_json::to_value) {
+        Some(Ok(Value::Object(m))) => m,
+        _ => Map::new(),
+    };
+    let mut galat = Vec::new();
+    for i in isian(jenis) {
+        let teks = nilai.get(i.kunci).map(|s| s.trim()).unwrap_or("");
+        match ketik(i, teks) {
+            Ok(v) => pasang(&mut obj, i.kunci, v),
+            Err(e) => galat.push(e),
+        }
+    }
+    // An optional decree with neither number nor date is no decree.
+    for (_, v) in obj.iter_mut() {
+        if let Value::Object(inner) = v
+            && !inner.is_empty()
+            && inner.values().all(Value::is_null)
+        {
+            *v = Value::Null;
+        }
+    }
+    if !galat.is_empty() {
+        return Err(galat);
+    }
+    obj.insert("jenis".into(), Value::String(jenis.kode().into()));
+    serde_json::from_value::<DataRiwayat>(Value::Object(obj)).map_err(|e| {
+        vec![IsianSalah {
+            kunci: String::new(),
+            pesan: format!("isian tidak lengkap atau tidak sesuai: {e}"),
+            pesan_en: format!("fields incomplete or invalid: {e}"),
+        }]
+    })
+}
+
+fn ketik(i: &Isian, teks: &str) -> Result<Value, IsianSalah> {
+    if teks.is_empty() {
+        return match i.tipe {
+            Tipe::YaTidak => Ok(Value::Bool(false)),
+            t if t.opsional() => Ok(Value::Null),
+            _ => Err(salah(i.kunci, "wajib diisi", "required")),
+        };
+    }
+    if teks.chars().count() > 500 {
+        return Err(salah(
+            i.kunci,
+            "terlalu panjang (maks. 500 karakter)",
+            "too long (max 500 characters)",
+        ));
+    }
+    match i.tipe {
+        Tipe::Teks | Tipe::TeksOps | Tipe::Ref(_) | Tipe::RefOps(_) => {
+            Ok(Value::String(teks.to_string()))
+        }
+        Tipe::Tanggal | Tipe::TanggalOps => NaiveDate::parse_from_str(teks, "%Y-%m-%d")
+            .map(|d| Value::String(d.format("%Y-%m-%d").to_string()))
+            .map_err(|_| {
+                salah(
+                    i.kunci,
+                    "tanggal tidak valid (TTTT-BB-HH)",
+                    "invalid date (YYYY-MM-DD)",
+                )
+            }),
+        Tipe::Bulat => teks
+            .parse::<i64>()
+            .map(|n| Value::Number(n.into()))
+            .map_err(|_| salah(i.kunci, "harus bilangan bulat", "must be a whole number")),
+        Tipe::Desimal | Tipe::DesimalOps => teks
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number)
+            .ok_or_else(|| salah(i.kunci, "harus angka", "must be a number")),
+        Tipe::YaTidak => Ok(Value::Bool(matches!(
+            teks,
+            "1" | "ya" | "Ya" | "true" | "on"
+        ))),
+        Tipe::Pilihan(pilihan) => pilihan
+            .iter()
+            .find(|(v, _)| *v == teks)
+            .map(|(v, _)| Value::String((*v).to_string()))
+            .ok_or_else(|| salah(i.kunci, "pilihan tidak dikenal", "unknown choice")),
+        Tipe::Golongan | Tipe::GolonganOps => teks
+            .parse::<u8>()
+            .ok()
+            .filter(|id| SEMUA_GOLONGAN.iter().any(|g| g.id() == *id))
+            .map(|id| Value::Number(id.into()))
+            .ok_or_else(|| salah(i.kunci, "golongan tidak dikenal", "unknown rank")),
+    }
+}
+
+fn pasang(obj: &mut Map<String, Value>, kunci: &str, v: Value) {
+    match kunci.split_once('.') {
+        None => {
+            obj.insert(kunci.to_string(), v);
+        }
+        Some((luar, dalam)) => {
+            let entry = obj
+                .entry(luar.to_string())
+                .or_insert_with(|| Value::Object(Map::new()));
+            if !entry.is_object() {
+                *entry = Value::Object(Map::new());
+            }
+            if let Value::Object(m) = entry {
+                pasang(m, dalam, v);
+            }
+        }
+    }
+}
+
+/// The text fields of a stored row (to prefill a correction form or show before/after).
+pub fn tulis(data: &DataRiwayat) -> BTreeMap<String, String> {
+    let v = serde_json::to_value(data).unwrap_or(Value::Null);
+    isian(data.jenis())
+        .iter()
+        .map(|i| {
+            let mut cur = &v;
+            for part in i.kunci.split('.') {
+                cur = cur.get(part).unwrap_or(&Value::Null);
+            }
+            let teks = match cur {
+                Value::Null => String::new(),
+                Value::String(s) => s.clone(),
+                Value::Bool(b) => if *b { "1" } else { "" }.to_string(),
+                other => other.to_string(),
+            };
+            (i.kunci.to_string(), teks)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::riwayat::RiwayatGolongan;
+
+    fn m(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn golongan_row_reads_from_text_fields() {
+        let data = baca(
+            JenisRiwayat::Golongan,
+            &m(&[
+                ("golongan", "32"),
+                ("jenis_kp_id", "101"),
+                ("tmt_golongan", "2024-04-01"),
+                ("sk.nomor", "823/KP/2024"),
+                ("sk.tanggal", "2024-03-15"),
+                ("masa_kerja_tahun", "10"),
+                ("masa_kerja_bulan", "0"),
+                ("angka_kredit_utama", "12,5"),
+            ]),
+            None,
+        )
+        .unwrap();
+        let DataRiwayat::Golongan(RiwayatGolongan {
+            golongan,
+            sk,
+            angka_kredit_utama,
+            nomor_pertek,
+            ..
+        }) = &data
+        else {
+            panic!("{data:?}")
+        };
+        assert_eq!(golongan.label(), "III/b");
+        assert_eq!(sk.nomor, "823/KP/2024");
+        assert_eq!(*angka_kredit_utama, Some(12.5));
+        assert_eq!(*nomor_pertek, None);
+        // And back to the same text.
+        let back = tulis(&data);
+        assert_eq!(back["golongan"], "32");
+        assert_eq!(back["tmt_golongan"], "2024-04-01");
+        assert_eq!(baca(JenisRiwayat::Golongan, &back, None).unwrap(), data);
+    }
+
+    #[test]
+    fn every_kind_has_fields_that_name_real_struct_fields() {
+        // Filling every field with a plausible value must give a row of that kind.
+        for jenis in JenisRiwayat::SEMUA {
+            let nilai: BTreeMap<String, String> = isian(jenis)
+                .iter()
+                .map(|i| {
+                    let v = match i.tipe {
+                        Tipe::Tanggal | Tipe::TanggalOps => "2020-01-02",
+                        Tipe::Bulat => "3",
+                        Tipe::Desimal | Tipe::DesimalOps => "80.5",
+                        Tipe::YaTidak => "1",
+                        Tipe::Pilihan(p) => p[0].0,
+                        Tipe::Golongan | Tipe::GolonganOps => "31",
+                        Tipe::Teks | Tipe::TeksOps | Tipe::Ref(_) | Tipe::RefOps(_) => {
+                            if i.kunci == "nik" { "" } else { "X1" }
+                        }
+                    };
+                    (i.kunci.to_string(), v.to_string())
+                })
+                .collect();
+            let data = baca(jenis, &nilai, None).unwrap_or_else(|e| panic!("{jenis:?}: {e:?}"));
+            assert_eq!(data.jenis(), jenis);
+        }
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let e = baca(
+            JenisRiwayat::Diklat,
+            &m(&[("tanggal_mulai", "31-12-2020"), ("jumlah_jam", "banyak")]),
+            None,
+        )
+        .unwrap_err();
+        let keys: Vec<_> = e.iter().map(|x| x.kunci.as_str()).collect();
+        assert!(keys.contains(&"tanggal_mulai"));
+        assert!(keys.contains(&"jumlah_jam"));
+        assert!(keys.contains(&"nama"));
+        assert!(!keys.contains(&"tanggal_selesai") || keys.len() > 3);
+    }
+}

@@ -1,0 +1,631 @@
+//! Peremajaan data: proposals (usulan) to change an employee's record, their route through
+//! agency and BKN verification, what each one must be supported by, and how a decided proposal
+//! is checked against the record as it is now.
+//!
+//! The state's personnel data changes only through this path: an approved proposal is applied
+//! in the same transaction that records its decision and the audit event.
+
+pub mod berkas;
+pub mod isian;
+pub mod kolektif;
+pub mod terapkan;
+pub mod validasi;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::akses::{LetakPegawai, Pelaku, Peran, meliputi};
+use crate::pegawai::Pegawai;
+use crate::referensi::{Kewenangan, Verifikator};
+use crate::riwayat::{DataRiwayat, JenisRiwayat, Riwayat};
+
+/// A column of personal data (data utama) an employee may propose to correct.
+///
+/// NIP, birth date and sex are not here: they are encoded in the NIP and change only through
+/// BKN's NIP correction, not through self-service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KolomDataUtama {
+    /// Name without titles.
+    Nama,
+    /// Titles before the name.
+    GelarDepan,
+    /// Titles after the name.
+    GelarBelakang,
+    /// Birth place.
+    TempatLahir,
+    /// Religion code.
+    AgamaId,
+    /// Marital status code.
+    JenisKawinId,
+    /// Address.
+    Alamat,
+    /// National ID number.
+    Nik,
+    /// Family card number.
+    NomorKk,
+    /// Tax number.
+    Npwp,
+    /// Health-insurance number.
+    Bpjs,
+    /// Pension-fund number.
+    Taspen,
+    /// Mobile phone.
+    NomorHp,
+    /// Government e-mail.
+    EmailGov,
+    /// Work unit (unor id).
+    UnorId,
+}
+
+impl KolomDataUtama {
+    /// Every column, in form order.
+    pub const SEMUA: [KolomDataUtama; 15] = [
+        Self::Nama,
+        Self::GelarDepan,
+        Self::GelarBelakang,
+        Self::TempatLahir,
+        Self::AgamaId,
+        Self::JenisKawinId,
+        Self::Alamat,
+        Self::Nik,
+        Self::NomorKk,
+        Self::Npwp,
+        Self::Bpjs,
+        Self::Taspen,
+        Self::NomorHp,
+        Self::EmailGov,
+        Self::UnorId,
+    ];
+
+    /// Code used in forms, CSV headers and storage.
+    pub fn kode(self) -> &'static str {
+        match self {
+            Self::Nama => "nama",
+            Self::GelarDepan => "gelar_depan",
+            Self::GelarBelakang => "gelar_belakang",
+            Self::TempatLahir => "tempat_lahir",
+            Self::AgamaId => "agama_id",
+            Self::JenisKawinId => "jenis_kawin_id",
+            Self::Alamat => "alamat",
+            Self::Nik => "nik",
+            Self::NomorKk => "nomor_kk",
+            Self::Npwp => "npwp",
+            Self::Bpjs => "bpjs",
+            Self::Taspen => "taspen",
+            Self::NomorHp => "nomor_hp",
+            Self::EmailGov => "email_gov",
+            Self::UnorId => "unor_id",
+        }
+    }
+
+    /// Parses a code.
+    pub fn from_kode(kode: &str) -> Option<Self> {
+        Self::SEMUA.into_iter().find(|k| k.kode() == kode.trim())
+    }
+
+    /// Label (Indonesian, English).
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Nama => ("Nama (tanpa gelar)", "Name (without titles)"),
+            Self::GelarDepan => ("Gelar depan", "Title before name"),
+            Self::GelarBelakang => ("Gelar belakang", "Title after name"),
+            Self::TempatLahir => ("Tempat lahir", "Place of birth"),
+            Self::AgamaId => ("Agama", "Religion"),
+            Self::JenisKawinId => ("Status perkawinan", "Marital status"),
+            Self::Alamat => ("Alamat", "Address"),
+            Self::Nik => ("NIK", "National ID number (NIK)"),
+            Self::NomorKk => ("Nomor KK", "Family card number"),
+            Self::Npwp => ("NPWP", "Tax number (NPWP)"),
+            Self::Bpjs => ("Nomor BPJS", "Health insurance number"),
+            Self::Taspen => ("Nomor Taspen", "Pension fund number"),
+            Self::NomorHp => ("Nomor HP", "Mobile phone"),
+            Self::EmailGov => ("E-mail dinas", "Work e-mail"),
+            Self::UnorId => ("Unit kerja", "Work unit"),
+        }
+    }
+
+    /// Whether the value is masked outside the owner and verifiers.
+    pub fn sensitif(self) -> bool {
+        matches!(
+            self,
+            Self::Nik | Self::NomorKk | Self::Npwp | Self::Bpjs | Self::Taspen | Self::Alamat
+        )
+    }
+
+    /// The column's value on a record, as text.
+    pub fn nilai(self, p: &Pegawai) -> Option<String> {
+        match self {
+            Self::Nama => Some(p.nama.clone()),
+            Self::GelarDepan => p.gelar_depan.clone(),
+            Self::GelarBelakang => p.gelar_belakang.clone(),
+            Self::TempatLahir => Some(p.tempat_lahir.clone()),
+            Self::AgamaId => p.agama_id.clone(),
+            Self::JenisKawinId => p.jenis_kawin_id.clone(),
+            Self::Alamat => p.alamat.clone(),
+            Self::Nik => p.nik.as_ref().map(|n| n.as_str().to_string()),
+            Self::NomorKk => p.nomor_kk.clone(),
+            Self::Npwp => p.npwp.clone(),
+            Self::Bpjs => p.bpjs.clone(),
+            Self::Taspen => p.taspen.clone(),
+            Self::NomorHp => p.nomor_hp.clone(),
+            Self::EmailGov => p.email_gov.clone(),
+            Self::UnorId => p.unor_id.map(|u| u.to_string()),
+        }
+    }
+
+    /// Columns that identify the person: a correction needs an identity document (KTP/KK).
+    pub fn perlu_dokumen_identitas(self) -> bool {
+        matches!(
+            self,
+            Self::Nama
+                | Self::TempatLahir
+                | Self::Nik
+                | Self::NomorKk
+                | Self::GelarDepan
+                | Self::GelarBelakang
+        )
+    }
+}
+
+/// What a proposal changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "aksi", rename_all = "snake_case")]
+pub enum Perubahan {
+    /// New values for some personal-data columns (None clears an optional column).
+    DataUtama {
+        /// Column → new value.
+        nilai: BTreeMap<KolomDataUtama, Option<String>>,
+    },
+    /// A new history row.
+    TambahRiwayat {
+        /// Its content.
+        data: DataRiwayat,
+    },
+    /// A corrected history row.
+    UbahRiwayat {
+        /// The row corrected.
+        riwayat_id: Uuid,
+        /// Its corrected content.
+        data: DataRiwayat,
+    },
+    /// A history row that should not exist.
+    HapusRiwayat {
+        /// The row.
+        riwayat_id: Uuid,
+        /// Its kind (for routing; checked against the row).
+        jenis: JenisRiwayat,
+    },
+}
+
+impl Perubahan {
+    /// The history kind concerned, if any.
+    pub fn jenis_riwayat(&self) -> Option<JenisRiwayat> {
+        match self {
+            Self::DataUtama { .. } => None,
+            Self::TambahRiwayat { data } | Self::UbahRiwayat { data, .. } => Some(data.jenis()),
+            Self::HapusRiwayat { jenis, .. } => Some(*jenis),
+        }
+    }
+
+    /// The row concerned, for corrections and deletions.
+    pub fn riwayat_id(&self) -> Option<Uuid> {
+        match self {
+            Self::UbahRiwayat { riwayat_id, .. } | Self::HapusRiwayat { riwayat_id, .. } => {
+                Some(*riwayat_id)
+            }
+            _ => None,
+        }
+    }
+
+    /// Short code for queues and reports: "data_utama", "tambah.golongan", "hapus.jabatan".
+    pub fn kode(&self) -> String {
+        match self {
+            Self::DataUtama { .. } => "data_utama".into(),
+            Self::TambahRiwayat { data } => format!("tambah.{}", data.jenis().kode()),
+            Self::UbahRiwayat { data, .. } => format!("ubah.{}", data.jenis().kode()),
+            Self::HapusRiwayat { jenis, .. } => format!("hapus.{}", jenis.kode()),
+        }
+    }
+
+    /// Who verifies last, from the authority table (personal data is the agency's).
+    pub fn rute(&self, kewenangan: &[Kewenangan]) -> Verifikator {
+        match self.jenis_riwayat() {
+            None => Verifikator::Instansi,
+            Some(j) => kewenangan
+                .iter()
+                .find(|k| k.jenis_riwayat == j)
+                .map_or(Verifikator::Instansi, |k| k.verifikator),
+        }
+    }
+
+    /// Document types accepted as support: at least one attached document must be of one of
+    /// these types; empty means no document is required.
+    pub fn dokumen_wajib(&self, kewenangan: &[Kewenangan]) -> Vec<String> {
+        match self {
+            Self::DataUtama { nilai } => {
+                if nilai.keys().any(|k| k.perlu_dokumen_identitas()) {
+                    vec![crate::referensi::DOKUMEN_IDENTITAS.to_string()]
+                } else {
+                    Vec::new()
+                }
+            }
+            // Removing a row is argued with a reason, not a new document.
+            Self::HapusRiwayat { .. } => Vec::new(),
+            Self::TambahRiwayat { data } | Self::UbahRiwayat { data, .. } => kewenangan
+                .iter()
+                .find(|k| k.jenis_riwayat == data.jenis())
+                .map(|k| k.dokumen_wajib.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Whether the attached document types satisfy [`Self::dokumen_wajib`].
+    pub fn dokumen_cukup(&self, kewenangan: &[Kewenangan], terlampir: &[String]) -> bool {
+        let wajib = self.dokumen_wajib(kewenangan);
+        wajib.is_empty() || terlampir.iter().any(|t| wajib.contains(t))
+    }
+
+    /// The state of the record this proposal was made against (kept with the proposal so that
+    /// applying it later can tell what changed meanwhile).
+    pub fn sebelum(&self, pegawai: &Pegawai, riwayat: &[Riwayat]) -> Result<Sebelum, Konflik> {
+        match self {
+            Self::DataUtama { nilai } => Ok(Sebelum::DataUtama(
+                nilai.keys().map(|k| (*k, k.nilai(pegawai))).collect(),
+            )),
+            Self::TambahRiwayat { .. } => Ok(Sebelum::Tidak),
+            Self::UbahRiwayat { riwayat_id, .. } | Self::HapusRiwayat { riwayat_id, .. } => {
+                let row = riwayat
+                    .iter()
+                    .find(|r| r.id == *riwayat_id && r.pegawai_id == pegawai.id)
+                    .ok_or(Konflik::RiwayatHilang)?;
+                if Some(row.data.jenis()) != self.jenis_riwayat() {
+                    return Err(Konflik::RiwayatHilang);
+                }
+                Ok(Sebelum::Riwayat(Box::new(row.data.clone())))
+            }
+        }
+    }
+
+    /// What changed on the record since `dulu` was taken; empty if the proposal still applies
+    /// to the record as its proposer saw it.
+    pub fn konflik(&self, dulu: &Sebelum, pegawai: &Pegawai, riwayat: &[Riwayat]) -> Vec<Konflik> {
+        let kini = match self.sebelum(pegawai, riwayat) {
+            Ok(k) => k,
+            Err(k) => return vec![k],
+        };
+        match (dulu, kini) {
+            (Sebelum::DataUtama(a), Sebelum::DataUtama(b)) => a
+                .iter()
+                .filter_map(|(kolom, lama)| {
+                    let sekarang = b.get(kolom).cloned().flatten();
+                    (lama != &sekarang).then(|| Konflik::Kolom {
+                        kolom: *kolom,
+                        dulu: lama.clone(),
+                        kini: sekarang,
+                    })
+                })
+                .collect(),
+            (Sebelum::Riwayat(a), Sebelum::Riwayat(b)) => {
+                if *a == b {
+                    Vec::new()
+                } else {
+                    vec![Konflik::RiwayatBerubah]
+                }
+            }
+            (Sebelum::Tidak, Sebelum::Tidak) => Vec::new(),
+            _ => vec![Konflik::RiwayatBerubah],
+        }
+    }
+}
+
+/// The record as the proposer saw it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sebelum {
+    /// Nothing to compare (a new row).
+    Tidak,
+    /// The columns' values.
+    DataUtama(BTreeMap<KolomDataUtama, Option<String>>),
+    /// The row's content.
+    Riwayat(Box<DataRiwayat>),
+}
+
+/// Why a decided proposal cannot be applied as it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Konflik {
+    /// A column has another value than when the proposal was made.
+    Kolom {
+        /// The column.
+        kolom: KolomDataUtama,
+        /// Value then.
+        dulu: Option<String>,
+        /// Value now.
+        kini: Option<String>,
+    },
+    /// The history row was changed after the proposal was made.
+    RiwayatBerubah,
+    /// The history row no longer exists (or never belonged to this employee).
+    RiwayatHilang,
+}
+
+impl Konflik {
+    /// Explanation in Indonesian and English (values of sensitive columns are not repeated).
+    pub fn pesan(&self) -> (String, String) {
+        match self {
+            Self::Kolom { kolom, dulu, kini } => {
+                let (id, en) = kolom.label();
+                if kolom.sensitif() {
+                    (
+                        format!("{id} sudah diubah sejak usulan dibuat"),
+                        format!("{en} was changed after the proposal was made"),
+                    )
+                } else {
+                    let d = dulu.as_deref().unwrap_or("-");
+                    let k = kini.as_deref().unwrap_or("-");
+                    (
+                        format!("{id} sudah berubah dari «{d}» menjadi «{k}» sejak usulan dibuat"),
+                        format!("{en} changed from «{d}» to «{k}» after the proposal was made"),
+                    )
+                }
+            }
+            Self::RiwayatBerubah => (
+                "baris riwayat ini sudah diubah sejak usulan dibuat".into(),
+                "this history row was changed after the proposal was made".into(),
+            ),
+            Self::RiwayatHilang => (
+                "baris riwayat ini sudah tidak ada".into(),
+                "this history row no longer exists".into(),
+            ),
+        }
+    }
+}
+
+/// Where a proposal is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum StatusUsulan {
+    /// Saved, not yet submitted; the proposer may still edit it.
+    Draf,
+    /// Submitted, waiting for the agency's verifier.
+    Diajukan,
+    /// Returned for correction (BTS): the proposer revises and resubmits.
+    Dikembalikan,
+    /// Approved by the agency, waiting for BKN (the agency's Kanreg).
+    MenungguBkn,
+    /// Approved and applied to the record.
+    Selesai,
+    /// Rejected, with a reason.
+    Ditolak,
+    /// Withdrawn by the proposer before anyone decided.
+    Dibatalkan,
+}
+
+impl StatusUsulan {
+    /// Every status, in life order.
+    pub const SEMUA: [StatusUsulan; 7] = [
+        Self::Draf,
+        Self::Diajukan,
+        Self::Dikembalikan,
+        Self::MenungguBkn,
+        Self::Selesai,
+        Self::Ditolak,
+        Self::Dibatalkan,
+    ];
+
+    /// Storage code.
+    pub fn kode(self) -> &'static str {
+        match self {
+            Self::Draf => "DRAF",
+            Self::Diajukan => "DIAJUKAN",
+            Self::Dikembalikan => "DIKEMBALIKAN",
+            Self::MenungguBkn => "MENUNGGU_BKN",
+            Self::Selesai => "SELESAI",
+            Self::Ditolak => "DITOLAK",
+            Self::Dibatalkan => "DIBATALKAN",
+        }
+    }
+
+    /// Parses a storage code.
+    pub fn from_kode(kode: &str) -> Option<Self> {
+        Self::SEMUA.into_iter().find(|s| s.kode() == kode)
+    }
+
+    /// Label (Indonesian, English).
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Draf => ("Draf", "Draft"),
+            Self::Diajukan => (
+                "Menunggu verifikasi instansi",
+                "Waiting for agency verification",
+            ),
+            Self::Dikembalikan => (
+                "Dikembalikan untuk perbaikan (BTS)",
+                "Returned for correction",
+            ),
+            Self::MenungguBkn => ("Menunggu verifikasi BKN", "Waiting for BKN verification"),
+            Self::Selesai => ("Disetujui dan diterapkan", "Approved and applied"),
+            Self::Ditolak => ("Ditolak", "Rejected"),
+            Self::Dibatalkan => ("Dibatalkan", "Withdrawn"),
+        }
+    }
+
+    /// Whether nothing more will happen to it.
+    pub fn final_(self) -> bool {
+        matches!(self, Self::Selesai | Self::Ditolak | Self::Dibatalkan)
+    }
+
+    /// The verification stage it waits in, if any.
+    pub fn tahap(self) -> Option<Verifikator> {
+        match self {
+            Self::Diajukan => Some(Verifikator::Instansi),
+            Self::MenungguBkn => Some(Verifikator::Bkn),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for StatusUsulan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label().0)
+    }
+}
+
+/// A verifier's decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Keputusan {
+    /// Approve (at the last stage this applies the change).
+    Setujui,
+    /// Reject, with the reason.
+    Tolak {
+        /// Why.
+        alasan: String,
+    },
+    /// Return for correction (BTS), with the reason and the documents at fault.
+    Kembalikan {
+        /// What to fix.
+        alasan: String,
+        /// Attached documents that must be replaced.
+        dokumen: Vec<Uuid>,
+    },
+}
+
+impl Keputusan {
+    /// Code for the audit log and the round history.
+    pub fn kode(&self) -> &'static str {
+        match self {
+            Self::Setujui => "SETUJUI",
+            Self::Tolak { .. } => "TOLAK",
+            Self::Kembalikan { .. } => "KEMBALIKAN",
+        }
+    }
+}
+
+/// Why someone may not do something to a proposal.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TidakBoleh {
+    /// The proposal is not waiting for this step.
+    #[error("usulan berstatus «{0}», langkah ini tidak dapat dilakukan")]
+    BukanGiliran(StatusUsulan),
+    /// Verifying one's own proposal or own record.
+    #[error("pengusul tidak dapat memverifikasi usulannya sendiri")]
+    UsulanSendiri,
+    /// Not a verifier of this stage for this employee.
+    #[error("Anda bukan verifikator tahap ini untuk pegawai tersebut")]
+    BukanVerifikator,
+    /// Rejecting or returning without saying why.
+    #[error("alasan wajib diisi")]
+    AlasanKosong,
+    /// Only the proposer can do this.
+    #[error("hanya pengusul yang dapat melakukan ini")]
+    BukanPengusul,
+}
+
+impl TidakBoleh {
+    /// Key of the message in the web catalogue.
+    pub fn kunci(&self) -> &'static str {
+        match self {
+            Self::BukanGiliran(_) => "usulan_bukan_giliran",
+            Self::UsulanSendiri => "usulan_sendiri",
+            Self::BukanVerifikator => "bukan_verifikator",
+            Self::AlasanKosong => "alasan_wajib",
+            Self::BukanPengusul => "bukan_pengusul",
+        }
+    }
+}
+
+/// The facts about a proposal that decide who may act on it.
+#[derive(Debug, Clone)]
+pub struct PosisiUsulan {
+    /// Its status.
+    pub status: StatusUsulan,
+    /// The employee concerned, with agency and Kanreg.
+    pub pegawai: LetakPegawai,
+    /// The account that proposed it.
+    pub pengusul_akun_id: Uuid,
+    /// Who verifies last.
+    pub rute: Verifikator,
+}
+
+/// The stage `pelaku` would decide at, if they may decide now.
+pub fn boleh_memutuskan(pelaku: &Pelaku, u: &PosisiUsulan) -> Result<Verifikator, TidakBoleh> {
+    let tahap = u.status.tahap().ok_or(TidakBoleh::BukanGiliran(u.status))?;
+    if pelaku.akun_id == u.pengusul_akun_id || pelaku.pegawai_id == Some(u.pegawai.pegawai_id) {
+        return Err(TidakBoleh::UsulanSendiri);
+    }
+    let peran = match tahap {
+        Verifikator::Instansi => Peran::VerifikatorInstansi,
+        Verifikator::Bkn => Peran::VerifikatorBkn,
+    };
+    let berwenang = pelaku
+        .peran
+        .iter()
+        .filter(|p| p.peran == peran)
+        .filter_map(|p| p.cakupan(pelaku.pegawai_id))
+        .any(|c| meliputi(&c, &u.pegawai));
+    if berwenang {
+        Ok(tahap)
+    } else {
+        Err(TidakBoleh::BukanVerifikator)
+    }
+}
+
+/// The status after `keputusan` at `tahap` for a proposal routed to `rute`.
+pub fn status_setelah(
+    tahap: Verifikator,
+    rute: Verifikator,
+    keputusan: &Keputusan,
+) -> Result<StatusUsulan, TidakBoleh> {
+    match keputusan {
+        Keputusan::Setujui => Ok(match (tahap, rute) {
+            (Verifikator::Instansi, Verifikator::Bkn) => StatusUsulan::MenungguBkn,
+            _ => StatusUsulan::Selesai,
+        }),
+        Keputusan::Tolak { alasan } | Keputusan::Kembalikan { alasan, .. }
+            if alasan.trim().is_empty() =>
+        {
+            Err(TidakBoleh::AlasanKosong)
+        }
+        Keputusan::Tolak { .. } => Ok(StatusUsulan::Ditolak),
+        Keputusan::Kembalikan { .. } => Ok(StatusUsulan::Dikembalikan),
+    }
+}
+
+/// What the proposer may do with their own proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangkahPengusul {
+    /// Submit a draft, or resubmit after a return.
+    Ajukan,
+    /// Withdraw while nobody has decided anything.
+    Batalkan,
+    /// Edit values or documents (drafts and returned proposals).
+    Ubah,
+}
+
+/// Checks a proposer's step and gives the status after it. Withdrawing is possible until a
+/// verifier approves a stage: once the agency has approved, the proposal is the agency's too.
+pub fn boleh_langkah_pengusul(
+    langkah: LangkahPengusul,
+    status: StatusUsulan,
+    pelaku_adalah_pengusul: bool,
+) -> Result<StatusUsulan, TidakBoleh> {
+    if !pelaku_adalah_pengusul {
+        return Err(TidakBoleh::BukanPengusul);
+    }
+    match (langkah, status) {
+        (LangkahPengusul::Ajukan, StatusUsulan::Draf | StatusUsulan::Dikembalikan) => {
+            Ok(StatusUsulan::Diajukan)
+        }
+        (LangkahPengusul::Ubah, StatusUsulan::Draf | StatusUsulan::Dikembalikan) => Ok(status),
+        (
+            LangkahPengusul::Batalkan,
+            StatusUsulan::Draf | StatusUsulan::Diajukan | StatusUsulan::Dikembalikan,
+        ) => Ok(StatusUsulan::Dibatalkan),
+        _ => Err(TidakBoleh::BukanGiliran(status)),
+    }
+}
+
+#[cfg(test)]
+mod tests;
