@@ -16,6 +16,7 @@ pub mod sandi;
 pub mod sesi;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod usulan;
 
 pub use blob::{BlobRef, BlobStore};
 pub use db::{Db, Engine, PoolSettings};

@@ -36,6 +36,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0003_cari.sql"),
         postgres: include_str!("../migrations/postgres/0003_cari.sql"),
     },
+    Migration {
+        version: 4,
+        name: "usulan",
+        sqlite: include_str!("../migrations/sqlite/0004_usulan.sql"),
+        postgres: include_str!("../migrations/postgres/0004_usulan.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

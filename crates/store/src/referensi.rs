@@ -85,11 +85,14 @@ impl Store {
             }
             for k in &kewenangan {
                 sqlx::query(
-                    "INSERT INTO ref_kewenangan (jenis_riwayat, verifikator) VALUES ($1, $2) \
-                     ON CONFLICT (jenis_riwayat) DO NOTHING",
+                    "INSERT INTO ref_kewenangan (jenis_riwayat, verifikator, dokumen_wajib) \
+                     VALUES ($1, $2, $3) ON CONFLICT (jenis_riwayat) DO UPDATE \
+                     SET dokumen_wajib = excluded.dokumen_wajib \
+                     WHERE ref_kewenangan.dokumen_wajib IS NULL",
                 )
                 .bind(k.jenis_riwayat.kode())
                 .bind(k.verifikator.kode())
+                .bind(k.dokumen_wajib.join(","))
                 .execute(&mut *tx)
                 .await?;
             }
@@ -249,21 +252,29 @@ impl Store {
 
     /// The verification-authority table.
     pub async fn kewenangan(&self) -> StoreResult<Vec<Kewenangan>> {
-        let rows: Vec<(String, String)> = on_pool!(self.db(), |pool| {
+        let rows: Vec<(String, String, Option<String>)> = on_pool!(self.db(), |pool| {
             sqlx::query_as(
-                "SELECT jenis_riwayat, verifikator FROM ref_kewenangan ORDER BY jenis_riwayat",
+                "SELECT jenis_riwayat, verifikator, dokumen_wajib FROM ref_kewenangan \
+                 ORDER BY jenis_riwayat",
             )
             .fetch_all(pool)
             .await?
         });
         rows.into_iter()
-            .map(|(jenis, verifikator)| {
+            .map(|(jenis, verifikator, dokumen)| {
                 Ok(Kewenangan {
                     jenis_riwayat: JenisRiwayat::from_kode(&jenis)
                         .ok_or_else(|| StoreError::Corrupt(format!("jenis riwayat '{jenis}'")))?,
                     verifikator: Verifikator::from_kode(&verifikator).ok_or_else(|| {
                         StoreError::Corrupt(format!("verifikator '{verifikator}'"))
                     })?,
+                    dokumen_wajib: dokumen
+                        .unwrap_or_default()
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect(),
                 })
             })
             .collect()
