@@ -202,6 +202,16 @@ impl Pelaku {
         self.cakupan_baca().iter().any(|c| meliputi(c, target))
     }
 
+    /// Whether this principal may propose changes to the employee's record: their own record,
+    /// or as an agency operator for the agency's employees.
+    pub fn boleh_usul(&self, target: &LetakPegawai) -> bool {
+        self.pegawai_id == Some(target.pegawai_id)
+            || self.peran.iter().any(|p| {
+                p.peran == Peran::OperatorInstansi
+                    && p.instansi_id.as_deref() == Some(target.instansi_id.as_str())
+            })
+    }
+
     /// Agencies in which this principal administers employees' accounts (fix e-mail, reset MFA).
     pub fn instansi_yang_diadministrasi(&self) -> Vec<&str> {
         self.peran

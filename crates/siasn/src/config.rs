@@ -16,6 +16,7 @@
 //! | trust_proxy   | SIASN_TRUST_PROXY  | false                           |
 //! | password_min_length | SIASN_PASSWORD_MIN_LENGTH | 8 (never below 6)  |
 //! | token_minutes | SIASN_TOKEN_MINUTES | 30                             |
+//! | upload_max_bytes | SIASN_UPLOAD_MAX_BYTES | 2097152 (2 MB per file)   |
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -62,6 +63,8 @@ pub struct Config {
     pub password_min_length: usize,
     /// Minutes a reset/activation token is valid.
     pub token_minutes: i64,
+    /// Largest accepted upload per file, in bytes.
+    pub upload_max_bytes: usize,
 }
 
 /// A configuration problem, said in one line.
@@ -86,6 +89,7 @@ struct FileConfig {
     trust_proxy: Option<bool>,
     password_min_length: Option<usize>,
     token_minutes: Option<i64>,
+    upload_max_bytes: Option<i64>,
 }
 
 impl Config {
@@ -225,6 +229,12 @@ impl Config {
             6,
         )? as usize;
         let token_minutes = number("SIASN_TOKEN_MINUTES", from_file.token_minutes, 30, 5)?;
+        let upload_max_bytes = number(
+            "SIASN_UPLOAD_MAX_BYTES",
+            from_file.upload_max_bytes,
+            2 * 1024 * 1024,
+            64 * 1024,
+        )? as usize;
         Ok(Self {
             smtp_url,
             email_from,
@@ -233,6 +243,7 @@ impl Config {
             trust_proxy,
             password_min_length,
             token_minutes,
+            upload_max_bytes,
             blob_url,
             data_dir,
             database_url,

@@ -411,6 +411,7 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
         token_menit: config.token_minutes,
         panjang_sandi_minimum: config.password_min_length,
         url_publik: config.public_url.clone(),
+        batas_unggah: config.upload_max_bytes,
         ..siasn_web::KonfigurasiWeb::default()
     };
     let pengirim = siasn_web::Pengirim::dari_konfigurasi(

@@ -28,6 +28,9 @@ struct BerandaPage<'a> {
     kp: Option<(String, Vec<String>)>,
     pensiun: Option<String>,
     kekurangan: Vec<String>,
+    antrean: Vec<(String, i64)>,
+    notifikasi_baru: i64,
+    operator: bool,
 }
 
 /// Notices for an employee's own home: promotion, retirement, completeness.
@@ -160,6 +163,9 @@ pub async fn get(State(state): State<AppState>, m: Masuk) -> Result<Response, We
         peran,
         admin: m.pelaku.punya(Peran::AdminInstansi) || m.pelaku.punya(Peran::AdminBkn),
         mfa_aktif: m.akun.mfa_aktif,
+        antrean: crate::usulan::jumlah_antrean(&state, &m).await?,
+        notifikasi_baru: state.store().jumlah_notifikasi_baru(m.akun.id).await?,
+        operator: m.pelaku.punya(Peran::OperatorInstansi),
     };
     Ok(Html(page.render()?).into_response())
 }

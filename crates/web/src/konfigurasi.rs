@@ -31,6 +31,8 @@ pub struct KonfigurasiWeb {
     pub kunci_menit: i64,
     /// Public base URL for links in e-mails (e.g. https://siasn.contoh.go.id).
     pub url_publik: String,
+    /// Largest accepted upload, in bytes, per file.
+    pub batas_unggah: usize,
 }
 
 impl Default for KonfigurasiWeb {
@@ -50,6 +52,7 @@ impl Default for KonfigurasiWeb {
             gagal_sebelum_kunci: 10,
             kunci_menit: 15,
             url_publik: "http://127.0.0.1:8080".into(),
+            batas_unggah: 2 * 1024 * 1024,
         }
     }
 }

@@ -19,6 +19,7 @@ mod profil;
 mod surel;
 mod tampilan;
 mod telemetry;
+mod usulan;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -100,6 +101,11 @@ impl AppState {
         &self.inner.batas
     }
 
+    /// Wakes the e-mail sender (after a store operation queued messages in its transaction).
+    pub(crate) fn bangunkan_surel(&self) {
+        self.inner.surel.notify_one();
+    }
+
     /// Queues an e-mail and wakes the sender.
     pub(crate) async fn kirim_email(
         &self,
@@ -115,6 +121,11 @@ impl AppState {
 
 /// Every route of the application, with its middleware.
 pub fn router(state: AppState) -> Router {
+    // Upload forms: a few files at the configured limit plus the form itself; every other
+    // route keeps axum's 2 MB default.
+    let batas_unggah = axum::extract::DefaultBodyLimit::max(
+        state.konfigurasi().batas_unggah.saturating_mul(4) + 1024 * 1024,
+    );
     let routes = Router::new()
         .route("/", get(home::get))
         .route("/healthz", get(probe::healthz))
@@ -158,6 +169,34 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/pegawai/{id}", get(admin::pegawai))
         .route("/admin/pegawai/{id}/email", post(admin::ubah_email))
         .route("/admin/pegawai/{id}/reset-mfa", post(admin::reset_mfa))
+        .route(
+            "/usulan",
+            get(usulan::daftar)
+                .post(usulan::buat)
+                .layer(batas_unggah.clone()),
+        )
+        .route("/usulan/baru", get(usulan::form_baru))
+        .route("/usulan/statistik", get(usulan::statistik))
+        .route("/usulan/{id}", get(usulan::detail))
+        .route("/usulan/{id}/dokumen/{dok}", get(usulan::lihat_dokumen))
+        .route("/usulan/{id}/putuskan", post(usulan::putuskan))
+        .route("/usulan/{id}/batalkan", post(usulan::batalkan))
+        .route("/usulan/{id}/ajukan", post(usulan::ajukan))
+        .route(
+            "/usulan/{id}/revisi",
+            get(usulan::form_revisi)
+                .post(usulan::revisi)
+                .layer(batas_unggah.clone()),
+        )
+        .route("/verifikasi", get(usulan::antrean))
+        .route(
+            "/kolektif",
+            get(usulan::form_kolektif)
+                .post(usulan::kolektif)
+                .layer(batas_unggah),
+        )
+        .route("/kolektif/{id}", get(usulan::detail_kolektif))
+        .route("/kolektif/{id}/putuskan", post(usulan::putuskan_kolektif))
         .fallback(home::not_found)
         .with_state(state.clone());
     telemetry::layers(routes, state.konfigurasi().https)

@@ -22,7 +22,8 @@ use crate::{AppState, WebError};
 /// One section of histories.
 pub struct Bagian {
     judul: &'static str,
-    baris: Vec<(BarisRiwayat, Vec<(Uuid, String)>)>,
+    kode: &'static str,
+    baris: Vec<(Uuid, BarisRiwayat, Vec<(Uuid, String)>)>,
 }
 
 #[derive(Template)]
@@ -130,10 +131,12 @@ async fn halaman(
             rows.sort_by_key(|r| std::cmp::Reverse(r.data.tanggal_efektif()));
             Bagian {
                 judul: b.t(tampilan::kunci_judul(j)),
+                kode: j.kode(),
                 baris: rows
                     .into_iter()
                     .map(|r| {
                         (
+                            r.id,
                             tampilan::baris(&r.data, b),
                             dokumen.remove(&r.id).unwrap_or_default(),
                         )

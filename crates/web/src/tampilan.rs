@@ -32,6 +32,14 @@ pub fn tanggal(d: NaiveDate, b: Bahasa) -> String {
     }
 }
 
+/// A moment in Indonesia's western time zone (WIB), e.g. "21-11-2026 14:05 WIB".
+pub fn waktu(t: chrono::DateTime<chrono::Utc>, _b: Bahasa) -> String {
+    match chrono::FixedOffset::east_opt(7 * 3600) {
+        Some(tz) => format!("{} WIB", t.with_timezone(&tz).format("%d-%m-%Y %H:%M")),
+        None => t.format("%Y-%m-%d %H:%M UTC").to_string(),
+    }
+}
+
 /// Everything but the last four characters hidden.
 pub fn samarkan(nilai: &str) -> String {
     let n = nilai.chars().count();

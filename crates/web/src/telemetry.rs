@@ -93,7 +93,12 @@ async fn request_span(mut req: Request, next: Next) -> Response {
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // Documents shown inside a proposal page may be framed by our own pages, nothing else.
+    let bingkai_sendiri = headers.remove(BINGKAI_SENDIRI).is_some();
+    headers.insert(
+        header::X_FRAME_OPTIONS,
+        HeaderValue::from_static(if bingkai_sendiri { "SAMEORIGIN" } else { "DENY" }),
+    );
     headers.insert(
         header::REFERRER_POLICY,
         HeaderValue::from_static("no-referrer"),
@@ -104,13 +109,20 @@ async fn request_span(mut req: Request, next: Next) -> Response {
     }
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
+        HeaderValue::from_static(if bingkai_sendiri {
+            "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; \
+             frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
+        } else {
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
-             frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-        ),
+             frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+        }),
     );
     res
 }
+
+/// Internal response header: this response may be framed by our own pages (removed before
+/// the response leaves).
+pub const BINGKAI_SENDIRI: &str = "x-siasn-bingkai-sendiri";
 
 async fn record_route(req: Request, next: Next) -> Response {
     if let Some(path) = req.extensions().get::<MatchedPath>() {
