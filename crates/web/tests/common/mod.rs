@@ -223,6 +223,34 @@ impl Klien {
         self.selesai(r).await
     }
 
+    /// POSTs a multipart form: text fields and files (field, file name, bytes).
+    pub async fn multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, Vec<u8>)],
+    ) -> Resp {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        for (k, name, bytes) in files {
+            form = form.part(
+                k.to_string(),
+                reqwest::multipart::Part::bytes(bytes.clone()).file_name(name.to_string()),
+            );
+        }
+        let r = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("cookie", self.cookie_header())
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        self.selesai(r).await
+    }
+
     /// GETs a form page and returns its CSRF token.
     pub async fn csrf(&mut self, path: &str) -> String {
         let r = self.get(path).await;
