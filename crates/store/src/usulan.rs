@@ -289,7 +289,19 @@ fn usulan_from_row(r: UsulanRow) -> StoreResult<Usulan> {
     })
 }
 
-type RingkasanRow = (Uuid, Uuid, String, String, String, String, DateTime<Utc>, Option<Uuid>, String);
+type NotifikasiRow = (Option<Uuid>, String, DateTime<Utc>, Option<DateTime<Utc>>);
+
+type RingkasanRow = (
+    Uuid,
+    Uuid,
+    String,
+    String,
+    String,
+    String,
+    DateTime<Utc>,
+    Option<Uuid>,
+    String,
+);
 
 const RINGKASAN_SQL: &str = "SELECT u.id, u.pegawai_id, p.nip, p.nama, u.jenis, u.status, u.status_sejak, \
     u.kolektif_id, u.peringatan FROM usulan u JOIN pegawai p ON p.id = u.pegawai_id";
@@ -313,7 +325,12 @@ fn json<T: serde::Serialize>(v: &T) -> StoreResult<String> {
 }
 
 /// E-mail to the employee about a status change: no personal data, a link to sign in.
-fn surat_status(jenis: &str, status: StatusUsulan, usulan_id: Uuid, url_dasar: &str) -> (String, String) {
+fn surat_status(
+    jenis: &str,
+    status: StatusUsulan,
+    usulan_id: Uuid,
+    url_dasar: &str,
+) -> (String, String) {
     let (id, en) = status.label();
     (
         format!("SIASN: usulan {jenis} — {id}"),
@@ -596,7 +613,10 @@ impl Store {
                     .collect::<Vec<_>>()
                     .join(", ")
             ));
-            qb.push_bind(id).push(" AND (u.pengusul_akun_id = ").push_bind(akun_id).push(" OR ");
+            qb.push_bind(id)
+                .push(" AND (u.pengusul_akun_id = ")
+                .push_bind(akun_id)
+                .push(" OR ");
             push_cakupan_usulan!(qb, cakupan);
             qb.push(")");
             qb.build_query_as().fetch_optional(pool).await?
@@ -651,7 +671,12 @@ impl Store {
     }
 
     /// Proposals about an employee or made by an account, newest first.
-    pub async fn usulan_saya(&self, pegawai_id: Option<Uuid>, akun_id: Uuid, batas: i64) -> StoreResult<Vec<RingkasanUsulan>> {
+    pub async fn usulan_saya(
+        &self,
+        pegawai_id: Option<Uuid>,
+        akun_id: Uuid,
+        batas: i64,
+    ) -> StoreResult<Vec<RingkasanUsulan>> {
         let sql = format!(
             "{RINGKASAN_SQL} WHERE u.pegawai_id = $1 OR u.pengusul_akun_id = $2 ORDER BY u.dibuat_pada DESC LIMIT $3"
         );
@@ -696,17 +721,23 @@ impl Store {
             let mut qb = QueryBuilder::new(RINGKASAN_SQL);
             qb.push(" WHERE u.status = ").push_bind(status.kode());
             qb.push(" AND u.pengusul_akun_id <> ").push_bind(akun_id);
-            qb.push(" AND u.pegawai_id <> ").push_bind(pegawai_sendiri.unwrap_or(Uuid::nil()));
+            qb.push(" AND u.pegawai_id <> ")
+                .push_bind(pegawai_sendiri.unwrap_or(Uuid::nil()));
             qb.push(" AND ");
             push_cakupan_usulan!(qb, cakupan);
-            qb.push(" ORDER BY u.status_sejak, u.id LIMIT ").push_bind(batas);
+            qb.push(" ORDER BY u.status_sejak, u.id LIMIT ")
+                .push_bind(batas);
             qb.build_query_as().fetch_all(pool).await?
         });
         Ok(rows.into_iter().map(ringkasan_from_row).collect())
     }
 
     /// How many proposals wait at `tahap` within `cakupan`.
-    pub async fn jumlah_antrean(&self, tahap: Verifikator, cakupan: &[Cakupan]) -> StoreResult<i64> {
+    pub async fn jumlah_antrean(
+        &self,
+        tahap: Verifikator,
+        cakupan: &[Cakupan],
+    ) -> StoreResult<i64> {
         let status = match tahap {
             Verifikator::Instansi => StatusUsulan::Diajukan,
             Verifikator::Bkn => StatusUsulan::MenungguBkn,
@@ -783,7 +814,11 @@ impl Store {
                             .fetch_all(&mut *sp)
                             .await?;
                             rows.into_iter()
-                                .map(|(id, Json(data))| Riwayat { id, pegawai_id, data })
+                                .map(|(id, Json(data))| Riwayat {
+                                    id,
+                                    pegawai_id,
+                                    data,
+                                })
                                 .collect()
                         }
                     };
@@ -820,7 +855,11 @@ impl Store {
                             .bind(now)
                             .execute(&mut *sp)
                             .await?;
-                            riwayat.push(Riwayat { id, pegawai_id, data: data.clone() });
+                            riwayat.push(Riwayat {
+                                id,
+                                pegawai_id,
+                                data: data.clone(),
+                            });
                             riwayat_baru = Some(id);
                         }
                         Perubahan::UbahRiwayat { riwayat_id, data } => {
@@ -848,10 +887,12 @@ impl Store {
                         Perubahan::HapusRiwayat { riwayat_id, .. } => {
                             sebelum_json = serde_json::to_value(&sebelum).unwrap_or_default();
                             // The scans stay in the archive; only their link to the row goes.
-                            sqlx::query("UPDATE dokumen SET riwayat_id = NULL WHERE riwayat_id = $1")
-                                .bind(*riwayat_id)
-                                .execute(&mut *sp)
-                                .await?;
+                            sqlx::query(
+                                "UPDATE dokumen SET riwayat_id = NULL WHERE riwayat_id = $1",
+                            )
+                            .bind(*riwayat_id)
+                            .execute(&mut *sp)
+                            .await?;
                             sqlx::query("DELETE FROM riwayat WHERE id = $1 AND pegawai_id = $2")
                                 .bind(*riwayat_id)
                                 .bind(pegawai_id)
@@ -933,8 +974,18 @@ impl Store {
                     }
                 };
                 catat_langkah!(
-                    sp, p.usulan_id, putaran, pegawai_id, &jenis, aktor, p.keputusan.kode(),
-                    Some(p.status_dari.kode()), p.status_ke, alasan.clone(), dok, now
+                    sp,
+                    p.usulan_id,
+                    putaran,
+                    pegawai_id,
+                    &jenis,
+                    aktor,
+                    p.keputusan.kode(),
+                    Some(p.status_dari.kode()),
+                    p.status_ke,
+                    alasan.clone(),
+                    dok,
+                    now
                 );
                 audit_item.push(AuditBaru {
                     aktor: aktor.label(),
@@ -988,7 +1039,9 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             let Some((pegawai_id, putaran, mut jenis)) = row else {
-                return Err(StoreError::Conflict("usulan sudah berubah; muat ulang halaman".into()));
+                return Err(StoreError::Conflict(
+                    "usulan sudah berubah; muat ulang halaman".into(),
+                ));
             };
             if let Some(r) = &l.revisi {
                 jenis = r.perubahan.kode();
@@ -1005,19 +1058,31 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
                 for d in &r.dokumen_lepas {
-                    sqlx::query("DELETE FROM usulan_dokumen WHERE usulan_id = $1 AND dokumen_id = $2")
-                        .bind(l.usulan_id)
-                        .bind(*d)
-                        .execute(&mut *tx)
-                        .await?;
+                    sqlx::query(
+                        "DELETE FROM usulan_dokumen WHERE usulan_id = $1 AND dokumen_id = $2",
+                    )
+                    .bind(l.usulan_id)
+                    .bind(*d)
+                    .execute(&mut *tx)
+                    .await?;
                 }
                 simpan_dokumen!(tx, &r.dokumen_baru);
                 let ids: Vec<Uuid> = r.dokumen_baru.iter().map(|d| d.id).collect();
                 lampirkan!(tx, l.usulan_id, pegawai_id, ids);
             }
             catat_langkah!(
-                tx, l.usulan_id, putaran, pegawai_id, &jenis, aktor, langkah,
-                Some(l.status_dari.kode()), l.status_ke, None::<String>, None::<String>, now
+                tx,
+                l.usulan_id,
+                putaran,
+                pegawai_id,
+                &jenis,
+                aktor,
+                langkah,
+                Some(l.status_dari.kode()),
+                l.status_ke,
+                None::<String>,
+                None::<String>,
+                now
             );
             let audit = vec![AuditBaru {
                 aktor: aktor.label(),
@@ -1035,8 +1100,12 @@ impl Store {
     }
 
     /// An account's latest notifications: (proposal, status, when, read).
-    pub async fn notifikasi(&self, akun_id: Uuid, batas: i64) -> StoreResult<Vec<(Option<Uuid>, String, DateTime<Utc>, bool)>> {
-        let rows: Vec<(Option<Uuid>, String, DateTime<Utc>, Option<DateTime<Utc>>)> = on_pool!(self.db(), |pool| {
+    pub async fn notifikasi(
+        &self,
+        akun_id: Uuid,
+        batas: i64,
+    ) -> StoreResult<Vec<(Option<Uuid>, String, DateTime<Utc>, bool)>> {
+        let rows: Vec<NotifikasiRow> = on_pool!(self.db(), |pool| {
             sqlx::query_as(
                 "SELECT usulan_id, status, dibuat_pada, dibaca_pada FROM notifikasi WHERE akun_id = $1 \
                  ORDER BY dibuat_pada DESC, id DESC LIMIT $2",
@@ -1046,16 +1115,21 @@ impl Store {
             .fetch_all(pool)
             .await?
         });
-        Ok(rows.into_iter().map(|(u, s, w, d)| (u, s, w, d.is_some())).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(u, s, w, d)| (u, s, w, d.is_some()))
+            .collect())
     }
 
     /// Unread notifications of an account.
     pub async fn jumlah_notifikasi_baru(&self, akun_id: Uuid) -> StoreResult<i64> {
         let n: i64 = on_pool!(self.db(), |pool| {
-            sqlx::query_scalar("SELECT COUNT(*) FROM notifikasi WHERE akun_id = $1 AND dibaca_pada IS NULL")
-                .bind(akun_id)
-                .fetch_one(pool)
-                .await?
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM notifikasi WHERE akun_id = $1 AND dibaca_pada IS NULL",
+            )
+            .bind(akun_id)
+            .fetch_one(pool)
+            .await?
         });
         Ok(n)
     }
@@ -1063,11 +1137,13 @@ impl Store {
     /// Marks an account's notifications read.
     pub async fn baca_notifikasi(&self, akun_id: Uuid, now: DateTime<Utc>) -> StoreResult<()> {
         on_pool!(self.db(), |pool| {
-            sqlx::query("UPDATE notifikasi SET dibaca_pada = $2 WHERE akun_id = $1 AND dibaca_pada IS NULL")
-                .bind(akun_id)
-                .bind(now)
-                .execute(pool)
-                .await?;
+            sqlx::query(
+                "UPDATE notifikasi SET dibaca_pada = $2 WHERE akun_id = $1 AND dibaca_pada IS NULL",
+            )
+            .bind(akun_id)
+            .bind(now)
+            .execute(pool)
+            .await?;
         });
         Ok(())
     }

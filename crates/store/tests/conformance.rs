@@ -675,6 +675,131 @@ async fn search_by_nip_and_name_within_scope(store: &Store) {
 
 const SHA_ISI_YANG_SAMA: &str = "f19c28962e7e1f20b96d8d9c9aa3b302f73684e16320121cf9026a97256cbeea";
 
+async fn proposals_apply_once_and_refuse_stale_changes(store: &Store) {
+    use siasn_domain::usulan::{Keputusan, KolomDataUtama, Perubahan, StatusUsulan};
+    use siasn_store::usulan::{AktorUsulan, HasilPutusan, Putusan, UsulanBaru};
+    use std::collections::BTreeMap;
+    let (_, unit) = agency(store, "X").await;
+    let p = pegawai("X", unit.id, "Dewi Lestari", 1);
+    store
+        .tambah_pegawai(
+            &[PegawaiBaru {
+                pegawai: p.clone(),
+                riwayat: vec![],
+                dokumen: vec![],
+            }],
+            "uji",
+            "uji",
+        )
+        .await
+        .unwrap();
+    let akun = store
+        .buat_akun(
+            &siasn_store::akun::AkunBaru {
+                pegawai_id: None,
+                nama_pengguna: Some("operator".into()),
+                nama: "Operator".into(),
+                email: None,
+                peran: vec![],
+            },
+            "uji",
+        )
+        .await
+        .unwrap();
+    let aktor = AktorUsulan {
+        akun_id: akun,
+        nama: "Operator".into(),
+        alamat: None,
+        url_dasar: "http://x".into(),
+    };
+    let usul = |hp: &str| {
+        let perubahan = Perubahan::DataUtama {
+            nilai: BTreeMap::from([(KolomDataUtama::NomorHp, Some(hp.to_string()))]),
+        };
+        UsulanBaru {
+            id: Uuid::now_v7(),
+            kunci_kirim: Some(format!("k-{hp}")),
+            pegawai_id: p.id,
+            instansi_id: "X".into(),
+            kanreg_id: "03".into(),
+            sebelum: perubahan.sebelum(&p, &[]).unwrap(),
+            perubahan,
+            catatan: None,
+            peringatan: vec![],
+            rute: Verifikator::Instansi,
+            status: StatusUsulan::Diajukan,
+            dokumen_baru: vec![],
+            dokumen_arsip: vec![],
+        }
+    };
+    let now = Utc::now();
+    let a = store
+        .simpan_usulan(&[usul("0811")], None, &aktor, now)
+        .await
+        .unwrap()[0];
+    // The same form key again: the same proposal.
+    assert_eq!(
+        store
+            .simpan_usulan(&[usul("0811")], None, &aktor, now)
+            .await
+            .unwrap()[0],
+        a
+    );
+    let b = store
+        .simpan_usulan(&[usul("0822")], None, &aktor, now)
+        .await
+        .unwrap()[0];
+    let putus = |id: Uuid, versi: i64| Putusan {
+        usulan_id: id,
+        versi,
+        status_dari: StatusUsulan::Diajukan,
+        status_ke: StatusUsulan::Selesai,
+        keputusan: Keputusan::Setujui,
+    };
+    let va = store.usulan(a).await.unwrap().versi;
+    let hasil = store
+        .putuskan_usulan(&[putus(a, va), putus(a, va)], &aktor, now)
+        .await
+        .unwrap();
+    assert_eq!(
+        hasil,
+        vec![
+            HasilPutusan::Berhasil(StatusUsulan::Selesai),
+            HasilPutusan::SudahDiputuskan
+        ]
+    );
+    assert_eq!(
+        store.pegawai(p.id).await.unwrap().nomor_hp.as_deref(),
+        Some("0811")
+    );
+    let vb = store.usulan(b).await.unwrap().versi;
+    let hasil = store
+        .putuskan_usulan(&[putus(b, vb)], &aktor, now)
+        .await
+        .unwrap();
+    assert!(
+        matches!(&hasil[0], HasilPutusan::Konflik(k) if k.len() == 1),
+        "{hasil:?}"
+    );
+    assert_eq!(
+        store.usulan(b).await.unwrap().status,
+        StatusUsulan::Diajukan
+    );
+    assert_eq!(
+        store.pegawai(p.id).await.unwrap().nomor_hp.as_deref(),
+        Some("0811")
+    );
+    assert!(store.verifikasi_audit().await.unwrap().rusak.is_none());
+    let changed = store
+        .audit_tentang_pegawai(p.id, 50)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.aksi == "pegawai.diubah")
+        .count();
+    assert_eq!(changed, 1);
+}
+
 conformance!(
     migrations_are_idempotent,
     reference_data_is_seeded_and_editable,
@@ -685,4 +810,5 @@ conformance!(
     blobs_are_content_addressed_and_checked,
     audit_chain_detects_a_changed_or_missing_entry,
     search_by_nip_and_name_within_scope,
+    proposals_apply_once_and_refuse_stale_changes,
 );

@@ -171,9 +171,7 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/pegawai/{id}/reset-mfa", post(admin::reset_mfa))
         .route(
             "/usulan",
-            get(usulan::daftar)
-                .post(usulan::buat)
-                .layer(batas_unggah.clone()),
+            get(usulan::daftar).post(usulan::buat).layer(batas_unggah),
         )
         .route("/usulan/baru", get(usulan::form_baru))
         .route("/usulan/statistik", get(usulan::statistik))
@@ -186,7 +184,7 @@ pub fn router(state: AppState) -> Router {
             "/usulan/{id}/revisi",
             get(usulan::form_revisi)
                 .post(usulan::revisi)
-                .layer(batas_unggah.clone()),
+                .layer(batas_unggah),
         )
         .route("/verifikasi", get(usulan::antrean))
         .route(

@@ -19,11 +19,14 @@ use crate::konteks::{Masuk, periksa_csrf_sesi};
 use crate::tampilan::{self, BarisRiwayat};
 use crate::{AppState, WebError};
 
+/// A history row with its id and its documents (id, file name).
+type BarisBagian = (Uuid, BarisRiwayat, Vec<(Uuid, String)>);
+
 /// One section of histories.
 pub struct Bagian {
     judul: &'static str,
     kode: &'static str,
-    baris: Vec<(Uuid, BarisRiwayat, Vec<(Uuid, String)>)>,
+    baris: Vec<BarisBagian>,
 }
 
 #[derive(Template)]

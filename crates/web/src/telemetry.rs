@@ -97,7 +97,11 @@ async fn request_span(mut req: Request, next: Next) -> Response {
     let bingkai_sendiri = headers.remove(BINGKAI_SENDIRI).is_some();
     headers.insert(
         header::X_FRAME_OPTIONS,
-        HeaderValue::from_static(if bingkai_sendiri { "SAMEORIGIN" } else { "DENY" }),
+        HeaderValue::from_static(if bingkai_sendiri {
+            "SAMEORIGIN"
+        } else {
+            "DENY"
+        }),
     );
     headers.insert(
         header::REFERRER_POLICY,

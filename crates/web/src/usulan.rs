@@ -26,8 +26,8 @@ use siasn_domain::usulan::{
 };
 use siasn_store::StoreError;
 use siasn_store::usulan::{
-    AktorUsulan, HasilPutusan, KolektifBaru, LangkahBaru, Putusan, Revisi, RingkasanUsulan,
-    Usulan, UsulanBaru,
+    AktorUsulan, HasilPutusan, KolektifBaru, LangkahBaru, Putusan, Revisi, RingkasanUsulan, Usulan,
+    UsulanBaru,
 };
 use uuid::Uuid;
 
@@ -100,7 +100,11 @@ fn aktor(state: &AppState, m: &Masuk) -> AktorUsulan {
         akun_id: m.akun.id,
         nama: m.akun.nama.clone(),
         alamat: Some(m.konteks.alamat.to_string()),
-        url_dasar: state.konfigurasi().url_publik.trim_end_matches('/').to_string(),
+        url_dasar: state
+            .konfigurasi()
+            .url_publik
+            .trim_end_matches('/')
+            .to_string(),
     }
 }
 
@@ -217,7 +221,10 @@ async fn terima_berkas(
         }
         match periksa_berkas(isi, batas) {
             Ok(j) => periksa.push((file.clone(), jenis, j, isi)),
-            Err(e) => galat.push(format!("{file}: {}", pesan(b, &e.to_string(), &e.pesan_en()))),
+            Err(e) => galat.push(format!(
+                "{file}: {}",
+                pesan(b, &e.to_string(), &e.pesan_en())
+            )),
         }
     }
     if !galat.is_empty() {
@@ -233,7 +240,11 @@ async fn terima_berkas(
             .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.'))
             .take(80)
             .collect();
-        let dasar = dasar.rsplit_once('.').map_or(dasar.as_str(), |(a, _)| a).trim().to_string();
+        let dasar = dasar
+            .rsplit_once('.')
+            .map_or(dasar.as_str(), |(a, _)| a)
+            .trim()
+            .to_string();
         out.push(Dokumen {
             id: Uuid::now_v7(),
             pegawai_id,
@@ -305,7 +316,11 @@ pub struct TujuanForm {
 }
 
 /// The employee a form is for: the reader, or (for an operator) an employee in their agency.
-async fn sasaran(state: &AppState, m: &Masuk, pegawai: Option<Uuid>) -> Result<(Pegawai, LetakPegawai), WebError> {
+async fn sasaran(
+    state: &AppState,
+    m: &Masuk,
+    pegawai: Option<Uuid>,
+) -> Result<(Pegawai, LetakPegawai), WebError> {
     let b = m.konteks.bahasa;
     let id = pegawai.or(m.akun.pegawai_id).ok_or(WebError::Dilarang(b))?;
     let letak = match state.store().letak_pegawai(id).await {
@@ -335,7 +350,10 @@ async fn pilihan_ref(state: &AppState, tipe: Tipe) -> Result<Vec<(String, String
             .into_iter()
             .map(|r| (r.id.clone(), format!("{} — {}", r.id, r.nama)))
             .collect(),
-        Tipe::Pilihan(p) => p.iter().map(|(v, l)| ((*v).to_string(), (*l).to_string())).collect(),
+        Tipe::Pilihan(p) => p
+            .iter()
+            .map(|(v, l)| ((*v).to_string(), (*l).to_string()))
+            .collect(),
         Tipe::Golongan | Tipe::GolonganOps => isian::pilihan_golongan()
             .into_iter()
             .map(|(v, l)| (v, l.to_string()))
@@ -356,9 +374,11 @@ async fn bidang_riwayat(
             Tipe::Tanggal | Tipe::TanggalOps => "date",
             Tipe::Bulat | Tipe::Desimal | Tipe::DesimalOps => "number",
             Tipe::YaTidak => "checkbox",
-            Tipe::Pilihan(_) | Tipe::Ref(_) | Tipe::RefOps(_) | Tipe::Golongan | Tipe::GolonganOps => {
-                "select"
-            }
+            Tipe::Pilihan(_)
+            | Tipe::Ref(_)
+            | Tipe::RefOps(_)
+            | Tipe::Golongan
+            | Tipe::GolonganOps => "select",
             Tipe::Teks | Tipe::TeksOps => "text",
         };
         out.push(Bidang {
@@ -482,12 +502,18 @@ async fn render_form(
         pegawai_param: tujuan.pegawai.map(|p| p.to_string()).unwrap_or_default(),
         nama_pegawai: pegawai.nama_lengkap(),
         bidang,
-        jenis_dokumen: ref_dok.iter().map(|r| (r.id.clone(), r.nama.clone())).collect(),
+        jenis_dokumen: ref_dok
+            .iter()
+            .map(|r| (r.id.clone(), r.nama.clone()))
+            .collect(),
         dokumen_wajib: dokumen_wajib.iter().map(|d| nama_dok(d)).collect(),
         arsip,
         catatan: catatan.to_string(),
         kunci_kirim: Uuid::new_v4().simple().to_string(),
-        batas_mb: format!("{:.1}", state.konfigurasi().batas_unggah as f64 / 1_048_576.0),
+        batas_mb: format!(
+            "{:.1}",
+            state.konfigurasi().batas_unggah as f64 / 1_048_576.0
+        ),
         galat,
         peringatan,
     };
@@ -517,7 +543,18 @@ pub async fn form_baru(
         }
         None => BTreeMap::new(),
     };
-    render_form(&state, &m, &tujuan, &pegawai, "/usulan".into(), &nilai, "", Vec::new(), Vec::new()).await
+    render_form(
+        &state,
+        &m,
+        &tujuan,
+        &pegawai,
+        "/usulan".into(),
+        &nilai,
+        "",
+        Vec::new(),
+        Vec::new(),
+    )
+    .await
 }
 
 /// The change a form describes, with the values as typed (to re-show on error).
@@ -580,7 +617,9 @@ fn perubahan_dari_form(
                 let label = isian::isian(jenis)
                     .iter()
                     .find(|i| i.kunci == x.kunci)
-                    .map_or(String::new(), |i| format!("{}: ", pesan(b, i.label, i.label_en)));
+                    .map_or(String::new(), |i| {
+                        format!("{}: ", pesan(b, i.label, i.label_en))
+                    });
                 format!("{label}{}", pesan(b, &x.pesan, &x.pesan_en))
             })
             .collect()),
@@ -606,11 +645,22 @@ pub async fn buat(
     let (pegawai, letak) = sasaran(&state, &m, tujuan.pegawai).await?;
     let riwayat = state.store().riwayat_pegawai(pegawai.id, None).await?;
     let (nilai, perubahan) = perubahan_dari_form(&f, &tujuan, &pegawai, &riwayat, b);
-    let catatan = f.satu("catatan").trim().chars().take(1000).collect::<String>();
+    let catatan = f
+        .satu("catatan")
+        .trim()
+        .chars()
+        .take(1000)
+        .collect::<String>();
     let ajukan = f.satu("aksi") == "ajukan";
     let mut galat = Vec::new();
     if f.terlalu_besar {
-        galat.push(b.t("berkas_terlalu_besar").replace("{}", &format!("{:.1}", state.konfigurasi().batas_unggah as f64 / 1_048_576.0)));
+        galat.push(b.t("berkas_terlalu_besar").replace(
+            "{}",
+            &format!(
+                "{:.1}",
+                state.konfigurasi().batas_unggah as f64 / 1_048_576.0
+            ),
+        ));
     }
     let perubahan = match perubahan {
         Ok(p) => Some(p),
@@ -641,7 +691,10 @@ pub async fn buat(
     let arsip_pegawai: Vec<Dokumen> = state.store().dokumen_pegawai(pegawai.id).await?;
     let mut dokumen_arsip = Vec::new();
     for s in f.semua("arsip") {
-        match Uuid::parse_str(s).ok().filter(|id| arsip_pegawai.iter().any(|d| d.id == *id)) {
+        match Uuid::parse_str(s)
+            .ok()
+            .filter(|id| arsip_pegawai.iter().any(|d| d.id == *id))
+        {
             Some(id) => dokumen_arsip.push(id),
             None => return Err(WebError::Dilarang(b)),
         }
@@ -666,7 +719,18 @@ pub async fn buat(
         }
     }
     let (Some(perubahan), true) = (perubahan, galat.is_empty()) else {
-        return render_form(&state, &m, &tujuan, &pegawai, "/usulan".into(), &nilai, &catatan, galat, peringatan).await;
+        return render_form(
+            &state,
+            &m,
+            &tujuan,
+            &pegawai,
+            "/usulan".into(),
+            &nilai,
+            &catatan,
+            galat,
+            peringatan,
+        )
+        .await;
     };
     let sebelum = perubahan
         .sebelum(&pegawai, &riwayat)
@@ -683,8 +747,15 @@ pub async fn buat(
         perubahan,
         sebelum,
         catatan: (!catatan.is_empty()).then_some(catatan),
-        peringatan: temuan.into_iter().filter(|t| t.berat == Berat::Peringatan).collect(),
-        status: if ajukan { StatusUsulan::Diajukan } else { StatusUsulan::Draf },
+        peringatan: temuan
+            .into_iter()
+            .filter(|t| t.berat == Berat::Peringatan)
+            .collect(),
+        status: if ajukan {
+            StatusUsulan::Diajukan
+        } else {
+            StatusUsulan::Draf
+        },
         dokumen_baru,
         dokumen_arsip,
     };
@@ -840,7 +911,8 @@ async fn halaman_detail(
             (
                 crate::tampilan::waktu(j.waktu, b),
                 j.aktor,
-                StatusUsulan::from_kode(&j.status_ke).map_or(j.status_ke.clone(), |s| label_status(b, s).to_string()),
+                StatusUsulan::from_kode(&j.status_ke)
+                    .map_or(j.status_ke.clone(), |s| label_status(b, s).to_string()),
                 j.alasan.unwrap_or_default(),
             )
         })
@@ -866,7 +938,11 @@ async fn halaman_detail(
         galat,
         info,
     };
-    let status = if page.galat.is_empty() { StatusCode::OK } else { StatusCode::CONFLICT };
+    let status = if page.galat.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::CONFLICT
+    };
     Ok((status, Html(page.render()?)).into_response())
 }
 
@@ -898,8 +974,14 @@ pub async fn lihat_dokumen(
     if let Ok(v) = HeaderValue::from_str(&l.dokumen.media_type) {
         h.insert(header::CONTENT_TYPE, v);
     }
-    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("inline"));
-    h.insert(crate::telemetry::BINGKAI_SENDIRI, HeaderValue::from_static("1"));
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("inline"),
+    );
+    h.insert(
+        crate::telemetry::BINGKAI_SENDIRI,
+        HeaderValue::from_static("1"),
+    );
     Ok(res)
 }
 
@@ -931,10 +1013,17 @@ pub async fn putuskan(
     axum::extract::Form(pairs): axum::extract::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
-    let get = |k: &str| pairs.iter().find(|(a, _)| a == k).map_or("", |(_, v)| v.as_str());
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .find(|(a, _)| a == k)
+            .map_or("", |(_, v)| v.as_str())
+    };
     let f = PutusForm {
         csrf: get("csrf").to_string(),
-        versi: get("versi").parse().map_err(|_| WebError::TidakValid(b, "form_tidak_valid"))?,
+        versi: get("versi")
+            .parse()
+            .map_err(|_| WebError::TidakValid(b, "form_tidak_valid"))?,
         aksi: get("aksi").to_string(),
         alasan: get("alasan").to_string(),
     };
@@ -945,18 +1034,30 @@ pub async fn putuskan(
         .filter(|(k, _)| k == "dokumen_salah")
         .filter_map(|(_, v)| Uuid::parse_str(v).ok())
         .collect();
-    let keputusan = keputusan_dari(&f.aksi, &f.alasan, dokumen).ok_or(WebError::TidakValid(b, "form_tidak_valid"))?;
+    let keputusan = keputusan_dari(&f.aksi, &f.alasan, dokumen)
+        .ok_or(WebError::TidakValid(b, "form_tidak_valid"))?;
     let tahap = match boleh_memutuskan(&m.pelaku, &posisi(&u)) {
         Ok(t) => t,
         Err(e) if u.versi != f.versi => {
             let _ = e;
-            return halaman_detail(&state, &m, u, vec![b.t("usulan_sudah_diputuskan").to_string()], None).await;
+            return halaman_detail(
+                &state,
+                &m,
+                u,
+                vec![b.t("usulan_sudah_diputuskan").to_string()],
+                None,
+            )
+            .await;
         }
-        Err(e) => return halaman_detail(&state, &m, u, vec![b.t(e.kunci()).to_string()], None).await,
+        Err(e) => {
+            return halaman_detail(&state, &m, u, vec![b.t(e.kunci()).to_string()], None).await;
+        }
     };
     let status_ke = match status_setelah(tahap, u.rute, &keputusan) {
         Ok(s) => s,
-        Err(e) => return halaman_detail(&state, &m, u, vec![b.t(e.kunci()).to_string()], None).await,
+        Err(e) => {
+            return halaman_detail(&state, &m, u, vec![b.t(e.kunci()).to_string()], None).await;
+        }
     };
     let hasil = state
         .store()
@@ -975,7 +1076,9 @@ pub async fn putuskan(
     state.bangunkan_surel();
     let u = state.store().usulan(id).await?;
     match hasil.into_iter().next() {
-        Some(HasilPutusan::Berhasil(_)) => halaman_detail(&state, &m, u, Vec::new(), Some("keputusan_tersimpan")).await,
+        Some(HasilPutusan::Berhasil(_)) => {
+            halaman_detail(&state, &m, u, Vec::new(), Some("keputusan_tersimpan")).await
+        }
         Some(HasilPutusan::Konflik(k)) => {
             let mut galat = vec![b.t("konflik_terapkan").to_string()];
             galat.extend(k.iter().map(|x| {
@@ -984,7 +1087,16 @@ pub async fn putuskan(
             }));
             halaman_detail(&state, &m, u, galat, None).await
         }
-        _ => halaman_detail(&state, &m, u, vec![b.t("usulan_sudah_diputuskan").to_string()], None).await,
+        _ => {
+            halaman_detail(
+                &state,
+                &m,
+                u,
+                vec![b.t("usulan_sudah_diputuskan").to_string()],
+                None,
+            )
+            .await
+        }
     }
 }
 
@@ -1008,7 +1120,9 @@ async fn langkah(
     let u = usulan_untuk(&state, &m, id).await?;
     let status_ke = match boleh_langkah_pengusul(l, u.status, m.akun.id == u.pengusul_akun_id) {
         Ok(s) => s,
-        Err(e) => return halaman_detail(&state, &m, u, vec![b.t(e.kunci()).to_string()], None).await,
+        Err(e) => {
+            return halaman_detail(&state, &m, u, vec![b.t(e.kunci()).to_string()], None).await;
+        }
     };
     let r = state
         .store()
@@ -1030,7 +1144,14 @@ async fn langkah(
     match r {
         Ok(()) => halaman_detail(&state, &m, u, Vec::new(), Some("langkah_tersimpan")).await,
         Err(StoreError::Conflict(_)) => {
-            halaman_detail(&state, &m, u, vec![b.t("usulan_sudah_diputuskan").to_string()], None).await
+            halaman_detail(
+                &state,
+                &m,
+                u,
+                vec![b.t("usulan_sudah_diputuskan").to_string()],
+                None,
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -1089,7 +1210,13 @@ pub async fn form_revisi(
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
     let u = usulan_untuk(&state, &m, id).await?;
-    if boleh_langkah_pengusul(LangkahPengusul::Ubah, u.status, m.akun.id == u.pengusul_akun_id).is_err() {
+    if boleh_langkah_pengusul(
+        LangkahPengusul::Ubah,
+        u.status,
+        m.akun.id == u.pengusul_akun_id,
+    )
+    .is_err()
+    {
         return Err(WebError::Dilarang(b));
     }
     let pegawai = state.store().pegawai(u.pegawai_id).await?;
@@ -1097,11 +1224,26 @@ pub async fn form_revisi(
     let mut galat = Vec::new();
     for j in state.store().jejak_usulan(id).await?.into_iter().rev() {
         if j.langkah == "KEMBALIKAN" {
-            galat.push(format!("{}: {}", b.t("alasan_bts"), j.alasan.unwrap_or_default()));
+            galat.push(format!(
+                "{}: {}",
+                b.t("alasan_bts"),
+                j.alasan.unwrap_or_default()
+            ));
             break;
         }
     }
-    let mut res = render_form(&state, &m, &tujuan, &pegawai, format!("/usulan/{id}/revisi"), &nilai, u.catatan.as_deref().unwrap_or(""), Vec::new(), galat).await?;
+    let mut res = render_form(
+        &state,
+        &m,
+        &tujuan,
+        &pegawai,
+        format!("/usulan/{id}/revisi"),
+        &nilai,
+        u.catatan.as_deref().unwrap_or(""),
+        Vec::new(),
+        galat,
+    )
+    .await?;
     *res.status_mut() = StatusCode::OK;
     Ok(res)
 }
@@ -1110,22 +1252,42 @@ fn tujuan_dari_usulan(u: &Usulan) -> (TujuanForm, BTreeMap<String, String>) {
     let pegawai = Some(u.pegawai_id);
     match &u.perubahan {
         Perubahan::DataUtama { nilai } => (
-            TujuanForm { jenis: "data_utama".into(), riwayat: None, hapus: None, pegawai },
+            TujuanForm {
+                jenis: "data_utama".into(),
+                riwayat: None,
+                hapus: None,
+                pegawai,
+            },
             nilai
                 .iter()
                 .map(|(k, v)| (k.kode().to_string(), v.clone().unwrap_or_default()))
                 .collect(),
         ),
         Perubahan::TambahRiwayat { data } => (
-            TujuanForm { jenis: data.jenis().kode().into(), riwayat: None, hapus: None, pegawai },
+            TujuanForm {
+                jenis: data.jenis().kode().into(),
+                riwayat: None,
+                hapus: None,
+                pegawai,
+            },
             isian::tulis(data),
         ),
         Perubahan::UbahRiwayat { riwayat_id, data } => (
-            TujuanForm { jenis: data.jenis().kode().into(), riwayat: Some(*riwayat_id), hapus: None, pegawai },
+            TujuanForm {
+                jenis: data.jenis().kode().into(),
+                riwayat: Some(*riwayat_id),
+                hapus: None,
+                pegawai,
+            },
             isian::tulis(data),
         ),
         Perubahan::HapusRiwayat { riwayat_id, jenis } => (
-            TujuanForm { jenis: jenis.kode().into(), riwayat: Some(*riwayat_id), hapus: Some("1".into()), pegawai },
+            TujuanForm {
+                jenis: jenis.kode().into(),
+                riwayat: Some(*riwayat_id),
+                hapus: Some("1".into()),
+                pegawai,
+            },
             BTreeMap::new(),
         ),
     }
@@ -1144,23 +1306,46 @@ pub async fn revisi(
     let u = usulan_untuk(&state, &m, id).await?;
     let pengusul = m.akun.id == u.pengusul_akun_id;
     if boleh_langkah_pengusul(LangkahPengusul::Ubah, u.status, pengusul).is_err() {
-        return halaman_detail(&state, &m, u, vec![b.t("usulan_bukan_giliran").to_string()], None).await;
+        return halaman_detail(
+            &state,
+            &m,
+            u,
+            vec![b.t("usulan_bukan_giliran").to_string()],
+            None,
+        )
+        .await;
     }
     let (tujuan, _) = tujuan_dari_usulan(&u);
     let pegawai = state.store().pegawai(u.pegawai_id).await?;
     let riwayat = state.store().riwayat_pegawai(u.pegawai_id, None).await?;
     let (nilai, perubahan) = perubahan_dari_form(&f, &tujuan, &pegawai, &riwayat, b);
-    let catatan = f.satu("catatan").trim().chars().take(1000).collect::<String>();
+    let catatan = f
+        .satu("catatan")
+        .trim()
+        .chars()
+        .take(1000)
+        .collect::<String>();
     let ajukan = f.satu("aksi") == "ajukan";
     let mut galat = Vec::new();
     if f.terlalu_besar {
-        galat.push(b.t("berkas_terlalu_besar").replace("{}", &format!("{:.1}", state.konfigurasi().batas_unggah as f64 / 1_048_576.0)));
+        galat.push(b.t("berkas_terlalu_besar").replace(
+            "{}",
+            &format!(
+                "{:.1}",
+                state.konfigurasi().batas_unggah as f64 / 1_048_576.0
+            ),
+        ));
     }
     let mut temuan = Vec::new();
     let perubahan = match perubahan {
         Ok(p) => {
             temuan = validasi(&state, &pegawai, &riwayat, &p).await?;
-            galat.extend(temuan.iter().filter(|t| t.berat == Berat::Galat).map(|t| pesan_temuan(b, t)));
+            galat.extend(
+                temuan
+                    .iter()
+                    .filter(|t| t.berat == Berat::Galat)
+                    .map(|t| pesan_temuan(b, t)),
+            );
             Some(p)
         }
         Err(e) => {
@@ -1196,12 +1381,27 @@ pub async fn revisi(
         }
     }
     let (Some(perubahan), true) = (perubahan, galat.is_empty()) else {
-        return render_form(&state, &m, &tujuan, &pegawai, format!("/usulan/{id}/revisi"), &nilai, &catatan, galat, Vec::new()).await;
+        return render_form(
+            &state,
+            &m,
+            &tujuan,
+            &pegawai,
+            format!("/usulan/{id}/revisi"),
+            &nilai,
+            &catatan,
+            galat,
+            Vec::new(),
+        )
+        .await;
     };
     let sebelum = perubahan
         .sebelum(&pegawai, &riwayat)
         .map_err(|_| WebError::TidakValid(b, "form_tidak_valid"))?;
-    let status_ke = if ajukan { StatusUsulan::Diajukan } else { u.status };
+    let status_ke = if ajukan {
+        StatusUsulan::Diajukan
+    } else {
+        u.status
+    };
     let r = state
         .store()
         .langkah_usulan(
@@ -1213,7 +1413,10 @@ pub async fn revisi(
                 revisi: Some(Revisi {
                     perubahan,
                     sebelum,
-                    peringatan: temuan.into_iter().filter(|t| t.berat == Berat::Peringatan).collect(),
+                    peringatan: temuan
+                        .into_iter()
+                        .filter(|t| t.berat == Berat::Peringatan)
+                        .collect(),
                     catatan: (!catatan.is_empty()).then_some(catatan),
                     dokumen_baru,
                     dokumen_lepas,
@@ -1229,7 +1432,14 @@ pub async fn revisi(
         Ok(()) => Ok(Redirect::to(&format!("/usulan/{id}")).into_response()),
         Err(StoreError::Conflict(_)) => {
             let u = state.store().usulan(id).await?;
-            halaman_detail(&state, &m, u, vec![b.t("usulan_sudah_diputuskan").to_string()], None).await
+            halaman_detail(
+                &state,
+                &m,
+                u,
+                vec![b.t("usulan_sudah_diputuskan").to_string()],
+                None,
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -1306,7 +1516,12 @@ pub async fn daftar(State(state): State<AppState>, m: Masuk) -> Result<Response,
             JenisRiwayat::SEMUA
                 .into_iter()
                 .filter(|r| r.berlaku_untuk(j))
-                .map(|r| (r.kode().to_string(), b.t(crate::tampilan::kunci_judul(r)).to_string())),
+                .map(|r| {
+                    (
+                        r.kode().to_string(),
+                        b.t(crate::tampilan::kunci_judul(r)).to_string(),
+                    )
+                }),
         );
     }
     let page = DaftarPage {
@@ -1331,7 +1546,10 @@ struct AntreanPage<'a> {
 /// The verifier grants of the reader by stage, with their scopes.
 fn tahap_verifikator(m: &Masuk) -> Vec<(Verifikator, Vec<Cakupan>)> {
     let mut out = Vec::new();
-    for (tahap, peran) in [(Verifikator::Instansi, Peran::VerifikatorInstansi), (Verifikator::Bkn, Peran::VerifikatorBkn)] {
+    for (tahap, peran) in [
+        (Verifikator::Instansi, Peran::VerifikatorInstansi),
+        (Verifikator::Bkn, Peran::VerifikatorBkn),
+    ] {
         let cakupan: Vec<Cakupan> = m
             .pelaku
             .peran
@@ -1445,23 +1663,37 @@ async fn render_kolektif(
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
     let mut pilihan_jenis = vec![("data_utama".to_string(), b.t("data_utama").to_string())];
-    pilihan_jenis.extend(
-        JenisRiwayat::SEMUA
-            .into_iter()
-            .map(|j| (j.kode().to_string(), b.t(crate::tampilan::kunci_judul(j)).to_string())),
-    );
+    pilihan_jenis.extend(JenisRiwayat::SEMUA.into_iter().map(|j| {
+        (
+            j.kode().to_string(),
+            b.t(crate::tampilan::kunci_judul(j)).to_string(),
+        )
+    }));
     let bidang = match jenis {
         JenisKolektif::Riwayat(j) => bidang_riwayat(state, b, j, nilai).await?,
         JenisKolektif::DataUtama => {
             let mut out = Vec::new();
-            for k in [KolomDataUtama::UnorId, KolomDataUtama::NomorHp, KolomDataUtama::EmailGov, KolomDataUtama::JenisKawinId] {
+            for k in [
+                KolomDataUtama::UnorId,
+                KolomDataUtama::NomorHp,
+                KolomDataUtama::EmailGov,
+                KolomDataUtama::JenisKawinId,
+            ] {
                 let (id, en) = k.label();
                 let pilihan = match k {
                     KolomDataUtama::UnorId => match operator_instansi(m) {
-                        Some(i) => state.store().unor_instansi(&i).await?.into_iter().map(|u| (u.id.to_string(), u.nama)).collect(),
+                        Some(i) => state
+                            .store()
+                            .unor_instansi(&i)
+                            .await?
+                            .into_iter()
+                            .map(|u| (u.id.to_string(), u.nama))
+                            .collect(),
                         None => Vec::new(),
                     },
-                    KolomDataUtama::JenisKawinId => pilihan_ref(state, Tipe::Ref("jenis-kawin")).await?,
+                    KolomDataUtama::JenisKawinId => {
+                        pilihan_ref(state, Tipe::Ref("jenis-kawin")).await?
+                    }
                     _ => Vec::new(),
                 };
                 out.push(Bidang {
@@ -1478,7 +1710,11 @@ async fn render_kolektif(
     };
     let kewenangan = state.store().kewenangan().await?;
     let wajib = match jenis {
-        JenisKolektif::Riwayat(j) => kewenangan.iter().find(|k| k.jenis_riwayat == j).map(|k| k.dokumen_wajib.clone()).unwrap_or_default(),
+        JenisKolektif::Riwayat(j) => kewenangan
+            .iter()
+            .find(|k| k.jenis_riwayat == j)
+            .map(|k| k.dokumen_wajib.clone())
+            .unwrap_or_default(),
         JenisKolektif::DataUtama => Vec::new(),
     };
     let ref_dok = state.store().referensi("ref-dokumen").await?;
@@ -1495,12 +1731,24 @@ async fn render_kolektif(
         csv: csv.to_string(),
         laporan,
         sah,
-        dokumen_wajib: wajib.iter().map(|w| ref_dok.iter().find(|r| &r.id == w).map_or(w.clone(), |r| r.nama.clone())).collect(),
+        dokumen_wajib: wajib
+            .iter()
+            .map(|w| {
+                ref_dok
+                    .iter()
+                    .find(|r| &r.id == w)
+                    .map_or(w.clone(), |r| r.nama.clone())
+            })
+            .collect(),
         jenis_dokumen: ref_dok.into_iter().map(|r| (r.id, r.nama)).collect(),
         kunci_kirim: Uuid::new_v4().simple().to_string(),
         galat,
     };
-    let status = if page.galat.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if page.galat.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Ok((status, Html(page.render()?)).into_response())
 }
 
@@ -1515,7 +1763,18 @@ pub async fn form_kolektif(
         return Err(WebError::Dilarang(b));
     }
     let jenis = JenisKolektif::from_kode(&q.jenis).unwrap_or(JenisKolektif::DataUtama);
-    render_kolektif(&state, &m, jenis, &BTreeMap::new(), "", "", "", Vec::new(), Vec::new()).await
+    render_kolektif(
+        &state,
+        &m,
+        jenis,
+        &BTreeMap::new(),
+        "",
+        "",
+        "",
+        Vec::new(),
+        Vec::new(),
+    )
+    .await
 }
 
 /// One checked row of a collective list.
@@ -1537,7 +1796,8 @@ pub async fn kolektif(
     let f = baca_multipart(mp, state.konfigurasi().batas_unggah).await?;
     periksa_csrf_sesi(&m.sesi, f.satu("csrf"), b)?;
     let instansi = operator_instansi(&m).ok_or(WebError::Dilarang(b))?;
-    let jenis = JenisKolektif::from_kode(f.satu("jenis")).ok_or(WebError::TidakValid(b, "form_tidak_valid"))?;
+    let jenis = JenisKolektif::from_kode(f.satu("jenis"))
+        .ok_or(WebError::TidakValid(b, "form_tidak_valid"))?;
     let nilai: BTreeMap<String, String> = f
         .teks
         .iter()
@@ -1548,7 +1808,13 @@ pub async fn kolektif(
     let today = state.jam().sekarang().date_naive();
     let mut galat = Vec::new();
     if f.terlalu_besar {
-        galat.push(b.t("berkas_terlalu_besar").replace("{}", &format!("{:.1}", state.konfigurasi().batas_unggah as f64 / 1_048_576.0)));
+        galat.push(b.t("berkas_terlalu_besar").replace(
+            "{}",
+            &format!(
+                "{:.1}",
+                state.konfigurasi().batas_unggah as f64 / 1_048_576.0
+            ),
+        ));
     }
     // The CSV comes as a file the first time and travels back as text for the final submit.
     let csv = match f.berkas.iter().find(|(n, _, _)| n == "csv") {
@@ -1572,7 +1838,11 @@ pub async fn kolektif(
             }
         }
     } else {
-        let nilai_isi: BTreeMap<String, String> = nilai.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let nilai_isi: BTreeMap<String, String> = nilai
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         match kolektif::dari_daftar_nip(&daftar_nip, &nilai_isi, today) {
             Ok(r) => r,
             Err(e) => {
@@ -1586,7 +1856,9 @@ pub async fn kolektif(
     let mut sah: Vec<BarisSah> = Vec::new();
     let mut nip_terlihat = std::collections::HashSet::new();
     for r in &baris {
-        let mut catat = |ok: bool, nama: String, ket: String| laporan.push((r.baris, r.nip_teks.clone(), nama, ok, ket));
+        let mut catat = |ok: bool, nama: String, ket: String| {
+            laporan.push((r.baris, r.nip_teks.clone(), nama, ok, ket))
+        };
         let nip = match &r.nip {
             Ok(n) => n,
             Err(e) => {
@@ -1598,10 +1870,18 @@ pub async fn kolektif(
             catat(false, String::new(), b.t("nip_ganda").to_string());
             continue;
         }
-        let pegawai = match state.store().pegawai_dalam_cakupan(nip.as_str(), &cakupan).await {
+        let pegawai = match state
+            .store()
+            .pegawai_dalam_cakupan(nip.as_str(), &cakupan)
+            .await
+        {
             Ok(p) => p,
             Err(StoreError::NotFound) => {
-                catat(false, String::new(), b.t("pegawai_di_luar_cakupan").to_string());
+                catat(
+                    false,
+                    String::new(),
+                    b.t("pegawai_di_luar_cakupan").to_string(),
+                );
                 continue;
             }
             Err(e) => return Err(e.into()),
@@ -1618,31 +1898,69 @@ pub async fn kolektif(
             None => Vec::new(),
         };
         let temuan = validasi(&state, &pegawai, &riwayat, &perubahan).await?;
-        let (g, p): (Vec<&Temuan>, Vec<&Temuan>) = temuan.iter().partition(|t| t.berat == Berat::Galat);
+        let (g, p): (Vec<&Temuan>, Vec<&Temuan>) =
+            temuan.iter().partition(|t| t.berat == Berat::Galat);
         if !g.is_empty() {
-            catat(false, pegawai.nama_lengkap(), g.iter().map(|t| pesan_temuan(b, t)).collect::<Vec<_>>().join("; "));
+            catat(
+                false,
+                pegawai.nama_lengkap(),
+                g.iter()
+                    .map(|t| pesan_temuan(b, t))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            );
             continue;
         }
         let Ok(sebelum) = perubahan.sebelum(&pegawai, &riwayat) else {
-            catat(false, pegawai.nama_lengkap(), b.t("form_tidak_valid").to_string());
+            catat(
+                false,
+                pegawai.nama_lengkap(),
+                b.t("form_tidak_valid").to_string(),
+            );
             continue;
         };
-        catat(true, pegawai.nama_lengkap(), p.iter().map(|t| pesan_temuan(b, t)).collect::<Vec<_>>().join("; "));
+        catat(
+            true,
+            pegawai.nama_lengkap(),
+            p.iter()
+                .map(|t| pesan_temuan(b, t))
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
         let letak = state.store().letak_pegawai(pegawai.id).await?;
         sah.push(BarisSah {
             pegawai,
             letak,
             perubahan,
             sebelum,
-            peringatan: temuan.into_iter().filter(|t| t.berat == Berat::Peringatan).collect(),
+            peringatan: temuan
+                .into_iter()
+                .filter(|t| t.berat == Berat::Peringatan)
+                .collect(),
         });
     }
-    let csv_kembali = if csv.trim().is_empty() { String::new() } else { csv.clone() };
+    let csv_kembali = if csv.trim().is_empty() {
+        String::new()
+    } else {
+        csv.clone()
+    };
     if f.satu("langkah") != "ajukan" || !galat.is_empty() || sah.is_empty() {
-        if galat.is_empty() && sah.is_empty() && !baris.is_empty() && f.satu("langkah") == "ajukan" {
+        if galat.is_empty() && sah.is_empty() && !baris.is_empty() && f.satu("langkah") == "ajukan"
+        {
             galat.push(b.t("kolektif_tanpa_baris_sah").to_string());
         }
-        return render_kolektif(&state, &m, jenis, &nilai, &judul, &daftar_nip, &csv_kembali, laporan, galat).await;
+        return render_kolektif(
+            &state,
+            &m,
+            jenis,
+            &nilai,
+            &judul,
+            &daftar_nip,
+            &csv_kembali,
+            laporan,
+            galat,
+        )
+        .await;
     }
     // Submit: one shared supporting document (e.g. the reorganisation decree) for every row.
     let mut galat_berkas = Vec::new();
@@ -1655,19 +1973,36 @@ pub async fn kolektif(
                 let blob = state.store().simpan_blob(isi, j.media_type()).await?;
                 dokumen_bersama.push((file.clone(), j, blob));
             }
-            Err(e) => galat_berkas.push(format!("{file}: {}", pesan(b, &e.to_string(), &e.pesan_en()))),
+            Err(e) => galat_berkas.push(format!(
+                "{file}: {}",
+                pesan(b, &e.to_string(), &e.pesan_en())
+            )),
         }
     }
     let kewenangan = state.store().kewenangan().await?;
     let jenis_terlampir: Vec<String> = dokumen_bersama.iter().map(|_| jenis_dok.clone()).collect();
-    if !sah.iter().all(|s| s.perubahan.dokumen_cukup(&kewenangan, &jenis_terlampir)) {
+    if !sah
+        .iter()
+        .all(|s| s.perubahan.dokumen_cukup(&kewenangan, &jenis_terlampir))
+    {
         galat_berkas.push(b.t("dokumen_wajib_kurang").to_string());
     }
     if judul.is_empty() {
         galat_berkas.push(b.t("judul_wajib").to_string());
     }
     if !galat_berkas.is_empty() {
-        return render_kolektif(&state, &m, jenis, &nilai, &judul, &daftar_nip, &csv_kembali, laporan, galat_berkas).await;
+        return render_kolektif(
+            &state,
+            &m,
+            jenis,
+            &nilai,
+            &judul,
+            &daftar_nip,
+            &csv_kembali,
+            laporan,
+            galat_berkas,
+        )
+        .await;
     }
     let now = state.jam().sekarang();
     let kolektif_id = Uuid::now_v7();
@@ -1693,7 +2028,16 @@ pub async fn kolektif(
                     riwayat_id: None,
                     jenis_dokumen_id: jenis_dok.clone(),
                     sha256: blob.sha256.clone(),
-                    nama_file: format!("{}.{}", file.rsplit_once('.').map_or(file.as_str(), |(a, _)| a).chars().filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_')).take(80).collect::<String>(), j.ekstensi()),
+                    nama_file: format!(
+                        "{}.{}",
+                        file.rsplit_once('.')
+                            .map_or(file.as_str(), |(a, _)| a)
+                            .chars()
+                            .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+                            .take(80)
+                            .collect::<String>(),
+                        j.ekstensi()
+                    ),
                     media_type: j.media_type().to_string(),
                     ukuran: blob.ukuran,
                     diunggah_pada: now,
@@ -1709,7 +2053,10 @@ pub async fn kolektif(
         judul,
         jenis: jenis.kode().to_string(),
     };
-    state.store().simpan_usulan(&batch, Some(&k), &aktor(&state, &m), now).await?;
+    state
+        .store()
+        .simpan_usulan(&batch, Some(&k), &aktor(&state, &m), now)
+        .await?;
     state.bangunkan_surel();
     Ok(Redirect::to(&format!("/kolektif/{kolektif_id}")).into_response())
 }
@@ -1735,7 +2082,12 @@ pub async fn detail_kolektif(
     halaman_kolektif(&state, &m, id, Vec::new()).await
 }
 
-async fn halaman_kolektif(state: &AppState, m: &Masuk, id: Uuid, hasil: Vec<(String, String)>) -> Result<Response, WebError> {
+async fn halaman_kolektif(
+    state: &AppState,
+    m: &Masuk,
+    id: Uuid,
+    hasil: Vec<(String, String)>,
+) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
     let now = state.jam().sekarang();
     let cakupan = m.pelaku.cakupan_baca();
@@ -1744,7 +2096,11 @@ async fn halaman_kolektif(state: &AppState, m: &Masuk, id: Uuid, hasil: Vec<(Str
     let rows = state.store().usulan_kolektif(id).await?;
     for r in rows {
         // Visibility per row, by the same rule as a single proposal.
-        let Ok(u) = state.store().usulan_terlihat(r.id, m.akun.id, &cakupan).await else {
+        let Ok(u) = state
+            .store()
+            .usulan_terlihat(r.id, m.akun.id, &cakupan)
+            .await
+        else {
             continue;
         };
         if boleh_memutuskan(&m.pelaku, &posisi(&u)).is_ok() {
@@ -1786,12 +2142,17 @@ pub async fn putuskan_kolektif(
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
     periksa_csrf_sesi(&m.sesi, &f.csrf, b)?;
-    let keputusan = keputusan_dari(&f.aksi, &f.alasan, Vec::new()).ok_or(WebError::TidakValid(b, "form_tidak_valid"))?;
+    let keputusan = keputusan_dari(&f.aksi, &f.alasan, Vec::new())
+        .ok_or(WebError::TidakValid(b, "form_tidak_valid"))?;
     let cakupan = m.pelaku.cakupan_baca();
     let mut putusan = Vec::new();
     let mut nama = Vec::new();
     for r in state.store().usulan_kolektif(id).await? {
-        let Ok(u) = state.store().usulan_terlihat(r.id, m.akun.id, &cakupan).await else {
+        let Ok(u) = state
+            .store()
+            .usulan_terlihat(r.id, m.akun.id, &cakupan)
+            .await
+        else {
             continue;
         };
         let Ok(tahap) = boleh_memutuskan(&m.pelaku, &posisi(&u)) else {
@@ -1799,7 +2160,15 @@ pub async fn putuskan_kolektif(
         };
         let status_ke = match status_setelah(tahap, u.rute, &keputusan) {
             Ok(s) => s,
-            Err(e) => return halaman_kolektif(&state, &m, id, vec![(String::new(), b.t(e.kunci()).to_string())]).await,
+            Err(e) => {
+                return halaman_kolektif(
+                    &state,
+                    &m,
+                    id,
+                    vec![(String::new(), b.t(e.kunci()).to_string())],
+                )
+                .await;
+            }
         };
         nama.push(format!("{} ({})", r.nama, r.nip));
         putusan.push(Putusan {
@@ -1828,7 +2197,13 @@ pub async fn putuskan_kolektif(
                 HasilPutusan::Konflik(k) => format!(
                     "{} {}",
                     b.t("konflik_terapkan"),
-                    k.iter().map(|x| { let (i, e) = x.pesan(); pesan(b, &i, &e) }).collect::<Vec<_>>().join("; ")
+                    k.iter()
+                        .map(|x| {
+                            let (i, e) = x.pesan();
+                            pesan(b, &i, &e)
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
                 ),
             };
             (n, ket)
@@ -1873,7 +2248,11 @@ pub async fn statistik(State(state): State<AppState>, m: Masuk) -> Result<Respon
             .iter()
             .map(|(k, n, med, p90)| (label(k), *n, format!("{med:.1}"), format!("{p90:.1}")))
             .collect(),
-        tertua: s.tertua.into_iter().map(|r| baris_daftar(b, r, now)).collect(),
+        tertua: s
+            .tertua
+            .into_iter()
+            .map(|r| baris_daftar(b, r, now))
+            .collect(),
     };
     Ok(Html(page.render()?).into_response())
 }

@@ -30,7 +30,7 @@ CREATE TABLE usulan (
     rute TEXT NOT NULL CHECK (rute IN ('INSTANSI', 'BKN')),
     status TEXT NOT NULL,
     putaran INTEGER NOT NULL DEFAULT 1,
-    versi INTEGER NOT NULL DEFAULT 1,
+    versi BIGINT NOT NULL DEFAULT 1,
     dibuat_pada TIMESTAMPTZ NOT NULL,
     diajukan_pada TIMESTAMPTZ,
     status_sejak TIMESTAMPTZ NOT NULL,
