@@ -734,11 +734,6 @@ pub const PESAN: &[(&str, &str, &str)] = &[
         "Waktu di setiap status (90 hari terakhir)",
         "Time in each status (last 90 days)",
     ),
-    (
-        "alasan_wajib",
-        "Alasan wajib diisi untuk menolak atau mengembalikan.",
-        "A reason is required to reject or return.",
-    ),
     ("status_usulan", "Status", "Status"),
     ("tambah_baris", "Usulkan tambah", "Propose an addition"),
     ("koreksi", "Koreksi", "Correct"),
