@@ -743,6 +743,7 @@ pub const PESAN: &[(&str, &str, &str)] = &[
         "Usulkan koreksi data utama",
         "Propose a correction of personal data",
     ),
+    ("jam_umur", "jam", "hours"),
 ];
 
 #[cfg(test)]

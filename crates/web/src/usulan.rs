@@ -154,7 +154,7 @@ fn umur(b: Bahasa, sejak: DateTime<Utc>, now: DateTime<Utc>) -> String {
     if jam >= 48 {
         format!("{} {}", jam / 24, b.t("hari"))
     } else {
-        format!("{jam} {}", b.t("jam"))
+        format!("{jam} {}", b.t("jam_umur"))
     }
 }
 
@@ -830,10 +830,13 @@ fn banding(b: Bahasa, u: &Usulan) -> Vec<BarisBanding> {
             isian::isian(data.jenis())
                 .iter()
                 .map(|i| {
+                    let tampil = |m: &BTreeMap<String, String>| {
+                        tampil_nilai(i.tipe, m.get(i.kunci).map_or("", String::as_str))
+                    };
                     baris(
                         pesan(b, i.label, i.label_en),
-                        sebelum.get(i.kunci).cloned().unwrap_or_default(),
-                        sesudah.get(i.kunci).cloned().unwrap_or_default(),
+                        tampil(&sebelum),
+                        tampil(&sesudah),
                     )
                 })
                 .collect()
@@ -849,6 +852,27 @@ fn banding(b: Bahasa, u: &Usulan) -> Vec<BarisBanding> {
             })
             .collect(),
         _ => Vec::new(),
+    }
+}
+
+/// A field's value as people read it: "III/d" rather than 34, "Di atas ekspektasi" rather than
+/// a variant name.
+fn tampil_nilai(tipe: Tipe, v: &str) -> String {
+    match tipe {
+        Tipe::Golongan | Tipe::GolonganOps => v
+            .parse::<u8>()
+            .ok()
+            .and_then(siasn_domain::Golongan::from_id)
+            .map_or_else(
+                || v.to_string(),
+                |g| format!("{} ({})", g.label(), g.pangkat()),
+            ),
+        Tipe::Pilihan(p) => p
+            .iter()
+            .find(|(k, _)| *k == v)
+            .map_or_else(|| v.to_string(), |(_, l)| (*l).to_string()),
+        Tipe::YaTidak => if v.is_empty() { "—" } else { "✓" }.to_string(),
+        _ => v.to_string(),
     }
 }
 
