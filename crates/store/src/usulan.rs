@@ -122,6 +122,13 @@ pub struct Usulan {
     pub status_sejak: DateTime<Utc>,
 }
 
+/// Which proposals a visibility query is about.
+#[derive(Debug, Clone, Copy)]
+enum Pilih {
+    Id(Uuid),
+    Kolektif(Uuid),
+}
+
 /// A queue or list row, with the employee's name and NIP.
 #[derive(Debug, Clone)]
 pub struct RingkasanUsulan {
@@ -225,6 +232,8 @@ pub struct Revisi {
     pub catatan: Option<String>,
     /// New uploads.
     pub dokumen_baru: Vec<Dokumen>,
+    /// Documents already in the archive, attached now.
+    pub dokumen_arsip: Vec<Uuid>,
     /// Attached documents to drop (those the verifier flagged).
     pub dokumen_lepas: Vec<Uuid>,
 }
@@ -604,24 +613,44 @@ impl Store {
         akun_id: Uuid,
         cakupan: &[Cakupan],
     ) -> StoreResult<Usulan> {
-        let row: Option<UsulanRow> = on_pool!(self.db(), |pool| {
-            let mut qb = QueryBuilder::new(format!(
-                "SELECT {} FROM usulan u WHERE u.id = ",
-                USULAN_COLUMNS
-                    .split(", ")
-                    .map(|c| format!("u.{c}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-            qb.push_bind(id)
-                .push(" AND (u.pengusul_akun_id = ")
+        self.terlihat(Pilih::Id(id), akun_id, cakupan)
+            .await?
+            .into_iter()
+            .next()
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// The proposals of a collective batch the reader may see (one query for the whole batch).
+    pub async fn usulan_kolektif_terlihat(
+        &self,
+        kolektif_id: Uuid,
+        akun_id: Uuid,
+        cakupan: &[Cakupan],
+    ) -> StoreResult<Vec<Usulan>> {
+        self.terlihat(Pilih::Kolektif(kolektif_id), akun_id, cakupan)
+            .await
+    }
+
+    async fn terlihat(
+        &self,
+        pilih: Pilih,
+        akun_id: Uuid,
+        cakupan: &[Cakupan],
+    ) -> StoreResult<Vec<Usulan>> {
+        let rows: Vec<UsulanRow> = on_pool!(self.db(), |pool| {
+            let mut qb = QueryBuilder::new(format!("SELECT {USULAN_COLUMNS} FROM usulan u WHERE "));
+            match pilih {
+                Pilih::Id(id) => qb.push("u.id = ").push_bind(id),
+                Pilih::Kolektif(id) => qb.push("u.kolektif_id = ").push_bind(id),
+            };
+            qb.push(" AND (u.pengusul_akun_id = ")
                 .push_bind(akun_id)
                 .push(" OR ");
             push_cakupan_usulan!(qb, cakupan);
-            qb.push(")");
-            qb.build_query_as().fetch_optional(pool).await?
+            qb.push(") ORDER BY u.id");
+            qb.build_query_as().fetch_all(pool).await?
         });
-        usulan_from_row(row.ok_or(StoreError::NotFound)?)
+        rows.into_iter().map(usulan_from_row).collect()
     }
 
     /// A proposal by id (callers decide on visibility).
@@ -713,10 +742,7 @@ impl Store {
         pegawai_sendiri: Option<Uuid>,
         batas: i64,
     ) -> StoreResult<Vec<RingkasanUsulan>> {
-        let status = match tahap {
-            Verifikator::Instansi => StatusUsulan::Diajukan,
-            Verifikator::Bkn => StatusUsulan::MenungguBkn,
-        };
+        let status = StatusUsulan::menunggu_di(tahap);
         let rows: Vec<RingkasanRow> = on_pool!(self.db(), |pool| {
             let mut qb = QueryBuilder::new(RINGKASAN_SQL);
             qb.push(" WHERE u.status = ").push_bind(status.kode());
@@ -738,10 +764,7 @@ impl Store {
         tahap: Verifikator,
         cakupan: &[Cakupan],
     ) -> StoreResult<i64> {
-        let status = match tahap {
-            Verifikator::Instansi => StatusUsulan::Diajukan,
-            Verifikator::Bkn => StatusUsulan::MenungguBkn,
-        };
+        let status = StatusUsulan::menunggu_di(tahap);
         let n: i64 = on_pool!(self.db(), |pool| {
             let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM usulan u WHERE u.status = ");
             qb.push_bind(status.kode()).push(" AND ");
@@ -1067,7 +1090,12 @@ impl Store {
                     .await?;
                 }
                 simpan_dokumen!(tx, &r.dokumen_baru);
-                let ids: Vec<Uuid> = r.dokumen_baru.iter().map(|d| d.id).collect();
+                let ids: Vec<Uuid> = r
+                    .dokumen_baru
+                    .iter()
+                    .map(|d| d.id)
+                    .chain(r.dokumen_arsip.iter().copied())
+                    .collect();
                 lampirkan!(tx, l.usulan_id, pegawai_id, ids);
             }
             catat_langkah!(

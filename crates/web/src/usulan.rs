@@ -14,9 +14,10 @@ use serde::Deserialize;
 use siasn_domain::akses::{Cakupan, LetakPegawai, Peran};
 use siasn_domain::dokumen::Dokumen;
 use siasn_domain::pegawai::Pegawai;
+use siasn_domain::referensi::TingkatPendidikan;
 use siasn_domain::referensi::Verifikator;
 use siasn_domain::riwayat::{JenisRiwayat, Riwayat};
-use siasn_domain::usulan::berkas::periksa_berkas;
+use siasn_domain::usulan::berkas::{JenisBerkas, periksa_berkas};
 use siasn_domain::usulan::isian::{self, Tipe};
 use siasn_domain::usulan::kolektif::{self, BarisKolektif, JenisKolektif};
 use siasn_domain::usulan::validasi::{self, Berat, KonteksValidasi, Temuan};
@@ -24,11 +25,11 @@ use siasn_domain::usulan::{
     Keputusan, KolomDataUtama, LangkahPengusul, Perubahan, PosisiUsulan, Sebelum, StatusUsulan,
     boleh_langkah_pengusul, boleh_memutuskan, status_setelah,
 };
-use siasn_store::StoreError;
 use siasn_store::usulan::{
     AktorUsulan, HasilPutusan, KolektifBaru, LangkahBaru, Putusan, Revisi, RingkasanUsulan, Usulan,
     UsulanBaru,
 };
+use siasn_store::{BlobRef, StoreError};
 use uuid::Uuid;
 
 use crate::bahasa::Bahasa;
@@ -158,41 +159,137 @@ fn umur(b: Bahasa, sejak: DateTime<Utc>, now: DateTime<Utc>) -> String {
     }
 }
 
-/// The record, its histories and reference data the checks need.
-async fn validasi(
-    state: &AppState,
-    pegawai: &Pegawai,
-    riwayat: &[Riwayat],
-    perubahan: &Perubahan,
-) -> Result<Vec<Temuan>, WebError> {
-    let store = state.store();
-    let pendidikan = store.tingkat_pendidikan().await?;
-    let unor: Vec<Uuid> = store
-        .unor_instansi(&pegawai.instansi_kerja_id)
-        .await?
-        .into_iter()
-        .map(|u| u.id)
-        .collect();
-    let agama = store.referensi("agama").await?;
-    let kawin = store.referensi("jenis-kawin").await?;
-    let kode_sah = |kategori: &str, kode: &str| match kategori {
-        "agama" => agama.iter().any(|r| r.id == kode),
-        "jenis-kawin" => kawin.iter().any(|r| r.id == kode),
-        _ => false,
-    };
-    let k = KonteksValidasi {
-        hari_ini: state.jam().sekarang().date_naive(),
-        pegawai,
-        riwayat,
-        pendidikan: &pendidikan,
-        unor_instansi: &unor,
-        kode_sah: &kode_sah,
-    };
-    Ok(validasi::periksa(perubahan, &k))
+/// Reference data the checks read, loaded once per request: a collective list checks
+/// thousands of rows against the same tables.
+struct RefValidasi {
+    pendidikan: Vec<TingkatPendidikan>,
+    agama: Vec<String>,
+    kawin: Vec<String>,
+    /// Units by agency, for the agencies the request concerns.
+    unor: HashMap<String, Vec<Uuid>>,
 }
 
-/// Checks and stores uploaded files as archive documents of `pegawai_id`; nothing is kept on
-/// the record until the proposal is saved (blobs are content-addressed and harmless alone).
+impl RefValidasi {
+    async fn muat(state: &AppState, instansi: &[&str]) -> Result<Self, WebError> {
+        let store = state.store();
+        let kode = |r: Vec<siasn_domain::referensi::RefItem>| r.into_iter().map(|x| x.id).collect();
+        let mut unor = HashMap::new();
+        for i in instansi {
+            let ids = store
+                .unor_instansi(i)
+                .await?
+                .into_iter()
+                .map(|u| u.id)
+                .collect();
+            unor.insert((*i).to_string(), ids);
+        }
+        Ok(Self {
+            pendidikan: store.tingkat_pendidikan().await?,
+            agama: kode(store.referensi("agama").await?),
+            kawin: kode(store.referensi("jenis-kawin").await?),
+            unor,
+        })
+    }
+
+    /// Every finding on `perubahan` for this record.
+    fn periksa(
+        &self,
+        hari_ini: chrono::NaiveDate,
+        pegawai: &Pegawai,
+        riwayat: &[Riwayat],
+        perubahan: &Perubahan,
+    ) -> Vec<Temuan> {
+        let kode_sah = |kategori: &str, kode: &str| match kategori {
+            "agama" => self.agama.iter().any(|r| r == kode),
+            "jenis-kawin" => self.kawin.iter().any(|r| r == kode),
+            _ => false,
+        };
+        let k = KonteksValidasi {
+            hari_ini,
+            pegawai,
+            riwayat,
+            pendidikan: &self.pendidikan,
+            unor_instansi: self
+                .unor
+                .get(&pegawai.instansi_kerja_id)
+                .map_or(&[], Vec::as_slice),
+            kode_sah: &kode_sah,
+        };
+        validasi::periksa(perubahan, &k)
+    }
+}
+
+/// The upload limit in MB, as shown on forms and in the size message.
+fn batas_mb(state: &AppState) -> String {
+    format!(
+        "{:.1}",
+        state.konfigurasi().batas_unggah as f64 / 1_048_576.0
+    )
+}
+
+fn pesan_terlalu_besar(state: &AppState, b: Bahasa) -> String {
+    b.t("berkas_terlalu_besar").replace("{}", &batas_mb(state))
+}
+
+/// An archive document for stored content. The stored name is ours: the uploader's file name
+/// is only kept (cleaned) as a label, with the extension of the real type.
+fn dokumen_baru(
+    m: &Masuk,
+    pegawai_id: Uuid,
+    jenis_dokumen_id: &str,
+    file: &str,
+    jenis: JenisBerkas,
+    blob: &BlobRef,
+    now: DateTime<Utc>,
+) -> Dokumen {
+    let dasar: String = file
+        .rsplit_once('.')
+        .map_or(file, |(a, _)| a)
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .take(80)
+        .collect();
+    let dasar = dasar.trim();
+    Dokumen {
+        id: Uuid::now_v7(),
+        pegawai_id,
+        riwayat_id: None,
+        jenis_dokumen_id: jenis_dokumen_id.to_string(),
+        sha256: blob.sha256.clone(),
+        nama_file: format!(
+            "{}.{}",
+            if dasar.is_empty() { "dokumen" } else { dasar },
+            jenis.ekstensi()
+        ),
+        media_type: jenis.media_type().to_string(),
+        ukuran: blob.ukuran,
+        diunggah_pada: now,
+        diunggah_oleh: format!("akun:{}", m.akun.id),
+    }
+}
+
+/// Checks one uploaded file by content and stores its bytes (content-addressed, harmless
+/// alone: nothing points at them until a proposal is saved).
+async fn simpan_berkas(
+    state: &AppState,
+    b: Bahasa,
+    file: &str,
+    isi: &[u8],
+) -> Result<Result<(JenisBerkas, BlobRef), String>, WebError> {
+    match periksa_berkas(isi, state.konfigurasi().batas_unggah) {
+        Ok(j) => Ok(Ok((
+            j,
+            state.store().simpan_blob(isi, j.media_type()).await?,
+        ))),
+        Err(e) => Ok(Err(format!(
+            "{file}: {}",
+            pesan(b, &e.to_string(), &e.pesan_en())
+        ))),
+    }
+}
+
+/// Checks the form's files (`dokumen_N` with `jenis_dokumen_N`) and stores them as archive
+/// documents of `pegawai_id`; any problem goes to `galat` and nothing is returned.
 async fn terima_berkas(
     state: &AppState,
     m: &Masuk,
@@ -201,7 +298,6 @@ async fn terima_berkas(
     galat: &mut Vec<String>,
 ) -> Result<Vec<Dokumen>, WebError> {
     let b = m.konteks.bahasa;
-    let batas = state.konfigurasi().batas_unggah;
     let jenis_dokumen: Vec<String> = state
         .store()
         .referensi("ref-dokumen")
@@ -209,7 +305,7 @@ async fn terima_berkas(
         .into_iter()
         .map(|r| r.id)
         .collect();
-    let mut periksa = Vec::new();
+    let mut terperiksa = Vec::new();
     for (nama, file, isi) in &f.berkas {
         let Some(no) = nama.strip_prefix("dokumen_") else {
             continue;
@@ -219,8 +315,8 @@ async fn terima_berkas(
             galat.push(format!("{}: {}", file, b.t("jenis_dokumen_wajib")));
             continue;
         }
-        match periksa_berkas(isi, batas) {
-            Ok(j) => periksa.push((file.clone(), jenis, j, isi)),
+        match periksa_berkas(isi, state.konfigurasi().batas_unggah) {
+            Ok(_) => terperiksa.push((file, jenis, isi)),
             Err(e) => galat.push(format!(
                 "{file}: {}",
                 pesan(b, &e.to_string(), &e.pesan_en())
@@ -232,35 +328,11 @@ async fn terima_berkas(
     }
     let now = state.jam().sekarang();
     let mut out = Vec::new();
-    for (file, jenis, j, isi) in periksa {
-        let blob = state.store().simpan_blob(isi, j.media_type()).await?;
-        // The stored name is ours: the uploader's file name is only kept as a label.
-        let dasar: String = file
-            .chars()
-            .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.'))
-            .take(80)
-            .collect();
-        let dasar = dasar
-            .rsplit_once('.')
-            .map_or(dasar.as_str(), |(a, _)| a)
-            .trim()
-            .to_string();
-        out.push(Dokumen {
-            id: Uuid::now_v7(),
-            pegawai_id,
-            riwayat_id: None,
-            jenis_dokumen_id: jenis,
-            sha256: blob.sha256,
-            nama_file: format!(
-                "{}.{}",
-                if dasar.is_empty() { "dokumen" } else { &dasar },
-                j.ekstensi()
-            ),
-            media_type: j.media_type().to_string(),
-            ukuran: blob.ukuran,
-            diunggah_pada: now,
-            diunggah_oleh: format!("akun:{}", m.akun.id),
-        });
+    for (file, jenis, isi) in terperiksa {
+        match simpan_berkas(state, b, file, isi).await? {
+            Ok((j, blob)) => out.push(dokumen_baru(m, pegawai_id, &jenis, file, j, &blob, now)),
+            Err(e) => galat.push(e),
+        }
     }
     Ok(out)
 }
@@ -510,10 +582,7 @@ async fn render_form(
         arsip,
         catatan: catatan.to_string(),
         kunci_kirim: Uuid::new_v4().simple().to_string(),
-        batas_mb: format!(
-            "{:.1}",
-            state.konfigurasi().batas_unggah as f64 / 1_048_576.0
-        ),
+        batas_mb: batas_mb(state),
         galat,
         peringatan,
     };
@@ -627,6 +696,114 @@ fn perubahan_dari_form(
     (nilai, hasil)
 }
 
+/// A submitted proposal form, checked: the change, every finding, and the stored documents.
+struct Kiriman {
+    nilai: BTreeMap<String, String>,
+    catatan: String,
+    ajukan: bool,
+    perubahan: Option<Perubahan>,
+    temuan: Vec<Temuan>,
+    galat: Vec<String>,
+    peringatan: Vec<String>,
+    dokumen_baru: Vec<Dokumen>,
+    dokumen_arsip: Vec<Uuid>,
+}
+
+impl Kiriman {
+    fn peringatan_saja(&self) -> Vec<Temuan> {
+        self.temuan
+            .iter()
+            .filter(|t| t.berat == Berat::Peringatan)
+            .cloned()
+            .collect()
+    }
+}
+
+/// Reads and checks a proposal form (new, or a revision keeping the attachments whose
+/// document types are `terlampir`): values, rules, files, archive documents, required documents.
+/// Files are stored only when everything else is right.
+async fn periksa_kiriman(
+    state: &AppState,
+    m: &Masuk,
+    f: &FormMultipart,
+    tujuan: &TujuanForm,
+    pegawai: &Pegawai,
+    riwayat: &[Riwayat],
+    terlampir: Vec<String>,
+) -> Result<Kiriman, WebError> {
+    let b = m.konteks.bahasa;
+    let (nilai, perubahan) = perubahan_dari_form(f, tujuan, pegawai, riwayat, b);
+    let catatan: String = f.satu("catatan").trim().chars().take(1000).collect();
+    let ajukan = f.satu("aksi") == "ajukan";
+    let mut galat = Vec::new();
+    if f.terlalu_besar {
+        galat.push(pesan_terlalu_besar(state, b));
+    }
+    let perubahan = perubahan.map_err(|e| galat.extend(e)).ok();
+    let mut peringatan = Vec::new();
+    let mut temuan = Vec::new();
+    if let Some(p) = &perubahan {
+        let refs = RefValidasi::muat(state, &[pegawai.instansi_kerja_id.as_str()]).await?;
+        temuan = refs.periksa(state.jam().sekarang().date_naive(), pegawai, riwayat, p);
+        for t in &temuan {
+            match t.berat {
+                Berat::Galat => galat.push(pesan_temuan(b, t)),
+                Berat::Peringatan => peringatan.push(pesan_temuan(b, t)),
+            }
+        }
+        if matches!(p, Perubahan::HapusRiwayat { .. }) && catatan.is_empty() {
+            galat.push(b.t("alasan_hapus_wajib").to_string());
+        }
+    }
+    // Archive documents must be the employee's own: anything else is a forged form.
+    let arsip_pegawai: Vec<Dokumen> = state.store().dokumen_pegawai(pegawai.id).await?;
+    let mut dokumen_arsip = Vec::new();
+    for s in f.semua("arsip") {
+        match Uuid::parse_str(s)
+            .ok()
+            .filter(|id| arsip_pegawai.iter().any(|d| d.id == *id))
+        {
+            Some(id) => dokumen_arsip.push(id),
+            None => return Err(WebError::Dilarang(b)),
+        }
+    }
+    let dokumen_baru = if galat.is_empty() {
+        terima_berkas(state, m, f, pegawai.id, &mut galat).await?
+    } else {
+        Vec::new()
+    };
+    if let Some(p) = &perubahan
+        && ajukan
+        && galat.is_empty()
+    {
+        let kewenangan = state.store().kewenangan().await?;
+        let jenis: Vec<String> = terlampir
+            .into_iter()
+            .chain(dokumen_baru.iter().map(|d| d.jenis_dokumen_id.clone()))
+            .chain(
+                arsip_pegawai
+                    .iter()
+                    .filter(|d| dokumen_arsip.contains(&d.id))
+                    .map(|d| d.jenis_dokumen_id.clone()),
+            )
+            .collect();
+        if !p.dokumen_cukup(&kewenangan, &jenis) {
+            galat.push(b.t("dokumen_wajib_kurang").to_string());
+        }
+    }
+    Ok(Kiriman {
+        nilai,
+        catatan,
+        ajukan,
+        perubahan,
+        temuan,
+        galat,
+        peringatan,
+        dokumen_baru,
+        dokumen_arsip,
+    })
+}
+
 /// POST /usulan: saves a draft or submits.
 pub async fn buat(
     State(state): State<AppState>,
@@ -644,91 +821,19 @@ pub async fn buat(
     };
     let (pegawai, letak) = sasaran(&state, &m, tujuan.pegawai).await?;
     let riwayat = state.store().riwayat_pegawai(pegawai.id, None).await?;
-    let (nilai, perubahan) = perubahan_dari_form(&f, &tujuan, &pegawai, &riwayat, b);
-    let catatan = f
-        .satu("catatan")
-        .trim()
-        .chars()
-        .take(1000)
-        .collect::<String>();
-    let ajukan = f.satu("aksi") == "ajukan";
-    let mut galat = Vec::new();
-    if f.terlalu_besar {
-        galat.push(b.t("berkas_terlalu_besar").replace(
-            "{}",
-            &format!(
-                "{:.1}",
-                state.konfigurasi().batas_unggah as f64 / 1_048_576.0
-            ),
-        ));
-    }
-    let perubahan = match perubahan {
-        Ok(p) => Some(p),
-        Err(e) => {
-            galat.extend(e);
-            None
-        }
-    };
-    let mut peringatan = Vec::new();
-    let mut temuan = Vec::new();
-    if let Some(p) = &perubahan {
-        temuan = validasi(&state, &pegawai, &riwayat, p).await?;
-        for t in &temuan {
-            match t.berat {
-                Berat::Galat => galat.push(pesan_temuan(b, t)),
-                Berat::Peringatan => peringatan.push(pesan_temuan(b, t)),
-            }
-        }
-        if matches!(p, Perubahan::HapusRiwayat { .. }) && catatan.is_empty() {
-            galat.push(b.t("alasan_hapus_wajib").to_string());
-        }
-    }
-    let dokumen_baru = if galat.is_empty() {
-        terima_berkas(&state, &m, &f, pegawai.id, &mut galat).await?
-    } else {
-        Vec::new()
-    };
-    let arsip_pegawai: Vec<Dokumen> = state.store().dokumen_pegawai(pegawai.id).await?;
-    let mut dokumen_arsip = Vec::new();
-    for s in f.semua("arsip") {
-        match Uuid::parse_str(s)
-            .ok()
-            .filter(|id| arsip_pegawai.iter().any(|d| d.id == *id))
-        {
-            Some(id) => dokumen_arsip.push(id),
-            None => return Err(WebError::Dilarang(b)),
-        }
-    }
-    if let Some(p) = &perubahan
-        && ajukan
-        && galat.is_empty()
-    {
-        let kewenangan = state.store().kewenangan().await?;
-        let jenis_terlampir: Vec<String> = dokumen_baru
-            .iter()
-            .map(|d| d.jenis_dokumen_id.clone())
-            .chain(
-                arsip_pegawai
-                    .iter()
-                    .filter(|d| dokumen_arsip.contains(&d.id))
-                    .map(|d| d.jenis_dokumen_id.clone()),
-            )
-            .collect();
-        if !p.dokumen_cukup(&kewenangan, &jenis_terlampir) {
-            galat.push(b.t("dokumen_wajib_kurang").to_string());
-        }
-    }
-    let (Some(perubahan), true) = (perubahan, galat.is_empty()) else {
+    let k = periksa_kiriman(&state, &m, &f, &tujuan, &pegawai, &riwayat, Vec::new()).await?;
+    let peringatan = k.peringatan_saja();
+    let (Some(perubahan), true) = (k.perubahan, k.galat.is_empty()) else {
         return render_form(
             &state,
             &m,
             &tujuan,
             &pegawai,
             "/usulan".into(),
-            &nilai,
-            &catatan,
-            galat,
-            peringatan,
+            &k.nilai,
+            &k.catatan,
+            k.galat,
+            k.peringatan,
         )
         .await;
     };
@@ -746,18 +851,15 @@ pub async fn buat(
         rute: perubahan.rute(&kewenangan),
         perubahan,
         sebelum,
-        catatan: (!catatan.is_empty()).then_some(catatan),
-        peringatan: temuan
-            .into_iter()
-            .filter(|t| t.berat == Berat::Peringatan)
-            .collect(),
-        status: if ajukan {
+        catatan: (!k.catatan.is_empty()).then_some(k.catatan),
+        peringatan,
+        status: if k.ajukan {
             StatusUsulan::Diajukan
         } else {
             StatusUsulan::Draf
         },
-        dokumen_baru,
-        dokumen_arsip,
+        dokumen_baru: k.dokumen_baru,
+        dokumen_arsip: k.dokumen_arsip,
     };
     let ids = state
         .store()
@@ -1203,7 +1305,14 @@ pub async fn ajukan(
     // A draft is checked again as if it were submitted now.
     let pegawai = state.store().pegawai(u.pegawai_id).await?;
     let riwayat = state.store().riwayat_pegawai(u.pegawai_id, None).await?;
-    let temuan = validasi(&state, &pegawai, &riwayat, &u.perubahan).await?;
+    let temuan = RefValidasi::muat(&state, &[pegawai.instansi_kerja_id.as_str()])
+        .await?
+        .periksa(
+            state.jam().sekarang().date_naive(),
+            &pegawai,
+            &riwayat,
+            &u.perubahan,
+        );
     let kewenangan = state.store().kewenangan().await?;
     let jenis: Vec<String> = state
         .store()
@@ -1330,58 +1439,12 @@ pub async fn revisi(
     let u = usulan_untuk(&state, &m, id).await?;
     let pengusul = m.akun.id == u.pengusul_akun_id;
     if boleh_langkah_pengusul(LangkahPengusul::Ubah, u.status, pengusul).is_err() {
-        return halaman_detail(
-            &state,
-            &m,
-            u,
-            vec![b.t("usulan_bukan_giliran").to_string()],
-            None,
-        )
-        .await;
+        let galat = vec![b.t("usulan_bukan_giliran").to_string()];
+        return halaman_detail(&state, &m, u, galat, None).await;
     }
     let (tujuan, _) = tujuan_dari_usulan(&u);
     let pegawai = state.store().pegawai(u.pegawai_id).await?;
     let riwayat = state.store().riwayat_pegawai(u.pegawai_id, None).await?;
-    let (nilai, perubahan) = perubahan_dari_form(&f, &tujuan, &pegawai, &riwayat, b);
-    let catatan = f
-        .satu("catatan")
-        .trim()
-        .chars()
-        .take(1000)
-        .collect::<String>();
-    let ajukan = f.satu("aksi") == "ajukan";
-    let mut galat = Vec::new();
-    if f.terlalu_besar {
-        galat.push(b.t("berkas_terlalu_besar").replace(
-            "{}",
-            &format!(
-                "{:.1}",
-                state.konfigurasi().batas_unggah as f64 / 1_048_576.0
-            ),
-        ));
-    }
-    let mut temuan = Vec::new();
-    let perubahan = match perubahan {
-        Ok(p) => {
-            temuan = validasi(&state, &pegawai, &riwayat, &p).await?;
-            galat.extend(
-                temuan
-                    .iter()
-                    .filter(|t| t.berat == Berat::Galat)
-                    .map(|t| pesan_temuan(b, t)),
-            );
-            Some(p)
-        }
-        Err(e) => {
-            galat.extend(e);
-            None
-        }
-    };
-    let dokumen_baru = if galat.is_empty() {
-        terima_berkas(&state, &m, &f, pegawai.id, &mut galat).await?
-    } else {
-        Vec::new()
-    };
     let lampiran = state.store().lampiran_usulan(id).await?;
     let dokumen_lepas: Vec<Uuid> = f
         .semua("lepas")
@@ -1389,39 +1452,31 @@ pub async fn revisi(
         .filter_map(|s| Uuid::parse_str(s).ok())
         .filter(|d| lampiran.iter().any(|l| l.dokumen.id == *d))
         .collect();
-    if let Some(p) = &perubahan
-        && ajukan
-        && galat.is_empty()
-    {
-        let kewenangan = state.store().kewenangan().await?;
-        let jenis: Vec<String> = lampiran
-            .iter()
-            .filter(|l| !dokumen_lepas.contains(&l.dokumen.id))
-            .map(|l| l.dokumen.jenis_dokumen_id.clone())
-            .chain(dokumen_baru.iter().map(|d| d.jenis_dokumen_id.clone()))
-            .collect();
-        if !p.dokumen_cukup(&kewenangan, &jenis) {
-            galat.push(b.t("dokumen_wajib_kurang").to_string());
-        }
-    }
-    let (Some(perubahan), true) = (perubahan, galat.is_empty()) else {
+    let tetap: Vec<String> = lampiran
+        .iter()
+        .filter(|l| !dokumen_lepas.contains(&l.dokumen.id))
+        .map(|l| l.dokumen.jenis_dokumen_id.clone())
+        .collect();
+    let k = periksa_kiriman(&state, &m, &f, &tujuan, &pegawai, &riwayat, tetap).await?;
+    let peringatan = k.peringatan_saja();
+    let (Some(perubahan), true) = (k.perubahan, k.galat.is_empty()) else {
         return render_form(
             &state,
             &m,
             &tujuan,
             &pegawai,
             format!("/usulan/{id}/revisi"),
-            &nilai,
-            &catatan,
-            galat,
-            Vec::new(),
+            &k.nilai,
+            &k.catatan,
+            k.galat,
+            k.peringatan,
         )
         .await;
     };
     let sebelum = perubahan
         .sebelum(&pegawai, &riwayat)
         .map_err(|_| WebError::TidakValid(b, "form_tidak_valid"))?;
-    let status_ke = if ajukan {
+    let status_ke = if k.ajukan {
         StatusUsulan::Diajukan
     } else {
         u.status
@@ -1437,16 +1492,14 @@ pub async fn revisi(
                 revisi: Some(Revisi {
                     perubahan,
                     sebelum,
-                    peringatan: temuan
-                        .into_iter()
-                        .filter(|t| t.berat == Berat::Peringatan)
-                        .collect(),
-                    catatan: (!catatan.is_empty()).then_some(catatan),
-                    dokumen_baru,
+                    peringatan,
+                    catatan: (!k.catatan.is_empty()).then_some(k.catatan),
+                    dokumen_baru: k.dokumen_baru,
+                    dokumen_arsip: k.dokumen_arsip,
                     dokumen_lepas,
                 }),
             },
-            if ajukan { "AJUKAN_ULANG" } else { "UBAH" },
+            if k.ajukan { "AJUKAN_ULANG" } else { "UBAH" },
             &aktor(&state, &m),
             state.jam().sekarang(),
         )
@@ -1456,14 +1509,8 @@ pub async fn revisi(
         Ok(()) => Ok(Redirect::to(&format!("/usulan/{id}")).into_response()),
         Err(StoreError::Conflict(_)) => {
             let u = state.store().usulan(id).await?;
-            halaman_detail(
-                &state,
-                &m,
-                u,
-                vec![b.t("usulan_sudah_diputuskan").to_string()],
-                None,
-            )
-            .await
+            let galat = vec![b.t("usulan_sudah_diputuskan").to_string()];
+            halaman_detail(&state, &m, u, galat, None).await
         }
         Err(e) => Err(e.into()),
     }
@@ -1804,7 +1851,6 @@ pub async fn form_kolektif(
 /// One checked row of a collective list.
 struct BarisSah {
     pegawai: Pegawai,
-    letak: LetakPegawai,
     perubahan: Perubahan,
     sebelum: Sebelum,
     peringatan: Vec<Temuan>,
@@ -1832,13 +1878,7 @@ pub async fn kolektif(
     let today = state.jam().sekarang().date_naive();
     let mut galat = Vec::new();
     if f.terlalu_besar {
-        galat.push(b.t("berkas_terlalu_besar").replace(
-            "{}",
-            &format!(
-                "{:.1}",
-                state.konfigurasi().batas_unggah as f64 / 1_048_576.0
-            ),
-        ));
+        galat.push(pesan_terlalu_besar(&state, b));
     }
     // The CSV comes as a file the first time and travels back as text for the final submit.
     let csv = match f.berkas.iter().find(|(n, _, _)| n == "csv") {
@@ -1877,6 +1917,9 @@ pub async fn kolektif(
     };
     let cakupan = vec![Cakupan::Instansi(instansi.clone())];
     let mut laporan = Vec::new();
+    // Every row is in the operator's agency (the scope above), so one load serves them all.
+    let refs = RefValidasi::muat(&state, &[instansi.as_str()]).await?;
+    let kanreg_id = state.store().instansi(&instansi).await?.kanreg_id;
     let mut sah: Vec<BarisSah> = Vec::new();
     let mut nip_terlihat = std::collections::HashSet::new();
     for r in &baris {
@@ -1921,7 +1964,7 @@ pub async fn kolektif(
             Some(j) => state.store().riwayat_pegawai(pegawai.id, Some(j)).await?,
             None => Vec::new(),
         };
-        let temuan = validasi(&state, &pegawai, &riwayat, &perubahan).await?;
+        let temuan = refs.periksa(today, &pegawai, &riwayat, &perubahan);
         let (g, p): (Vec<&Temuan>, Vec<&Temuan>) =
             temuan.iter().partition(|t| t.berat == Berat::Galat);
         if !g.is_empty() {
@@ -1951,10 +1994,8 @@ pub async fn kolektif(
                 .collect::<Vec<_>>()
                 .join("; "),
         );
-        let letak = state.store().letak_pegawai(pegawai.id).await?;
         sah.push(BarisSah {
             pegawai,
-            letak,
             perubahan,
             sebelum,
             peringatan: temuan
@@ -1989,18 +2030,11 @@ pub async fn kolektif(
     // Submit: one shared supporting document (e.g. the reorganisation decree) for every row.
     let mut galat_berkas = Vec::new();
     let mut dokumen_bersama = Vec::new();
-    let batas = state.konfigurasi().batas_unggah;
     let jenis_dok = f.satu("jenis_dokumen_1").to_string();
     if let Some((_, file, isi)) = f.berkas.iter().find(|(n, _, _)| n == "dokumen_1") {
-        match periksa_berkas(isi, batas) {
-            Ok(j) => {
-                let blob = state.store().simpan_blob(isi, j.media_type()).await?;
-                dokumen_bersama.push((file.clone(), j, blob));
-            }
-            Err(e) => galat_berkas.push(format!(
-                "{file}: {}",
-                pesan(b, &e.to_string(), &e.pesan_en())
-            )),
+        match simpan_berkas(&state, b, file, isi).await? {
+            Ok((j, blob)) => dokumen_bersama.push((file.clone(), j, blob)),
+            Err(e) => galat_berkas.push(e),
         }
     }
     let kewenangan = state.store().kewenangan().await?;
@@ -2036,8 +2070,8 @@ pub async fn kolektif(
             id: Uuid::now_v7(),
             kunci_kirim: None,
             pegawai_id: s.pegawai.id,
-            instansi_id: s.letak.instansi_id,
-            kanreg_id: s.letak.kanreg_id,
+            instansi_id: instansi.clone(),
+            kanreg_id: kanreg_id.clone(),
             rute: s.perubahan.rute(&kewenangan),
             perubahan: s.perubahan,
             sebelum: s.sebelum,
@@ -2046,26 +2080,8 @@ pub async fn kolektif(
             status: StatusUsulan::Diajukan,
             dokumen_baru: dokumen_bersama
                 .iter()
-                .map(|(file, j, blob)| Dokumen {
-                    id: Uuid::now_v7(),
-                    pegawai_id: s.pegawai.id,
-                    riwayat_id: None,
-                    jenis_dokumen_id: jenis_dok.clone(),
-                    sha256: blob.sha256.clone(),
-                    nama_file: format!(
-                        "{}.{}",
-                        file.rsplit_once('.')
-                            .map_or(file.as_str(), |(a, _)| a)
-                            .chars()
-                            .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
-                            .take(80)
-                            .collect::<String>(),
-                        j.ekstensi()
-                    ),
-                    media_type: j.media_type().to_string(),
-                    ukuran: blob.ukuran,
-                    diunggah_pada: now,
-                    diunggah_oleh: format!("akun:{}", m.akun.id),
+                .map(|(file, j, blob)| {
+                    dokumen_baru(&m, s.pegawai.id, &jenis_dok, file, *j, blob, now)
                 })
                 .collect(),
             dokumen_arsip: Vec::new(),
@@ -2106,6 +2122,28 @@ pub async fn detail_kolektif(
     halaman_kolektif(&state, &m, id, Vec::new()).await
 }
 
+/// The batch's items the reader may see: list rows with their proposals, scope in the query.
+async fn kolektif_terlihat(
+    state: &AppState,
+    m: &Masuk,
+    id: Uuid,
+) -> Result<Vec<(RingkasanUsulan, Usulan)>, WebError> {
+    let mut terlihat: HashMap<Uuid, Usulan> = state
+        .store()
+        .usulan_kolektif_terlihat(id, m.akun.id, &m.pelaku.cakupan_baca())
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    Ok(state
+        .store()
+        .usulan_kolektif(id)
+        .await?
+        .into_iter()
+        .filter_map(|r| terlihat.remove(&r.id).map(|u| (r, u)))
+        .collect())
+}
+
 async fn halaman_kolektif(
     state: &AppState,
     m: &Masuk,
@@ -2114,19 +2152,9 @@ async fn halaman_kolektif(
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
     let now = state.jam().sekarang();
-    let cakupan = m.pelaku.cakupan_baca();
     let mut daftar = Vec::new();
     let mut boleh = 0;
-    let rows = state.store().usulan_kolektif(id).await?;
-    for r in rows {
-        // Visibility per row, by the same rule as a single proposal.
-        let Ok(u) = state
-            .store()
-            .usulan_terlihat(r.id, m.akun.id, &cakupan)
-            .await
-        else {
-            continue;
-        };
+    for (r, u) in kolektif_terlihat(state, m, id).await? {
         if boleh_memutuskan(&m.pelaku, &posisi(&u)).is_ok() {
             boleh += 1;
         }
@@ -2168,17 +2196,9 @@ pub async fn putuskan_kolektif(
     periksa_csrf_sesi(&m.sesi, &f.csrf, b)?;
     let keputusan = keputusan_dari(&f.aksi, &f.alasan, Vec::new())
         .ok_or(WebError::TidakValid(b, "form_tidak_valid"))?;
-    let cakupan = m.pelaku.cakupan_baca();
     let mut putusan = Vec::new();
     let mut nama = Vec::new();
-    for r in state.store().usulan_kolektif(id).await? {
-        let Ok(u) = state
-            .store()
-            .usulan_terlihat(r.id, m.akun.id, &cakupan)
-            .await
-        else {
-            continue;
-        };
+    for (r, u) in kolektif_terlihat(&state, &m, id).await? {
         let Ok(tahap) = boleh_memutuskan(&m.pelaku, &posisi(&u)) else {
             continue;
         };

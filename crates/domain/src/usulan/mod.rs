@@ -457,6 +457,14 @@ impl StatusUsulan {
         matches!(self, Self::Selesai | Self::Ditolak | Self::Dibatalkan)
     }
 
+    /// The status of proposals waiting at `tahap` (the inverse of [`Self::tahap`]).
+    pub fn menunggu_di(tahap: Verifikator) -> Self {
+        match tahap {
+            Verifikator::Instansi => Self::Diajukan,
+            Verifikator::Bkn => Self::MenungguBkn,
+        }
+    }
+
     /// The verification stage it waits in, if any.
     pub fn tahap(self) -> Option<Verifikator> {
         match self {
