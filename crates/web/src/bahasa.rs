@@ -772,14 +772,26 @@ mod tests {
     fn every_key_used_in_templates_and_code_exists() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut missing = Vec::new();
-        for dir in ["templates", "src"] {
-            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-                for part in text.split(".t(\"").skip(1) {
-                    let key = part.split('"').next().unwrap();
-                    if !PESAN.iter().any(|(k, _, _)| *k == key) {
-                        missing.push(key.to_string());
-                    }
+        // Every file under templates/ and src/, subfolders included.
+        let mut files = Vec::new();
+        let mut dirs = vec![root.join("templates"), root.join("src")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        assert!(files.iter().any(|f| f.ends_with("usulan/form.rs")));
+        for path in files {
+            let text = std::fs::read_to_string(path).unwrap();
+            for part in text.split(".t(\"").skip(1) {
+                let key = part.split('"').next().unwrap();
+                if !PESAN.iter().any(|(k, _, _)| *k == key) {
+                    missing.push(key.to_string());
                 }
             }
         }

@@ -1,0 +1,209 @@
+//! Lists: the reader's proposals with notifications, the verification queues, and the
+//! operational view.
+
+use super::*;
+
+/// A list row ready to render.
+pub struct BarisDaftar {
+    pub(super) id: Uuid,
+    pub(super) nama: String,
+    pub(super) nip: String,
+    pub(super) jenis: String,
+    pub(super) status: &'static str,
+    pub(super) umur: String,
+    pub(super) peringatan: usize,
+    pub(super) kolektif: Option<Uuid>,
+}
+
+pub(super) fn baris_daftar(b: Bahasa, r: RingkasanUsulan, now: DateTime<Utc>) -> BarisDaftar {
+    BarisDaftar {
+        id: r.id,
+        nama: r.nama,
+        nip: r.nip,
+        jenis: label_jenis(b, &r.jenis),
+        status: label_status(b, r.status),
+        umur: umur(b, r.status_sejak, now),
+        peringatan: r.peringatan,
+        kolektif: r.kolektif_id,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "usulan_daftar.html")]
+pub(super) struct DaftarPage<'a> {
+    b: Bahasa,
+    nama_instance: &'a str,
+    daftar: Vec<BarisDaftar>,
+    notifikasi: Vec<(Option<Uuid>, String, String, bool)>,
+    bagian: Vec<(String, String)>,
+    pegawai_sendiri: bool,
+}
+
+/// GET /usulan: the reader's proposals and notifications (which are then marked read).
+pub async fn daftar(State(state): State<AppState>, m: Masuk) -> Result<Response, WebError> {
+    let b = m.konteks.bahasa;
+    let now = state.jam().sekarang();
+    let daftar = state
+        .store()
+        .usulan_saya(m.akun.pegawai_id, m.akun.id, 100)
+        .await?
+        .into_iter()
+        .map(|r| baris_daftar(b, r, now))
+        .collect();
+    let notifikasi = state
+        .store()
+        .notifikasi(m.akun.id, 20)
+        .await?
+        .into_iter()
+        .map(|(u, s, w, dibaca)| {
+            let status = StatusUsulan::from_kode(&s).map_or(s, |x| label_status(b, x).to_string());
+            (u, status, crate::tampilan::waktu(w, b), dibaca)
+        })
+        .collect();
+    state.store().baca_notifikasi(m.akun.id, now).await?;
+    let jenis_pegawai = match m.akun.pegawai_id {
+        Some(id) => Some(state.store().pegawai(id).await?.jenis_pegawai),
+        None => None,
+    };
+    let mut bagian = vec![("data_utama".to_string(), b.t("data_utama").to_string())];
+    if let Some(j) = jenis_pegawai {
+        bagian.extend(
+            JenisRiwayat::SEMUA
+                .into_iter()
+                .filter(|r| r.berlaku_untuk(j))
+                .map(|r| {
+                    (
+                        r.kode().to_string(),
+                        b.t(crate::tampilan::kunci_judul(r)).to_string(),
+                    )
+                }),
+        );
+    }
+    let page = DaftarPage {
+        b,
+        nama_instance: state.nama_instance(),
+        daftar,
+        notifikasi,
+        bagian,
+        pegawai_sendiri: jenis_pegawai.is_some(),
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "verifikasi.html")]
+pub(super) struct AntreanPage<'a> {
+    b: Bahasa,
+    nama_instance: &'a str,
+    antrean: Vec<(String, i64, Vec<BarisDaftar>)>,
+}
+
+/// The verifier grants of the reader by stage, with their scopes.
+pub(super) fn tahap_verifikator(m: &Masuk) -> Vec<(Verifikator, Vec<Cakupan>)> {
+    let mut out = Vec::new();
+    for (tahap, peran) in [
+        (Verifikator::Instansi, Peran::VerifikatorInstansi),
+        (Verifikator::Bkn, Peran::VerifikatorBkn),
+    ] {
+        let cakupan: Vec<Cakupan> = m
+            .pelaku
+            .peran
+            .iter()
+            .filter(|p| p.peran == peran)
+            .filter_map(|p| p.cakupan(m.pelaku.pegawai_id))
+            .collect();
+        if !cakupan.is_empty() {
+            out.push((tahap, cakupan));
+        }
+    }
+    out
+}
+
+/// GET /verifikasi: the queues the reader verifies, oldest first, with their age.
+pub async fn antrean(State(state): State<AppState>, m: Masuk) -> Result<Response, WebError> {
+    let b = m.konteks.bahasa;
+    let tahap = tahap_verifikator(&m);
+    if tahap.is_empty() {
+        return Err(WebError::Dilarang(b));
+    }
+    let now = state.jam().sekarang();
+    let mut antrean = Vec::new();
+    for (t, cakupan) in tahap {
+        let jumlah = state.store().jumlah_antrean(t, &cakupan).await?;
+        let rows = state
+            .store()
+            .antrean_usulan(t, &cakupan, m.akun.id, m.akun.pegawai_id, 200)
+            .await?
+            .into_iter()
+            .map(|r| baris_daftar(b, r, now))
+            .collect();
+        let judul = match t {
+            Verifikator::Instansi => b.t("antrean_instansi"),
+            Verifikator::Bkn => b.t("antrean_bkn"),
+        };
+        antrean.push((judul.to_string(), jumlah, rows));
+    }
+    let page = AntreanPage {
+        b,
+        nama_instance: state.nama_instance(),
+        antrean,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+/// Queue counts for the home page: (label, count) per stage the reader verifies.
+pub async fn jumlah_antrean(state: &AppState, m: &Masuk) -> Result<Vec<(String, i64)>, WebError> {
+    let b = m.konteks.bahasa;
+    let mut out = Vec::new();
+    for (t, cakupan) in tahap_verifikator(m) {
+        let n = state.store().jumlah_antrean(t, &cakupan).await?;
+        let label = match t {
+            Verifikator::Instansi => b.t("antrean_instansi"),
+            Verifikator::Bkn => b.t("antrean_bkn"),
+        };
+        out.push((label.to_string(), n));
+    }
+    Ok(out)
+}
+
+#[derive(Template)]
+#[template(path = "statistik.html")]
+pub(super) struct StatistikPage<'a> {
+    b: Bahasa,
+    nama_instance: &'a str,
+    per_status: Vec<(&'static str, i64)>,
+    waktu: Vec<(&'static str, usize, String, String)>,
+    tertua: Vec<BarisDaftar>,
+}
+
+/// GET /usulan/statistik: proposals by status in the reader's scope, time in each state
+/// (median and 90th percentile, last 90 days) and the oldest waiting items.
+pub async fn statistik(State(state): State<AppState>, m: Masuk) -> Result<Response, WebError> {
+    let b = m.konteks.bahasa;
+    let cakupan = cakupan_staf(&m);
+    if cakupan.is_empty() {
+        return Err(WebError::Dilarang(b));
+    }
+    let now = state.jam().sekarang();
+    let s = state
+        .store()
+        .statistik_usulan(&cakupan, now - chrono::Duration::days(90), now)
+        .await?;
+    let label = |k: &str| StatusUsulan::from_kode(k).map_or("?", |s| label_status(b, s));
+    let page = StatistikPage {
+        b,
+        nama_instance: state.nama_instance(),
+        per_status: s.per_status.iter().map(|(k, n)| (label(k), *n)).collect(),
+        waktu: s
+            .waktu
+            .iter()
+            .map(|(k, n, med, p90)| (label(k), *n, format!("{med:.1}"), format!("{p90:.1}")))
+            .collect(),
+        tertua: s
+            .tertua
+            .into_iter()
+            .map(|r| baris_daftar(b, r, now))
+            .collect(),
+    };
+    Ok(Html(page.render()?).into_response())
+}

@@ -1,0 +1,469 @@
+//! The proposal page: before/after, documents, rounds, and the decisions taken on it.
+
+use super::*;
+
+/// A before/after row.
+pub struct BarisBanding {
+    label: String,
+    dulu: String,
+    baru: String,
+    berubah: bool,
+}
+
+#[derive(Template)]
+#[template(path = "usulan_detail.html")]
+pub(super) struct DetailPage<'a> {
+    b: Bahasa,
+    nama_instance: &'a str,
+    csrf: &'a str,
+    u: Usulan,
+    judul: String,
+    status: &'static str,
+    nama_pegawai: String,
+    nip: String,
+    banding: Vec<BarisBanding>,
+    peringatan: Vec<String>,
+    lampiran: Vec<(Uuid, String, String, bool, bool)>,
+    jejak: Vec<(String, String, String, String)>,
+    boleh_putus: bool,
+    boleh_batal: bool,
+    boleh_ajukan: bool,
+    boleh_revisi: bool,
+    galat: Vec<String>,
+    info: Option<&'static str>,
+}
+
+pub(super) fn banding(b: Bahasa, u: &Usulan) -> Vec<BarisBanding> {
+    let baris = |label: String, dulu: String, baru: String| BarisBanding {
+        berubah: dulu != baru,
+        label,
+        dulu,
+        baru,
+    };
+    match (&u.perubahan, &u.sebelum) {
+        (Perubahan::DataUtama { nilai }, Sebelum::DataUtama(lama)) => nilai
+            .iter()
+            .map(|(k, v)| {
+                let (id, en) = k.label();
+                baris(
+                    pesan(b, id, en),
+                    lama.get(k).cloned().flatten().unwrap_or_default(),
+                    v.clone().unwrap_or_default(),
+                )
+            })
+            .collect(),
+        (Perubahan::TambahRiwayat { data } | Perubahan::UbahRiwayat { data, .. }, lama) => {
+            let sesudah = isian::tulis(data);
+            let sebelum = match lama {
+                Sebelum::Riwayat(r) => isian::tulis(r),
+                _ => BTreeMap::new(),
+            };
+            isian::isian(data.jenis())
+                .iter()
+                .map(|i| {
+                    let tampil = |m: &BTreeMap<String, String>| {
+                        tampil_nilai(i.tipe, m.get(i.kunci).map_or("", String::as_str))
+                    };
+                    baris(
+                        pesan(b, i.label, i.label_en),
+                        tampil(&sebelum),
+                        tampil(&sesudah),
+                    )
+                })
+                .collect()
+        }
+        (Perubahan::HapusRiwayat { .. }, Sebelum::Riwayat(r)) => isian::tulis(r)
+            .into_iter()
+            .map(|(k, v)| {
+                let label = isian::isian(r.jenis())
+                    .iter()
+                    .find(|i| i.kunci == k)
+                    .map_or(k.clone(), |i| pesan(b, i.label, i.label_en));
+                baris(label, v, String::new())
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A field's value as people read it: "III/d" rather than 34, "Di atas ekspektasi" rather than
+/// a variant name.
+pub(super) fn tampil_nilai(tipe: Tipe, v: &str) -> String {
+    match tipe {
+        Tipe::Golongan | Tipe::GolonganOps => v
+            .parse::<u8>()
+            .ok()
+            .and_then(siasn_domain::Golongan::from_id)
+            .map_or_else(
+                || v.to_string(),
+                |g| format!("{} ({})", g.label(), g.pangkat()),
+            ),
+        Tipe::Pilihan(p) => p
+            .iter()
+            .find(|(k, _)| *k == v)
+            .map_or_else(|| v.to_string(), |(_, l)| (*l).to_string()),
+        Tipe::YaTidak => if v.is_empty() { "—" } else { "✓" }.to_string(),
+        _ => v.to_string(),
+    }
+}
+
+pub(super) fn posisi(u: &Usulan) -> PosisiUsulan {
+    PosisiUsulan {
+        status: u.status,
+        pegawai: LetakPegawai {
+            pegawai_id: u.pegawai_id,
+            instansi_id: u.instansi_id.clone(),
+            kanreg_id: u.kanreg_id.clone(),
+        },
+        pengusul_akun_id: u.pengusul_akun_id,
+        rute: u.rute,
+    }
+}
+
+pub(super) async fn usulan_untuk(
+    state: &AppState,
+    m: &Masuk,
+    id: Uuid,
+) -> Result<Usulan, WebError> {
+    Ok(state
+        .store()
+        .usulan_terlihat(id, m.akun.id, &m.pelaku.cakupan_baca())
+        .await?)
+}
+
+pub(super) async fn halaman_detail(
+    state: &AppState,
+    m: &Masuk,
+    u: Usulan,
+    galat: Vec<String>,
+    info: Option<&'static str>,
+) -> Result<Response, WebError> {
+    let b = m.konteks.bahasa;
+    let pegawai = state.store().pegawai(u.pegawai_id).await?;
+    let pengusul = m.akun.id == u.pengusul_akun_id;
+    let ref_dok = state.store().referensi("ref-dokumen").await?;
+    let lampiran = state
+        .store()
+        .lampiran_usulan(u.id)
+        .await?
+        .into_iter()
+        .map(|l| {
+            let jenis = ref_dok
+                .iter()
+                .find(|r| r.id == l.dokumen.jenis_dokumen_id)
+                .map_or_else(|| l.dokumen.jenis_dokumen_id.clone(), |r| r.nama.clone());
+            (
+                l.dokumen.id,
+                l.dokumen.nama_file,
+                jenis,
+                l.dokumen.media_type == "application/pdf",
+                l.sha256_beku == l.dokumen.sha256,
+            )
+        })
+        .collect();
+    let jejak = state
+        .store()
+        .jejak_usulan(u.id)
+        .await?
+        .into_iter()
+        .map(|j| {
+            (
+                crate::tampilan::waktu(j.waktu, b),
+                j.aktor,
+                StatusUsulan::from_kode(&j.status_ke)
+                    .map_or(j.status_ke.clone(), |s| label_status(b, s).to_string()),
+                j.alasan.unwrap_or_default(),
+            )
+        })
+        .collect();
+    let status = label_status(b, u.status);
+    let page = DetailPage {
+        b,
+        nama_instance: state.nama_instance(),
+        csrf: &m.sesi.csrf,
+        judul: label_jenis(b, &u.perubahan.kode()),
+        status,
+        nama_pegawai: pegawai.nama_lengkap(),
+        nip: pegawai.nomor_induk.as_str().to_string(),
+        banding: banding(b, &u),
+        peringatan: u.peringatan.iter().map(|t| pesan_temuan(b, t)).collect(),
+        lampiran,
+        jejak,
+        boleh_putus: boleh_memutuskan(&m.pelaku, &posisi(&u)).is_ok(),
+        boleh_batal: boleh_langkah_pengusul(LangkahPengusul::Batalkan, u.status, pengusul).is_ok(),
+        boleh_ajukan: u.status == StatusUsulan::Draf && pengusul,
+        boleh_revisi: boleh_langkah_pengusul(LangkahPengusul::Ubah, u.status, pengusul).is_ok(),
+        u,
+        galat,
+        info,
+    };
+    let status = if page.galat.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::CONFLICT
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+/// GET /usulan/{id}.
+pub async fn detail(
+    State(state): State<AppState>,
+    m: Masuk,
+    Path(id): Path<Uuid>,
+) -> Result<Response, WebError> {
+    let u = usulan_untuk(&state, &m, id).await?;
+    halaman_detail(&state, &m, u, Vec::new(), None).await
+}
+
+/// GET /usulan/{id}/dokumen/{dok}: an attached document, shown inline (PDF viewer or image).
+pub async fn lihat_dokumen(
+    State(state): State<AppState>,
+    m: Masuk,
+    Path((id, dok)): Path<(Uuid, Uuid)>,
+) -> Result<Response, WebError> {
+    let u = usulan_untuk(&state, &m, id).await?;
+    let lampiran = state.store().lampiran_usulan(u.id).await?;
+    let l = lampiran
+        .into_iter()
+        .find(|l| l.dokumen.id == dok)
+        .ok_or(WebError::Store(StoreError::NotFound))?;
+    let isi = state.store().isi_dokumen(&l.dokumen).await?;
+    let mut res = isi.into_response();
+    let h = res.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&l.dokumen.media_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("inline"),
+    );
+    h.insert(
+        crate::telemetry::BINGKAI_SENDIRI,
+        HeaderValue::from_static("1"),
+    );
+    Ok(res)
+}
+
+/// A decision form.
+#[derive(Deserialize)]
+pub struct PutusForm {
+    csrf: String,
+    versi: i64,
+    aksi: String,
+    #[serde(default)]
+    alasan: String,
+}
+
+pub(super) fn keputusan_dari(aksi: &str, alasan: &str, dokumen: Vec<Uuid>) -> Option<Keputusan> {
+    let alasan = alasan.trim().chars().take(1000).collect::<String>();
+    match aksi {
+        "setujui" => Some(Keputusan::Setujui),
+        "tolak" => Some(Keputusan::Tolak { alasan }),
+        "kembalikan" => Some(Keputusan::Kembalikan { alasan, dokumen }),
+        _ => None,
+    }
+}
+
+/// POST /usulan/{id}/putuskan: approve, reject or return.
+pub async fn putuskan(
+    State(state): State<AppState>,
+    m: Masuk,
+    Path(id): Path<Uuid>,
+    axum::extract::Form(pairs): axum::extract::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let b = m.konteks.bahasa;
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .find(|(a, _)| a == k)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    let f = PutusForm {
+        csrf: get("csrf").to_string(),
+        versi: get("versi")
+            .parse()
+            .map_err(|_| WebError::TidakValid(b, "form_tidak_valid"))?,
+        aksi: get("aksi").to_string(),
+        alasan: get("alasan").to_string(),
+    };
+    periksa_csrf_sesi(&m.sesi, &f.csrf, b)?;
+    let u = usulan_untuk(&state, &m, id).await?;
+    let dokumen: Vec<Uuid> = pairs
+        .iter()
+        .filter(|(k, _)| k == "dokumen_salah")
+        .filter_map(|(_, v)| Uuid::parse_str(v).ok())
+        .collect();
+    let keputusan = keputusan_dari(&f.aksi, &f.alasan, dokumen)
+        .ok_or(WebError::TidakValid(b, "form_tidak_valid"))?;
+    let tahap = match boleh_memutuskan(&m.pelaku, &posisi(&u)) {
+        Ok(t) => t,
+        Err(e) if u.versi != f.versi => {
+            let _ = e;
+            return halaman_detail(
+                &state,
+                &m,
+                u,
+                vec![b.t("usulan_sudah_diputuskan").to_string()],
+                None,
+            )
+            .await;
+        }
+        Err(e) => {
+            return halaman_detail(&state, &m, u, vec![b.t(e.kunci()).to_string()], None).await;
+        }
+    };
+    let status_ke = match status_setelah(tahap, u.rute, &keputusan) {
+        Ok(s) => s,
+        Err(e) => {
+            return halaman_detail(&state, &m, u, vec![b.t(e.kunci()).to_string()], None).await;
+        }
+    };
+    let hasil = state
+        .store()
+        .putuskan_usulan(
+            &[Putusan {
+                usulan_id: u.id,
+                versi: f.versi,
+                status_dari: u.status,
+                status_ke,
+                keputusan,
+            }],
+            &aktor(&state, &m),
+            state.jam().sekarang(),
+        )
+        .await?;
+    state.bangunkan_surel();
+    let u = state.store().usulan(id).await?;
+    match hasil.into_iter().next() {
+        Some(HasilPutusan::Berhasil(_)) => {
+            halaman_detail(&state, &m, u, Vec::new(), Some("keputusan_tersimpan")).await
+        }
+        Some(HasilPutusan::Konflik(k)) => {
+            let mut galat = vec![b.t("konflik_terapkan").to_string()];
+            galat.extend(k.iter().map(|x| {
+                let (id, en) = x.pesan();
+                pesan(b, &id, &en)
+            }));
+            halaman_detail(&state, &m, u, galat, None).await
+        }
+        _ => {
+            halaman_detail(
+                &state,
+                &m,
+                u,
+                vec![b.t("usulan_sudah_diputuskan").to_string()],
+                None,
+            )
+            .await
+        }
+    }
+}
+
+/// The proposer's step form.
+#[derive(Deserialize)]
+pub struct LangkahForm {
+    csrf: String,
+    versi: i64,
+}
+
+pub(super) async fn langkah(
+    state: AppState,
+    m: Masuk,
+    id: Uuid,
+    f: LangkahForm,
+    l: LangkahPengusul,
+    kode: &str,
+) -> Result<Response, WebError> {
+    let b = m.konteks.bahasa;
+    periksa_csrf_sesi(&m.sesi, &f.csrf, b)?;
+    let u = usulan_untuk(&state, &m, id).await?;
+    let status_ke = match boleh_langkah_pengusul(l, u.status, m.akun.id == u.pengusul_akun_id) {
+        Ok(s) => s,
+        Err(e) => {
+            return halaman_detail(&state, &m, u, vec![b.t(e.kunci()).to_string()], None).await;
+        }
+    };
+    let r = state
+        .store()
+        .langkah_usulan(
+            &LangkahBaru {
+                usulan_id: id,
+                versi: f.versi,
+                status_dari: u.status,
+                status_ke,
+                revisi: None,
+            },
+            kode,
+            &aktor(&state, &m),
+            state.jam().sekarang(),
+        )
+        .await;
+    state.bangunkan_surel();
+    let u = state.store().usulan(id).await?;
+    match r {
+        Ok(()) => halaman_detail(&state, &m, u, Vec::new(), Some("langkah_tersimpan")).await,
+        Err(StoreError::Conflict(_)) => {
+            halaman_detail(
+                &state,
+                &m,
+                u,
+                vec![b.t("usulan_sudah_diputuskan").to_string()],
+                None,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// POST /usulan/{id}/batalkan.
+pub async fn batalkan(
+    State(state): State<AppState>,
+    m: Masuk,
+    Path(id): Path<Uuid>,
+    axum::extract::Form(f): axum::extract::Form<LangkahForm>,
+) -> Result<Response, WebError> {
+    langkah(state, m, id, f, LangkahPengusul::Batalkan, "BATALKAN").await
+}
+
+/// POST /usulan/{id}/ajukan (a saved draft).
+pub async fn ajukan(
+    State(state): State<AppState>,
+    m: Masuk,
+    Path(id): Path<Uuid>,
+    axum::extract::Form(f): axum::extract::Form<LangkahForm>,
+) -> Result<Response, WebError> {
+    let b = m.konteks.bahasa;
+    let u = usulan_untuk(&state, &m, id).await?;
+    // A draft is checked again as if it were submitted now.
+    let pegawai = state.store().pegawai(u.pegawai_id).await?;
+    let riwayat = state.store().riwayat_pegawai(u.pegawai_id, None).await?;
+    let temuan = RefValidasi::muat(&state, &[pegawai.instansi_kerja_id.as_str()])
+        .await?
+        .periksa(
+            state.jam().sekarang().date_naive(),
+            &pegawai,
+            &riwayat,
+            &u.perubahan,
+        );
+    let kewenangan = state.store().kewenangan().await?;
+    let jenis: Vec<String> = state
+        .store()
+        .lampiran_usulan(id)
+        .await?
+        .into_iter()
+        .map(|l| l.dokumen.jenis_dokumen_id)
+        .collect();
+    let mut galat: Vec<String> = temuan
+        .iter()
+        .filter(|t| t.berat == Berat::Galat)
+        .map(|t| pesan_temuan(b, t))
+        .collect();
+    if !u.perubahan.dokumen_cukup(&kewenangan, &jenis) {
+        galat.push(b.t("dokumen_wajib_kurang").to_string());
+    }
+    if !galat.is_empty() {
+        return halaman_detail(&state, &m, u, galat, None).await;
+    }
+    langkah(state, m, id, f, LangkahPengusul::Ajukan, "AJUKAN").await
+}
