@@ -10,7 +10,7 @@ use crate::blob::BlobRef;
 use crate::error::{StoreError, StoreResult};
 use crate::{Store, on_pool};
 
-type DokumenRow = (
+pub(crate) type DokumenRow = (
     Uuid,
     Uuid,
     Option<Uuid>,
@@ -23,7 +23,7 @@ type DokumenRow = (
     String,
 );
 
-const DOKUMEN_COLUMNS: &str = "id, pegawai_id, riwayat_id, jenis_dokumen_id, sha256, nama_file, \
+pub(crate) const DOKUMEN_COLUMNS: &str = "id, pegawai_id, riwayat_id, jenis_dokumen_id, sha256, nama_file, \
     media_type, ukuran, diunggah_pada, diunggah_oleh";
 
 impl Store {
@@ -128,7 +128,7 @@ impl Store {
     }
 }
 
-fn dokumen_from_row(
+pub(crate) fn dokumen_from_row(
     (
         id,
         pegawai_id,

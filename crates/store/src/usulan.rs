@@ -18,6 +18,7 @@ use uuid::Uuid;
 use crate::audit::AuditBaru;
 use crate::error::{StoreError, StoreResult};
 use crate::pegawai::{PEGAWAI_COLUMNS, PegawaiRow, nama_cari};
+use crate::riwayat::{DOKUMEN_COLUMNS, dokumen_from_row};
 use crate::{Store, on_pool};
 
 /// Who acts, for the round history, the audit log and notifications.
@@ -297,6 +298,21 @@ fn usulan_from_row(r: UsulanRow) -> StoreResult<Usulan> {
         status_sejak: r.status_sejak,
     })
 }
+
+/// A document row followed by the hash frozen when it was attached.
+type LampiranRow = (
+    Uuid,
+    Uuid,
+    Option<Uuid>,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    DateTime<Utc>,
+    String,
+    String,
+);
 
 type NotifikasiRow = (Option<Uuid>, String, DateTime<Utc>, Option<DateTime<Utc>>);
 
@@ -665,24 +681,30 @@ impl Store {
         usulan_from_row(row.ok_or(StoreError::NotFound)?)
     }
 
-    /// The documents attached to a proposal.
+    /// The documents attached to a proposal, with the hashes frozen when attached.
     pub async fn lampiran_usulan(&self, usulan_id: Uuid) -> StoreResult<Vec<LampiranUsulan>> {
-        let rows: Vec<(Uuid, String)> = on_pool!(self.db(), |pool| {
-            sqlx::query_as(
-                "SELECT dokumen_id, sha256 FROM usulan_dokumen WHERE usulan_id = $1 ORDER BY dokumen_id",
-            )
-            .bind(usulan_id)
-            .fetch_all(pool)
-            .await?
+        let kolom: Vec<String> = DOKUMEN_COLUMNS
+            .split(", ")
+            .map(|c| format!("d.{c}"))
+            .collect();
+        let sql = format!(
+            "SELECT {}, ud.sha256 FROM usulan_dokumen ud JOIN dokumen d ON d.id = ud.dokumen_id \
+             WHERE ud.usulan_id = $1 ORDER BY ud.dokumen_id",
+            kolom.join(", ")
+        );
+        let rows: Vec<LampiranRow> = on_pool!(self.db(), |pool| {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+                .bind(usulan_id)
+                .fetch_all(pool)
+                .await?
         });
-        let mut out = Vec::with_capacity(rows.len());
-        for (dokumen_id, sha256_beku) in rows {
-            out.push(LampiranUsulan {
-                dokumen: self.dokumen(dokumen_id).await?,
-                sha256_beku,
-            });
-        }
-        Ok(out)
+        Ok(rows
+            .into_iter()
+            .map(|r| LampiranUsulan {
+                dokumen: dokumen_from_row((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9)),
+                sha256_beku: r.10,
+            })
+            .collect())
     }
 
     /// The steps of a proposal, oldest first.
