@@ -744,6 +744,11 @@ pub const PESAN: &[(&str, &str, &str)] = &[
         "Propose a correction of personal data",
     ),
     ("jam_umur", "jam", "hours"),
+    (
+        "dokumen_identitas_bila",
+        "Bila mengubah nama, gelar, tempat lahir, NIK atau nomor KK:",
+        "When changing the name, titles, place of birth, NIK or family card number:",
+    ),
 ];
 
 #[cfg(test)]
