@@ -106,6 +106,17 @@ fn cek_piksel(w: u32, h: u32) -> Result<(), BerkasDitolak> {
     }
 }
 
+/// Declared width and height of a PNG or JPEG, read from its header without decoding.
+pub fn ukuran_gambar(isi: &[u8]) -> Option<(u32, u32)> {
+    if isi.starts_with(&[0x89, b'P', b'N', b'G']) {
+        ukuran_png(isi)
+    } else if isi.starts_with(&[0xff, 0xd8, 0xff]) {
+        ukuran_jpeg(isi)
+    } else {
+        None
+    }
+}
+
 /// Width and height from the IHDR chunk, which must come first.
 fn ukuran_png(isi: &[u8]) -> Option<(u32, u32)> {
     if isi.len() < 24 || &isi[12..16] != b"IHDR" {

@@ -1,0 +1,433 @@
+//! Kartu ASN Virtual rules: who may hold a card, how long it is valid, what its state is when
+//! someone checks it, and what a card photo must be.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::pegawai::{JenisPegawai, Pegawai};
+use crate::referensi::KedudukanHukum;
+
+/// Years a card is valid at most (it also ends the day before the holder's TMT pensiun). The
+/// regulations set no period for the virtual card; five years keeps photos recent. Data, not
+/// law: change it here.
+pub const MASA_BERLAKU_TAHUN: i32 = 5;
+
+/// Why an employee cannot have a card (yet).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TidakLayak {
+    /// The legal status is not an active civil servant's.
+    #[error("kedudukan hukum \"{0}\" bukan ASN aktif")]
+    BukanAsnAktif(String),
+    /// PNS without TMT PNS, or PPPK without the contract's TMT.
+    #[error("pengangkatan belum tercatat (TMT PNS / TMT PPPK kosong)")]
+    BelumDiangkat,
+    /// No confirmed photo.
+    #[error("belum ada foto kartu yang dikonfirmasi")]
+    TanpaFoto,
+}
+
+impl TidakLayak {
+    /// The message in English.
+    pub fn pesan_en(&self) -> String {
+        match self {
+            Self::BukanAsnAktif(k) => {
+                format!("legal status \"{k}\" is not an active civil servant")
+            }
+            Self::BelumDiangkat => {
+                "the appointment is not recorded (TMT PNS / PPPK is empty)".into()
+            }
+            Self::TanpaFoto => "no confirmed card photo yet".into(),
+        }
+    }
+}
+
+/// Checks that `p` may hold a card: an active PNS with TMT PNS recorded, or a PPPK with the
+/// TMT of the contract recorded, with a confirmed photo. `kedudukan` is the reference row of
+/// the employee's legal status (unknown codes are not active).
+pub fn periksa_kelayakan(
+    p: &Pegawai,
+    kedudukan: Option<&KedudukanHukum>,
+    ada_foto: bool,
+) -> Result<(), TidakLayak> {
+    match kedudukan {
+        Some(k) if k.masih_asn => {}
+        Some(k) => return Err(TidakLayak::BukanAsnAktif(k.nama.clone())),
+        None => return Err(TidakLayak::BukanAsnAktif(p.kedudukan_hukum_id.clone())),
+    }
+    let diangkat = match p.jenis_pegawai {
+        JenisPegawai::Pns => p.tmt_pns.is_some(),
+        JenisPegawai::Pppk => p.tmt_cpns.is_some(),
+    };
+    if !diangkat {
+        return Err(TidakLayak::BelumDiangkat);
+    }
+    if !ada_foto {
+        return Err(TidakLayak::TanpaFoto);
+    }
+    Ok(())
+}
+
+/// The last valid day of a card issued on `terbit`: five years less a day, but never past the
+/// day before `tmt_pensiun`.
+pub fn berlaku_sampai(terbit: NaiveDate, tmt_pensiun: Option<NaiveDate>) -> NaiveDate {
+    let lima_tahun = terbit
+        .with_year(terbit.year() + MASA_BERLAKU_TAHUN)
+        // 29 February: the card runs to 28 February.
+        .or_else(|| {
+            terbit
+                .pred_opt()?
+                .with_year(terbit.year() + MASA_BERLAKU_TAHUN)
+        })
+        .unwrap_or(terbit);
+    let akhir = lima_tahun.pred_opt().unwrap_or(lima_tahun);
+    match tmt_pensiun.and_then(|t| t.pred_opt()) {
+        Some(p) if p < akhir => p.max(terbit),
+        _ => akhir,
+    }
+}
+
+/// A card's state when someone checks it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusKartu {
+    /// Valid.
+    Berlaku,
+    /// Replaced by a newer card.
+    Diganti,
+    /// Past its last valid day.
+    Kedaluwarsa,
+    /// The holder is no longer an active civil servant (retired, dismissed, …): the name of the
+    /// legal status.
+    PemegangTidakAktif(String),
+}
+
+impl StatusKartu {
+    /// Valid?
+    pub fn berlaku(&self) -> bool {
+        matches!(self, Self::Berlaku)
+    }
+
+    /// Indonesian text.
+    pub fn pesan(&self) -> String {
+        match self {
+            Self::Berlaku => "Kartu BERLAKU".into(),
+            Self::Diganti => "TIDAK BERLAKU LAGI: kartu ini sudah diganti dengan kartu baru".into(),
+            Self::Kedaluwarsa => "TIDAK BERLAKU LAGI: masa berlaku kartu sudah habis".into(),
+            Self::PemegangTidakAktif(k) => {
+                format!("TIDAK BERLAKU LAGI: pemegang tidak lagi ASN aktif ({k})")
+            }
+        }
+    }
+
+    /// English text.
+    pub fn pesan_en(&self) -> String {
+        match self {
+            Self::Berlaku => "Card VALID".into(),
+            Self::Diganti => "NO LONGER VALID: this card was replaced by a newer card".into(),
+            Self::Kedaluwarsa => "NO LONGER VALID: the card has expired".into(),
+            Self::PemegangTidakAktif(k) => {
+                format!("NO LONGER VALID: the holder is no longer an active civil servant ({k})")
+            }
+        }
+    }
+}
+
+/// The state of a card: the holder's legal status first (a retired holder's card is invalid
+/// whatever else), then replacement, then expiry.
+pub fn status_kartu(
+    diganti: bool,
+    berlaku_sampai: NaiveDate,
+    hari_ini: NaiveDate,
+    kedudukan: Option<&KedudukanHukum>,
+    kode_kedudukan: &str,
+) -> StatusKartu {
+    match kedudukan {
+        Some(k) if k.masih_asn => {}
+        Some(k) => return StatusKartu::PemegangTidakAktif(k.nama.clone()),
+        None => return StatusKartu::PemegangTidakAktif(kode_kedudukan.to_string()),
+    }
+    if diganti {
+        StatusKartu::Diganti
+    } else if hari_ini > berlaku_sampai {
+        StatusKartu::Kedaluwarsa
+    } else {
+        StatusKartu::Berlaku
+    }
+}
+
+/// What a card photo must be. The agencies' letters ask for a transparent background, so that
+/// is on by default; an instance may turn it off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KebijakanFoto {
+    /// A transparent background is required.
+    pub wajib_transparan: bool,
+    /// Smallest accepted width, pixels.
+    pub lebar_min: u32,
+    /// Smallest accepted height, pixels.
+    pub tinggi_min: u32,
+    /// Largest accepted file, bytes.
+    pub ukuran_maks: usize,
+    /// Share of fully transparent pixels (per mille) that counts as "a transparent background".
+    pub transparan_min_permil: u32,
+}
+
+impl Default for KebijakanFoto {
+    fn default() -> Self {
+        Self {
+            wajib_transparan: true,
+            lebar_min: 300,
+            tinggi_min: 400,
+            ukuran_maks: 2 * 1024 * 1024,
+            transparan_min_permil: 50,
+        }
+    }
+}
+
+/// Why a photo is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FotoDitolak {
+    /// Nothing sent.
+    #[error("berkas foto kosong")]
+    Kosong,
+    /// Over the size limit.
+    #[error("foto lebih besar dari {0} KB")]
+    TerlaluBesar(usize),
+    /// Not PNG or JPEG by content.
+    #[error("isi berkas bukan gambar PNG atau JPEG")]
+    BukanGambar,
+    /// Too small to print sharply.
+    #[error(
+        "resolusi foto {lebar}×{tinggi} piksel terlalu kecil; minimal {lebar_min}×{tinggi_min} piksel"
+    )]
+    ResolusiKurang {
+        /// Width sent.
+        lebar: u32,
+        /// Height sent.
+        tinggi: u32,
+        /// Minimum width.
+        lebar_min: u32,
+        /// Minimum height.
+        tinggi_min: u32,
+    },
+    /// Dimensions beyond any photo (a decompression bomb).
+    #[error("ukuran gambar tidak wajar")]
+    TidakWajar,
+    /// JPEG (no alpha), or a PNG without a transparent background.
+    #[error("latar belakang foto harus transparan (PNG dengan latar transparan)")]
+    TidakTransparan,
+    /// The image could not be decoded.
+    #[error("gambar rusak atau tidak dapat dibaca")]
+    Rusak,
+}
+
+impl FotoDitolak {
+    /// The message in English.
+    pub fn pesan_en(&self) -> String {
+        match self {
+            Self::Kosong => "the photo file is empty".into(),
+            Self::TerlaluBesar(kb) => format!("the photo is larger than {kb} KB"),
+            Self::BukanGambar => "the file is not a PNG or JPEG image".into(),
+            Self::ResolusiKurang {
+                lebar,
+                tinggi,
+                lebar_min,
+                tinggi_min,
+            } => format!(
+                "the photo's resolution {lebar}×{tinggi} pixels is too small; at least {lebar_min}×{tinggi_min} pixels"
+            ),
+            Self::TidakWajar => "the image dimensions are not plausible".into(),
+            Self::TidakTransparan => {
+                "the photo's background must be transparent (a PNG with a transparent background)"
+                    .into()
+            }
+            Self::Rusak => "the image is damaged or cannot be read".into(),
+        }
+    }
+}
+
+/// Checks what can be checked before decoding: size, type by content, resolution, and (for
+/// JPEG, which has no alpha) the transparency requirement.
+pub fn periksa_foto_awal(isi: &[u8], k: &KebijakanFoto) -> Result<(u32, u32), FotoDitolak> {
+    use crate::usulan::berkas::{PIKSEL_MAKS, ukuran_gambar};
+    if isi.is_empty() {
+        return Err(FotoDitolak::Kosong);
+    }
+    if isi.len() > k.ukuran_maks {
+        return Err(FotoDitolak::TerlaluBesar(k.ukuran_maks / 1024));
+    }
+    let png = isi.starts_with(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]);
+    let jpeg = isi.starts_with(&[0xff, 0xd8, 0xff]);
+    if !png && !jpeg {
+        return Err(FotoDitolak::BukanGambar);
+    }
+    let (lebar, tinggi) = ukuran_gambar(isi).ok_or(FotoDitolak::Rusak)?;
+    if lebar == 0 || tinggi == 0 || u64::from(lebar) * u64::from(tinggi) > PIKSEL_MAKS {
+        return Err(FotoDitolak::TidakWajar);
+    }
+    if lebar < k.lebar_min || tinggi < k.tinggi_min {
+        return Err(FotoDitolak::ResolusiKurang {
+            lebar,
+            tinggi,
+            lebar_min: k.lebar_min,
+            tinggi_min: k.tinggi_min,
+        });
+    }
+    if k.wajib_transparan && jpeg {
+        return Err(FotoDitolak::TidakTransparan);
+    }
+    Ok((lebar, tinggi))
+}
+
+/// The centred 3:4 crop of a `lebar` × `tinggi` image: x, y, width, height.
+pub fn potong_3_4(lebar: u32, tinggi: u32) -> (u32, u32, u32, u32) {
+    // Compare w/h with 3/4 in integers: 4w vs 3h.
+    if u64::from(lebar) * 4 > u64::from(tinggi) * 3 {
+        let w = u32::try_from(u64::from(tinggi) * 3 / 4)
+            .unwrap_or(lebar)
+            .max(1);
+        ((lebar - w) / 2, 0, w, tinggi)
+    } else {
+        let h = u32::try_from(u64::from(lebar) * 4 / 3)
+            .unwrap_or(tinggi)
+            .max(1);
+        (0, (tinggi - h) / 2, lebar, h)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contoh;
+
+    fn aktif() -> KedudukanHukum {
+        KedudukanHukum {
+            id: "01".into(),
+            nama: "Aktif".into(),
+            masih_asn: true,
+        }
+    }
+
+    fn pensiun() -> KedudukanHukum {
+        KedudukanHukum {
+            id: "99".into(),
+            nama: "Pensiun".into(),
+            masih_asn: false,
+        }
+    }
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn only_appointed_active_employees_with_a_photo_get_a_card() {
+        let mut p = contoh::pegawai();
+        p.tmt_pns = Some(d(2000, 3, 1));
+        assert_eq!(periksa_kelayakan(&p, Some(&aktif()), true), Ok(()));
+        assert_eq!(
+            periksa_kelayakan(&p, Some(&aktif()), false),
+            Err(TidakLayak::TanpaFoto)
+        );
+        assert_eq!(
+            periksa_kelayakan(&p, Some(&pensiun()), true),
+            Err(TidakLayak::BukanAsnAktif("Pensiun".into()))
+        );
+        assert!(periksa_kelayakan(&p, None, true).is_err());
+        p.tmt_pns = None;
+        assert_eq!(
+            periksa_kelayakan(&p, Some(&aktif()), true),
+            Err(TidakLayak::BelumDiangkat)
+        );
+        // CLTN is still a civil servant.
+        let cltn = KedudukanHukum {
+            id: "02".into(),
+            nama: "CLTN".into(),
+            masih_asn: true,
+        };
+        p.tmt_pns = Some(d(2000, 3, 1));
+        assert_eq!(periksa_kelayakan(&p, Some(&cltn), true), Ok(()));
+    }
+
+    #[test]
+    fn validity_is_five_years_or_until_retirement() {
+        assert_eq!(berlaku_sampai(d(2026, 11, 21), None), d(2031, 11, 20));
+        assert_eq!(berlaku_sampai(d(2028, 2, 29), None), d(2033, 2, 27));
+        assert_eq!(
+            berlaku_sampai(d(2026, 11, 21), Some(d(2028, 6, 1))),
+            d(2028, 5, 31)
+        );
+        assert_eq!(
+            berlaku_sampai(d(2026, 11, 21), Some(d(2040, 1, 1))),
+            d(2031, 11, 20)
+        );
+        // Issued on the last day: valid that day at least.
+        assert_eq!(
+            berlaku_sampai(d(2026, 11, 21), Some(d(2026, 11, 21))),
+            d(2026, 11, 21)
+        );
+    }
+
+    #[test]
+    fn state_puts_legal_status_before_replacement_and_expiry() {
+        let akhir = d(2031, 11, 20);
+        let hari = d(2027, 1, 1);
+        assert_eq!(
+            status_kartu(false, akhir, hari, Some(&aktif()), "01"),
+            StatusKartu::Berlaku
+        );
+        assert_eq!(
+            status_kartu(true, akhir, hari, Some(&aktif()), "01"),
+            StatusKartu::Diganti
+        );
+        assert_eq!(
+            status_kartu(false, akhir, d(2031, 11, 21), Some(&aktif()), "01"),
+            StatusKartu::Kedaluwarsa
+        );
+        assert_eq!(
+            status_kartu(false, akhir, akhir, Some(&aktif()), "01"),
+            StatusKartu::Berlaku
+        );
+        let s = status_kartu(true, akhir, hari, Some(&pensiun()), "99");
+        assert_eq!(s, StatusKartu::PemegangTidakAktif("Pensiun".into()));
+        assert!(s.pesan().contains("Pensiun") && s.pesan_en().contains("Pensiun"));
+        assert!(!status_kartu(false, akhir, hari, None, "42").berlaku());
+    }
+
+    #[test]
+    fn photo_checks_before_decoding() {
+        let k = KebijakanFoto::default();
+        assert_eq!(periksa_foto_awal(b"", &k), Err(FotoDitolak::Kosong));
+        assert_eq!(
+            periksa_foto_awal(b"GIF89a....", &k),
+            Err(FotoDitolak::BukanGambar)
+        );
+        let mut png = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
+        png.extend_from_slice(b"IHDR");
+        png.extend_from_slice(&200u32.to_be_bytes());
+        png.extend_from_slice(&260u32.to_be_bytes());
+        assert_eq!(
+            periksa_foto_awal(&png, &k),
+            Err(FotoDitolak::ResolusiKurang {
+                lebar: 200,
+                tinggi: 260,
+                lebar_min: 300,
+                tinggi_min: 400
+            })
+        );
+        png[16..20].copy_from_slice(&100_000u32.to_be_bytes());
+        png[20..24].copy_from_slice(&100_000u32.to_be_bytes());
+        assert_eq!(periksa_foto_awal(&png, &k), Err(FotoDitolak::TidakWajar));
+        let besar = vec![0u8; k.ukuran_maks + 1];
+        assert_eq!(
+            periksa_foto_awal(&besar, &k),
+            Err(FotoDitolak::TerlaluBesar(2048))
+        );
+    }
+
+    #[test]
+    fn crops_are_centred_three_by_four() {
+        assert_eq!(potong_3_4(600, 800), (0, 0, 600, 800));
+        assert_eq!(potong_3_4(1000, 800), (200, 0, 600, 800));
+        assert_eq!(potong_3_4(600, 1000), (0, 100, 600, 800));
+        let (_, _, w, h) = potong_3_4(333, 1001);
+        assert_eq!((w, h), (333, 444));
+    }
+}
