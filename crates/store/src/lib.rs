@@ -8,6 +8,7 @@ pub mod db;
 pub mod email;
 pub mod error;
 pub mod instansi;
+pub mod kartu;
 pub mod migrate;
 pub mod pegawai;
 pub mod referensi;

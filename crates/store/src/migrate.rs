@@ -42,6 +42,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0004_usulan.sql"),
         postgres: include_str!("../migrations/postgres/0004_usulan.sql"),
     },
+    Migration {
+        version: 5,
+        name: "kartu",
+        sqlite: include_str!("../migrations/sqlite/0005_kartu.sql"),
+        postgres: include_str!("../migrations/postgres/0005_kartu.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -800,7 +800,163 @@ async fn proposals_apply_once_and_refuse_stale_changes(store: &Store) {
     assert_eq!(changed, 1);
 }
 
+async fn card_photos_keys_cards_and_captchas(store: &Store) {
+    use siasn_store::audit::AuditBaru;
+    use siasn_store::kartu::KartuBaru;
+    let (_, unit) = agency(store, "X").await;
+    let p = pegawai("X", unit.id, "Rina Wati", 3);
+    store
+        .tambah_pegawai(
+            &[PegawaiBaru {
+                pegawai: p.clone(),
+                riwayat: vec![],
+                dokumen: vec![],
+            }],
+            "uji",
+            "uji",
+        )
+        .await
+        .unwrap();
+    let akun = store
+        .buat_akun(
+            &siasn_store::akun::AkunBaru {
+                pegawai_id: Some(p.id),
+                nama_pengguna: None,
+                nama: "Rina".into(),
+                email: None,
+                peran: vec![],
+            },
+            "uji",
+        )
+        .await
+        .unwrap();
+    let now = Utc::now();
+    let audit = || AuditBaru {
+        aktor: format!("akun:{akun}"),
+        aksi: "uji".into(),
+        ..AuditBaru::default()
+    };
+    // Photos: candidate, then confirmed; a second confirmed photo replaces the first.
+    assert!(store.foto_aktif(p.id).await.unwrap().is_none());
+    let b1 = store.simpan_blob(b"foto-satu", "image/png").await.unwrap();
+    let f1 = store.simpan_foto_calon(p.id, &b1, akun, now).await.unwrap();
+    assert!(store.foto_aktif(p.id).await.unwrap().is_none());
+    store.gunakan_foto(f1, p.id, audit(), now).await.unwrap();
+    assert_eq!(store.foto_aktif(p.id).await.unwrap().unwrap().id, f1);
+    // Confirming twice, or someone else's photo, finds nothing.
+    assert!(matches!(
+        store.gunakan_foto(f1, p.id, audit(), now).await,
+        Err(StoreError::NotFound)
+    ));
+    let b2 = store.simpan_blob(b"foto-dua", "image/png").await.unwrap();
+    let f2 = store.simpan_foto_calon(p.id, &b2, akun, now).await.unwrap();
+    assert!(matches!(
+        store.gunakan_foto(f2, Uuid::now_v7(), audit(), now).await,
+        Err(StoreError::NotFound)
+    ));
+    store.gunakan_foto(f2, p.id, audit(), now).await.unwrap();
+    assert_eq!(
+        store.foto_aktif(p.id).await.unwrap().unwrap().sha256,
+        b2.sha256
+    );
+    assert_eq!(
+        store.foto_pegawai(f1, p.id).await.unwrap().status,
+        "DIGANTI"
+    );
+
+    // Keys: the first stored key wins; a second "first" returns it.
+    let k1 = store
+        .simpan_kunci_pertama("k1", &[1; 32], b"priv1", now)
+        .await
+        .unwrap();
+    let k1b = store
+        .simpan_kunci_pertama("k2", &[2; 32], b"priv2", now)
+        .await
+        .unwrap();
+    assert_eq!((k1.kid.as_str(), k1b.kid.as_str()), ("k1", "k1"));
+
+    // Cards: a new card replaces the old one.
+    let kartu = |serial: &str| KartuBaru {
+        id: Uuid::now_v7(),
+        serial: serial.into(),
+        pegawai_id: p.id,
+        kid: "k1".into(),
+        teks_qr: format!("http://x/k/{serial}"),
+        nama: "Rina Wati, S.Kom.".into(),
+        instansi_id: "X".into(),
+        diterbitkan: d(2026, 11, 21),
+        berlaku_sampai: d(2031, 11, 20),
+        foto_sha256: b2.sha256.clone(),
+        akun_id: akun,
+    };
+    let c1 = store
+        .terbitkan_kartu(&kartu("AAAA-0001"), audit(), now)
+        .await
+        .unwrap();
+    assert_eq!(store.kartu_aktif(p.id).await.unwrap().unwrap().id, c1.id);
+    let c2 = store
+        .terbitkan_kartu(&kartu("AAAA-0002"), audit(), now)
+        .await
+        .unwrap();
+    assert_eq!(store.kartu_aktif(p.id).await.unwrap().unwrap().id, c2.id);
+    assert!(
+        store
+            .kartu_serial("AAAA-0001")
+            .await
+            .unwrap()
+            .unwrap()
+            .diganti_pada
+            .is_some()
+    );
+    assert!(matches!(
+        store
+            .terbitkan_kartu(&kartu("AAAA-0002"), audit(), now)
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+
+    // Rotation: the retired key stays published while a card it signed is valid.
+    store
+        .putar_kunci_kartu("k2", &[2; 32], b"priv2", audit(), now)
+        .await
+        .unwrap();
+    assert_eq!(store.kunci_kartu_aktif().await.unwrap().unwrap().kid, "k2");
+    let terbit: Vec<String> = store
+        .kunci_kartu_terbit(d(2027, 1, 1))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|k| k.kid)
+        .collect();
+    assert_eq!(terbit, vec!["k1".to_string(), "k2".to_string()]);
+    let terbit = store.kunci_kartu_terbit(d(2032, 1, 1)).await.unwrap();
+    assert_eq!(terbit.len(), 1, "k1 only signed expired cards");
+
+    // Captchas: one attempt each, none after expiry.
+    store
+        .simpan_captcha("c1", "K7M3X", 42, now + chrono::Duration::minutes(5))
+        .await
+        .unwrap();
+    assert_eq!(store.captcha("c1", now).await.unwrap().unwrap().benih, 42);
+    assert_eq!(
+        store.pakai_captcha("c1", now).await.unwrap().as_deref(),
+        Some("K7M3X")
+    );
+    assert_eq!(store.pakai_captcha("c1", now).await.unwrap(), None);
+    store
+        .simpan_captcha("c2", "ABCDE", 1, now - chrono::Duration::seconds(1))
+        .await
+        .unwrap();
+    assert!(store.captcha("c2", now).await.unwrap().is_none());
+    assert_eq!(store.hapus_captcha_kedaluwarsa(now).await.unwrap(), 1);
+
+    // Every change above is in the chain.
+    let v = store.verifikasi_audit().await.unwrap();
+    assert!(v.rusak.is_none());
+}
+
 conformance!(
+    card_photos_keys_cards_and_captchas,
     migrations_are_idempotent,
     reference_data_is_seeded_and_editable,
     employee_round_trips_with_histories_documents_and_audit,
