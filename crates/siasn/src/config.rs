@@ -17,6 +17,7 @@
 //! | password_min_length | SIASN_PASSWORD_MIN_LENGTH | 8 (never below 6)  |
 //! | token_minutes | SIASN_TOKEN_MINUTES | 30                             |
 //! | upload_max_bytes | SIASN_UPLOAD_MAX_BYTES | 2097152 (2 MB per file)   |
+//! | photo_transparent_required | SIASN_PHOTO_TRANSPARENT_REQUIRED | true |
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -65,6 +66,8 @@ pub struct Config {
     pub token_minutes: i64,
     /// Largest accepted upload per file, in bytes.
     pub upload_max_bytes: usize,
+    /// Card photos must have a transparent background.
+    pub photo_transparent_required: bool,
 }
 
 /// A configuration problem, said in one line.
@@ -90,6 +93,7 @@ struct FileConfig {
     password_min_length: Option<usize>,
     token_minutes: Option<i64>,
     upload_max_bytes: Option<i64>,
+    photo_transparent_required: Option<bool>,
 }
 
 impl Config {
@@ -205,6 +209,11 @@ impl Config {
             };
         let cookie_secure = flag("SIASN_COOKIE_SECURE", from_file.cookie_secure, true)?;
         let trust_proxy = flag("SIASN_TRUST_PROXY", from_file.trust_proxy, false)?;
+        let photo_transparent_required = flag(
+            "SIASN_PHOTO_TRANSPARENT_REQUIRED",
+            from_file.photo_transparent_required,
+            true,
+        )?;
         let number = |var: &str,
                       file_value: Option<i64>,
                       default: i64,
@@ -244,6 +253,7 @@ impl Config {
             password_min_length,
             token_minutes,
             upload_max_bytes,
+            photo_transparent_required,
             blob_url,
             data_dir,
             database_url,

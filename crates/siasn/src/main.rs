@@ -56,6 +56,30 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Kartu ASN Virtual: verify a card's QR text, publish or rotate the signing keys.
+    Card {
+        #[command(subcommand)]
+        command: CardCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum CardCommand {
+    /// Check a card's QR text offline: the signature, then print the claims. With --keys it
+    /// needs nothing but the key file (the instance's /.well-known/jwks.json); without, the
+    /// keys come from this instance's database.
+    Verify {
+        /// The text of the QR code (the whole link).
+        qr: String,
+        /// A JWKS file with the issuing instance's public keys.
+        #[arg(long)]
+        keys: Option<PathBuf>,
+    },
+    /// Print the published public keys (JWKS), as served at /.well-known/jwks.json.
+    Keys,
+    /// Start signing new cards with a new key; cards signed before stay verifiable until
+    /// they expire.
+    RotateKey,
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,6 +128,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Command::Nip { nip } = &cli.command {
         return perintah::nip(&nip.join(" "));
+    }
+    if let Command::Card {
+        command: CardCommand::Verify {
+            qr,
+            keys: Some(keys),
+        },
+    } = &cli.command
+    {
+        return perintah::card_verify_offline(qr, keys);
     }
     let config_file = cli
         .config
@@ -164,6 +197,15 @@ fn main() -> ExitCode {
             Command::Audit {
                 command: AuditCommand::Verify,
             } => perintah::audit_verify(&config).await,
+            Command::Card {
+                command: CardCommand::Verify { qr, .. },
+            } => perintah::card_verify_instance(&config, &qr).await,
+            Command::Card {
+                command: CardCommand::Keys,
+            } => perintah::card_keys(&config).await,
+            Command::Card {
+                command: CardCommand::RotateKey,
+            } => perintah::card_rotate_key(&config).await,
             Command::Nip { .. } => Ok(()),
         }
     });

@@ -383,6 +383,81 @@ pub async fn audit_verify(config: &Config) -> anyhow::Result<()> {
     }
 }
 
+fn cetak_klaim(k: &siasn_card::token::Klaim) {
+    println!("tanda tangan sah (kunci {})", k.kid);
+    println!("serial:         {}", k.serial_cetak());
+    println!("nama:           {}", k.nama);
+    println!("instansi:       {}", k.instansi);
+    println!("diterbitkan:    {}", k.diterbitkan);
+    println!("berlaku sampai: {}", k.kedaluwarsa);
+    if chrono::Utc::now().date_naive() > k.kedaluwarsa {
+        println!("PERHATIAN: masa berlaku kartu sudah habis");
+    }
+    println!(
+        "(status terkini, misalnya kartu diganti atau pemegang pensiun, hanya dapat dilihat daring)"
+    );
+}
+
+/// `siasn card verify QR --keys FILE`: needs no database or configuration.
+pub fn card_verify_offline(qr: &str, keys: &std::path::Path) -> ExitCode {
+    let teks = match std::fs::read_to_string(keys) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("tidak dapat membaca {}: {e}", keys.display());
+            return ExitCode::from(2);
+        }
+    };
+    let kunci = match siasn_card::token::baca_jwks(&teks) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match siasn_card::token::periksa(qr, &kunci) {
+        Ok(k) => {
+            cetak_klaim(&k);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("kartu TIDAK SAH: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `siasn card verify QR`: with this instance's published keys.
+pub async fn card_verify_instance(config: &Config, qr: &str) -> anyhow::Result<()> {
+    let store = open_store(config).await?;
+    let kunci = siasn_web::kunci_publik(&store, chrono::Utc::now().date_naive()).await;
+    store.close().await;
+    let kunci = kunci.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let k = siasn_card::token::periksa(qr, &kunci)
+        .map_err(|e| anyhow::anyhow!("kartu TIDAK SAH: {e}"))?;
+    cetak_klaim(&k);
+    Ok(())
+}
+
+/// `siasn card keys`: the JWKS.
+pub async fn card_keys(config: &Config) -> anyhow::Result<()> {
+    let store = open_store(config).await?;
+    let jwks = siasn_web::jwks(&store, chrono::Utc::now().date_naive()).await;
+    store.close().await;
+    let jwks = jwks.map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("{}", serde_json::to_string_pretty(&jwks)?);
+    Ok(())
+}
+
+/// `siasn card rotate-key`.
+pub async fn card_rotate_key(config: &Config) -> anyhow::Result<()> {
+    let store = open_store(config).await?;
+    let kid = siasn_web::putar_kunci(&store, "cli", chrono::Utc::now()).await;
+    store.close().await;
+    let kid = kid.map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("kunci baru: {kid}");
+    Ok(())
+}
+
 /// `siasn serve [--demo]`.
 pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Result<()> {
     let store = open_store(config).await?;
@@ -412,6 +487,7 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
         panjang_sandi_minimum: config.password_min_length,
         url_publik: config.public_url.clone(),
         batas_unggah: config.upload_max_bytes,
+        foto_wajib_transparan: config.photo_transparent_required,
         ..siasn_web::KonfigurasiWeb::default()
     };
     let pengirim = siasn_web::Pengirim::dari_konfigurasi(

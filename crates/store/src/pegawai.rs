@@ -661,4 +661,42 @@ impl Store {
         });
         Ok(())
     }
+
+    /// Records a new legal status (kedudukan hukum), e.g. retirement or dismissal decided
+    /// elsewhere; audited with before and after in the same transaction. A card whose holder
+    /// is no longer an active civil servant shows as no longer valid from then on.
+    pub async fn ubah_kedudukan_hukum(
+        &self,
+        pegawai_id: Uuid,
+        kode: &str,
+        mut audit: AuditBaru,
+        now: chrono::DateTime<Utc>,
+    ) -> StoreResult<()> {
+        on_pool!(self.db(), |pool| {
+            let mut tx = pool.begin().await?;
+            let lama: Option<(String,)> =
+                sqlx::query_as("SELECT kedudukan_hukum_id FROM pegawai WHERE id = $1")
+                    .bind(pegawai_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let Some((lama,)) = lama else {
+                return Err(StoreError::NotFound);
+            };
+            sqlx::query(
+                "UPDATE pegawai SET kedudukan_hukum_id = $2, versi = versi + 1, diubah_pada = $3 \
+                 WHERE id = $1",
+            )
+            .bind(pegawai_id)
+            .bind(kode)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            audit.pegawai_id = Some(pegawai_id);
+            audit.sebelum = Some(serde_json::json!({ "kedudukan_hukum_id": lama }));
+            audit.sesudah = Some(serde_json::json!({ "kedudukan_hukum_id": kode }));
+            crate::tulis_audit!(tx, vec![audit], now);
+            tx.commit().await?;
+        });
+        Ok(())
+    }
 }

@@ -33,7 +33,7 @@ fn html(t: impl Template) -> Result<Response, WebError> {
 }
 
 /// A page with a fresh guest CSRF cookie when there is none yet.
-fn dengan_csrf_tamu(state: &AppState, mut r: Response, baru: Option<&str>) -> Response {
+pub(crate) fn dengan_csrf_tamu(state: &AppState, mut r: Response, baru: Option<&str>) -> Response {
     if let Some(token) = baru
         && let Ok(v) = HeaderValue::from_str(&state.konfigurasi().set_cookie(
             state.konfigurasi().cookie_csrf(),
@@ -47,7 +47,7 @@ fn dengan_csrf_tamu(state: &AppState, mut r: Response, baru: Option<&str>) -> Re
 }
 
 /// The guest CSRF token to put in a form, and whether it must be set as a cookie.
-fn csrf_tamu(state: &AppState, k: &Konteks) -> (String, Option<String>) {
+pub(crate) fn csrf_tamu(state: &AppState, k: &Konteks) -> (String, Option<String>) {
     match k.cookie(state.konfigurasi().cookie_csrf()) {
         Some(c) if c.len() == 64 => (c.to_string(), None),
         _ => {

@@ -18,6 +18,8 @@ pub enum Jalur {
     MintaToken,
     /// Token entry with a new password.
     PakaiToken,
+    /// The public card check (page, captcha image, answer): about ten checks per five minutes.
+    PeriksaKartu,
 }
 
 impl Jalur {
@@ -26,6 +28,7 @@ impl Jalur {
             Self::Masuk => (30, Duration::minutes(5)),
             Self::MintaToken => (5, Duration::minutes(15)),
             Self::PakaiToken => (10, Duration::minutes(15)),
+            Self::PeriksaKartu => (30, Duration::minutes(5)),
         }
     }
 }

@@ -31,6 +31,39 @@ struct BerandaPage<'a> {
     antrean: Vec<(String, i64)>,
     notifikasi_baru: i64,
     operator: bool,
+    kepala: Option<Kepala>,
+}
+
+/// The employee's header card on the home page.
+struct Kepala {
+    nama: String,
+    nomor: String,
+    jenis: &'static str,
+    golongan: String,
+    jabatan: String,
+    unit: String,
+    instansi: String,
+    ada_foto: bool,
+}
+
+async fn kepala(state: &AppState, pegawai_id: uuid::Uuid) -> Result<Kepala, WebError> {
+    let p = state.store().pegawai(pegawai_id).await?;
+    let n = crate::kartu::nama_kartu(state, &p).await?;
+    let golongan = match (p.golongan, p.golongan_pppk) {
+        (Some(g), _) => format!("{} · {}", g.pangkat(), g.label()),
+        (None, Some(g)) => format!("PPPK {}", g.label()),
+        _ => "-".into(),
+    };
+    Ok(Kepala {
+        nama: p.nama_lengkap(),
+        nomor: p.nomor_induk.to_string(),
+        jenis: p.jenis_pegawai.kode(),
+        golongan,
+        jabatan: p.nama_jabatan.clone().unwrap_or_else(|| "-".into()),
+        unit: n.unit,
+        instansi: n.instansi,
+        ada_foto: state.store().foto_aktif(p.id).await?.is_some(),
+    })
 }
 
 /// Notices for an employee's own home: promotion, retirement, completeness.
@@ -142,6 +175,10 @@ pub async fn get(State(state): State<AppState>, m: Masuk) -> Result<Response, We
         Some(id) => Some(pemberitahuan(&state, id, b).await?),
         None => None,
     };
+    let kepala = match m.akun.pegawai_id {
+        Some(id) => Some(kepala(&state, id).await?),
+        None => None,
+    };
     let (kp, pensiun, kekurangan) = match info {
         Some(i) => (i.kp, i.pensiun, i.kekurangan),
         None => (None, None, Vec::new()),
@@ -166,6 +203,7 @@ pub async fn get(State(state): State<AppState>, m: Masuk) -> Result<Response, We
         antrean: crate::usulan::jumlah_antrean(&state, &m).await?,
         notifikasi_baru: state.store().jumlah_notifikasi_baru(m.akun.id).await?,
         operator: m.pelaku.punya(Peran::OperatorInstansi),
+        kepala,
     };
     Ok(Html(page.render()?).into_response())
 }

@@ -33,6 +33,8 @@ pub struct KonfigurasiWeb {
     pub url_publik: String,
     /// Largest accepted upload, in bytes, per file.
     pub batas_unggah: usize,
+    /// Card photos must have a transparent background (the agencies' letters ask for it).
+    pub foto_wajib_transparan: bool,
 }
 
 impl Default for KonfigurasiWeb {
@@ -53,6 +55,7 @@ impl Default for KonfigurasiWeb {
             kunci_menit: 15,
             url_publik: "http://127.0.0.1:8080".into(),
             batas_unggah: 2 * 1024 * 1024,
+            foto_wajib_transparan: true,
         }
     }
 }

@@ -10,10 +10,12 @@ mod error;
 mod hasher;
 mod home;
 mod jam;
+mod kartu;
 mod keamanan;
 mod kinerja;
 mod konfigurasi;
 mod konteks;
+mod periksa_kartu;
 mod probe;
 mod profil;
 mod surel;
@@ -34,6 +36,7 @@ use tokio::sync::Notify;
 pub use bahasa::Bahasa;
 pub use error::WebError;
 pub use jam::{Jam, JamSistem, JamUji};
+pub use kartu::{jwks, kunci_publik, putar_kunci};
 pub use konfigurasi::KonfigurasiWeb;
 pub use surel::Pengirim;
 
@@ -50,6 +53,7 @@ struct Inner {
     hasher: hasher::Hasher,
     batas: batas_laju::BatasLaju,
     surel: Arc<Notify>,
+    perender: siasn_card::Perender,
 }
 
 impl AppState {
@@ -69,6 +73,7 @@ impl AppState {
                 hasher: hasher::Hasher::new(paralel),
                 batas: batas_laju::BatasLaju::default(),
                 surel: Arc::new(Notify::new()),
+                perender: siasn_card::Perender::new(),
             }),
         }
     }
@@ -99,6 +104,11 @@ impl AppState {
 
     pub(crate) fn batas(&self) -> &batas_laju::BatasLaju {
         &self.inner.batas
+    }
+
+    /// The card renderer (fonts loaded once).
+    pub(crate) fn perender(&self) -> &siasn_card::Perender {
+        &self.inner.perender
     }
 
     /// Wakes the e-mail sender (after a store operation queued messages in its transaction).
@@ -195,6 +205,28 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/kolektif/{id}", get(usulan::detail_kolektif))
         .route("/kolektif/{id}/putuskan", post(usulan::putuskan_kolektif))
+        .route(
+            "/foto",
+            get(kartu::foto_form)
+                .post(kartu::foto_unggah)
+                .layer(batas_unggah),
+        )
+        .route("/foto/saya.png", get(kartu::foto_saya))
+        .route("/foto/calon/{id}", get(kartu::foto_calon))
+        .route("/foto/calon/{id}/pratinjau.png", get(kartu::foto_pratinjau))
+        .route("/foto/calon/{id}/gunakan", post(kartu::foto_gunakan))
+        .route("/kartu", get(kartu::kartu))
+        .route("/kartu/terbitkan", post(kartu::terbitkan))
+        .route("/kartu/depan.png", get(kartu::depan))
+        .route("/kartu/belakang.png", get(kartu::belakang))
+        .route("/kartu/kartu.pdf", get(kartu::pdf))
+        .route("/kartu/cetak", get(kartu::cetak))
+        .route("/k/captcha/{id}", get(periksa_kartu::gambar_captcha))
+        .route(
+            "/k/{token}",
+            get(periksa_kartu::halaman).post(periksa_kartu::jawab),
+        )
+        .route("/.well-known/jwks.json", get(kartu::jwks_get))
         .fallback(home::not_found)
         .with_state(state.clone());
     telemetry::layers(routes, state.konfigurasi().https)
@@ -235,6 +267,9 @@ async fn bersihkan_sesi(state: AppState) {
             Ok(0) => {}
             Ok(n) => tracing::info!(sessions = n, "expired sessions removed"),
             Err(e) => tracing::warn!(error = %e, "cannot remove expired sessions"),
+        }
+        if let Err(e) = state.store().hapus_captcha_kedaluwarsa(now).await {
+            tracing::warn!(error = %e, "cannot remove expired captchas");
         }
         tokio::time::sleep(std::time::Duration::from_secs(600)).await;
     }

@@ -51,14 +51,14 @@ use crate::{AppState, WebError};
 
 /// A multipart form: text fields (repeatable) and files, every file within the upload limit.
 #[derive(Default)]
-struct FormMultipart {
+pub(crate) struct FormMultipart {
     teks: HashMap<String, Vec<String>>,
-    berkas: Vec<(String, String, Vec<u8>)>,
-    terlalu_besar: bool,
+    pub(crate) berkas: Vec<(String, String, Vec<u8>)>,
+    pub(crate) terlalu_besar: bool,
 }
 
 impl FormMultipart {
-    fn satu(&self, nama: &str) -> &str {
+    pub(crate) fn satu(&self, nama: &str) -> &str {
         self.teks
             .get(nama)
             .and_then(|v| v.first())
@@ -70,7 +70,10 @@ impl FormMultipart {
     }
 }
 
-async fn baca_multipart(mut mp: Multipart, batas: usize) -> Result<FormMultipart, WebError> {
+pub(crate) async fn baca_multipart(
+    mut mp: Multipart,
+    batas: usize,
+) -> Result<FormMultipart, WebError> {
     let mut out = FormMultipart::default();
     let rusak = |_| WebError::TidakValid(Bahasa::default(), "form_tidak_valid");
     while let Some(mut field) = mp.next_field().await.map_err(rusak)? {

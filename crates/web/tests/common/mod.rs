@@ -251,6 +251,30 @@ impl Klien {
         self.selesai(r).await
     }
 
+    /// GETs binary content: status, content type, content disposition and the bytes.
+    pub async fn unduh(&mut self, path: &str) -> (u16, String, String, Vec<u8>) {
+        let r = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .header("cookie", self.cookie_header())
+            .send()
+            .await
+            .unwrap();
+        let h = |n: &str| {
+            r.headers()
+                .get(n)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let (status, jenis, disposisi) = (
+            r.status().as_u16(),
+            h("content-type"),
+            h("content-disposition"),
+        );
+        (status, jenis, disposisi, r.bytes().await.unwrap().to_vec())
+    }
+
     /// GETs a form page and returns its CSRF token.
     pub async fn csrf(&mut self, path: &str) -> String {
         let r = self.get(path).await;
