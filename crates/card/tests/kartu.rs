@@ -184,3 +184,50 @@ fn markup_in_data_is_escaped() {
     assert!(!svg.contains("<script>"));
     Perender::new().pohon(&svg).unwrap();
 }
+
+/// The PDF converted to PNG by poppler's pdftoppm: two pages, and the back's QR decodes.
+/// Skipped where pdftoppm is not installed, except in CI (`.ci/run` installs it).
+#[test]
+fn the_pdf_rendered_by_pdftoppm_carries_a_readable_qr() {
+    let ada = std::process::Command::new("pdftoppm")
+        .arg("-v")
+        .output()
+        .is_ok();
+    if !ada {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "pdftoppm is required in CI"
+        );
+        eprintln!("pdftoppm not installed: skipped");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("siasn-kartu-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("kartu.pdf");
+    let data = pendek();
+    std::fs::write(
+        &pdf,
+        Perender::new().kartu_pdf(&data, Orientasi::Potret).unwrap(),
+    )
+    .unwrap();
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "300", "-png"])
+        .arg(&pdf)
+        .arg(dir.join("hal"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut halaman: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "png"))
+        .collect();
+    halaman.sort();
+    assert_eq!(halaman.len(), 2, "front and back pages");
+    let belakang = std::fs::read(&halaman[1]).unwrap();
+    assert_eq!(dekode_qr(&belakang), data.teks_qr.unwrap());
+    let depan = image::load_from_memory(&std::fs::read(&halaman[0]).unwrap()).unwrap();
+    // 53.98 × 85.6 mm at 300 dpi.
+    assert!(depan.width().abs_diff(638) <= 1 && depan.height().abs_diff(1011) <= 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
