@@ -256,3 +256,54 @@ fn first_admin_from_the_command_line_and_audit_verification() {
         );
     }
 }
+
+#[test]
+fn card_verify_checks_offline_against_a_key_file_and_fails_on_any_change() {
+    use siasn_card::token::{Klaim, KunciPenanda, jwk};
+    let (kunci, _) = KunciPenanda::baru("k-uji").unwrap();
+    let klaim = Klaim {
+        kid: String::new(),
+        serial: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+        diterbitkan: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+        kedaluwarsa: chrono::NaiveDate::from_ymd_opt(2031, 11, 20).unwrap(),
+        instansi: "PROV-JABAR".into(),
+        nama: "Siti Aminah, S.Kom.".into(),
+    };
+    let qr = kunci
+        .tandatangani("https://siasn.contoh.go.id", &klaim)
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let jwks = dir.path().join("jwks.json");
+    std::fs::write(
+        &jwks,
+        serde_json::json!({ "keys": [jwk("k-uji", &kunci.publik())] }).to_string(),
+    )
+    .unwrap();
+    let out = siasn()
+        .args(["card", "verify", &qr, "--keys"])
+        .arg(&jwks)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let teks = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        teks.contains("tanda tangan sah") && teks.contains("Siti Aminah, S.Kom."),
+        "{teks}"
+    );
+    // One changed character anywhere: refused with exit 1.
+    for i in [10, qr.len() / 2, qr.len() - 1] {
+        let mut b = qr.clone().into_bytes();
+        b[i] = if b[i] == b'A' { b'B' } else { b'A' };
+        let out = siasn()
+            .args(["card", "verify", &String::from_utf8(b).unwrap(), "--keys"])
+            .arg(&jwks)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "byte {i}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("TIDAK SAH"));
+    }
+}
