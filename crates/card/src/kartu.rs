@@ -216,7 +216,7 @@ fn tata_depan(o: Orientasi) -> TataDepan {
             pita: 13.0,
             kaki: 78.0,
             bingkai: ((LEBAR_MM - 24.0) / 2.0, 16.5, 24.0, 32.0),
-            lencana: (LEBAR_MM - 15.0, 15.0, 12.0, 5.2),
+            lencana: (40.2, 16.5, 10.3, 5.0),
             judul: Area {
                 nama: "judul",
                 kotak: (3.0, 1.6, LEBAR_MM - 6.0, 11.0),
