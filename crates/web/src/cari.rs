@@ -40,6 +40,8 @@ pub struct CariForm {
     #[serde(default)]
     kedudukan: String,
     #[serde(default)]
+    unit: String,
+    #[serde(default)]
     setelah: String,
 }
 
@@ -51,6 +53,10 @@ struct CariPage<'a> {
     csrf: &'a str,
     f: CariForm,
     golongan: Vec<Golongan>,
+    /// Units of the reader's agencies (empty for Kanreg and national readers, whose unit lists
+    /// would run to thousands: they narrow by NIP, name and the other filters).
+    unit: Vec<(Uuid, String)>,
+    kedudukan: Vec<(String, String)>,
     hasil: Option<Vec<RingkasanPegawai>>,
     berikutnya: Option<Uuid>,
 }
@@ -79,7 +85,7 @@ async fn halaman(
         }
         let k = KriteriaCari {
             teks: kosong_jadi_none(&f.teks),
-            unor_id: None,
+            unor_id: f.unit.trim().parse().ok(),
             golongan: f.golongan.trim().parse().ok(),
             jenis_jabatan_id: kosong_jadi_none(&f.jenis_jabatan),
             jenis_pegawai: kosong_jadi_none(&f.jenis_pegawai),
@@ -93,11 +99,36 @@ async fn halaman(
     } else {
         (None, None)
     };
+    let mut unit = Vec::new();
+    if cakupan.iter().all(|c| matches!(c, Cakupan::Instansi(_))) {
+        for c in &cakupan {
+            if let Cakupan::Instansi(id) = c {
+                unit.extend(
+                    state
+                        .store()
+                        .unor_instansi(id)
+                        .await?
+                        .into_iter()
+                        .map(|u| (u.id, u.nama)),
+                );
+            }
+        }
+        unit.sort_by(|a, b| a.1.cmp(&b.1));
+    }
+    let kedudukan = state
+        .store()
+        .kedudukan_hukum()
+        .await?
+        .into_iter()
+        .map(|k| (k.id, k.nama))
+        .collect();
     let page = CariPage {
         b: m.konteks.bahasa,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,
         f,
+        unit,
+        kedudukan,
         golongan: SEMUA_GOLONGAN.to_vec(),
         hasil,
         berikutnya,

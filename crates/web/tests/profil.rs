@@ -270,6 +270,51 @@ async fn staff_search_stays_within_scope_and_keeps_criteria_out_of_urls() {
         .post("/pegawai", &[("csrf", &csrf), ("teks", &first)])
         .await;
     assert!(r.body.contains(&a.nama));
+    // The unit filter lists the agency's units and narrows to one.
+    assert!(
+        form.body.contains("id=\"unit\""),
+        "unit filter for an agency operator"
+    );
+    let unit = a.unor_id.unwrap();
+    let lain = app
+        .store()
+        .unor_instansi("PROV-JABAR")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.id != unit)
+        .unwrap();
+    let r = op
+        .post(
+            "/pegawai",
+            &[
+                ("csrf", &csrf),
+                ("teks", &first),
+                ("unit", &unit.to_string()),
+            ],
+        )
+        .await;
+    assert!(r.body.contains(&a.nama), "{}", r.body);
+    let r = op
+        .post(
+            "/pegawai",
+            &[
+                ("csrf", &csrf),
+                ("teks", a.nomor_induk.as_str()),
+                ("unit", &lain.id.to_string()),
+            ],
+        )
+        .await;
+    assert!(
+        !r.body.contains(&a.nama),
+        "another unit excludes the employee"
+    );
+    // A unit of another agency finds nothing (the scope stays in the query).
+    let unit_b = b.unor_id.unwrap().to_string();
+    let r = op
+        .post("/pegawai", &[("csrf", &csrf), ("unit", &unit_b)])
+        .await;
+    assert!(r.body.contains("Tidak ada pegawai yang cocok"));
     let mut employee = sebagai(&app, Some(&a), vec![pegawai_grant()], 62).await;
     assert_eq!(employee.get("/pegawai").await.status, 403);
 }
