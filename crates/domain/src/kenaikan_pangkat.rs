@@ -99,6 +99,34 @@ impl fmt::Display for AlasanBelumMemenuhi {
     }
 }
 
+impl AlasanBelumMemenuhi {
+    /// The reason in English (rating words stay in Indonesian, as on the appraisal).
+    pub fn pesan_en(&self) -> String {
+        match self {
+            Self::GolonganTertinggi => "already at the highest rank (IV/e)".into(),
+            Self::MasaGolonganKurang { terpenuhi_pada } => format!(
+                "less than 4 years in the current rank (met on {})",
+                terpenuhi_pada.format("%-d %B %Y")
+            ),
+            Self::MelebihiBatasPendidikan { batas } => {
+                format!("the next rank is above the ceiling for the recorded education ({batas})")
+            }
+            Self::BatasPendidikanTidakDiketahui => {
+                "the rank ceiling for the recorded education is not in the reference data".into()
+            }
+            Self::SkpKurang { tahun, predikat } => match predikat {
+                Some(p) => format!("SKP {tahun} rated {} (at least Baik required)", p.nama()),
+                None => format!("no SKP for {tahun}"),
+            },
+            Self::MelebihiAtasan { atasan } => {
+                format!("the next rank is above the direct superior's rank ({atasan})")
+            }
+            Self::PerluUjianDinas => "the service exam (ujian dinas) must be passed".into(),
+            Self::HukumanDisiplin => "a disciplinary penalty is in force".into(),
+        }
+    }
+}
+
 /// The outcome of the regular-promotion rule for one period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HasilKpReguler {

@@ -58,6 +58,29 @@ impl fmt::Display for Inkonsistensi {
     }
 }
 
+impl Inkonsistensi {
+    /// The mismatch in English.
+    pub fn pesan_en(&self) -> String {
+        match self {
+            Self::TanggalLahirNip => {
+                "the birth date in the NIP differs from the personal data".into()
+            }
+            Self::JenisKelaminNip => "the sex in the NIP differs from the personal data".into(),
+            Self::TmtCpnsNip { nip, tercatat } => format!(
+                "TMT CPNS in the NIP ({nip}) differs from the recorded TMT CPNS ({tercatat})"
+            ),
+            Self::TanggalLahirNik => {
+                "the birth date in the NIK differs from the personal data".into()
+            }
+            Self::JenisKelaminNik => "the sex in the NIK differs from the personal data".into(),
+            Self::UsiaCpnsDiBawah18 => "younger than 18 at TMT CPNS".into(),
+            Self::GolonganMelebihiBatasPendidikan => {
+                "the rank is above the ceiling for the recorded education".into()
+            }
+        }
+    }
+}
+
 /// Every mismatch on the record; `pendidikan` is the reference row of its education level.
 pub fn periksa(pegawai: &Pegawai, pendidikan: Option<&TingkatPendidikan>) -> Vec<Inkonsistensi> {
     let mut found = Vec::new();

@@ -122,7 +122,14 @@ async fn pemberitahuan(
             };
             Some((
                 judul,
-                hasil.alasan.iter().map(ToString::to_string).collect(),
+                hasil
+                    .alasan
+                    .iter()
+                    .map(|a| match b {
+                        Bahasa::Indonesia => a.to_string(),
+                        Bahasa::Inggris => a.pesan_en(),
+                    })
+                    .collect(),
             ))
         }
         _ => None,
@@ -149,7 +156,10 @@ async fn pemberitahuan(
         .collect();
     let kekurangan = kelengkapan::periksa(&p, &riwayat, &berdokumen, tingkat, hari_ini)
         .iter()
-        .map(ToString::to_string)
+        .map(|k| match b {
+            Bahasa::Indonesia => k.to_string(),
+            Bahasa::Inggris => k.pesan_en(),
+        })
         .collect();
     Ok(Pemberitahuan {
         kp,

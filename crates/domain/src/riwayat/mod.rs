@@ -149,6 +149,31 @@ impl JenisRiwayat {
         }
     }
 
+    /// English section title.
+    pub fn nama_en(self) -> &'static str {
+        match self {
+            Self::Jabatan => "Position history",
+            Self::Pendidikan => "Education history",
+            Self::Diklat => "Structural training history",
+            Self::Kursus => "Course history",
+            Self::Skp => "SKP (up to 2021)",
+            Self::Skp22 => "SKP (from 2022)",
+            Self::Penghargaan => "Awards",
+            Self::Golongan => "Rank history",
+            Self::Pasangan => "Spouse",
+            Self::Anak => "Children",
+            Self::OrangTua => "Parents",
+            Self::Pmk => "Service-period review (PMK)",
+            Self::PindahInstansi => "Agency transfers",
+            Self::Cltn => "Unpaid leave (CLTN)",
+            Self::CpnsPns => "SK CPNS/PNS",
+            Self::Organisasi => "Organisations",
+            Self::HukumanDisiplin => "Disciplinary penalties",
+            Self::AngkaKredit => "Credit points",
+            Self::Gaji => "Salary history",
+        }
+    }
+
     /// Whether this kind belongs to the data set of the given employee type (DOMAIN.md table).
     pub fn berlaku_untuk(self, jenis: JenisPegawai) -> bool {
         match jenis {
