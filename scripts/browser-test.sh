@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Browser journeys in headless Chromium against a fresh SQLite demo: the MySAPK portal (360 px
+# and 1280 px) and the Kartu ASN Virtual (photo, card, QR decoded from the PNG, public check).
+# Screenshots go to target/screenshots (or $1). Installs Debian's chromium and the npm
+# packages it needs when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="$(realpath -m "${1:-target/screenshots}")"
+mkdir -p "$out"
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "== installing chromium"
+  apt-get install -y -q chromium >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }
+fi
+
+work="$(mktemp -d)"
+pid=""
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== npm packages for the journeys"
+npm install --prefix "$work/node" --silent --no-audit --no-fund playwright-core jsqr pngjs >/dev/null
+cp scripts/portal-check.mjs scripts/kartu-check.mjs "$work/node/"
+
+cargo build --locked -q -p siasn
+port=$(( 21000 + $$ % 20000 ))
+base="http://127.0.0.1:$port"
+SIASN_DATA_DIR="$work/data" SIASN_LISTEN="127.0.0.1:$port" SIASN_PUBLIC_URL="$base" \
+  SIASN_COOKIE_SECURE=false target/debug/siasn serve --demo --employees 300 >"$work/server.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 120); do
+  curl -fs "$base/readyz" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fs "$base/readyz" >/dev/null || { cat "$work/server.log"; exit 1; }
+nip="$(sed -n 's/^  Pegawai  *//p' "$work/server.log" | head -1)"
+[ -n "$nip" ] || { echo "no demo employee in the server log"; exit 1; }
+
+node "$work/node/portal-check.mjs" "$base" "$nip" "$out"
+node "$work/node/kartu-check.mjs" "$base" "$nip" "$out" "$work/data"
+echo "== browser journeys passed; screenshots in $out"
