@@ -5,6 +5,7 @@ use std::io::Cursor;
 
 use image::{DynamicImage, ImageFormat, ImageReader, Limits, RgbaImage};
 use siasn_domain::kartu::{FotoDitolak, KebijakanFoto, periksa_foto_awal, potong_3_4};
+use siasn_domain::usulan::berkas::JenisBerkas;
 
 /// Width of the stored photo (height is 4/3 of it); enough for 300 dpi on the card.
 pub const LEBAR_SIMPAN: u32 = 450;
@@ -22,11 +23,10 @@ pub struct FotoBersih {
 
 /// Checks and re-encodes an uploaded photo.
 pub fn proses(isi: &[u8], k: &KebijakanFoto) -> Result<FotoBersih, FotoDitolak> {
-    let (lebar, tinggi) = periksa_foto_awal(isi, k)?;
-    let format = if isi.starts_with(&[0x89, b'P', b'N', b'G']) {
-        ImageFormat::Png
-    } else {
-        ImageFormat::Jpeg
+    let (jenis, lebar, tinggi) = periksa_foto_awal(isi, k)?;
+    let format = match jenis {
+        JenisBerkas::Png => ImageFormat::Png,
+        _ => ImageFormat::Jpeg,
     };
     let mut reader = ImageReader::with_format(Cursor::new(isi), format);
     let mut batas = Limits::default();

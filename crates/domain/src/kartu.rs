@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::pegawai::{JenisPegawai, Pegawai};
 use crate::referensi::KedudukanHukum;
+use crate::usulan::berkas::{BerkasDitolak, JenisBerkas, periksa_berkas, ukuran_gambar};
 
 /// Years a card is valid at most (it also ends the day before the holder's TMT pensiun). The
 /// regulations set no period for the virtual card; five years keeps photos recent. Data, not
@@ -243,25 +244,26 @@ impl FotoDitolak {
     }
 }
 
-/// Checks what can be checked before decoding: size, type by content, resolution, and (for
-/// JPEG, which has no alpha) the transparency requirement.
-pub fn periksa_foto_awal(isi: &[u8], k: &KebijakanFoto) -> Result<(u32, u32), FotoDitolak> {
-    use crate::usulan::berkas::{PIKSEL_MAKS, ukuran_gambar};
-    if isi.is_empty() {
-        return Err(FotoDitolak::Kosong);
-    }
-    if isi.len() > k.ukuran_maks {
-        return Err(FotoDitolak::TerlaluBesar(k.ukuran_maks / 1024));
-    }
-    let png = isi.starts_with(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]);
-    let jpeg = isi.starts_with(&[0xff, 0xd8, 0xff]);
-    if !png && !jpeg {
-        return Err(FotoDitolak::BukanGambar);
-    }
+/// Checks what can be checked before decoding: size, type by content (the upload rules of
+/// `usulan::berkas`, narrowed to images), resolution, and (for JPEG, which has no alpha) the
+/// transparency requirement. Returns the type and the declared size.
+pub fn periksa_foto_awal(
+    isi: &[u8],
+    k: &KebijakanFoto,
+) -> Result<(JenisBerkas, u32, u32), FotoDitolak> {
+    let jenis = match periksa_berkas(isi, k.ukuran_maks) {
+        Ok(JenisBerkas::Pdf) | Err(BerkasDitolak::JenisTidakDiizinkan) => {
+            return Err(FotoDitolak::BukanGambar);
+        }
+        Ok(j) => j,
+        Err(BerkasDitolak::Kosong) => return Err(FotoDitolak::Kosong),
+        Err(BerkasDitolak::TerlaluBesar { batas }) => {
+            return Err(FotoDitolak::TerlaluBesar(batas / 1024));
+        }
+        Err(BerkasDitolak::GambarTidakWajar) => return Err(FotoDitolak::TidakWajar),
+        Err(BerkasDitolak::Rusak) => return Err(FotoDitolak::Rusak),
+    };
     let (lebar, tinggi) = ukuran_gambar(isi).ok_or(FotoDitolak::Rusak)?;
-    if lebar == 0 || tinggi == 0 || u64::from(lebar) * u64::from(tinggi) > PIKSEL_MAKS {
-        return Err(FotoDitolak::TidakWajar);
-    }
     if lebar < k.lebar_min || tinggi < k.tinggi_min {
         return Err(FotoDitolak::ResolusiKurang {
             lebar,
@@ -270,10 +272,10 @@ pub fn periksa_foto_awal(isi: &[u8], k: &KebijakanFoto) -> Result<(u32, u32), Fo
             tinggi_min: k.tinggi_min,
         });
     }
-    if k.wajib_transparan && jpeg {
+    if k.wajib_transparan && jenis == JenisBerkas::Jpeg {
         return Err(FotoDitolak::TidakTransparan);
     }
-    Ok((lebar, tinggi))
+    Ok((jenis, lebar, tinggi))
 }
 
 /// The centred 3:4 crop of a `lebar` × `tinggi` image: x, y, width, height.

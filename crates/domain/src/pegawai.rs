@@ -38,6 +38,14 @@ impl JenisPegawai {
             _ => None,
         }
     }
+
+    /// What the employee number is called: "NIP" or "NI PPPK".
+    pub fn label_nomor_induk(self) -> &'static str {
+        match self {
+            Self::Pns => "NIP",
+            Self::Pppk => "NI PPPK",
+        }
+    }
 }
 
 /// A PPPK employee number (NI PPPK): birth date, year first appointed, contract count, sex,

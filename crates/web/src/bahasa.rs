@@ -53,6 +53,15 @@ impl Bahasa {
         }
     }
 
+    /// One of two texts, built only for the language in use (domain types carry their
+    /// Indonesian text as `Display` and their English one as `pesan_en`).
+    pub fn pilih(self, id: impl FnOnce() -> String, en: impl FnOnce() -> String) -> String {
+        match self {
+            Self::Indonesia => id(),
+            Self::Inggris => en(),
+        }
+    }
+
     /// From a cookie or query value ("id"/"en").
     pub fn dari_kode(kode: &str) -> Option<Self> {
         match kode {

@@ -38,6 +38,7 @@ struct BerandaPage<'a> {
 struct Kepala {
     nama: String,
     nomor: String,
+    label_nomor: &'static str,
     jenis: &'static str,
     golongan: String,
     jabatan: String,
@@ -57,6 +58,7 @@ async fn kepala(state: &AppState, pegawai_id: uuid::Uuid) -> Result<Kepala, WebE
     Ok(Kepala {
         nama: p.nama_lengkap(),
         nomor: p.nomor_induk.to_string(),
+        label_nomor: p.jenis_pegawai.label_nomor_induk(),
         jenis: p.jenis_pegawai.kode(),
         golongan,
         jabatan: p.nama_jabatan.clone().unwrap_or_else(|| "-".into()),
@@ -125,10 +127,7 @@ async fn pemberitahuan(
                 hasil
                     .alasan
                     .iter()
-                    .map(|a| match b {
-                        Bahasa::Indonesia => a.to_string(),
-                        Bahasa::Inggris => a.pesan_en(),
-                    })
+                    .map(|a| b.pilih(|| a.to_string(), || a.pesan_en()))
                     .collect(),
             ))
         }
@@ -156,10 +155,7 @@ async fn pemberitahuan(
         .collect();
     let kekurangan = kelengkapan::periksa(&p, &riwayat, &berdokumen, tingkat, hari_ini)
         .iter()
-        .map(|k| match b {
-            Bahasa::Indonesia => k.to_string(),
-            Bahasa::Inggris => k.pesan_en(),
-        })
+        .map(|k| b.pilih(|| k.to_string(), || k.pesan_en()))
         .collect();
     Ok(Pemberitahuan {
         kp,

@@ -34,6 +34,12 @@ pub enum WebError {
     /// Bad input the page cannot show inline.
     #[error("permintaan tidak valid")]
     TidakValid(Bahasa, &'static str),
+    /// A card, photo or captcha image could not be produced.
+    #[error(transparent)]
+    Kartu(#[from] siasn_card::KartuError),
+    /// Background work (image processing) did not finish.
+    #[error("tugas latar: {0}")]
+    Tugas(#[from] tokio::task::JoinError),
 }
 
 fn halaman(status: StatusCode, bahasa: Bahasa, pesan: &str) -> Response {

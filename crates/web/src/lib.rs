@@ -106,9 +106,14 @@ impl AppState {
         &self.inner.batas
     }
 
-    /// The card renderer (fonts loaded once).
-    pub(crate) fn perender(&self) -> &siasn_card::Perender {
-        &self.inner.perender
+    /// Runs CPU-heavy work (image decoding, rendering) off the async workers, with the card
+    /// renderer (fonts loaded once per server).
+    pub(crate) async fn berat<T: Send + 'static>(
+        &self,
+        kerja: impl FnOnce(&siasn_card::Perender) -> T + Send + 'static,
+    ) -> Result<T, WebError> {
+        let p = self.inner.perender.clone();
+        Ok(tokio::task::spawn_blocking(move || kerja(&p)).await?)
     }
 
     /// Wakes the e-mail sender (after a store operation queued messages in its transaction).

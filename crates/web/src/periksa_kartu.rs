@@ -149,13 +149,9 @@ pub async fn gambar_captcha(
         .captcha(id, state.jam().sekarang())
         .await?
         .ok_or(StoreError::NotFound)?;
-    let p = state.perender().clone();
-    let png = tokio::task::spawn_blocking(move || {
-        siasn_card::captcha::gambar(&p, &c.jawaban, c.benih as u64)
-    })
-    .await
-    .map_err(|e| WebError::Store(StoreError::Corrupt(format!("captcha: {e}"))))?
-    .map_err(|e| WebError::Store(StoreError::Corrupt(e.to_string())))?;
+    let png = state
+        .berat(move |p| siasn_card::captcha::gambar(p, &c.jawaban, c.benih as u64))
+        .await??;
     Ok(publik(
         ([(header::CONTENT_TYPE, "image/png")], png).into_response(),
     ))
@@ -207,10 +203,9 @@ pub async fn jawab(
     let foto = match state.store().foto_aktif(p.id).await? {
         Some(f) => {
             let isi = state.store().blobs().get(&f.sha256).await?;
-            tokio::task::spawn_blocking(move || siasn_card::foto::kecil(&isi, 150))
-                .await
-                .ok()
-                .flatten()
+            state
+                .berat(move |_| siasn_card::foto::kecil(&isi, 150))
+                .await?
                 .map(|png| base64::engine::general_purpose::STANDARD.encode(png))
         }
         None => None,
@@ -230,16 +225,10 @@ pub async fn jawab(
         b,
         nama_instance: state.nama_instance(),
         berlaku: status.berlaku(),
-        status: match b {
-            Bahasa::Indonesia => status.pesan(),
-            Bahasa::Inggris => status.pesan_en(),
-        },
+        status: b.pilih(|| status.pesan(), || status.pesan_en()),
         foto,
         nama: kartu.nama.clone(),
-        label_nomor: match p.jenis_pegawai {
-            siasn_domain::pegawai::JenisPegawai::Pns => "NIP",
-            siasn_domain::pegawai::JenisPegawai::Pppk => "NI PPPK",
-        },
+        label_nomor: p.jenis_pegawai.label_nomor_induk(),
         nomor: p.nomor_induk.to_string(),
         instansi: nama.instansi,
         jabatan: p.nama_jabatan.clone().unwrap_or_else(|| "-".into()),

@@ -1,0 +1,361 @@
+//! Kartu ASN Virtual for the holder: the card page (issue, orientation, PNG and PDF downloads,
+//! print view) and what the card shows. The photo flow is in `foto`, the signing keys in
+//! `kunci`.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use siasn_card::token::{Klaim, PANJANG_SERIAL};
+use siasn_card::{DataKartu, Orientasi};
+use siasn_domain::kartu::{TidakLayak, berlaku_sampai, periksa_kelayakan};
+use siasn_domain::pegawai::Pegawai;
+use siasn_store::StoreError;
+use siasn_store::audit::AuditBaru;
+use siasn_store::kartu::{Kartu, KartuBaru};
+use uuid::Uuid;
+
+use crate::bahasa::Bahasa;
+use crate::keamanan::acak;
+use crate::konteks::{Masuk, periksa_csrf_sesi};
+use crate::tampilan;
+use crate::{AppState, WebError};
+
+mod foto;
+mod kunci;
+
+pub use foto::{foto_calon, foto_form, foto_gunakan, foto_pratinjau, foto_saya, foto_unggah};
+use kunci::gagal_kunci;
+pub use kunci::{jwks, jwks_get, kunci_penanda, kunci_publik, putar_kunci};
+
+/// Names for the card's text from references.
+pub(crate) struct NamaKartu {
+    pub penerbit: String,
+    pub instansi: String,
+    pub unit: String,
+    pub kedudukan: Option<siasn_domain::referensi::KedudukanHukum>,
+}
+
+pub(crate) async fn nama_kartu(state: &AppState, p: &Pegawai) -> Result<NamaKartu, WebError> {
+    let store = state.store();
+    let induk = store.instansi(&p.instansi_induk_id).await?;
+    let kerja = if p.instansi_kerja_id == p.instansi_induk_id {
+        induk.clone()
+    } else {
+        store.instansi(&p.instansi_kerja_id).await?
+    };
+    let unit = match p.unor_id {
+        Some(id) => store.unor(id).await.map(|u| u.nama).unwrap_or_default(),
+        None => String::new(),
+    };
+    let kedudukan = store
+        .kedudukan_hukum()
+        .await?
+        .into_iter()
+        .find(|k| k.id == p.kedudukan_hukum_id);
+    Ok(NamaKartu {
+        penerbit: induk.nama,
+        instansi: kerja.nama,
+        unit,
+        kedudukan,
+    })
+}
+
+fn data_kartu(
+    p: &Pegawai,
+    n: &NamaKartu,
+    kartu: Option<&Kartu>,
+    foto: Option<Vec<u8>>,
+) -> DataKartu {
+    let id = Bahasa::Indonesia;
+    DataKartu {
+        penerbit: n.penerbit.clone(),
+        nama: kartu.map_or_else(|| p.nama_lengkap(), |k| k.nama.clone()),
+        label_nomor: p.jenis_pegawai.label_nomor_induk().into(),
+        nomor: p.nomor_induk.to_string(),
+        jabatan: p.nama_jabatan.clone().unwrap_or_default(),
+        unit: n.unit.clone(),
+        instansi: n.instansi.clone(),
+        jenis: p.jenis_pegawai.kode().into(),
+        serial: kartu.map_or_else(|| "PRATINJAU".into(), |k| k.serial.clone()),
+        diterbitkan: kartu.map_or_else(|| "-".into(), |k| tampilan::tanggal(k.diterbitkan, id)),
+        berlaku_sampai: kartu
+            .map_or_else(|| "-".into(), |k| tampilan::tanggal(k.berlaku_sampai, id)),
+        foto_png: foto,
+        teks_qr: kartu.map(|k| k.teks_qr.clone()),
+    }
+}
+
+fn png(isi: Vec<u8>, unduh: Option<&str>) -> Response {
+    let mut r = ([(header::CONTENT_TYPE, "image/png")], isi).into_response();
+    if let Some(nama) = unduh
+        && let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{nama}\""))
+    {
+        r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    r
+}
+
+fn milik(m: &Masuk) -> Result<Uuid, WebError> {
+    m.akun
+        .pegawai_id
+        .ok_or(WebError::Dilarang(m.konteks.bahasa))
+}
+
+/// The form of buttons that only carry the CSRF token.
+#[derive(Deserialize)]
+pub struct FormCsrf {
+    pub(super) csrf: String,
+}
+
+/// `?orientasi=` on card pages.
+#[derive(Deserialize, Default)]
+pub struct PilihanKartu {
+    #[serde(default)]
+    orientasi: Option<String>,
+    #[serde(default)]
+    unduh: Option<String>,
+}
+
+impl PilihanKartu {
+    fn orientasi(&self) -> Orientasi {
+        self.orientasi
+            .as_deref()
+            .map_or(Orientasi::Lanskap, Orientasi::dari_kode)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "kartu.html")]
+struct KartuPage<'a> {
+    b: Bahasa,
+    nama_instance: &'a str,
+    csrf: &'a str,
+    orientasi: &'a str,
+    potret: bool,
+    kartu: Option<(String, String, String)>,
+    tidak_layak: Option<String>,
+    perlu_foto: bool,
+    data_berubah: bool,
+}
+
+/// `GET /kartu`: the card, or why there is none yet.
+pub async fn kartu(
+    State(state): State<AppState>,
+    m: Masuk,
+    Query(q): Query<PilihanKartu>,
+) -> Result<Response, WebError> {
+    let pegawai_id = milik(&m)?;
+    let b = m.konteks.bahasa;
+    let p = state.store().pegawai(pegawai_id).await?;
+    let nama = nama_kartu(&state, &p).await?;
+    let ada_foto = state.store().foto_aktif(pegawai_id).await?.is_some();
+    let tidak_layak = periksa_kelayakan(&p, nama.kedudukan.as_ref(), ada_foto).err();
+    let kartu = state.store().kartu_aktif(pegawai_id).await?;
+    let data_berubah = kartu
+        .as_ref()
+        .is_some_and(|k| k.nama != p.nama_lengkap() || k.instansi_id != p.instansi_induk_id);
+    let o = q.orientasi();
+    let page = KartuPage {
+        b,
+        nama_instance: state.nama_instance(),
+        csrf: &m.sesi.csrf,
+        orientasi: o.kode(),
+        potret: o == Orientasi::Potret,
+        kartu: kartu.map(|k| {
+            (
+                k.serial,
+                tampilan::tanggal(k.diterbitkan, b),
+                tampilan::tanggal(k.berlaku_sampai, b),
+            )
+        }),
+        perlu_foto: matches!(tidak_layak, Some(TidakLayak::TanpaFoto)),
+        tidak_layak: tidak_layak.map(|e| b.pilih(|| e.to_string(), || e.pesan_en())),
+        data_berubah,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+/// `POST /kartu/terbitkan`: issues a card (a current one is replaced).
+pub async fn terbitkan(
+    State(state): State<AppState>,
+    m: Masuk,
+    axum::extract::Form(f): axum::extract::Form<FormCsrf>,
+) -> Result<Response, WebError> {
+    let pegawai_id = milik(&m)?;
+    let b = m.konteks.bahasa;
+    periksa_csrf_sesi(&m.sesi, &f.csrf, b)?;
+    let p = state.store().pegawai(pegawai_id).await?;
+    let nama = nama_kartu(&state, &p).await?;
+    let foto = state.store().foto_aktif(pegawai_id).await?;
+    if periksa_kelayakan(&p, nama.kedudukan.as_ref(), foto.is_some()).is_err() {
+        return Ok(Redirect::to("/kartu").into_response());
+    }
+    let Some(foto) = foto else {
+        return Ok(Redirect::to("/foto").into_response());
+    };
+    let now = state.jam().sekarang();
+    let hari_ini = now.date_naive();
+    let jabatan = state.store().ref_jabatan().await?;
+    let bup = siasn_domain::pensiun::bup(
+        p.jabatan_id
+            .as_deref()
+            .and_then(|id| jabatan.iter().find(|j| j.id == id)),
+    );
+    let pensiun = siasn_domain::pensiun::hitung(p.tanggal_lahir, bup);
+    let mut serial = [0u8; PANJANG_SERIAL];
+    serial.copy_from_slice(&acak(PANJANG_SERIAL));
+    let klaim = Klaim {
+        kid: String::new(),
+        serial,
+        diterbitkan: hari_ini,
+        kedaluwarsa: berlaku_sampai(hari_ini, Some(pensiun.tmt_pensiun)),
+        instansi: p.instansi_induk_id.clone(),
+        nama: p.nama_lengkap(),
+    };
+    let kunci = kunci_penanda(state.store(), now).await?;
+    let teks_qr = kunci
+        .tandatangani(state.konfigurasi().url_publik.trim_end_matches('/'), &klaim)
+        .map_err(gagal_kunci)?;
+    let baru = KartuBaru {
+        id: Uuid::now_v7(),
+        serial: klaim.serial_cetak(),
+        pegawai_id,
+        kid: kunci.kid().to_string(),
+        teks_qr,
+        nama: klaim.nama.clone(),
+        instansi_id: klaim.instansi.clone(),
+        diterbitkan: klaim.diterbitkan,
+        berlaku_sampai: klaim.kedaluwarsa,
+        foto_sha256: foto.sha256,
+        akun_id: m.akun.id,
+    };
+    let audit = AuditBaru {
+        aktor: format!("akun:{}", m.akun.id),
+        aksi: "kartu.diterbitkan".into(),
+        akun_id: Some(m.akun.id),
+        alamat: Some(m.konteks.alamat.to_string()),
+        ..AuditBaru::default()
+    };
+    match state.store().terbitkan_kartu(&baru, audit, now).await {
+        // A double click: the other request issued it.
+        Ok(_) | Err(StoreError::Conflict(_)) => {}
+        Err(e) => return Err(e.into()),
+    }
+    Ok(Redirect::to("/kartu").into_response())
+}
+
+/// Which file of the card.
+#[derive(Clone, Copy)]
+enum Sisi {
+    Depan,
+    Belakang,
+    Pdf,
+}
+
+async fn berkas_kartu(
+    state: &AppState,
+    m: &Masuk,
+    q: &PilihanKartu,
+    sisi: Sisi,
+) -> Result<Response, WebError> {
+    let pegawai_id = milik(m)?;
+    let kartu = state
+        .store()
+        .kartu_aktif(pegawai_id)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let p = state.store().pegawai(pegawai_id).await?;
+    let nama = nama_kartu(state, &p).await?;
+    let foto = state.store().blobs().get(&kartu.foto_sha256).await?;
+    let data = data_kartu(&p, &nama, Some(&kartu), Some(foto));
+    let o = q.orientasi();
+    let unduh = q.unduh.is_some();
+    // On screen 150 dpi is plenty; downloads are print quality.
+    let dpi = if unduh { siasn_card::DPI_CETAK } else { 150.0 };
+    let dasar = format!("kartu-asn-{}-{}", kartu.serial, o.kode());
+    Ok(match sisi {
+        Sisi::Depan => {
+            let isi = state.berat(move |r| r.depan_png(&data, o, dpi)).await??;
+            png(isi, unduh.then(|| format!("{dasar}-depan.png")).as_deref())
+        }
+        Sisi::Belakang => {
+            let isi = state
+                .berat(move |r| r.belakang_png(&data, o, dpi))
+                .await??;
+            png(
+                isi,
+                unduh.then(|| format!("{dasar}-belakang.png")).as_deref(),
+            )
+        }
+        Sisi::Pdf => {
+            let isi = state.berat(move |r| r.kartu_pdf(&data, o)).await??;
+            let mut r = ([(header::CONTENT_TYPE, "application/pdf")], isi).into_response();
+            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{dasar}.pdf\"")) {
+                r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+            }
+            r
+        }
+    })
+}
+
+/// `GET /kartu/depan.png`.
+pub async fn depan(
+    State(state): State<AppState>,
+    m: Masuk,
+    Query(q): Query<PilihanKartu>,
+) -> Result<Response, WebError> {
+    berkas_kartu(&state, &m, &q, Sisi::Depan).await
+}
+
+/// `GET /kartu/belakang.png`.
+pub async fn belakang(
+    State(state): State<AppState>,
+    m: Masuk,
+    Query(q): Query<PilihanKartu>,
+) -> Result<Response, WebError> {
+    berkas_kartu(&state, &m, &q, Sisi::Belakang).await
+}
+
+/// `GET /kartu/kartu.pdf`.
+pub async fn pdf(
+    State(state): State<AppState>,
+    m: Masuk,
+    Query(q): Query<PilihanKartu>,
+) -> Result<Response, WebError> {
+    berkas_kartu(&state, &m, &q, Sisi::Pdf).await
+}
+
+#[derive(Template)]
+#[template(path = "kartu_cetak.html")]
+struct CetakPage<'a> {
+    b: Bahasa,
+    orientasi: &'a str,
+    potret: bool,
+}
+
+/// `GET /kartu/cetak`: both sides at ID-1 size for the browser's print.
+pub async fn cetak(
+    State(state): State<AppState>,
+    m: Masuk,
+    Query(q): Query<PilihanKartu>,
+) -> Result<Response, WebError> {
+    let pegawai_id = milik(&m)?;
+    state
+        .store()
+        .kartu_aktif(pegawai_id)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let o = q.orientasi();
+    let page = CetakPage {
+        b: m.konteks.bahasa,
+        orientasi: o.kode(),
+        potret: o == Orientasi::Potret,
+    };
+    Ok(Html(page.render()?).into_response())
+}
