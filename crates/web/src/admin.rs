@@ -2,7 +2,7 @@
 //! lost authenticator). Every target is looked up within the administrator's scope.
 
 use askama::Template;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, State};
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 use siasn_domain::Nip;
@@ -15,6 +15,7 @@ use siasn_store::email::{EmailBaru, EmailKeluar};
 use uuid::Uuid;
 
 use crate::bahasa::Bahasa;
+use crate::konteks::Param;
 use crate::konteks::{Masuk, periksa_csrf_sesi};
 use crate::{AppState, WebError};
 
@@ -329,7 +330,7 @@ async fn pegawai_admin(state: &AppState, m: &Masuk, id: Uuid) -> Result<Pegawai,
 pub async fn pegawai(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
 ) -> Result<Response, WebError> {
     let p = pegawai_admin(&state, &m, id).await?;
     halaman_pegawai(&state, &m, Some(p), None, None).await
@@ -356,7 +357,7 @@ fn email_masuk_akal(e: &str) -> bool {
 pub async fn ubah_email(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
     Form(f): Form<EmailForm>,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
@@ -420,7 +421,7 @@ pub struct ResetForm {
 pub async fn reset_mfa(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
     Form(f): Form<ResetForm>,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;

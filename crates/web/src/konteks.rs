@@ -216,3 +216,22 @@ pub fn periksa_csrf_tamu(
         _ => Err(WebError::Csrf(konteks.bahasa)),
     }
 }
+
+/// A path parameter; one that does not parse (not a UUID, say) is a page that does not
+/// exist, answered like any other missing page instead of with axum's plain-text 400.
+pub struct Param<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Param<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(v)| Self(v))
+            .map_err(|_| WebError::Store(siasn_store::StoreError::NotFound))
+    }
+}

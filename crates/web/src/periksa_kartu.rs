@@ -5,7 +5,7 @@
 //! signature check and no database read of personal data.
 
 use askama::Template;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use base64::Engine;
@@ -19,6 +19,7 @@ use crate::bahasa::Bahasa;
 use crate::batas_laju::Jalur;
 use crate::kartu::{kunci_publik, nama_kartu};
 use crate::keamanan::acak;
+use crate::konteks::Param;
 use crate::konteks::{Konteks, periksa_csrf_tamu};
 use crate::{AppState, WebError};
 
@@ -129,7 +130,7 @@ async fn halaman_captcha(
 pub async fn halaman(
     State(state): State<AppState>,
     k: Konteks,
-    Path(tok): Path<String>,
+    Param(tok): Param<String>,
 ) -> Result<Response, WebError> {
     batasi(&state, &k)?;
     periksa_token(&state, &tok).await?;
@@ -140,7 +141,7 @@ pub async fn halaman(
 pub async fn gambar_captcha(
     State(state): State<AppState>,
     k: Konteks,
-    Path(id): Path<String>,
+    Param(id): Param<String>,
 ) -> Result<Response, WebError> {
     batasi(&state, &k)?;
     let id = id.trim_end_matches(".png");
@@ -169,7 +170,7 @@ pub struct JawabanForm {
 pub async fn jawab(
     State(state): State<AppState>,
     k: Konteks,
-    Path(tok): Path<String>,
+    Param(tok): Param<String>,
     Form(f): Form<JawabanForm>,
 ) -> Result<Response, WebError> {
     batasi(&state, &k)?;

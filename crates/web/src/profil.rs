@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
@@ -15,6 +15,7 @@ use siasn_store::audit::AuditBaru;
 use uuid::Uuid;
 
 use crate::bahasa::Bahasa;
+use crate::konteks::Param;
 use crate::konteks::{Masuk, periksa_csrf_sesi};
 use crate::tampilan::{self, BarisRiwayat};
 use crate::{AppState, WebError};
@@ -230,7 +231,7 @@ async fn dalam_cakupan(state: &AppState, m: &Masuk, id: Uuid) -> Result<Pegawai,
 pub async fn petugas(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
 ) -> Result<Response, WebError> {
     let p = dalam_cakupan(&state, &m, id).await?;
     if m.akun.pegawai_id != Some(p.id) {
@@ -246,7 +247,7 @@ pub async fn petugas(
 pub async fn petugas_tampilkan(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
     Form(f): Form<CsrfForm>,
 ) -> Result<Response, WebError> {
     periksa_csrf_sesi(&m.sesi, &f.csrf, m.konteks.bahasa)?;
@@ -307,7 +308,7 @@ pub async fn dokumen_saya(State(state): State<AppState>, m: Masuk) -> Result<Res
 pub async fn unduh(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
 ) -> Result<Response, WebError> {
     let d = state.store().dokumen(id).await?;
     let p = dalam_cakupan(&state, &m, d.pegawai_id).await?;

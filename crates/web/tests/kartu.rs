@@ -198,6 +198,16 @@ async fn every_photo_validation_message_and_nothing_stored() {
         .await;
     assert_eq!(r.status, 403);
     assert!(app.store().foto_aktif(p.id).await.unwrap().is_none());
+    // A malformed id in a path is a missing page (the HTML one), not a plain-text 400.
+    for path in [
+        "/foto/calon/bukan-uuid",
+        "/usulan/bukan-uuid",
+        "/dokumen/123",
+    ] {
+        let r = c.get(path).await;
+        assert_eq!(r.status, 404, "{path}");
+        assert!(r.body.contains("<html"), "{path}: {}", r.body);
+    }
     // Staff without an employee record cannot upload a card photo.
     let mut op = sebagai(
         &app,

@@ -2,7 +2,7 @@
 //! ini", and the small copy for the home header.
 
 use askama::Template;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use siasn_card::Orientasi;
@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use super::{FormCsrf, data_kartu, milik, nama_kartu, png};
 use crate::bahasa::Bahasa;
+use crate::konteks::Param;
 use crate::konteks::{Masuk, periksa_csrf_sesi};
 use crate::{AppState, WebError};
 
@@ -123,7 +124,7 @@ struct CalonPage<'a> {
 pub async fn foto_calon(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
 ) -> Result<Response, WebError> {
     let pegawai_id = milik(&m)?;
     let foto = state.store().foto_pegawai(id, pegawai_id).await?;
@@ -143,7 +144,7 @@ pub async fn foto_calon(
 pub async fn foto_pratinjau(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
 ) -> Result<Response, WebError> {
     let pegawai_id = milik(&m)?;
     let foto = state.store().foto_pegawai(id, pegawai_id).await?;
@@ -161,7 +162,7 @@ pub async fn foto_pratinjau(
 pub async fn foto_gunakan(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
     axum::extract::Form(f): axum::extract::Form<FormCsrf>,
 ) -> Result<Response, WebError> {
     let pegawai_id = milik(&m)?;

@@ -1,6 +1,7 @@
 //! The proposal form: any section of the record, new or revised, with its documents.
 
 use super::*;
+use crate::konteks::Param;
 
 /// One field of the form, ready to render.
 pub struct Bidang {
@@ -539,7 +540,7 @@ pub async fn buat(
 pub async fn form_revisi(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
     let u = usulan_untuk(&state, &m, id).await?;
@@ -630,7 +631,7 @@ pub(super) fn tujuan_dari_usulan(u: &Usulan) -> (TujuanForm, BTreeMap<String, St
 pub async fn revisi(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
     mp: Multipart,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;

@@ -1,6 +1,7 @@
 //! The proposal page: before/after, documents, rounds, and the decisions taken on it.
 
 use super::*;
+use crate::konteks::Param;
 
 /// A before/after row.
 pub struct BarisBanding {
@@ -209,7 +210,7 @@ pub(super) async fn halaman_detail(
 pub async fn detail(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
 ) -> Result<Response, WebError> {
     let u = usulan_untuk(&state, &m, id).await?;
     halaman_detail(&state, &m, u, Vec::new(), None).await
@@ -219,7 +220,7 @@ pub async fn detail(
 pub async fn lihat_dokumen(
     State(state): State<AppState>,
     m: Masuk,
-    Path((id, dok)): Path<(Uuid, Uuid)>,
+    Param((id, dok)): Param<(Uuid, Uuid)>,
 ) -> Result<Response, WebError> {
     let u = usulan_untuk(&state, &m, id).await?;
     let lampiran = state.store().lampiran_usulan(u.id).await?;
@@ -268,7 +269,7 @@ pub(super) fn keputusan_dari(aksi: &str, alasan: &str, dokumen: Vec<Uuid>) -> Op
 pub async fn putuskan(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
     axum::extract::Form(pairs): axum::extract::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
@@ -420,7 +421,7 @@ pub(super) async fn langkah(
 pub async fn batalkan(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
     axum::extract::Form(f): axum::extract::Form<LangkahForm>,
 ) -> Result<Response, WebError> {
     langkah(state, m, id, f, LangkahPengusul::Batalkan, "BATALKAN").await
@@ -430,7 +431,7 @@ pub async fn batalkan(
 pub async fn ajukan(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
     axum::extract::Form(f): axum::extract::Form<LangkahForm>,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;

@@ -1,6 +1,7 @@
 //! Collective proposals: a NIP list or a CSV, a per-row report, batch decisions.
 
 use super::*;
+use crate::konteks::Param;
 
 #[derive(Template)]
 #[template(path = "kolektif.html")]
@@ -434,7 +435,7 @@ pub(super) struct KolektifDetailPage<'a> {
 pub async fn detail_kolektif(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
 ) -> Result<Response, WebError> {
     halaman_kolektif(&state, &m, id, Vec::new()).await
 }
@@ -506,7 +507,7 @@ pub struct PutusKolektifForm {
 pub async fn putuskan_kolektif(
     State(state): State<AppState>,
     m: Masuk,
-    Path(id): Path<Uuid>,
+    Param(id): Param<Uuid>,
     axum::extract::Form(f): axum::extract::Form<PutusKolektifForm>,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
