@@ -92,6 +92,7 @@ async fn main() {
         nama: "Operator Bench".into(),
         alamat: None,
         url_dasar: "http://127.0.0.1:8080".into(),
+        klien_api: None,
     };
     let batch: Vec<UsulanBaru> = orang
         .iter()

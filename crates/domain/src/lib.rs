@@ -15,6 +15,7 @@ pub mod kartu;
 pub mod kelengkapan;
 pub mod kenaikan_pangkat;
 pub mod kinerja_terakhir;
+pub mod klien_api;
 pub mod konsistensi;
 pub mod masa_kerja;
 pub mod nik;

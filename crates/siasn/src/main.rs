@@ -61,6 +61,41 @@ enum Command {
         #[command(subcommand)]
         command: CardCommand,
     },
+    /// Partner clients of the SIASN-compatible API.
+    Partner {
+        #[command(subcommand)]
+        command: PartnerCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PartnerCommand {
+    /// Register a client; prints `consumer_key=...` and `consumer_secret=...` (the secret is
+    /// shown only now).
+    Add {
+        /// Display name ("SIMPEG Kabupaten X", "PT Taspen").
+        #[arg(long)]
+        name: String,
+        /// The agency whose employees it reaches (an agency's own system; may write).
+        #[arg(
+            long,
+            conflicts_with = "national",
+            required_unless_present = "national"
+        )]
+        instansi: Option<String>,
+        /// National read access (pension fund, health insurance).
+        #[arg(long)]
+        national: bool,
+        /// Scopes, space or comma separated: baca tulis dokumen layanan referensi nik keluarga
+        /// asuransi (default: baca dokumen layanan referensi).
+        #[arg(long, num_args = 1.., value_delimiter = ',')]
+        scope: Vec<String>,
+        /// Requests per minute.
+        #[arg(long, default_value_t = siasn_domain::klien_api::BATAS_BAWAAN_PER_MENIT)]
+        rate: u32,
+    },
+    /// List registered clients (never their secrets).
+    List,
 }
 
 #[derive(Debug, Subcommand)]
@@ -206,6 +241,19 @@ fn main() -> ExitCode {
             Command::Card {
                 command: CardCommand::RotateKey,
             } => perintah::card_rotate_key(&config).await,
+            Command::Partner {
+                command:
+                    PartnerCommand::Add {
+                        name,
+                        instansi,
+                        national: _,
+                        scope,
+                        rate,
+                    },
+            } => perintah::partner_add(&config, &name, instansi, &scope.join(" "), rate).await,
+            Command::Partner {
+                command: PartnerCommand::List,
+            } => perintah::partner_list(&config).await,
             Command::Nip { .. } => Ok(()),
         }
     });

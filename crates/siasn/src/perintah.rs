@@ -573,3 +573,65 @@ pub fn nip(input: &str) -> ExitCode {
         }
     }
 }
+
+/// `siasn partner add`: registers an API client and prints its credentials for scripts.
+pub async fn partner_add(
+    config: &Config,
+    nama: &str,
+    instansi: Option<String>,
+    lingkup: &str,
+    batas: u32,
+) -> anyhow::Result<()> {
+    use siasn_domain::klien_api::{DaftarLingkup, JangkauanKlien};
+    let lingkup = DaftarLingkup::parse(lingkup)?;
+    let jangkauan = instansi.map_or(JangkauanKlien::Nasional, JangkauanKlien::Instansi);
+    if jangkauan == JangkauanKlien::Nasional
+        && lingkup.punya(siasn_domain::klien_api::Lingkup::Tulis)
+    {
+        anyhow::bail!("klien nasional hanya membaca: lingkup «tulis» hanya untuk klien instansi");
+    }
+    let store = open_store(config).await?;
+    let hasil = siasn_web::api::daftarkan_klien(
+        &store,
+        nama,
+        jangkauan,
+        lingkup,
+        batas,
+        "cli",
+        chrono::Utc::now(),
+    )
+    .await;
+    store.close().await;
+    let baru = hasil.map_err(|e| match e {
+        siasn_store::StoreError::NotFound => anyhow::anyhow!("instansi tidak dikenal"),
+        other => anyhow::anyhow!("{other}"),
+    })?;
+    println!("client_id={}", baru.klien.id);
+    println!("consumer_key={}", baru.klien.consumer_key);
+    println!("consumer_secret={}", baru.secret);
+    println!("scope={}", baru.klien.lingkup);
+    Ok(())
+}
+
+/// `siasn partner list`.
+pub async fn partner_list(config: &Config) -> anyhow::Result<()> {
+    let store = open_store(config).await?;
+    let daftar = store.daftar_klien_api().await;
+    store.close().await;
+    for k in daftar? {
+        let jangkauan = match &k.jangkauan {
+            siasn_domain::klien_api::JangkauanKlien::Instansi(i) => format!("instansi {i}"),
+            siasn_domain::klien_api::JangkauanKlien::Nasional => "nasional".into(),
+        };
+        println!(
+            "{}\t{}\t{}\t{}\t{}/menit\t{}",
+            k.consumer_key,
+            k.nama,
+            jangkauan,
+            k.lingkup,
+            k.batas_per_menit,
+            if k.aktif { "aktif" } else { "nonaktif" }
+        );
+    }
+    Ok(())
+}

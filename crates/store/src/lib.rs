@@ -2,6 +2,7 @@
 //! agencies, employees with their histories and documents, the blob store and the audit trail.
 
 pub mod akun;
+pub mod api;
 pub mod audit;
 pub mod blob;
 pub mod db;

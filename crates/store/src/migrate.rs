@@ -48,6 +48,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0005_kartu.sql"),
         postgres: include_str!("../migrations/postgres/0005_kartu.sql"),
     },
+    Migration {
+        version: 6,
+        name: "api",
+        sqlite: include_str!("../migrations/sqlite/0006_api.sql"),
+        postgres: include_str!("../migrations/postgres/0006_api.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

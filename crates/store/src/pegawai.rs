@@ -261,6 +261,8 @@ impl TryFrom<PegawaiRow> for Pegawai {
 
 /// Appends `(scope OR scope …)` to a query on `pegawai`: the one place where a reader's scopes
 /// become SQL, so every read and list filters the same way.
+#[macro_export]
+#[doc(hidden)]
 macro_rules! push_cakupan {
     ($qb:expr, $cakupan:expr) => {{
         $qb.push("(");

@@ -32,11 +32,16 @@ pub struct AktorUsulan {
     pub alamat: Option<String>,
     /// Base URL for links in e-mails ("https://siasn.example.go.id").
     pub url_dasar: String,
+    /// The API client the account acted through, if any.
+    pub klien_api: Option<Uuid>,
 }
 
 impl AktorUsulan {
     fn label(&self) -> String {
-        format!("akun:{}", self.akun_id)
+        match self.klien_api {
+            Some(k) => format!("klien:{k}/akun:{}", self.akun_id),
+            None => format!("akun:{}", self.akun_id),
+        }
     }
 }
 
@@ -884,7 +889,9 @@ impl Store {
                         }
                         Perubahan::TambahRiwayat { data } => {
                             sebelum_json = serde_json::Value::Null;
-                            let id = Uuid::now_v7();
+                            // The new row takes the proposal's id, so whoever proposed it (an
+                            // API client too) can name the row it became.
+                            let id = p.usulan_id;
                             let sk = data.sk();
                             sqlx::query(
                                 "INSERT INTO riwayat (id, pegawai_id, jenis, tanggal_efektif, nomor_sk, tanggal_sk, data, dibuat_pada) \

@@ -711,6 +711,7 @@ async fn proposals_apply_once_and_refuse_stale_changes(store: &Store) {
         nama: "Operator".into(),
         alamat: None,
         url_dasar: "http://x".into(),
+        klien_api: None,
     };
     let usul = |hp: &str| {
         let perubahan = Perubahan::DataUtama {

@@ -57,7 +57,7 @@ pub(crate) fn csrf_tamu(state: &AppState, k: &Konteks) -> (String, Option<String
     }
 }
 
-fn audit(aksi: &str, akun: Option<&Akun>, k: &Konteks) -> AuditBaru {
+pub(crate) fn audit(aksi: &str, akun: Option<&Akun>, k: &Konteks) -> AuditBaru {
     AuditBaru {
         aktor: akun.map_or_else(|| "anonim".into(), |a| format!("akun:{}", a.id)),
         aksi: aksi.into(),
@@ -69,7 +69,7 @@ fn audit(aksi: &str, akun: Option<&Akun>, k: &Konteks) -> AuditBaru {
 }
 
 /// Reads a login identifier: a NIP (with or without spaces) or a user name.
-fn baca_login(input: &str, hari_ini: chrono::NaiveDate) -> Option<Login> {
+pub(crate) fn baca_login(input: &str, hari_ini: chrono::NaiveDate) -> Option<Login> {
     let t = input.trim();
     if t.is_empty() || t.len() > PANJANG_ISIAN_MAKS {
         return None;
@@ -235,7 +235,7 @@ pub async fn masuk(
     Ok(r)
 }
 
-async fn catat_gagal(
+pub(crate) async fn catat_gagal(
     state: &AppState,
     akun: &Akun,
     k: &Konteks,

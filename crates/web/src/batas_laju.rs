@@ -20,6 +20,9 @@ pub enum Jalur {
     PakaiToken,
     /// The public card check (page, captcha image, answer): about ten checks per five minutes.
     PeriksaKartu,
+    /// API token requests (client credentials and password grant); tokens live for an hour or
+    /// more, so a well-behaved client needs a handful.
+    TokenApi,
 }
 
 impl Jalur {
@@ -29,6 +32,7 @@ impl Jalur {
             Self::MintaToken => (5, Duration::minutes(15)),
             Self::PakaiToken => (10, Duration::minutes(15)),
             Self::PeriksaKartu => (30, Duration::minutes(5)),
+            Self::TokenApi => (60, Duration::minutes(5)),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! SIASN over HTTP: pages for people, probes for operators, and (later) the interoperability API.
 
 mod admin;
+pub mod api;
 mod auth;
 mod bahasa;
 mod batas_laju;
@@ -54,6 +55,7 @@ struct Inner {
     batas: batas_laju::BatasLaju,
     surel: Arc<Notify>,
     perender: siasn_card::Perender,
+    api: api::KeadaanApi,
 }
 
 impl AppState {
@@ -74,6 +76,7 @@ impl AppState {
                 batas: batas_laju::BatasLaju::default(),
                 surel: Arc::new(Notify::new()),
                 perender: siasn_card::Perender::new(),
+                api: api::KeadaanApi::default(),
             }),
         }
     }
@@ -104,6 +107,10 @@ impl AppState {
 
     pub(crate) fn batas(&self) -> &batas_laju::BatasLaju {
         &self.inner.batas
+    }
+
+    pub(crate) fn api(&self) -> &api::KeadaanApi {
+        &self.inner.api
     }
 
     /// Runs CPU-heavy work (image decoding, rendering) off the async workers, with the card
@@ -140,6 +147,11 @@ pub fn router(state: AppState) -> Router {
     // route keeps axum's 2 MB default.
     let batas_unggah = axum::extract::DefaultBodyLimit::max(
         state.konfigurasi().batas_unggah.saturating_mul(4) + 1024 * 1024,
+    );
+    // API uploads are checked against the limit while streaming (413 in the API's envelope);
+    // the body limit only has to let one file and its fields through.
+    let batas_unggah_api = axum::extract::DefaultBodyLimit::max(
+        state.konfigurasi().batas_unggah.saturating_mul(2) + 1024 * 1024,
     );
     let routes = Router::new()
         .route("/", get(home::get))
@@ -232,6 +244,7 @@ pub fn router(state: AppState) -> Router {
             get(periksa_kartu::halaman).post(periksa_kartu::jawab),
         )
         .route("/.well-known/jwks.json", get(kartu::jwks_get))
+        .merge(api::routes().layer(batas_unggah_api))
         .fallback(home::not_found)
         .with_state(state.clone());
     telemetry::layers(routes, state.konfigurasi().https)

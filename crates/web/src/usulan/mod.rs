@@ -119,6 +119,7 @@ fn aktor(state: &AppState, m: &Masuk) -> AktorUsulan {
             .url_publik
             .trim_end_matches('/')
             .to_string(),
+        klien_api: None,
     }
 }
 
@@ -174,7 +175,7 @@ fn umur(b: Bahasa, sejak: DateTime<Utc>, now: DateTime<Utc>) -> String {
 
 /// Reference data the checks read, loaded once per request: a collective list checks
 /// thousands of rows against the same tables.
-struct RefValidasi {
+pub(crate) struct RefValidasi {
     pendidikan: Vec<TingkatPendidikan>,
     agama: Vec<String>,
     kawin: Vec<String>,
@@ -183,7 +184,7 @@ struct RefValidasi {
 }
 
 impl RefValidasi {
-    async fn muat(state: &AppState, instansi: &[&str]) -> Result<Self, WebError> {
+    pub(crate) async fn muat(state: &AppState, instansi: &[&str]) -> Result<Self, WebError> {
         let store = state.store();
         let kode = |r: Vec<siasn_domain::referensi::RefItem>| r.into_iter().map(|x| x.id).collect();
         let mut unor = HashMap::new();
@@ -205,7 +206,7 @@ impl RefValidasi {
     }
 
     /// Every finding on `perubahan` for this record.
-    fn periksa(
+    pub(crate) fn periksa(
         &self,
         hari_ini: chrono::NaiveDate,
         pegawai: &Pegawai,

@@ -1,0 +1,530 @@
+//! Reads: data-utama, family, every `rw-*` history, rows by id, the photo, and the agency lists.
+//! Each read of personal data is audited with the client, the user, the employee and the fields.
+
+use std::collections::HashMap;
+
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::IntoResponse;
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+use siasn_domain::akses::{LetakPegawai, meliputi};
+use siasn_domain::dokumen::Dokumen;
+use siasn_domain::klien_api::{JangkauanKlien, Lingkup};
+use siasn_domain::pegawai::Pegawai;
+use siasn_domain::pensiun;
+use siasn_domain::riwayat::{DataRiwayat, JenisRiwayat, PeranOrangTua, Riwayat, StatusPernikahan};
+use siasn_domain::tanggal::parse_siasn;
+use siasn_store::audit::AuditBaru;
+use uuid::Uuid;
+
+use super::peta::{self, tgl};
+use super::{ApiError, ApiResult, Panggilan, daftar, data};
+use crate::AppState;
+
+/// A path segment, or 400 in the API's envelope.
+pub fn segmen(p: Result<Path<String>, PathRejection>) -> Result<String, ApiError> {
+    p.map(|Path(s)| s)
+        .map_err(|_| ApiError::tidak_valid("parameter path tidak valid"))
+}
+
+/// A record id, or 400.
+pub fn id_rekaman(p: Result<Path<String>, PathRejection>) -> Result<Uuid, ApiError> {
+    segmen(p)?
+        .trim()
+        .parse()
+        .map_err(|_| ApiError::tidak_valid("id tidak valid"))
+}
+
+type Kueri = Result<Query<HashMap<String, String>>, QueryRejection>;
+
+fn kueri(q: Kueri) -> Result<HashMap<String, String>, ApiError> {
+    q.map(|Query(m)| m)
+        .map_err(|_| ApiError::tidak_valid("parameter query tidak valid"))
+}
+
+/// The employee's documents by history row.
+async fn dokumen_per_baris(state: &AppState, pegawai_id: Uuid) -> Result<Vec<Dokumen>, ApiError> {
+    Ok(state.store().dokumen_pegawai(pegawai_id).await?)
+}
+
+fn kelompokkan(dok: &[Dokumen]) -> HashMap<Uuid, Vec<&Dokumen>> {
+    let mut m: HashMap<Uuid, Vec<&Dokumen>> = HashMap::new();
+    for d in dok {
+        if let Some(r) = d.riwayat_id {
+            m.entry(r).or_default().push(d);
+        }
+    }
+    m
+}
+
+async fn nama_unor(state: &AppState, rows: &[Riwayat]) -> HashMap<Uuid, String> {
+    let mut m = HashMap::new();
+    for r in rows {
+        if let DataRiwayat::Jabatan(j) = &r.data
+            && let Some(u) = j.unor_id
+            && !m.contains_key(&u)
+            && let Ok(unor) = state.store().unor(u).await
+        {
+            m.insert(u, unor.nama);
+        }
+    }
+    m
+}
+
+/// `GET /pns/data-utama/{nip}`.
+pub async fn data_utama(
+    State(state): State<AppState>,
+    c: Panggilan,
+    nip: Result<Path<String>, PathRejection>,
+) -> ApiResult {
+    c.wajib(Lingkup::Baca)?;
+    let p = c.pegawai(&state, &segmen(nip)?).await?;
+    let nama = state.store().nama_data_utama(&p).await?;
+    let riwayat = state.store().riwayat_pegawai(p.id, None).await?;
+    let mut bidang = vec!["data utama"];
+    if c.klien.lingkup.punya(Lingkup::Nik) {
+        bidang.push("NIK");
+    }
+    if c.klien.lingkup.punya(Lingkup::Asuransi) {
+        bidang.push("nomor BPJS/Taspen/NPWP");
+    }
+    c.catat_baca(&state, p.id, "data-utama", &bidang.join(", "))
+        .await?;
+    let hari_ini = state.jam().sekarang().date_naive();
+    Ok(data(peta::data_utama(
+        &p,
+        &nama,
+        &riwayat,
+        &c.klien.lingkup,
+        hari_ini,
+    )))
+}
+
+async fn keluarga(
+    state: &AppState,
+    c: &Panggilan,
+    nip: Result<Path<String>, PathRejection>,
+    jenis: JenisRiwayat,
+    jalur: &str,
+) -> Result<(Pegawai, Vec<Riwayat>), ApiError> {
+    c.wajib(Lingkup::Baca)?;
+    c.wajib(Lingkup::Keluarga)?;
+    let p = c.pegawai(state, &segmen(nip)?).await?;
+    let rows = state.store().riwayat_pegawai(p.id, Some(jenis)).await?;
+    c.catat_baca(state, p.id, jalur, "data keluarga").await?;
+    Ok((p, rows))
+}
+
+/// `GET /pns/data-pasangan/{nip}`.
+pub async fn pasangan(
+    State(state): State<AppState>,
+    c: Panggilan,
+    nip: Result<Path<String>, PathRejection>,
+) -> ApiResult {
+    let (_, rows) = keluarga(&state, &c, nip, JenisRiwayat::Pasangan, "data-pasangan").await?;
+    let nik = c.klien.lingkup.punya(Lingkup::Nik);
+    let list: Vec<Value> = rows
+        .iter()
+        .filter_map(|r| match &r.data {
+            DataRiwayat::Pasangan(x) => Some(json!({
+                "orang": {
+                    "nama": x.nama,
+                    "tglLahir": tgl(x.tanggal_lahir),
+                    "tempatLahir": x.tempat_lahir,
+                    "jenisKelamin": x.jenis_kelamin.kode(),
+                    "gelarDepan": x.gelar_depan,
+                    "gelarBlk": x.gelar_belakang,
+                    "aktaMeninggal": null,
+                    "tglMeninggal": tgl(x.tanggal_meninggal),
+                    "nik": siasn_domain::klien_api::tampak(x.nik.as_ref().map(|n| n.as_str()), nik),
+                },
+                "dataPernikahan": {
+                    "id": r.id.to_string(),
+                    "aktaMenikah": x.akta_menikah,
+                    "tgglMenikah": tgl(x.tanggal_menikah),
+                    "aktaCerai": x.akta_cerai,
+                    "tgglCerai": tgl(x.tanggal_cerai),
+                    "status": match x.status {
+                        StatusPernikahan::Menikah => "1",
+                        StatusPernikahan::Cerai => "2",
+                        StatusPernikahan::CeraiMati => "3",
+                    },
+                    "isPns": x.pns,
+                },
+                "statusNikah": match x.status {
+                    StatusPernikahan::Menikah => "Menikah",
+                    StatusPernikahan::Cerai => "Cerai",
+                    StatusPernikahan::CeraiMati => "Cerai Mati",
+                },
+            })),
+            _ => None,
+        })
+        .collect();
+    Ok(data(json!({ "listPasangan": list })))
+}
+
+/// `GET /pns/data-anak/{nip}`.
+pub async fn anak(
+    State(state): State<AppState>,
+    c: Panggilan,
+    nip: Result<Path<String>, PathRejection>,
+) -> ApiResult {
+    let (_, rows) = keluarga(&state, &c, nip, JenisRiwayat::Anak, "data-anak").await?;
+    let list: Vec<Value> = rows
+        .iter()
+        .filter_map(|r| match &r.data {
+            DataRiwayat::Anak(x) => Some(json!({
+                "id": r.id.to_string(),
+                "nama": x.nama,
+                "jenisKelamin": x.jenis_kelamin.kode(),
+                "jenisAnak": x.jenis_anak_id,
+                "tempatLahir": x.tempat_lahir,
+                "kabupatenId": null,
+                "tglLahir": tgl(Some(x.tanggal_lahir)),
+            })),
+            _ => None,
+        })
+        .collect();
+    Ok(data(json!({ "listAnak": list })))
+}
+
+/// `GET /pns/data-ortu/{nip}`.
+pub async fn ortu(
+    State(state): State<AppState>,
+    c: Panggilan,
+    nip: Result<Path<String>, PathRejection>,
+) -> ApiResult {
+    let (_, rows) = keluarga(&state, &c, nip, JenisRiwayat::OrangTua, "data-ortu").await?;
+    let orang = |peran: PeranOrangTua| {
+        rows.iter()
+            .find_map(|r| match &r.data {
+                DataRiwayat::OrangTua(x) if x.peran == peran => Some(json!({
+                    "id": r.id.to_string(),
+                    "nama": x.nama,
+                    "tglLahir": tgl(x.tanggal_lahir),
+                    "tempatLahir": x.tempat_lahir,
+                    "tglMeninggal": tgl(x.tanggal_meninggal),
+                    "aktaMeninggal": null,
+                })),
+                _ => None,
+            })
+            .unwrap_or(Value::Null)
+    };
+    Ok(data(json!({
+        "ayah": orang(PeranOrangTua::Ayah),
+        "ibu": orang(PeranOrangTua::Ibu),
+    })))
+}
+
+/// `GET /pns/rw-{nama}/{nip}`.
+pub async fn rw(
+    State(state): State<AppState>,
+    c: Panggilan,
+    nip: Result<Path<String>, PathRejection>,
+    nama: &'static str,
+) -> ApiResult {
+    c.wajib(Lingkup::Baca)?;
+    let p = c.pegawai(&state, &segmen(nip)?).await?;
+    daftar_rw(&state, &c, &p, nama).await
+}
+
+async fn daftar_rw(state: &AppState, c: &Panggilan, p: &Pegawai, nama: &str) -> ApiResult {
+    let rows = match peta::jenis_dari_api(nama) {
+        Some(j) => state.store().riwayat_pegawai(p.id, Some(j)).await?,
+        None => Vec::new(),
+    };
+    let dok = dokumen_per_baris(state, p.id).await?;
+    let dok = kelompokkan(&dok);
+    let unor = nama_unor(state, &rows).await;
+    c.catat_baca(state, p.id, &format!("rw-{nama}"), "riwayat")
+        .await?;
+    Ok(daftar(
+        rows.iter()
+            .filter_map(|r| peta::baris(nama, r, p, &unor, &dok))
+            .collect(),
+    ))
+}
+
+/// `GET /jabatan/pns/{nip}`: the positions.
+pub async fn jabatan_pns(
+    State(state): State<AppState>,
+    c: Panggilan,
+    nip: Result<Path<String>, PathRejection>,
+) -> ApiResult {
+    c.wajib(Lingkup::Baca)?;
+    let p = c.pegawai(&state, &segmen(nip)?).await?;
+    daftar_rw(&state, &c, &p, "jabatan").await
+}
+
+/// `GET /{nama}/id/{id}`.
+pub async fn by_id(
+    State(state): State<AppState>,
+    c: Panggilan,
+    id: Result<Path<String>, PathRejection>,
+    nama: &'static str,
+) -> ApiResult {
+    c.wajib(Lingkup::Baca)?;
+    let id = id_rekaman(id)?;
+    let r = state
+        .store()
+        .riwayat_api(id, &c.cakupan_pengguna(), &c.cakupan_klien())
+        .await?;
+    if peta::jenis_dari_api(nama) != Some(r.data.jenis()) {
+        return Err(ApiError::tidak_ada());
+    }
+    let p = state
+        .store()
+        .pegawai_api_id(r.pegawai_id, &c.cakupan_pengguna(), &c.cakupan_klien())
+        .await?;
+    let dok = dokumen_per_baris(&state, p.id).await?;
+    let dok = kelompokkan(&dok);
+    let unor = nama_unor(&state, std::slice::from_ref(&r)).await;
+    let v = peta::baris(nama, &r, &p, &unor, &dok).ok_or_else(ApiError::tidak_ada)?;
+    c.catat_baca(&state, p.id, &format!("{nama}/id"), "riwayat")
+        .await?;
+    Ok(data(v))
+}
+
+/// `GET /pns/photo/{pnsId}`: the card photo (PNG).
+pub async fn foto(
+    State(state): State<AppState>,
+    c: Panggilan,
+    id: Result<Path<String>, PathRejection>,
+) -> ApiResult {
+    c.wajib(Lingkup::Baca)?;
+    let id = id_rekaman(id)?;
+    let p = state
+        .store()
+        .pegawai_api_id(id, &c.cakupan_pengguna(), &c.cakupan_klien())
+        .await?;
+    let f = state
+        .store()
+        .foto_aktif(p.id)
+        .await?
+        .ok_or_else(ApiError::tidak_ada)?;
+    let isi = state.store().blobs().get(&f.sha256).await?;
+    c.catat_baca(&state, p.id, "photo", "foto").await?;
+    let mut r = isi.into_response();
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
+}
+
+/// The agency a list is about: the client's own, or for a national client the one asked for
+/// (`instansiId`); the user's scope must cover it.
+async fn instansi_daftar(
+    state: &AppState,
+    c: &Panggilan,
+    q: &HashMap<String, String>,
+) -> Result<String, ApiError> {
+    let instansi = match &c.klien.jangkauan {
+        JangkauanKlien::Instansi(i) => i.clone(),
+        JangkauanKlien::Nasional => q
+            .get("instansiId")
+            .filter(|s| !s.trim().is_empty())
+            .cloned()
+            .ok_or_else(|| ApiError::tidak_valid("klien nasional wajib menyertakan instansiId"))?,
+    };
+    let i = state.store().instansi(&instansi).await?;
+    let letak = LetakPegawai {
+        pegawai_id: Uuid::nil(),
+        instansi_id: i.id.clone(),
+        kanreg_id: i.kanreg_id,
+    };
+    if !c.cakupan_pengguna().iter().any(|k| meliputi(k, &letak)) {
+        return Err(ApiError::tidak_ada());
+    }
+    Ok(i.id)
+}
+
+async fn catat_daftar(
+    state: &AppState,
+    c: &Panggilan,
+    pegawai: &[Uuid],
+    jalur: &str,
+) -> Result<(), ApiError> {
+    if pegawai.is_empty() {
+        return Ok(());
+    }
+    let events = pegawai
+        .iter()
+        .map(|id| AuditBaru {
+            aktor: c.aktor(),
+            aksi: "api.dibaca".into(),
+            pegawai_id: Some(*id),
+            alasan: Some(format!(
+                "{} via API: {jalur} (nama, NIP, layanan)",
+                c.klien.nama
+            )),
+            alamat: Some(c.alamat.to_string()),
+            ..AuditBaru::default()
+        })
+        .collect();
+    state.store().catat_audit(events).await?;
+    Ok(())
+}
+
+/// `GET /pns/list-kp-instansi?periode=YYYY-MM-DD`: the agency's promotion proposals of a period.
+pub async fn list_kp(State(state): State<AppState>, c: Panggilan, q: Kueri) -> ApiResult {
+    c.wajib(Lingkup::Layanan)?;
+    let q = kueri(q)?;
+    let periode = q
+        .get("periode")
+        .and_then(|p| NaiveDate::parse_from_str(p.trim(), "%Y-%m-%d").ok())
+        .ok_or_else(|| ApiError::tidak_valid("periode wajib, format YYYY-MM-DD"))?;
+    let instansi = instansi_daftar(&state, &c, &q).await?;
+    let usulan = state.store().usulan_kp_instansi(&instansi).await?;
+    let mut items = Vec::new();
+    let mut dilihat = Vec::new();
+    for u in usulan {
+        let DataRiwayat::Golongan(g) = &u.data else {
+            continue;
+        };
+        if g.tmt_golongan != periode {
+            continue;
+        }
+        let status = siasn_domain::usulan::StatusUsulan::from_kode(&u.status);
+        dilihat.push(u.pegawai_id);
+        items.push(json!({
+            "id": u.id.to_string(),
+            "pnsId": u.pegawai_id.to_string(),
+            "statusUsulan": u.status,
+            "statusUsulanNama": status.map(|s| s.label().0),
+            "nipBaru": u.nip,
+            "nama": u.nama,
+            "no_pertek": g.nomor_pertek,
+            "no_sk": g.sk.nomor,
+            "path_ttd_sk": null,
+            "path_ttd_pertek": null,
+            "tgl_pertek": tgl(g.tanggal_pertek),
+            "tgl_sk": tgl(Some(g.sk.tanggal)),
+            "golonganBaruId": g.golongan.id().to_string(),
+            "tmtKp": tgl(Some(g.tmt_golongan)),
+            "path_preview_sk": null,
+            "gaji_pokok_baru": null,
+            "gaji_pokok_lama": null,
+            "masa_kerja_tahun": g.masa_kerja_tahun.to_string(),
+            "masa_kerja_bulan": g.masa_kerja_bulan.to_string(),
+            "jenis_kp": g.jenis_kp_id,
+            "jenis_prosedur": null,
+        }));
+    }
+    catat_daftar(&state, &c, &dilihat, "list-kp-instansi").await?;
+    Ok(daftar(items))
+}
+
+/// `GET /pns/list-pensiun-instansi?tglAwal=dd-mm-yyyy&tglAkhir=dd-mm-yyyy`: employees of the
+/// agency whose TMT pensiun falls in the range (BUP by position, from the reference).
+pub async fn list_pensiun(State(state): State<AppState>, c: Panggilan, q: Kueri) -> ApiResult {
+    c.wajib(Lingkup::Layanan)?;
+    let q = kueri(q)?;
+    let tanggal = |k: &str| {
+        q.get(k)
+            .and_then(|v| parse_siasn(v))
+            .ok_or_else(|| ApiError::tidak_valid(format!("{k} wajib, format dd-mm-yyyy")))
+    };
+    let (awal, akhir) = (tanggal("tglAwal")?, tanggal("tglAkhir")?);
+    if akhir < awal || (akhir - awal).num_days() > 366 * 5 {
+        return Err(ApiError::tidak_valid(
+            "rentang tglAwal–tglAkhir harus urut dan paling lama 5 tahun",
+        ));
+    }
+    let instansi = instansi_daftar(&state, &c, &q).await?;
+    let bup: HashMap<String, u8> = state
+        .store()
+        .ref_jabatan()
+        .await?
+        .into_iter()
+        .map(|j| (j.id, j.usia_bup))
+        .collect();
+    let tahun = |d: NaiveDate, n: u32| d.checked_sub_months(chrono::Months::new(n * 12));
+    // Everyone whose retirement can fall in the range for any BUP between 56 and 70.
+    let (Some(dari), Some(sampai)) = (tahun(awal, 71), tahun(akhir, 56)) else {
+        return Err(ApiError::tidak_valid("rentang tanggal tidak valid"));
+    };
+    let calon = state
+        .store()
+        .pegawai_lahir_antara(&instansi, dari, sampai, 20_000)
+        .await?;
+    let mut items = Vec::new();
+    let mut dilihat = Vec::new();
+    for p in calon {
+        let usia = p
+            .jabatan_id
+            .as_ref()
+            .and_then(|j| bup.get(j).copied())
+            .unwrap_or(pensiun::BUP_BAWAAN);
+        let ps = pensiun::hitung(p.tanggal_lahir, usia);
+        if ps.tmt_pensiun < awal || ps.tmt_pensiun > akhir {
+            continue;
+        }
+        dilihat.push(p.id);
+        items.push(json!({
+            "id": null,
+            "nama": p.nama_lengkap(),
+            "statusUsulan": null,
+            "statusUsulanNama": null,
+            "pnsId": p.id.to_string(),
+            "nipBaru": p.nomor_induk.as_str(),
+            "pertekNomor": null,
+            "skNomor": null,
+            "pathSk": null,
+            "pathPertek": null,
+            "pertekTgl": null,
+            "skTgl": null,
+            "instansiId": p.instansi_kerja_id,
+            "instansiNama": null,
+            "detailLayananNama": format!("Pensiun BUP {usia} tahun"),
+            "tglLahir": tgl(Some(p.tanggal_lahir)),
+            "golonganId": p.golongan.map(|g| g.id().to_string()),
+            "golonganKppId": null,
+            "tmtPensiun": tgl(Some(ps.tmt_pensiun)),
+            "pathSkPreview": null,
+        }));
+    }
+    catat_daftar(&state, &c, &dilihat, "list-pensiun-instansi").await?;
+    Ok(daftar(items))
+}
+
+/// `GET /referensi/ref-unor?limit=&offset=`: the agency's units.
+pub async fn ref_unor(State(state): State<AppState>, c: Panggilan, q: Kueri) -> ApiResult {
+    c.wajib(Lingkup::Layanan)?;
+    let q = kueri(q)?;
+    let angka = |k: &str, bawaan: usize| -> Result<usize, ApiError> {
+        match q.get(k).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+            None => Ok(bawaan),
+            Some(v) => v
+                .parse()
+                .map_err(|_| ApiError::tidak_valid(format!("{k} harus bilangan bulat"))),
+        }
+    };
+    let limit = angka("limit", 100)?.min(1000);
+    let offset = angka("offset", 0)?;
+    let instansi = instansi_daftar(&state, &c, &q).await?;
+    let unor = state.store().unor_instansi(&instansi).await?;
+    let items: Vec<Value> = unor
+        .iter()
+        .skip(offset)
+        .take(limit)
+        .map(|u| {
+            json!({
+                "Id": u.id.to_string(),
+                "NamaUnor": u.nama,
+                "DiatasanId": u.induk_id.map(|i| i.to_string()),
+                "InstansiId": u.instansi_id,
+                "EselonId": u.eselon_id,
+                "NamaJabatan": u.nama_jabatan_kepala,
+            })
+        })
+        .collect();
+    // `count` is the agency's total, so clients can page.
+    Ok(super::tanpa_cache(
+        axum::Json(json!({ "code": 1, "data": items, "count": unor.len() })).into_response(),
+    ))
+}

@@ -1,0 +1,334 @@
+//! Documents: download by `dok_uri`, and the three multipart uploads. An upload is kept for the
+//! client that made it until a save refers to it in `path`; a row upload is attached at once.
+
+use std::collections::HashMap;
+
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Multipart, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::IntoResponse;
+use serde_json::json;
+use siasn_domain::klien_api::Lingkup;
+use siasn_domain::usulan::berkas::{BerkasDitolak, JenisBerkas, periksa_berkas};
+use siasn_store::api::UnggahanApi;
+use siasn_store::audit::AuditBaru;
+use uuid::Uuid;
+
+use super::{ApiError, ApiResult, Panggilan, data};
+use crate::AppState;
+use crate::usulan::{FormMultipart, baca_multipart};
+
+/// `GET /download-dok?filePath=dokumen/<id>`: the file, if its employee is within reach.
+pub async fn unduh(
+    State(state): State<AppState>,
+    c: Panggilan,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> ApiResult {
+    c.wajib(Lingkup::Dokumen)?;
+    let Ok(Query(q)) = q else {
+        return Err(ApiError::tidak_valid("parameter query tidak valid"));
+    };
+    let jalur = q
+        .get("filePath")
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| ApiError::tidak_valid("filePath wajib"))?;
+    let id: Uuid = jalur
+        .trim_start_matches('/')
+        .strip_prefix("dokumen/")
+        .unwrap_or(jalur)
+        .parse()
+        .map_err(|_| ApiError::tidak_ada())?;
+    let d = state
+        .store()
+        .dokumen_api(id, &c.cakupan_pengguna(), &c.cakupan_klien())
+        .await?;
+    let isi = state.store().isi_dokumen(&d).await?;
+    c.catat_baca(
+        &state,
+        d.pegawai_id,
+        "download-dok",
+        &format!("dokumen {}", d.nama_file),
+    )
+    .await?;
+    let mut r = isi.into_response();
+    let h = r.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&d.media_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    let aman: String = d
+        .nama_file
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        .collect();
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{aman}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
+}
+
+/// Reads a multipart upload: 415 for another content type, 413 over the limit.
+async fn baca(
+    state: &AppState,
+    headers: &HeaderMap,
+    mp: Result<Multipart, MultipartRejection>,
+) -> Result<FormMultipart, ApiError> {
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !ct.to_ascii_lowercase().starts_with("multipart/form-data") {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Content-Type harus multipart/form-data",
+        ));
+    }
+    let mp = mp.map_err(|_| ApiError::tidak_valid("form multipart tidak valid"))?;
+    let f = baca_multipart(mp, state.konfigurasi().batas_unggah)
+        .await
+        .map_err(|_| ApiError::tidak_valid("form multipart tidak valid"))?;
+    if f.terlalu_besar {
+        return Err(terlalu_besar(state));
+    }
+    Ok(f)
+}
+
+fn terlalu_besar(state: &AppState) -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!(
+            "berkas melebihi batas {} byte",
+            state.konfigurasi().batas_unggah
+        ),
+    )
+}
+
+/// The `file` field, checked by content.
+fn berkas(state: &AppState, f: &FormMultipart) -> Result<(String, Vec<u8>, JenisBerkas), ApiError> {
+    let (_, nama, isi) = f
+        .berkas
+        .iter()
+        .find(|(n, _, _)| n == "file")
+        .ok_or_else(|| ApiError::tidak_valid("kolom file wajib"))?;
+    match periksa_berkas(isi, state.konfigurasi().batas_unggah) {
+        Ok(j) => Ok((nama.clone(), isi.clone(), j)),
+        Err(BerkasDitolak::TerlaluBesar { .. }) => Err(terlalu_besar(state)),
+        Err(BerkasDitolak::Kosong) => Err(ApiError::tidak_valid("berkas kosong")),
+        Err(e @ BerkasDitolak::JenisTidakDiizinkan) => Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            e.to_string(),
+        )),
+        Err(e) => Err(ApiError::ditolak(e.to_string())),
+    }
+}
+
+/// A document type from the reference list, or 400.
+async fn jenis_dokumen(state: &AppState, f: &FormMultipart) -> Result<String, ApiError> {
+    let j = f.satu("id_ref_dokumen").trim().to_string();
+    let ada = state
+        .store()
+        .referensi("ref-dokumen")
+        .await?
+        .iter()
+        .any(|r| r.id == j);
+    if ada {
+        Ok(j)
+    } else {
+        Err(ApiError::tidak_valid(
+            "id_ref_dokumen wajib dan harus ada di referensi ref-dokumen",
+        ))
+    }
+}
+
+fn nama_bersih(nama: &str, j: JenisBerkas) -> String {
+    let dasar: String = nama
+        .rsplit_once('.')
+        .map_or(nama, |(a, _)| a)
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .take(80)
+        .collect();
+    let dasar = dasar.trim();
+    format!(
+        "{}.{}",
+        if dasar.is_empty() { "dokumen" } else { dasar },
+        j.ekstensi()
+    )
+}
+
+async fn simpan(
+    state: &AppState,
+    c: &Panggilan,
+    f: &FormMultipart,
+) -> Result<UnggahanApi, ApiError> {
+    let jenis = jenis_dokumen(state, f).await?;
+    let (nama, isi, j) = berkas(state, f)?;
+    let blob = state.store().simpan_blob(&isi, j.media_type()).await?;
+    let u = UnggahanApi {
+        id: Uuid::now_v7(),
+        klien_id: c.klien.id,
+        sha256: blob.sha256,
+        nama_file: nama_bersih(&nama, j),
+        media_type: j.media_type().to_string(),
+        ukuran: blob.ukuran,
+        jenis_dokumen_id: jenis,
+        dibuat_pada: state.jam().sekarang(),
+    };
+    state.store().simpan_unggahan_api(&u).await?;
+    Ok(u)
+}
+
+fn jawaban(u: &UnggahanApi) -> axum::response::Response {
+    let uri = format!("unggahan/{}", u.id);
+    data(json!({
+        "dok_id": u.jenis_dokumen_id,
+        "dok_nama": u.nama_file,
+        "dok_uri": uri,
+        "object": uri,
+        "slug": u.jenis_dokumen_id,
+    }))
+}
+
+/// `POST /upload-dok` (`file`, `id_ref_dokumen`): kept for a later save's `path`.
+pub async fn unggah(
+    State(state): State<AppState>,
+    c: Panggilan,
+    headers: HeaderMap,
+    mp: Result<Multipart, MultipartRejection>,
+) -> ApiResult {
+    c.wajib(Lingkup::Dokumen)?;
+    c.wajib(Lingkup::Tulis)?;
+    let f = baca(&state, &headers, mp).await?;
+    let u = simpan(&state, &c, &f).await?;
+    Ok(jawaban(&u))
+}
+
+/// `POST /upload-dok-rw` (`file`, `id_riwayat`, `id_ref_dokumen`): attached to the row at once
+/// as a supporting document (the row's data does not change), audited.
+pub async fn unggah_rw(
+    State(state): State<AppState>,
+    c: Panggilan,
+    headers: HeaderMap,
+    mp: Result<Multipart, MultipartRejection>,
+) -> ApiResult {
+    c.wajib(Lingkup::Dokumen)?;
+    c.wajib(Lingkup::Tulis)?;
+    let f = baca(&state, &headers, mp).await?;
+    let riwayat_id: Uuid = f
+        .satu("id_riwayat")
+        .trim()
+        .parse()
+        .map_err(|_| ApiError::tidak_valid("id_riwayat tidak valid"))?;
+    let r = state
+        .store()
+        .riwayat_api(riwayat_id, &c.cakupan_pengguna(), &c.cakupan_klien())
+        .await?;
+    let p = state
+        .store()
+        .pegawai_api_id(r.pegawai_id, &c.cakupan_pengguna(), &c.cakupan_klien())
+        .await?;
+    super::tulis::boleh_menulis(&c, &p)?;
+    let u = simpan(&state, &c, &f).await?;
+    let dokumen_id = state
+        .store()
+        .lampirkan_unggahan_api(
+            &u,
+            p.id,
+            Some(riwayat_id),
+            &AuditBaru {
+                aktor: c.aktor(),
+                aksi: "dokumen.dilampirkan".into(),
+                pegawai_id: Some(p.id),
+                alasan: Some(format!("{} via API: upload-dok-rw", c.klien.nama)),
+                sesudah: Some(
+                    json!({ "riwayat_id": riwayat_id, "jenis_dokumen_id": u.jenis_dokumen_id }),
+                ),
+                alamat: Some(c.alamat.to_string()),
+                ..AuditBaru::default()
+            },
+        )
+        .await?;
+    let uri = format!("dokumen/{dokumen_id}");
+    Ok(data(json!({
+        "dok_id": u.jenis_dokumen_id,
+        "dok_nama": u.nama_file,
+        "dok_uri": uri,
+        "object": uri,
+        "slug": u.jenis_dokumen_id,
+    })))
+}
+
+/// `POST /upload-dok-sk-kp` (`id_usulan`, `no_sk`, `tgl_sk`, `file`): the promotion decree of a
+/// proposal from `list-kp-instansi`, kept in the employee's archive and audited.
+pub async fn unggah_sk_kp(
+    State(state): State<AppState>,
+    c: Panggilan,
+    headers: HeaderMap,
+    mp: Result<Multipart, MultipartRejection>,
+) -> ApiResult {
+    c.wajib(Lingkup::Dokumen)?;
+    c.wajib(Lingkup::Tulis)?;
+    let f = baca(&state, &headers, mp).await?;
+    let usulan_id: Uuid = f
+        .satu("id_usulan")
+        .trim()
+        .parse()
+        .map_err(|_| ApiError::tidak_valid("id_usulan tidak valid"))?;
+    let no_sk = f.satu("no_sk").trim().to_string();
+    if no_sk.is_empty() {
+        return Err(ApiError::tidak_valid("no_sk wajib"));
+    }
+    let tgl_sk = siasn_domain::tanggal::parse_siasn(f.satu("tgl_sk"))
+        .ok_or_else(|| ApiError::tidak_valid("tgl_sk wajib, format dd-mm-yyyy"))?;
+    let usulan = state.store().usulan(usulan_id).await?;
+    if usulan.perubahan.kode() != "tambah.golongan" {
+        return Err(ApiError::tidak_ada());
+    }
+    let p = state
+        .store()
+        .pegawai_api_id(usulan.pegawai_id, &c.cakupan_pengguna(), &c.cakupan_klien())
+        .await?;
+    super::tulis::boleh_menulis(&c, &p)?;
+    let (nama, isi, j) = berkas(&state, &f)?;
+    let blob = state.store().simpan_blob(&isi, j.media_type()).await?;
+    let u = UnggahanApi {
+        id: Uuid::now_v7(),
+        klien_id: c.klien.id,
+        sha256: blob.sha256,
+        nama_file: nama_bersih(&nama, j),
+        media_type: j.media_type().to_string(),
+        ukuran: blob.ukuran,
+        jenis_dokumen_id: "L02".into(),
+        dibuat_pada: state.jam().sekarang(),
+    };
+    state.store().simpan_unggahan_api(&u).await?;
+    let dokumen_id = state
+        .store()
+        .lampirkan_unggahan_api(
+            &u,
+            p.id,
+            None,
+            &AuditBaru {
+                aktor: c.aktor(),
+                aksi: "dokumen.sk_kp_diunggah".into(),
+                pegawai_id: Some(p.id),
+                alasan: Some(format!("usulan {usulan_id}: SK {no_sk} tanggal {tgl_sk}")),
+                alamat: Some(c.alamat.to_string()),
+                ..AuditBaru::default()
+            },
+        )
+        .await?;
+    let uri = format!("dokumen/{dokumen_id}");
+    Ok(data(json!({
+        "dok_id": "L02",
+        "dok_nama": u.nama_file,
+        "dok_uri": uri,
+        "object": uri,
+        "slug": "L02",
+    })))
+}

@@ -1,0 +1,298 @@
+//! The two token endpoints: client credentials for the partner system (gateway token) and the
+//! OpenID Connect password grant for the person on whose behalf it calls (user token).
+
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Form, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use serde::Deserialize;
+use serde_json::json;
+use siasn_domain::akun::kata_sandi;
+use siasn_domain::akun::penguncian::{self, StatusGagal};
+use siasn_domain::klien_api::{UMUR_TOKEN_GATEWAY, UMUR_TOKEN_PENGGUNA};
+use siasn_store::api::KlienApi;
+
+use super::kunci::{self, JenisToken, KlaimToken};
+use crate::AppState;
+use crate::auth::{audit, baca_login, catat_gagal};
+use crate::batas_laju::Jalur;
+use crate::konteks::Konteks;
+
+/// An OAuth2 error (RFC 6749 §5.2 shape, which token clients parse).
+fn galat(status: StatusCode, kode: &str, keterangan: &str) -> Response {
+    let mut r = (
+        status,
+        axum::Json(json!({ "error": kode, "error_description": keterangan })),
+    )
+        .into_response();
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+fn terlalu_sering(detik: u64) -> Response {
+    let mut r = (
+        StatusCode::TOO_MANY_REQUESTS,
+        axum::Json(json!({
+            "Error": "Too Many Requests",
+            "Message": format!("terlalu banyak permintaan token; coba lagi dalam {detik} detik"),
+        })),
+    )
+        .into_response();
+    if let Ok(v) = HeaderValue::from_str(&detik.to_string()) {
+        r.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    r
+}
+
+fn berhasil(isi: serde_json::Value) -> Response {
+    let mut r = axum::Json(isi).into_response();
+    let h = r.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+    r
+}
+
+/// Token request fields (both grants).
+#[derive(Deserialize, Default)]
+pub struct FormToken {
+    grant_type: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+    username: Option<String>,
+    password: Option<String>,
+}
+
+fn basic(headers: &HeaderMap) -> Option<(String, String)> {
+    let v = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (skema, isi) = v.trim().split_once(' ')?;
+    if !skema.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let teks = String::from_utf8(STANDARD.decode(isi.trim()).ok()?).ok()?;
+    let (k, s) = teks.split_once(':')?;
+    Some((k.to_string(), s.to_string()))
+}
+
+/// An active client by key and secret (the hash is computed even for unknown keys).
+async fn klien_sah(
+    state: &AppState,
+    key: &str,
+    secret: &str,
+) -> Result<Option<KlienApi>, Response> {
+    let klien = if key.len() <= 128 {
+        state.store().klien_api_by_key(key).await.map_err(|e| {
+            tracing::error!(error = %e, "client lookup failed");
+            galat(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "server_error",
+                "kesalahan server",
+            )
+        })?
+    } else {
+        None
+    };
+    let cocok = state
+        .hasher()
+        .cocok(
+            secret.chars().take(256).collect(),
+            klien.as_ref().map(|k| k.secret_hash.clone()),
+        )
+        .await;
+    Ok(klien.filter(|k| cocok && k.aktif))
+}
+
+/// `POST /oauth2/token`: client credentials (HTTP Basic, or client_id/client_secret in the form).
+pub async fn gateway(
+    State(state): State<AppState>,
+    k: Konteks,
+    headers: HeaderMap,
+    form: Result<Form<FormToken>, FormRejection>,
+) -> Response {
+    let now = state.jam().sekarang();
+    if let Err(s) = state.batas().periksa(Jalur::TokenApi, k.alamat, now) {
+        return terlalu_sering(s);
+    }
+    let Ok(Form(f)) = form else {
+        return galat(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "body harus application/x-www-form-urlencoded",
+        );
+    };
+    if f.grant_type.as_deref() != Some("client_credentials") {
+        return galat(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "grant_type harus client_credentials",
+        );
+    }
+    let Some((key, secret)) = basic(&headers).or_else(|| f.client_id.zip(f.client_secret)) else {
+        return galat(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "Invalid Credentials",
+        );
+    };
+    let klien = match klien_sah(&state, &key, &secret).await {
+        Ok(Some(k)) => k,
+        Ok(None) => {
+            return galat(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                "Invalid Credentials",
+            );
+        }
+        Err(r) => return r,
+    };
+    let klaim = KlaimToken {
+        jenis: JenisToken::Gateway,
+        klien: klien.id,
+        akun: None,
+        kedaluwarsa: now.timestamp() + UMUR_TOKEN_GATEWAY,
+    };
+    match kunci::terbitkan(&state, &klaim).await {
+        Ok(t) => berhasil(json!({
+            "access_token": t,
+            "token_type": "Bearer",
+            "expires_in": UMUR_TOKEN_GATEWAY,
+            "scope": klien.lingkup.to_string(),
+        })),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `POST /auth/realms/public-siasn/protocol/openid-connect/token`: the password grant for a
+/// user (NIP or operator login) through a registered client.
+pub async fn pengguna(
+    State(state): State<AppState>,
+    k: Konteks,
+    form: Result<Form<FormToken>, FormRejection>,
+) -> Response {
+    let now = state.jam().sekarang();
+    if let Err(s) = state.batas().periksa(Jalur::TokenApi, k.alamat, now) {
+        return terlalu_sering(s);
+    }
+    let Ok(Form(f)) = form else {
+        return galat(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "body harus application/x-www-form-urlencoded",
+        );
+    };
+    if f.grant_type.as_deref() != Some("password") {
+        return galat(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "grant_type harus password",
+        );
+    }
+    let (Some(client_id), Some(username), Some(password)) = (f.client_id, f.username, f.password)
+    else {
+        return galat(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "client_id, username dan password wajib",
+        );
+    };
+    let klien = match state.store().klien_api_by_key(client_id.trim()).await {
+        Ok(Some(kl)) if kl.aktif => kl,
+        Ok(_) => {
+            return galat(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                "Invalid Credentials",
+            );
+        }
+        Err(e) => return super::ApiError::from(e).into_response(),
+    };
+    match akun_sah(&state, &k, &username, &password, now).await {
+        Ok(Some(akun)) => {
+            let klaim = KlaimToken {
+                jenis: JenisToken::Pengguna,
+                klien: klien.id,
+                akun: Some(akun.id),
+                kedaluwarsa: now.timestamp() + UMUR_TOKEN_PENGGUNA,
+            };
+            let mut a = audit("login.api", Some(&akun), &k);
+            a.alasan = Some(format!("token pengguna untuk klien {}", klien.nama));
+            if let Err(e) = state.store().catat_audit(vec![a]).await {
+                return super::ApiError::from(e).into_response();
+            }
+            match kunci::terbitkan(&state, &klaim).await {
+                Ok(t) => berhasil(json!({
+                    "access_token": t,
+                    "expires_in": UMUR_TOKEN_PENGGUNA,
+                    "refresh_expires_in": 0,
+                    "token_type": "Bearer",
+                    "not-before-policy": 0,
+                    "scope": "openid",
+                })),
+                Err(e) => e.into_response(),
+            }
+        }
+        Ok(None) => galat(
+            StatusCode::UNAUTHORIZED,
+            "invalid_grant",
+            "Invalid user credentials",
+        ),
+        Err(e) => super::ApiError::from(e).into_response(),
+    }
+}
+
+/// The account if the password is right and the account may try now; failures count towards
+/// the same lock-out as the sign-in page.
+async fn akun_sah(
+    state: &AppState,
+    k: &Konteks,
+    username: &str,
+    password: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<siasn_store::akun::Akun>, crate::WebError> {
+    if password.chars().count() > kata_sandi::PANJANG_MAKSIMUM {
+        return Ok(None);
+    }
+    let akun = match baca_login(username, now.date_naive()) {
+        Some(login) => state.store().akun_by_login(&login).await?,
+        None => None,
+    };
+    let boleh = akun.as_ref().is_none_or(|a| {
+        penguncian::boleh_dicoba(
+            &StatusGagal {
+                gagal_berturut: a.gagal_berturut,
+                tunda_sampai: a.tunda_sampai,
+                terkunci_sampai: a.terkunci_sampai,
+            },
+            now,
+        )
+    });
+    let cocok = state
+        .hasher()
+        .cocok(
+            password.to_string(),
+            akun.as_ref().and_then(|a| a.sandi_hash.clone()),
+        )
+        .await;
+    let Some(akun) = akun else {
+        state
+            .store()
+            .catat_audit(vec![audit("login.api_gagal", None, k)])
+            .await?;
+        return Ok(None);
+    };
+    if !boleh {
+        state
+            .store()
+            .catat_audit(vec![audit("login.ditolak_terkunci", Some(&akun), k)])
+            .await?;
+        return Ok(None);
+    }
+    if !cocok {
+        catat_gagal(state, &akun, k, "login.api_gagal").await?;
+        return Ok(None);
+    }
+    state.store().catat_login_berhasil(akun.id).await?;
+    Ok(Some(akun))
+}
