@@ -411,6 +411,33 @@ impl Store {
         })
     }
 
+    /// An employee's rows of some kinds (the data-utama answer needs five of nineteen).
+    pub async fn riwayat_pegawai_jenis(
+        &self,
+        pegawai_id: Uuid,
+        jenis: &[siasn_domain::riwayat::JenisRiwayat],
+    ) -> StoreResult<Vec<Riwayat>> {
+        let rows: Vec<(Uuid, Uuid, Json<DataRiwayat>)> = on_pool!(self.db(), |pool| {
+            let mut qb =
+                QueryBuilder::new("SELECT id, pegawai_id, data FROM riwayat WHERE pegawai_id = ");
+            qb.push_bind(pegawai_id).push(" AND jenis IN (");
+            let mut sep = qb.separated(", ");
+            for j in jenis {
+                sep.push_bind(j.kode());
+            }
+            qb.push(") ORDER BY tanggal_efektif DESC, id DESC");
+            qb.build_query_as().fetch_all(pool).await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|(id, pegawai_id, Json(data))| Riwayat {
+                id,
+                pegawai_id,
+                data,
+            })
+            .collect())
+    }
+
     /// An archive document if both scopes cover its employee.
     pub async fn dokumen_api(
         &self,

@@ -1,6 +1,7 @@
 //! SIASN over HTTP: pages for people, probes for operators, and (later) the interoperability API.
 
 mod admin;
+mod admin_klien;
 pub mod api;
 mod auth;
 mod bahasa;
@@ -196,6 +197,11 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/pegawai/{id}", get(admin::pegawai))
         .route("/admin/pegawai/{id}/email", post(admin::ubah_email))
         .route("/admin/pegawai/{id}/reset-mfa", post(admin::reset_mfa))
+        .route(
+            "/admin/klien-api",
+            get(admin_klien::daftar).post(admin_klien::tambah),
+        )
+        .route("/admin/klien-api/{id}/status", post(admin_klien::status))
         .route(
             "/usulan",
             get(usulan::daftar).post(usulan::buat).layer(batas_unggah),

@@ -361,7 +361,16 @@ pub async fn riwayat_akses(State(state): State<AppState>, m: Masuk) -> Result<Re
     let mut nama: HashMap<String, String> = HashMap::new();
     let mut daftar = Vec::new();
     for e in entri {
-        let siapa = if let Some(id) = e.aktor.strip_prefix("akun:") {
+        // Through the API: "klien:<client>/akun:<user>" shows as "<client> (API) · <user>".
+        let (klien, aktor) = match e
+            .aktor
+            .strip_prefix("klien:")
+            .and_then(|r| r.split_once('/'))
+        {
+            Some((k, akun)) => (Some(k.to_string()), akun.to_string()),
+            None => (None, e.aktor.clone()),
+        };
+        let siapa = if let Some(id) = aktor.strip_prefix("akun:") {
             if !nama.contains_key(id) {
                 let n = match id.parse::<Uuid>() {
                     Ok(u) if u == m.akun.id => m.akun.nama.clone(),
@@ -378,7 +387,21 @@ pub async fn riwayat_akses(State(state): State<AppState>, m: Masuk) -> Result<Re
             }
             nama.get(id).cloned().unwrap_or_default()
         } else {
-            e.aktor.clone()
+            aktor.clone()
+        };
+        let siapa = match klien {
+            Some(k) => {
+                let n = match k.parse::<Uuid>() {
+                    Ok(u) => state
+                        .store()
+                        .klien_api(u)
+                        .await
+                        .map_or_else(|_| k.clone(), |c| c.nama),
+                    Err(_) => k.clone(),
+                };
+                format!("{n} (API) · {siapa}")
+            }
+            None => siapa,
         };
         daftar.push((
             format!(

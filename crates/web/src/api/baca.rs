@@ -82,7 +82,21 @@ pub async fn data_utama(
     c.wajib(Lingkup::Baca)?;
     let p = c.pegawai(&state, &segmen(nip)?).await?;
     let nama = state.store().nama_data_utama(&p).await?;
-    let riwayat = state.store().riwayat_pegawai(p.id, None).await?;
+    // Only the kinds the answer draws on: last education, first rank, appointment decrees,
+    // and what adds to or removes from years of service.
+    let riwayat = state
+        .store()
+        .riwayat_pegawai_jenis(
+            p.id,
+            &[
+                JenisRiwayat::Pendidikan,
+                JenisRiwayat::CpnsPns,
+                JenisRiwayat::Golongan,
+                JenisRiwayat::Pmk,
+                JenisRiwayat::Cltn,
+            ],
+        )
+        .await?;
     let mut bidang = vec!["data utama"];
     if c.klien.lingkup.punya(Lingkup::Nik) {
         bidang.push("NIK");
@@ -366,8 +380,7 @@ async fn catat_daftar(
             ..AuditBaru::default()
         })
         .collect();
-    state.store().catat_audit(events).await?;
-    Ok(())
+    super::catat_baca_berkelompok(state, events).await
 }
 
 /// `GET /pns/list-kp-instansi?periode=YYYY-MM-DD`: the agency's promotion proposals of a period.

@@ -228,7 +228,25 @@ async fn dokumen_path(
                 .unggahan_api(id, c.klien.id)
                 .await
                 .map_err(|_| tidak_dikenal())?;
-            let j = dok_id.unwrap_or(u.jenis_dokumen_id.clone());
+            // A type named in `path` replaces the one given at upload, but only with a type
+            // from the reference list (the upload itself accepts no other).
+            let j = match dok_id.map(|s| s.trim().to_string()) {
+                Some(j) if !j.is_empty() && j != u.jenis_dokumen_id => {
+                    let ada = state
+                        .store()
+                        .referensi("ref-dokumen")
+                        .await?
+                        .iter()
+                        .any(|r| r.id == j);
+                    if !ada {
+                        return Err(ApiError::tidak_valid(format!(
+                            "dok_id tidak ada di referensi ref-dokumen: {j}"
+                        )));
+                    }
+                    j
+                }
+                _ => u.jenis_dokumen_id.clone(),
+            };
             jenis.push(j.clone());
             baru.push(Dokumen {
                 id: Uuid::now_v7(),
