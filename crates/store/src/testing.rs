@@ -62,8 +62,10 @@ pub async fn postgres() -> Option<TestStore> {
     admin.close().await.ok();
     let dir = tempfile::tempdir().expect("temporary folder");
     let blobs = BlobStore::local(dir.path().join("blobs")).expect("blob folder");
+    // Every conformance test runs at once against one server (100 connections by default):
+    // three each leaves room for the next tests.
     let settings = PoolSettings {
-        max_connections: 4,
+        max_connections: 3,
         pg_schema: Some(schema),
     };
     let store = Store::open(&url, &settings, blobs)

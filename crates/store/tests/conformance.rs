@@ -956,7 +956,191 @@ async fn card_photos_keys_cards_and_captchas(store: &Store) {
     assert!(v.rusak.is_none());
 }
 
+async fn api_clients_secrets_uploads_and_double_scope(store: &Store) {
+    use siasn_domain::akses::Cakupan;
+    use siasn_domain::klien_api::{DaftarLingkup, JangkauanKlien, Lingkup};
+    use siasn_store::api::{KlienApi, UnggahanApi};
+    let (_, unor_a) = agency(store, "KOTA-A").await;
+    let (_, unor_b) = agency(store, "KOTA-B").await;
+    let a = pegawai("KOTA-A", unor_a.id, "Ani", 1);
+    let b = pegawai("KOTA-B", unor_b.id, "Badu", 2);
+    let riwayat_a = histories(&a, unor_a.id);
+    store
+        .tambah_pegawai(
+            &[
+                PegawaiBaru {
+                    pegawai: a.clone(),
+                    riwayat: riwayat_a.clone(),
+                    dokumen: vec![],
+                },
+                PegawaiBaru {
+                    pegawai: b.clone(),
+                    riwayat: vec![],
+                    dokumen: vec![],
+                },
+            ],
+            "uji",
+            "data uji",
+        )
+        .await
+        .unwrap();
+    // Microseconds: what both engines keep.
+    let now = chrono::SubsecRound::trunc_subsecs(Utc::now(), 6);
+    let klien = KlienApi {
+        id: Uuid::now_v7(),
+        nama: "SIMPEG A".into(),
+        consumer_key: "kunci-a".into(),
+        secret_hash: "$argon2id$x".into(),
+        jangkauan: JangkauanKlien::Instansi("KOTA-A".into()),
+        lingkup: DaftarLingkup::parse("baca tulis nik").unwrap(),
+        batas_per_menit: 100,
+        aktif: true,
+        dibuat_pada: now,
+        dibuat_oleh: "uji".into(),
+    };
+    store.tambah_klien_api(&klien).await.unwrap();
+    let got = store.klien_api_by_key("kunci-a").await.unwrap().unwrap();
+    assert_eq!(got.jangkauan, klien.jangkauan);
+    assert!(got.lingkup.punya(Lingkup::Nik) && !got.lingkup.punya(Lingkup::Keluarga));
+    assert!(store.klien_api_by_key("lain").await.unwrap().is_none());
+    let dup = KlienApi {
+        id: Uuid::now_v7(),
+        ..klien.clone()
+    };
+    assert!(matches!(
+        store.tambah_klien_api(&dup).await,
+        Err(StoreError::Conflict(_))
+    ));
+    store
+        .ubah_status_klien_api(klien.id, false, "uji", now)
+        .await
+        .unwrap();
+    assert!(!store.klien_api(klien.id).await.unwrap().aktif);
+    assert_eq!(store.daftar_klien_api().await.unwrap().len(), 1);
+
+    // The instance secret: the first stored wins, later callers get it too.
+    let s1 = store
+        .rahasia_instance("uji", || "satu".into(), now)
+        .await
+        .unwrap();
+    let s2 = store
+        .rahasia_instance("uji", || "dua".into(), now)
+        .await
+        .unwrap();
+    assert_eq!((s1.as_str(), s2.as_str()), ("satu", "satu"));
+
+    // Reach is the user's scope and the client's together.
+    let klien_a = [Cakupan::Instansi("KOTA-A".into())];
+    let nip_a = a.nomor_induk.as_str();
+    let nip_b = b.nomor_induk.as_str();
+    assert_eq!(
+        store
+            .pegawai_api(nip_a, &[Cakupan::Nasional], &klien_a)
+            .await
+            .unwrap()
+            .id,
+        a.id
+    );
+    assert!(matches!(
+        store
+            .pegawai_api(nip_b, &[Cakupan::Nasional], &klien_a)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store
+            .pegawai_api(nip_a, &[Cakupan::Diri(b.id)], &klien_a)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store.pegawai_api(nip_a, &[], &klien_a).await,
+        Err(StoreError::NotFound)
+    ));
+    let row = store
+        .riwayat_api(riwayat_a[0].id, &[Cakupan::Diri(a.id)], &klien_a)
+        .await
+        .unwrap();
+    assert_eq!(row.data, riwayat_a[0].data);
+    assert!(matches!(
+        store
+            .riwayat_api(
+                riwayat_a[0].id,
+                &[Cakupan::Nasional],
+                &[Cakupan::Instansi("KOTA-B".into())]
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let some = store
+        .riwayat_pegawai_jenis(a.id, &[JenisRiwayat::Golongan, JenisRiwayat::Jabatan])
+        .await
+        .unwrap();
+    assert!(!some.is_empty());
+    assert!(some.iter().all(|r| matches!(
+        r.data.jenis(),
+        JenisRiwayat::Golongan | JenisRiwayat::Jabatan
+    )));
+    let nama = store.nama_data_utama(&a).await.unwrap();
+    assert!(nama.instansi_kerja_nama.is_some());
+    assert_eq!(nama.unor_nama.as_deref(), Some(unor_a.nama.as_str()));
+
+    // Uploads belong to their client; filing one is audited with it.
+    let blob = store
+        .simpan_blob(b"%PDF-1.4\n%%EOF", "application/pdf")
+        .await
+        .unwrap();
+    let u = UnggahanApi {
+        id: Uuid::now_v7(),
+        klien_id: klien.id,
+        sha256: blob.sha256.clone(),
+        nama_file: "sk.pdf".into(),
+        media_type: "application/pdf".into(),
+        ukuran: blob.ukuran,
+        jenis_dokumen_id: "872".into(),
+        dibuat_pada: now,
+    };
+    store.simpan_unggahan_api(&u).await.unwrap();
+    assert_eq!(store.unggahan_api(u.id, klien.id).await.unwrap(), u);
+    assert!(matches!(
+        store.unggahan_api(u.id, Uuid::now_v7()).await,
+        Err(StoreError::NotFound)
+    ));
+    let dok = store
+        .lampirkan_unggahan_api(
+            &u,
+            a.id,
+            Some(riwayat_a[0].id),
+            &siasn_store::audit::AuditBaru {
+                aktor: format!("klien:{}/akun:x", klien.id),
+                aksi: "dokumen.dilampirkan".into(),
+                pegawai_id: Some(a.id),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let d = store
+        .dokumen_api(dok, &[Cakupan::Nasional], &klien_a)
+        .await
+        .unwrap();
+    assert_eq!(d.riwayat_id, Some(riwayat_a[0].id));
+    assert!(matches!(
+        store
+            .dokumen_api(
+                dok,
+                &[Cakupan::Nasional],
+                &[Cakupan::Instansi("KOTA-B".into())]
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let v = store.verifikasi_audit().await.unwrap();
+    assert!(v.rusak.is_none());
+}
+
 conformance!(
+    api_clients_secrets_uploads_and_double_scope,
     card_photos_keys_cards_and_captchas,
     migrations_are_idempotent,
     reference_data_is_seeded_and_editable,

@@ -465,6 +465,19 @@ pub async fn list_pensiun(State(state): State<AppState>, c: Panggilan, q: Kueri)
         .store()
         .pegawai_lahir_antara(&instansi, dari, sampai, 20_000)
         .await?;
+    // Retirement at BUP concerns PNS still in service (a PPPK's agreement simply ends).
+    let masih_asn: Vec<String> = state
+        .store()
+        .kedudukan_hukum()
+        .await?
+        .into_iter()
+        .filter(|k| k.masih_asn)
+        .map(|k| k.id)
+        .collect();
+    let calon = calon.into_iter().filter(|p| {
+        p.jenis_pegawai == siasn_domain::pegawai::JenisPegawai::Pns
+            && masih_asn.contains(&p.kedudukan_hukum_id)
+    });
     let mut items = Vec::new();
     let mut dilihat = Vec::new();
     for p in calon {

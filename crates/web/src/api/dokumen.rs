@@ -34,6 +34,21 @@ pub async fn unduh(
         .map(|s| s.trim())
         .filter(|s| !s.is_empty())
         .ok_or_else(|| ApiError::tidak_valid("filePath wajib"))?;
+    // The client's own upload, before a save filed it (no employee's data yet).
+    if let Some(u) = jalur.trim_start_matches('/').strip_prefix("unggahan/") {
+        let id: Uuid = u.parse().map_err(|_| ApiError::tidak_ada())?;
+        let u = state.store().unggahan_api(id, c.klien.id).await?;
+        let isi = state.store().blobs().get(&u.sha256).await?;
+        let mut r = isi.into_response();
+        if let Ok(v) = HeaderValue::from_str(&u.media_type) {
+            r.headers_mut().insert(header::CONTENT_TYPE, v);
+        }
+        r.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+        return Ok(r);
+    }
     let id: Uuid = jalur
         .trim_start_matches('/')
         .strip_prefix("dokumen/")

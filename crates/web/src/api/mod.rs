@@ -465,6 +465,13 @@ impl FromRequestParts<AppState> for Panggilan {
     }
 }
 
+async fn metode_salah() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "metode HTTP ini tidak berlaku untuk alamat ini",
+    )
+}
+
 async fn tidak_dikenal() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "alamat API tidak dikenal")
 }
@@ -519,7 +526,9 @@ pub fn routes() -> Router<AppState> {
             delete(move |s, p, n| tulis::hapus(s, p, n, jenis)),
         );
     }
-    r.route(&d("/{*lain}"), any(tidak_dikenal))
+    // A wrong method on a known path answers in the envelope too (set on the routes above).
+    r.method_not_allowed_fallback(metode_salah)
+        .route(&d("/{*lain}"), any(tidak_dikenal))
         .route("/referensi_siasn/{*lain}", any(tidak_dikenal))
 }
 
