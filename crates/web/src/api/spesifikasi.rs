@@ -31,14 +31,12 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Inline `code` spans of the descriptions, escaped.
-fn teks(s: &str) -> String {
+/// Alternating spans of `pemisah` wrapped in `tag`.
+fn selang(s: &str, pemisah: &str, tag: &str) -> String {
     let mut out = String::new();
-    for (i, bagian) in esc(s).split('`').enumerate() {
+    for (i, bagian) in s.split(pemisah).enumerate() {
         if i % 2 == 1 {
-            out.push_str("<code>");
-            out.push_str(bagian);
-            out.push_str("</code>");
+            out.push_str(&format!("<{tag}>{bagian}</{tag}>"));
         } else {
             out.push_str(bagian);
         }
@@ -46,18 +44,25 @@ fn teks(s: &str) -> String {
     out
 }
 
+/// The descriptions' little markdown (`code`, **bold**), escaped.
+fn teks(s: &str) -> String {
+    selang(&selang(&esc(s), "`", "code"), "**", "strong")
+}
+
 fn bangun() -> String {
     let spec: Value = serde_json::from_str(OPENAPI).unwrap_or(Value::Null);
     let mut html = String::from(
         "<!doctype html><html lang=\"id\"><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>SIASN API</title><link rel=\"stylesheet\" href=\"/static/siasn.css\"><main>",
+         <title>SIASN API</title><link rel=\"stylesheet\" href=\"/static/siasn.css\"><main class=\"dok-api\">",
     );
     let info = &spec["info"];
     html.push_str(&format!(
         "<h1>{}</h1><p>{}</p>",
         esc(info["title"].as_str().unwrap_or("SIASN API")),
-        teks(info["description"].as_str().unwrap_or("")).replace("\n\n", "</p><p>")
+        teks(info["description"].as_str().unwrap_or(""))
+            .replace("\n\n---\n\n", "</p><hr><p lang=\"en\">")
+            .replace("\n\n", "</p><p>")
     ));
     html.push_str(
         "<p>Deskripsi mesin / machine-readable description: \
@@ -86,11 +91,7 @@ fn bangun() -> String {
         })
         .unwrap_or_default();
     for tag in tags {
-        html.push_str(&format!(
-            "<h2>{}</h2><table><thead><tr><th>Metode</th><th>Alamat / path</th>\
-             <th>Keterangan</th><th>Lingkup</th></tr></thead><tbody>",
-            esc(&tag)
-        ));
+        html.push_str(&format!("<h2>{}</h2><ul class=\"operasi\">", esc(&tag)));
         if let Some(paths) = spec["paths"].as_object() {
             for (path, ops) in paths {
                 let Some(ops) = ops.as_object() else { continue };
@@ -110,17 +111,22 @@ fn bangun() -> String {
                                 .join(", ")
                         })
                         .unwrap_or_default();
+                    let lingkup = if lingkup.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · <small>lingkup / scope: {}</small>", esc(&lingkup))
+                    };
                     html.push_str(&format!(
-                        "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
+                        "<li><code><strong>{}</strong> {}</code><br>{}{}</li>",
                         metode.to_ascii_uppercase(),
                         esc(path),
                         teks(op["summary"].as_str().unwrap_or("")),
-                        esc(&lingkup)
+                        lingkup
                     ));
                 }
             }
         }
-        html.push_str("</tbody></table>");
+        html.push_str("</ul>");
     }
     html.push_str("</main></html>");
     html
