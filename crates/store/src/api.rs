@@ -438,6 +438,26 @@ impl Store {
             .collect())
     }
 
+    /// Names of units, in one query.
+    pub async fn nama_unor(
+        &self,
+        ids: &[Uuid],
+    ) -> StoreResult<std::collections::HashMap<Uuid, String>> {
+        if ids.is_empty() {
+            return Ok(std::collections::HashMap::new());
+        }
+        let rows: Vec<(Uuid, String)> = on_pool!(self.db(), |pool| {
+            let mut qb = QueryBuilder::new("SELECT id, nama FROM unor WHERE id IN (");
+            let mut sep = qb.separated(", ");
+            for id in ids {
+                sep.push_bind(*id);
+            }
+            qb.push(")");
+            qb.build_query_as().fetch_all(pool).await?
+        });
+        Ok(rows.into_iter().collect())
+    }
+
     /// An archive document if both scopes cover its employee.
     pub async fn dokumen_api(
         &self,

@@ -129,17 +129,13 @@ pub async fn daftar(State(state): State<AppState>, m: Masuk) -> Result<Response,
 }
 
 /// Registration form.
-#[derive(Deserialize)]
-pub struct FormKlien {
+#[derive(Default)]
+struct FormKlien {
     csrf: String,
     nama: String,
-    #[serde(default)]
     instansi: String,
-    #[serde(default)]
     nasional: Option<String>,
-    #[serde(default)]
     lingkup: Vec<String>,
-    #[serde(default)]
     batas: String,
 }
 
@@ -147,11 +143,10 @@ pub struct FormKlien {
 pub async fn tambah(
     State(state): State<AppState>,
     m: Masuk,
-    form: axum::extract::RawForm,
+    Form(pasangan): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
-    // Repeated checkbox fields (lingkup=baca&lingkup=tulis) need a list-aware parse.
-    let f: FormKlien = baca_form(&form.0).ok_or(WebError::TidakValid(b, "form_tidak_valid"))?;
+    let f = FormKlien::dari(pasangan);
     periksa_csrf_sesi(&m.sesi, &f.csrf, b)?;
     let w = wewenang(&m)?;
     let jangkauan = match (&w, f.nasional.is_some(), f.instansi.trim()) {
@@ -198,50 +193,23 @@ pub async fn tambah(
     }
 }
 
-fn baca_form(body: &[u8]) -> Option<FormKlien> {
-    let mut f = FormKlien {
-        csrf: String::new(),
-        nama: String::new(),
-        instansi: String::new(),
-        nasional: None,
-        lingkup: Vec::new(),
-        batas: String::new(),
-    };
-    let teks = std::str::from_utf8(body).ok()?;
-    for pasangan in teks.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = pasangan.split_once('=').unwrap_or((pasangan, ""));
-        let v = urai(v)?;
-        match urai(k)?.as_str() {
-            "csrf" => f.csrf = v,
-            "nama" => f.nama = v,
-            "instansi" => f.instansi = v,
-            "nasional" => f.nasional = Some(v),
-            "lingkup" => f.lingkup.push(v),
-            "batas" => f.batas = v,
-            _ => {}
-        }
-    }
-    Some(f)
-}
-
-/// Decodes one `application/x-www-form-urlencoded` component.
-fn urai(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let h = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-                out.push(u8::from_str_radix(h, 16).ok()?);
-                i += 2;
+impl FormKlien {
+    /// From the form's pairs: the scope checkboxes repeat one name (`lingkup=baca&lingkup=tulis`).
+    fn dari(pasangan: Vec<(String, String)>) -> Self {
+        let mut f = Self::default();
+        for (k, v) in pasangan {
+            match k.as_str() {
+                "csrf" => f.csrf = v,
+                "nama" => f.nama = v,
+                "instansi" => f.instansi = v,
+                "nasional" => f.nasional = Some(v),
+                "lingkup" => f.lingkup.push(v),
+                "batas" => f.batas = v,
+                _ => {}
             }
-            c => out.push(c),
         }
-        i += 1;
+        f
     }
-    String::from_utf8(out).ok()
 }
 
 /// Enable/disable form.

@@ -158,6 +158,29 @@ pub enum TingkatHukuman {
 }
 
 /// A disciplinary penalty.
+impl TingkatHukuman {
+    /// The level of a penalty type code, as clients send it (PP 94/2021: teguran and pernyataan
+    /// tidak puas are light; pemotongan tunjangan is medium; demotion, release from a position
+    /// and dismissal are severe). Numeric codes follow the same order: 01–03 light, 04–06
+    /// medium, the rest severe.
+    pub fn dari_jenis(kode: &str) -> Self {
+        let k = kode.trim().to_ascii_uppercase();
+        if k.contains("TEGURAN")
+            || k.contains("PERNYATAAN")
+            || matches!(k.as_str(), "01" | "02" | "03")
+        {
+            Self::Ringan
+        } else if k.contains("POTONG")
+            || k.contains("PEMOTONGAN")
+            || matches!(k.as_str(), "04" | "05" | "06")
+        {
+            Self::Sedang
+        } else {
+            Self::Berat
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiwayatHukumanDisiplin {
     /// Jenis hukuman code.
@@ -233,6 +256,25 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn penalty_level_from_type_code() {
+        assert_eq!(
+            TingkatHukuman::dari_jenis("TEGURAN_TERTULIS"),
+            TingkatHukuman::Ringan
+        );
+        assert_eq!(TingkatHukuman::dari_jenis("03"), TingkatHukuman::Ringan);
+        assert_eq!(
+            TingkatHukuman::dari_jenis("PEMOTONGAN_TUKIN_25_12"),
+            TingkatHukuman::Sedang
+        );
+        assert_eq!(TingkatHukuman::dari_jenis(" 05 "), TingkatHukuman::Sedang);
+        assert_eq!(
+            TingkatHukuman::dari_jenis("PEMBERHENTIAN"),
+            TingkatHukuman::Berat
+        );
+        assert_eq!(TingkatHukuman::dari_jenis("07"), TingkatHukuman::Berat);
     }
 
     #[test]

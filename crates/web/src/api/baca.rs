@@ -44,11 +44,7 @@ fn kueri(q: Kueri) -> Result<HashMap<String, String>, ApiError> {
         .map_err(|_| ApiError::tidak_valid("parameter query tidak valid"))
 }
 
-/// The employee's documents by history row.
-async fn dokumen_per_baris(state: &AppState, pegawai_id: Uuid) -> Result<Vec<Dokumen>, ApiError> {
-    Ok(state.store().dokumen_pegawai(pegawai_id).await?)
-}
-
+/// The documents by the history row they back.
 fn kelompokkan(dok: &[Dokumen]) -> HashMap<Uuid, Vec<&Dokumen>> {
     let mut m: HashMap<Uuid, Vec<&Dokumen>> = HashMap::new();
     for d in dok {
@@ -59,18 +55,18 @@ fn kelompokkan(dok: &[Dokumen]) -> HashMap<Uuid, Vec<&Dokumen>> {
     m
 }
 
-async fn nama_unor(state: &AppState, rows: &[Riwayat]) -> HashMap<Uuid, String> {
-    let mut m = HashMap::new();
-    for r in rows {
-        if let DataRiwayat::Jabatan(j) = &r.data
-            && let Some(u) = j.unor_id
-            && !m.contains_key(&u)
-            && let Ok(unor) = state.store().unor(u).await
-        {
-            m.insert(u, unor.nama);
-        }
-    }
-    m
+/// Names of the units the position rows point at (one query).
+async fn nama_unor(state: &AppState, rows: &[Riwayat]) -> Result<HashMap<Uuid, String>, ApiError> {
+    let mut ids: Vec<Uuid> = rows
+        .iter()
+        .filter_map(|r| match &r.data {
+            DataRiwayat::Jabatan(j) => j.unor_id,
+            _ => None,
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(state.store().nama_unor(&ids).await?)
 }
 
 /// `GET /pns/data-utama/{nip}`.
@@ -249,9 +245,9 @@ async fn daftar_rw(state: &AppState, c: &Panggilan, p: &Pegawai, nama: &str) -> 
         Some(j) => state.store().riwayat_pegawai(p.id, Some(j)).await?,
         None => Vec::new(),
     };
-    let dok = dokumen_per_baris(state, p.id).await?;
+    let dok = state.store().dokumen_pegawai(p.id).await?;
     let dok = kelompokkan(&dok);
-    let unor = nama_unor(state, &rows).await;
+    let unor = nama_unor(state, &rows).await?;
     c.catat_baca(state, p.id, &format!("rw-{nama}"), "riwayat")
         .await?;
     Ok(daftar(
@@ -292,9 +288,9 @@ pub async fn by_id(
         .store()
         .pegawai_api_id(r.pegawai_id, &c.cakupan_pengguna(), &c.cakupan_klien())
         .await?;
-    let dok = dokumen_per_baris(&state, p.id).await?;
+    let dok = state.store().dokumen_pegawai(p.id).await?;
     let dok = kelompokkan(&dok);
-    let unor = nama_unor(&state, std::slice::from_ref(&r)).await;
+    let unor = nama_unor(&state, std::slice::from_ref(&r)).await?;
     let v = peta::baris(nama, &r, &p, &unor, &dok).ok_or_else(ApiError::tidak_ada)?;
     c.catat_baca(&state, p.id, &format!("{nama}/id"), "riwayat")
         .await?;

@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use super::{ApiError, ApiResult, Panggilan, data};
 use crate::AppState;
-use crate::usulan::{FormMultipart, baca_multipart};
+use crate::usulan::{FormMultipart, baca_multipart, nama_berkas};
 
 /// `GET /download-dok?filePath=dokumen/<id>`: the file, if its employee is within reach.
 pub async fn unduh(
@@ -142,16 +142,20 @@ fn berkas(state: &AppState, f: &FormMultipart) -> Result<(String, Vec<u8>, Jenis
     }
 }
 
-/// A document type from the reference list, or 400.
-async fn jenis_dokumen(state: &AppState, f: &FormMultipart) -> Result<String, ApiError> {
-    let j = f.satu("id_ref_dokumen").trim().to_string();
-    let ada = state
+/// Whether a document type is in the reference list.
+pub(super) async fn jenis_dokumen_dikenal(state: &AppState, jenis: &str) -> Result<bool, ApiError> {
+    Ok(state
         .store()
         .referensi("ref-dokumen")
         .await?
         .iter()
-        .any(|r| r.id == j);
-    if ada {
+        .any(|r| r.id == jenis))
+}
+
+/// The form's document type from the reference list, or 400.
+async fn jenis_dokumen(state: &AppState, f: &FormMultipart) -> Result<String, ApiError> {
+    let j = f.satu("id_ref_dokumen").trim().to_string();
+    if jenis_dokumen_dikenal(state, &j).await? {
         Ok(j)
     } else {
         Err(ApiError::tidak_valid(
@@ -160,35 +164,20 @@ async fn jenis_dokumen(state: &AppState, f: &FormMultipart) -> Result<String, Ap
     }
 }
 
-fn nama_bersih(nama: &str, j: JenisBerkas) -> String {
-    let dasar: String = nama
-        .rsplit_once('.')
-        .map_or(nama, |(a, _)| a)
-        .chars()
-        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
-        .take(80)
-        .collect();
-    let dasar = dasar.trim();
-    format!(
-        "{}.{}",
-        if dasar.is_empty() { "dokumen" } else { dasar },
-        j.ekstensi()
-    )
-}
-
+/// Checks the form's `file` and keeps it as an upload of the client, of type `jenis`.
 async fn simpan(
     state: &AppState,
     c: &Panggilan,
     f: &FormMultipart,
+    jenis: String,
 ) -> Result<UnggahanApi, ApiError> {
-    let jenis = jenis_dokumen(state, f).await?;
     let (nama, isi, j) = berkas(state, f)?;
     let blob = state.store().simpan_blob(&isi, j.media_type()).await?;
     let u = UnggahanApi {
         id: Uuid::now_v7(),
         klien_id: c.klien.id,
         sha256: blob.sha256,
-        nama_file: nama_bersih(&nama, j),
+        nama_file: nama_berkas(&nama, j),
         media_type: j.media_type().to_string(),
         ukuran: blob.ukuran,
         jenis_dokumen_id: jenis,
@@ -198,8 +187,8 @@ async fn simpan(
     Ok(u)
 }
 
-fn jawaban(u: &UnggahanApi) -> axum::response::Response {
-    let uri = format!("unggahan/{}", u.id);
+/// The document object the service answers uploads with (the shape of `path` entries).
+fn jawaban(u: &UnggahanApi, uri: String) -> axum::response::Response {
     data(json!({
         "dok_id": u.jenis_dokumen_id,
         "dok_nama": u.nama_file,
@@ -219,8 +208,9 @@ pub async fn unggah(
     c.wajib(Lingkup::Dokumen)?;
     c.wajib(Lingkup::Tulis)?;
     let f = baca(&state, &headers, mp).await?;
-    let u = simpan(&state, &c, &f).await?;
-    Ok(jawaban(&u))
+    let jenis = jenis_dokumen(&state, &f).await?;
+    let u = simpan(&state, &c, &f, jenis).await?;
+    Ok(jawaban(&u, format!("unggahan/{}", u.id)))
 }
 
 /// `POST /upload-dok-rw` (`file`, `id_riwayat`, `id_ref_dokumen`): attached to the row at once
@@ -248,7 +238,8 @@ pub async fn unggah_rw(
         .pegawai_api_id(r.pegawai_id, &c.cakupan_pengguna(), &c.cakupan_klien())
         .await?;
     super::tulis::boleh_menulis(&c, &p)?;
-    let u = simpan(&state, &c, &f).await?;
+    let jenis = jenis_dokumen(&state, &f).await?;
+    let u = simpan(&state, &c, &f, jenis).await?;
     let dokumen_id = state
         .store()
         .lampirkan_unggahan_api(
@@ -268,14 +259,7 @@ pub async fn unggah_rw(
             },
         )
         .await?;
-    let uri = format!("dokumen/{dokumen_id}");
-    Ok(data(json!({
-        "dok_id": u.jenis_dokumen_id,
-        "dok_nama": u.nama_file,
-        "dok_uri": uri,
-        "object": uri,
-        "slug": u.jenis_dokumen_id,
-    })))
+    Ok(jawaban(&u, format!("dokumen/{dokumen_id}")))
 }
 
 /// `POST /upload-dok-sk-kp` (`id_usulan`, `no_sk`, `tgl_sk`, `file`): the promotion decree of a
@@ -309,19 +293,7 @@ pub async fn unggah_sk_kp(
         .pegawai_api_id(usulan.pegawai_id, &c.cakupan_pengguna(), &c.cakupan_klien())
         .await?;
     super::tulis::boleh_menulis(&c, &p)?;
-    let (nama, isi, j) = berkas(&state, &f)?;
-    let blob = state.store().simpan_blob(&isi, j.media_type()).await?;
-    let u = UnggahanApi {
-        id: Uuid::now_v7(),
-        klien_id: c.klien.id,
-        sha256: blob.sha256,
-        nama_file: nama_bersih(&nama, j),
-        media_type: j.media_type().to_string(),
-        ukuran: blob.ukuran,
-        jenis_dokumen_id: "L02".into(),
-        dibuat_pada: state.jam().sekarang(),
-    };
-    state.store().simpan_unggahan_api(&u).await?;
+    let u = simpan(&state, &c, &f, "L02".into()).await?;
     let dokumen_id = state
         .store()
         .lampirkan_unggahan_api(
@@ -338,12 +310,5 @@ pub async fn unggah_sk_kp(
             },
         )
         .await?;
-    let uri = format!("dokumen/{dokumen_id}");
-    Ok(data(json!({
-        "dok_id": "L02",
-        "dok_nama": u.nama_file,
-        "dok_uri": uri,
-        "object": uri,
-        "slug": "L02",
-    })))
+    Ok(jawaban(&u, format!("dokumen/{dokumen_id}")))
 }

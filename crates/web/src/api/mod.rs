@@ -8,7 +8,10 @@
 
 mod baca;
 mod dokumen;
+mod jejak;
+mod klien;
 mod kunci;
+mod panggilan;
 mod peta;
 mod referensi;
 mod spesifikasi;
@@ -16,108 +19,40 @@ mod token;
 mod tulis;
 
 use std::collections::HashMap;
-use std::net::IpAddr;
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use axum::Router;
-use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, delete, get, post};
 use serde_json::{Value, json};
-use siasn_domain::akses::{Cakupan, Pelaku};
+use siasn_domain::akses::Pelaku;
 use siasn_domain::klien_api::Lingkup;
-use siasn_domain::pegawai::Pegawai;
 use siasn_store::StoreError;
 use siasn_store::api::KlienApi;
-use siasn_store::audit::AuditBaru;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::konteks::Konteks;
 
+use jejak::KirimanAudit;
+pub use jejak::catat_baca_berkelompok;
+pub use klien::{KlienBaru, daftarkan_klien};
 pub use kunci::{JenisToken, KlaimToken};
+pub use panggilan::{Klien, Panggilan};
 pub use spesifikasi::OPENAPI;
 
 /// Data API base path.
 pub const DASAR: &str = "/apisiasn/1.0";
 
-/// How long a client or an account stays cached: disabling a client or removing a grant takes
-/// effect on every app server within this time.
-const UMUR_CACHE: Duration = Duration::from_secs(30);
-
 /// The API's share of the shared state: the token key, caches and per-client counters.
 #[derive(Default)]
 pub struct KeadaanApi {
     kunci: tokio::sync::OnceCell<Vec<u8>>,
-    klien: Mutex<HashMap<Uuid, (Instant, KlienApi)>>,
-    akun: Mutex<HashMap<Uuid, (Instant, Pelaku, String)>>,
+    klien: panggilan::Cache<KlienApi>,
+    akun: panggilan::Cache<(Pelaku, String)>,
     laju: Mutex<HashMap<Uuid, (Instant, u32)>>,
     penulis: std::sync::OnceLock<tokio::sync::mpsc::Sender<KirimanAudit>>,
-}
-
-/// Read events waiting to be appended, with the request waiting for their commit.
-type KirimanAudit = (
-    Vec<AuditBaru>,
-    tokio::sync::oneshot::Sender<Result<(), String>>,
-);
-
-/// Appends read events through one writer per app server that commits whatever has queued up
-/// in one transaction (group commit). Each request still waits for its own events to be
-/// committed before it answers, so no read goes unrecorded; but a burst of reads costs one
-/// append transaction instead of one each, and readers never contend for the write lock.
-pub async fn catat_baca_berkelompok(
-    state: &AppState,
-    events: Vec<AuditBaru>,
-) -> Result<(), ApiError> {
-    let penulis = state.api().penulis.get_or_init(|| {
-        let (tx, rx) = tokio::sync::mpsc::channel(4096);
-        tokio::spawn(penulis_audit(state.store().clone(), rx));
-        tx
-    });
-    let (selesai, tunggu) = tokio::sync::oneshot::channel();
-    let gagal = |_| {
-        ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "pencatat audit tidak tersedia",
-        )
-    };
-    penulis
-        .send((events, selesai))
-        .await
-        .map_err(|_| gagal(()))?;
-    match tunggu.await.map_err(|_| gagal(()))? {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            tracing::error!(error = %e, "audit append failed");
-            Err(ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "kesalahan server",
-            ))
-        }
-    }
-}
-
-async fn penulis_audit(
-    store: siasn_store::Store,
-    mut rx: tokio::sync::mpsc::Receiver<KirimanAudit>,
-) {
-    while let Some(pertama) = rx.recv().await {
-        let mut antre = vec![pertama];
-        while antre.len() < 512 {
-            match rx.try_recv() {
-                Ok(k) => antre.push(k),
-                Err(_) => break,
-            }
-        }
-        let events: Vec<AuditBaru> = antre.iter().flat_map(|(e, _)| e.iter().cloned()).collect();
-        let hasil = store.catat_audit(events).await.map_err(|e| e.to_string());
-        for (_, selesai) in antre {
-            let _ = selesai.send(hasil.clone());
-        }
-    }
 }
 
 /// An error in the national service's envelope: `{"Error": ..., "Message": ...}`.
@@ -245,226 +180,6 @@ fn tanpa_cache(mut r: Response) -> Response {
     r
 }
 
-/// A call authenticated by its gateway token only (reference API).
-pub struct Klien {
-    /// The partner client.
-    pub klien: KlienApi,
-}
-
-/// A data call: the client, the user on whose behalf it calls, and where it comes from.
-pub struct Panggilan {
-    /// The partner client.
-    pub klien: KlienApi,
-    /// The user (account) and grants.
-    pub pelaku: Pelaku,
-    /// The user's display name.
-    pub nama_pengguna: String,
-    /// Network address.
-    pub alamat: IpAddr,
-}
-
-impl Panggilan {
-    /// The user's read scopes.
-    pub fn cakupan_pengguna(&self) -> Vec<Cakupan> {
-        self.pelaku.cakupan_baca()
-    }
-
-    /// The client's reach, as scopes.
-    pub fn cakupan_klien(&self) -> Vec<Cakupan> {
-        vec![self.klien.jangkauan.cakupan()]
-    }
-
-    /// Fails with 403 unless the client holds `l`.
-    pub fn wajib(&self, l: Lingkup) -> Result<(), ApiError> {
-        if self.klien.lingkup.punya(l) {
-            Ok(())
-        } else {
-            Err(ApiError::lingkup(l))
-        }
-    }
-
-    /// Who acted, for the audit log: the client and the user.
-    pub fn aktor(&self) -> String {
-        format!("klien:{}/akun:{}", self.klien.id, self.pelaku.akun_id)
-    }
-
-    /// The employee with this NIP within reach (400 for a malformed NIP, 404 outside reach).
-    pub async fn pegawai(&self, state: &AppState, nip: &str) -> Result<Pegawai, ApiError> {
-        let nip = nip.trim();
-        if nip.len() != 18 || !nip.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(ApiError::tidak_valid("NIP harus 18 digit angka"));
-        }
-        Ok(state
-            .store()
-            .pegawai_api(nip, &self.cakupan_pengguna(), &self.cakupan_klien())
-            .await?)
-    }
-
-    /// Records a read of personal data: who (client and user), which employee, which fields.
-    pub async fn catat_baca(
-        &self,
-        state: &AppState,
-        pegawai_id: Uuid,
-        jalur: &str,
-        bidang: &str,
-    ) -> Result<(), ApiError> {
-        catat_baca_berkelompok(
-            state,
-            vec![AuditBaru {
-                aktor: self.aktor(),
-                aksi: "api.dibaca".into(),
-                pegawai_id: Some(pegawai_id),
-                alasan: Some(format!("{} via API: {jalur} ({bidang})", self.klien.nama)),
-                alamat: Some(self.alamat.to_string()),
-                ..AuditBaru::default()
-            }],
-        )
-        .await
-    }
-}
-
-fn header_token<'a>(parts: &'a Parts, nama: &str) -> Option<&'a str> {
-    let v = parts.headers.get(nama)?.to_str().ok()?.trim();
-    let (skema, token) = v.split_once(' ')?;
-    skema.eq_ignore_ascii_case("bearer").then(|| token.trim())
-}
-
-/// The gateway token's client, checked: signature, expiry, client still active, rate limit.
-async fn klien_dari(parts: &Parts, state: &AppState) -> Result<KlienApi, ApiError> {
-    let token = header_token(parts, header::AUTHORIZATION.as_str()).ok_or_else(ApiError::jwt)?;
-    let now = state.jam().sekarang();
-    let klaim = kunci::periksa(state, token, JenisToken::Gateway, now)
-        .await?
-        .ok_or_else(ApiError::jwt)?;
-    let klien = klien_tersimpan(state, klaim.klien)
-        .await?
-        .ok_or_else(ApiError::jwt)?;
-    if !klien.aktif {
-        return Err(ApiError::jwt());
-    }
-    hitung_laju(state, &klien)?;
-    Ok(klien)
-}
-
-/// Fixed one-minute windows per client (each app server counts on its own, like the login limits).
-fn hitung_laju(state: &AppState, klien: &KlienApi) -> Result<(), ApiError> {
-    let api = state.api();
-    let Ok(mut map) = api.laju.lock() else {
-        return Ok(());
-    };
-    let now = Instant::now();
-    if map.len() > 10_000 {
-        map.retain(|_, (mulai, _)| now.duration_since(*mulai) < Duration::from_secs(60));
-    }
-    let e = map.entry(klien.id).or_insert((now, 0));
-    if now.duration_since(e.0) >= Duration::from_secs(60) {
-        *e = (now, 0);
-    }
-    if e.1 >= klien.batas_per_menit {
-        let sisa = 60_u64
-            .saturating_sub(now.duration_since(e.0).as_secs())
-            .max(1);
-        let mut err = ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            format!(
-                "batas {} permintaan per menit untuk klien ini terlampaui",
-                klien.batas_per_menit
-            ),
-        );
-        err.tunggu = Some(sisa);
-        return Err(err);
-    }
-    e.1 += 1;
-    Ok(())
-}
-
-async fn klien_tersimpan(state: &AppState, id: Uuid) -> Result<Option<KlienApi>, ApiError> {
-    let api = state.api();
-    if let Ok(map) = api.klien.lock()
-        && let Some((t, k)) = map.get(&id)
-        && t.elapsed() < UMUR_CACHE
-    {
-        return Ok(Some(k.clone()));
-    }
-    let k = match state.store().klien_api(id).await {
-        Ok(k) => k,
-        Err(StoreError::NotFound) => return Ok(None),
-        Err(e) => return Err(e.into()),
-    };
-    if let Ok(mut map) = api.klien.lock() {
-        map.insert(id, (Instant::now(), k.clone()));
-    }
-    Ok(Some(k))
-}
-
-async fn pelaku_tersimpan(
-    state: &AppState,
-    akun_id: Uuid,
-) -> Result<Option<(Pelaku, String)>, ApiError> {
-    let api = state.api();
-    if let Ok(map) = api.akun.lock()
-        && let Some((t, p, n)) = map.get(&akun_id)
-        && t.elapsed() < UMUR_CACHE
-    {
-        return Ok(Some((p.clone(), n.clone())));
-    }
-    let a = match state.store().akun(akun_id).await {
-        Ok(a) => a,
-        Err(StoreError::NotFound) => return Ok(None),
-        Err(e) => return Err(e.into()),
-    };
-    let p = Pelaku {
-        akun_id: a.id,
-        pegawai_id: a.pegawai_id,
-        peran: a.peran,
-    };
-    if let Ok(mut map) = api.akun.lock() {
-        map.insert(akun_id, (Instant::now(), p.clone(), a.nama.clone()));
-    }
-    Ok(Some((p, a.nama)))
-}
-
-impl FromRequestParts<AppState> for Klien {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        Ok(Self {
-            klien: klien_dari(parts, state).await?,
-        })
-    }
-}
-
-impl FromRequestParts<AppState> for Panggilan {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let klien = klien_dari(parts, state).await?;
-        let token = header_token(parts, "auth").ok_or_else(ApiError::sso)?;
-        let now = state.jam().sekarang();
-        let klaim = kunci::periksa(state, token, JenisToken::Pengguna, now)
-            .await?
-            .ok_or_else(ApiError::sso)?;
-        // A user token works only with the gateway token of the client it was issued to.
-        if klaim.klien != klien.id {
-            return Err(ApiError::sso());
-        }
-        let akun = klaim.akun.ok_or_else(ApiError::sso)?;
-        let (pelaku, nama_pengguna) = pelaku_tersimpan(state, akun)
-            .await?
-            .ok_or_else(ApiError::sso)?;
-        let alamat = Konteks::from_request_parts(parts, state)
-            .await
-            .map(|k| k.alamat)
-            .map_err(|_| ApiError::sso())?;
-        Ok(Self {
-            klien,
-            pelaku,
-            nama_pengguna,
-            alamat,
-        })
-    }
-}
-
 async fn metode_salah() -> ApiError {
     ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
@@ -530,57 +245,4 @@ pub fn routes() -> Router<AppState> {
     r.method_not_allowed_fallback(metode_salah)
         .route(&d("/{*lain}"), any(tidak_dikenal))
         .route("/referensi_siasn/{*lain}", any(tidak_dikenal))
-}
-
-/// A newly registered client and its secret (shown once; only its hash is kept).
-pub struct KlienBaru {
-    /// The stored client.
-    pub klien: KlienApi,
-    /// The consumer secret in clear.
-    pub secret: String,
-}
-
-/// Registers a partner client: a random consumer key and secret, the secret stored as an
-/// argon2id hash, audited. Used by the admin page and `siasn partner add`.
-pub async fn daftarkan_klien(
-    store: &siasn_store::Store,
-    nama: &str,
-    jangkauan: siasn_domain::klien_api::JangkauanKlien,
-    lingkup: siasn_domain::klien_api::DaftarLingkup,
-    batas_per_menit: u32,
-    aktor: &str,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<KlienBaru, StoreError> {
-    let nama = nama.trim();
-    if nama.is_empty() || nama.chars().count() > 120 {
-        return Err(StoreError::Conflict(
-            "nama klien wajib, paling panjang 120 karakter".into(),
-        ));
-    }
-    if let siasn_domain::klien_api::JangkauanKlien::Instansi(i) = &jangkauan {
-        store.instansi(i).await?;
-    }
-    let consumer_key = hex::encode(crate::keamanan::acak(16));
-    let secret = base64::Engine::encode(
-        &base64::engine::general_purpose::URL_SAFE_NO_PAD,
-        crate::keamanan::acak(32),
-    );
-    let hash_secret = secret.clone();
-    let secret_hash = tokio::task::spawn_blocking(move || siasn_store::sandi::hash(&hash_secret))
-        .await
-        .map_err(|e| StoreError::Corrupt(e.to_string()))??;
-    let klien = KlienApi {
-        id: Uuid::now_v7(),
-        nama: nama.to_string(),
-        consumer_key,
-        secret_hash,
-        jangkauan,
-        lingkup,
-        batas_per_menit: batas_per_menit.max(1),
-        aktif: true,
-        dibuat_pada: now,
-        dibuat_oleh: aktor.to_string(),
-    };
-    store.tambah_klien_api(&klien).await?;
-    Ok(KlienBaru { klien, secret })
 }

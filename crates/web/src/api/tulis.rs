@@ -232,13 +232,7 @@ async fn dokumen_path(
             // from the reference list (the upload itself accepts no other).
             let j = match dok_id.map(|s| s.trim().to_string()) {
                 Some(j) if !j.is_empty() && j != u.jenis_dokumen_id => {
-                    let ada = state
-                        .store()
-                        .referensi("ref-dokumen")
-                        .await?
-                        .iter()
-                        .any(|r| r.id == j);
-                    if !ada {
+                    if !super::dokumen::jenis_dokumen_dikenal(state, &j).await? {
                         return Err(ApiError::tidak_valid(format!(
                             "dok_id tidak ada di referensi ref-dokumen: {j}"
                         )));
@@ -288,23 +282,6 @@ async fn nama_referensi(
         .into_iter()
         .find(|r| r.id == id)
         .map(|r| r.nama))
-}
-
-/// Penalty level from the penalty type code (PP 94/2021: teguran and pernyataan tidak puas are
-/// light; pemotongan tunjangan is medium; demotion, release and dismissal are severe).
-fn tingkat_hukuman(kode: &str) -> TingkatHukuman {
-    let k = kode.to_ascii_uppercase();
-    if k.contains("TEGURAN") || k.contains("PERNYATAAN") || matches!(k.as_str(), "01" | "02" | "03")
-    {
-        TingkatHukuman::Ringan
-    } else if k.contains("POTONG")
-        || k.contains("PEMOTONGAN")
-        || matches!(k.as_str(), "04" | "05" | "06")
-    {
-        TingkatHukuman::Sedang
-    } else {
-        TingkatHukuman::Berat
-    }
 }
 
 fn ekspektasi(isi: &Isian<'_>, k: &str) -> Result<Ekspektasi, ApiError> {
@@ -480,7 +457,7 @@ async fn data_riwayat(
             let tahun: u32 = isi.angka("masaTahun")?.unwrap_or(0);
             let bulan: u32 = isi.angka("masaBulan")?.unwrap_or(0);
             DataRiwayat::HukumanDisiplin(RiwayatHukumanDisiplin {
-                tingkat: tingkat_hukuman(&jenis),
+                tingkat: TingkatHukuman::dari_jenis(&jenis),
                 jenis_hukuman_id: jenis,
                 alasan: isi
                     .salah_satu(&["alasanHukumanDisiplinNama", "alasanHukumanDisiplinId"])
@@ -607,7 +584,11 @@ fn kunci_pegawai(nama: &str) -> &'static [&'static str] {
     }
 }
 
-/// Submits the change as the agency's act and reports what became of it.
+/// What the response says when a change was applied.
+const TERSIMPAN: &str = "Data berhasil disimpan";
+
+/// Submits the change as the agency's act and reports what became of it (`pesan_selesai` is
+/// the message when it was applied at once).
 async fn jalankan(
     state: &AppState,
     c: &Panggilan,
@@ -615,6 +596,7 @@ async fn jalankan(
     perubahan: Perubahan,
     dokumen: (Vec<Dokumen>, Vec<Uuid>, Vec<String>),
     kunci: &str,
+    pesan_selesai: &str,
 ) -> ApiResult {
     let (dokumen_baru, dokumen_arsip, jenis_dokumen) = dokumen;
     let riwayat = state.store().riwayat_pegawai(p.id, None).await?;
@@ -700,7 +682,7 @@ async fn jalankan(
     state.bangunkan_surel();
     match hasil.first() {
         Some(HasilPutusan::Berhasil(StatusUsulan::Selesai)) => Ok(simpan_berhasil(
-            "Data berhasil disimpan",
+            pesan_selesai,
             kunci,
             Some(id_hasil),
             usulan_id,
@@ -788,7 +770,16 @@ pub async fn simpan(
     } else {
         nama
     };
-    jalankan(&state, &c, &p, perubahan, dok, kunci_id(nama_kunci)).await
+    jalankan(
+        &state,
+        &c,
+        &p,
+        perubahan,
+        dok,
+        kunci_id(nama_kunci),
+        TERSIMPAN,
+    )
+    .await
 }
 
 /// `POST /pns/data-utama-update`: personal data kept by this system; other keys of the
@@ -837,31 +828,25 @@ pub async fn data_utama(
             "TIDAK_BERUBAH",
         ));
     }
-    let r = jalankan(
+    // Say which keys of the national payload this system does not keep.
+    let pesan = if tidak_disimpan.is_empty() {
+        TERSIMPAN.to_string()
+    } else {
+        format!(
+            "{TERSIMPAN}; kolom tidak disimpan sistem ini: {}",
+            tidak_disimpan.join(", ")
+        )
+    };
+    jalankan(
         &state,
         &c,
         &p,
         Perubahan::DataUtama { nilai },
         (Vec::new(), Vec::new(), Vec::new()),
         "pnsOrangId",
+        &pesan,
     )
-    .await?;
-    if tidak_disimpan.is_empty() {
-        return Ok(r);
-    }
-    // Say which keys this system does not keep, in the message.
-    let (parts, body) = r.into_parts();
-    let bytes = axum::body::to_bytes(body, 64 * 1024)
-        .await
-        .map_err(|_| ApiError::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, "respons"))?;
-    let mut v: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-    if let Some(msg) = v.get_mut("message") {
-        *msg = json!(format!(
-            "Data berhasil disimpan; kolom tidak disimpan sistem ini: {}",
-            tidak_disimpan.join(", ")
-        ));
-    }
-    Ok((parts, axum::Json(v)).into_response())
+    .await
 }
 
 /// `DELETE /{nama}/delete/{id}`.
@@ -897,6 +882,7 @@ pub async fn hapus(
         perubahan,
         (Vec::new(), Vec::new(), Vec::new()),
         kunci_id(nama),
+        TERSIMPAN,
     )
     .await
 }

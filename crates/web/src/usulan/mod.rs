@@ -245,6 +245,24 @@ fn pesan_terlalu_besar(state: &AppState, b: Bahasa) -> String {
     b.t("berkas_terlalu_besar").replace("{}", &batas_mb(state))
 }
 
+/// The stored name of an uploaded file: the uploader's name cleaned to a label, with the
+/// extension of the real type.
+pub(crate) fn nama_berkas(file: &str, jenis: JenisBerkas) -> String {
+    let dasar: String = file
+        .rsplit_once('.')
+        .map_or(file, |(a, _)| a)
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .take(80)
+        .collect();
+    let dasar = dasar.trim();
+    format!(
+        "{}.{}",
+        if dasar.is_empty() { "dokumen" } else { dasar },
+        jenis.ekstensi()
+    )
+}
+
 /// An archive document for stored content. The stored name is ours: the uploader's file name
 /// is only kept (cleaned) as a label, with the extension of the real type.
 fn dokumen_baru(
@@ -256,25 +274,13 @@ fn dokumen_baru(
     blob: &BlobRef,
     now: DateTime<Utc>,
 ) -> Dokumen {
-    let dasar: String = file
-        .rsplit_once('.')
-        .map_or(file, |(a, _)| a)
-        .chars()
-        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
-        .take(80)
-        .collect();
-    let dasar = dasar.trim();
     Dokumen {
         id: Uuid::now_v7(),
         pegawai_id,
         riwayat_id: None,
         jenis_dokumen_id: jenis_dokumen_id.to_string(),
         sha256: blob.sha256.clone(),
-        nama_file: format!(
-            "{}.{}",
-            if dasar.is_empty() { "dokumen" } else { dasar },
-            jenis.ekstensi()
-        ),
+        nama_file: nama_berkas(file, jenis),
         media_type: jenis.media_type().to_string(),
         ukuran: blob.ukuran,
         diunggah_pada: now,
