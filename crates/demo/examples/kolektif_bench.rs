@@ -1,5 +1,5 @@
 //! Benchmark (not a test): saving and applying a collective proposal for 1,000 employees (move
-//! them to another unit), through the same store calls the web layer uses.
+//! them to another unit), through the same use cases the pages call.
 //!
 //! DATABASE_URL=... cargo run --release -p siasn-demo --example kolektif_bench -- [EMPLOYEES]
 //! Without DATABASE_URL a temporary SQLite file is used.
@@ -8,11 +8,11 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
+use siasn_app::{Aktor, App, JamSistem, KonfigurasiApp, akun, usulan};
 use siasn_demo::DemoConfig;
-use siasn_domain::referensi::Verifikator;
-use siasn_domain::usulan::{Keputusan, KolomDataUtama, Perubahan, StatusUsulan};
-use siasn_store::akun::AkunBaru;
-use siasn_store::usulan::{AktorUsulan, HasilPutusan, KolektifBaru, Putusan, UsulanBaru};
+use siasn_domain::akses::{Peran, PeranAkun};
+use siasn_domain::usulan::kolektif::{JenisKolektif, dari_daftar_nip};
+use siasn_domain::usulan::{Keputusan, KolomDataUtama};
 use siasn_store::{BlobStore, FilterPegawai, PoolSettings, Store};
 use uuid::Uuid;
 
@@ -74,93 +74,68 @@ async fn main() {
         .last()
         .unwrap()
         .id;
-    let akun = store
-        .buat_akun(
-            &AkunBaru {
-                pegawai_id: None,
-                nama_pengguna: Some(format!("bench-{}", Uuid::new_v4().simple())),
-                nama: "Operator Bench".into(),
-                email: None,
-                peran: vec![],
-            },
-            "bench",
-        )
-        .await
-        .unwrap();
-    let aktor = AktorUsulan {
-        akun_id: akun,
-        nama: "Operator Bench".into(),
-        alamat: None,
-        url_dasar: "http://127.0.0.1:8080".into(),
-        klien_api: None,
-    };
-    let batch: Vec<UsulanBaru> = orang
-        .iter()
-        .map(|p| {
-            let perubahan = Perubahan::DataUtama {
-                nilai: BTreeMap::from([(KolomDataUtama::UnorId, Some(unit.to_string()))]),
-            };
-            UsulanBaru {
-                id: Uuid::now_v7(),
-                kunci_kirim: None,
-                pegawai_id: p.id,
-                instansi_id: "PROV-JABAR".into(),
-                kanreg_id: "03".into(),
-                sebelum: perubahan.sebelum(p, &[]).unwrap(),
-                perubahan,
-                catatan: Some("SK penataan organisasi".into()),
-                peringatan: vec![],
-                rute: Verifikator::Instansi,
-                status: StatusUsulan::Diajukan,
-                dokumen_baru: vec![],
-                dokumen_arsip: vec![],
-            }
-        })
-        .collect();
-    let kolektif = KolektifBaru {
-        id: Uuid::now_v7(),
-        instansi_id: "PROV-JABAR".into(),
-        judul: "bench".into(),
-        jenis: "data_utama".into(),
-    };
+    // An operator proposes, a verifier of the agency approves: the same use cases the pages
+    // call, each in one transaction.
+    let app = App::new(
+        store.clone(),
+        KonfigurasiApp::default(),
+        std::sync::Arc::new(JamSistem),
+    );
+    let operator = aktor(&app, Peran::OperatorInstansi).await;
+    let verifikator = aktor(&app, Peran::VerifikatorInstansi).await;
+    let daftar: Vec<String> = orang.iter().map(|p| p.nomor_induk.to_string()).collect();
+    let nilai = BTreeMap::from([(KolomDataUtama::UnorId.kode().to_string(), unit.to_string())]);
+    let baris =
+        dari_daftar_nip(&daftar.join("\n"), &nilai, chrono::Utc::now().date_naive()).unwrap();
     let t = Instant::now();
-    store
-        .simpan_usulan(&batch, Some(&kolektif), &aktor, chrono::Utc::now())
-        .await
-        .unwrap();
+    let kolektif = usulan::ajukan_kolektif(
+        &app,
+        &operator,
+        JenisKolektif::DataUtama,
+        "SK penataan organisasi",
+        &baris,
+        None,
+    )
+    .await
+    .unwrap()
+    .unwrap();
     let simpan = t.elapsed();
-    let putusan: Vec<Putusan> = batch
-        .iter()
-        .map(|u| Putusan {
-            usulan_id: u.id,
-            versi: 1,
-            status_dari: StatusUsulan::Diajukan,
-            status_ke: StatusUsulan::Selesai,
-            keputusan: Keputusan::Setujui,
-        })
-        .collect();
     let t = Instant::now();
-    let hasil = store
-        .putuskan_usulan(&putusan, &aktor, chrono::Utc::now())
+    let hasil = usulan::putuskan_kolektif(&app, &verifikator, kolektif, Keputusan::Setujui)
         .await
+        .unwrap()
         .unwrap();
     let terapkan = t.elapsed();
     let ok = hasil
         .iter()
-        .filter(|h| matches!(h, HasilPutusan::Berhasil(_)))
+        .filter(|(_, h)| matches!(h, usulan::HasilPutusan::Berhasil(_)))
         .count();
     let t = Instant::now();
     let audit = store.verifikasi_audit().await.unwrap();
     println!(
         "{}: {} employees; submit {:.2} s; approve+apply {:.2} s ({:.0}/s, {} applied); audit verify {} entries in {:.2} s, intact: {}",
         store.engine().name(),
-        batch.len(),
+        baris.len(),
         simpan.as_secs_f64(),
         terapkan.as_secs_f64(),
-        batch.len() as f64 / terapkan.as_secs_f64(),
+        hasil.len() as f64 / terapkan.as_secs_f64(),
         ok,
         audit.jumlah,
         t.elapsed().as_secs_f64(),
         audit.rusak.is_none()
     );
+}
+
+/// An account of PROV-JABAR with one staff role, as an actor.
+async fn aktor(app: &App, peran: Peran) -> Aktor {
+    let grant = PeranAkun::new(peran, Some("PROV-JABAR".into()), None).unwrap();
+    let siapa = akun::PenggunaCli::NamaPengguna {
+        login: format!("bench-{}", Uuid::new_v4().simple()),
+        nama: Some("Petugas Bench".into()),
+        email: None,
+    };
+    let id = akun::beri_peran_langsung(app, "bench", siapa, &grant)
+        .await
+        .unwrap();
+    Aktor::akun(&app.store().akun(id).await.unwrap(), None)
 }

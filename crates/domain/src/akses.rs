@@ -221,6 +221,38 @@ impl Pelaku {
             .collect()
     }
 
+    /// The verification stages this principal works at, each with the scopes it covers.
+    pub fn tahap_verifikasi(&self) -> Vec<(crate::referensi::Verifikator, Vec<Cakupan>)> {
+        use crate::referensi::Verifikator;
+        let mut out = Vec::new();
+        for (tahap, peran) in [
+            (Verifikator::Instansi, Peran::VerifikatorInstansi),
+            (Verifikator::Bkn, Peran::VerifikatorBkn),
+        ] {
+            let cakupan: Vec<Cakupan> = self
+                .peran
+                .iter()
+                .filter(|p| p.peran == peran)
+                .filter_map(|p| p.cakupan(self.pegawai_id))
+                .collect();
+            if !cakupan.is_empty() {
+                out.push((tahap, cakupan));
+            }
+        }
+        out
+    }
+
+    /// Scopes in which this principal manages employees' accounts (empty: not an admin).
+    pub fn cakupan_admin(&self) -> Vec<Cakupan> {
+        if self.punya(Peran::AdminBkn) {
+            return vec![Cakupan::Nasional];
+        }
+        self.instansi_yang_diadministrasi()
+            .into_iter()
+            .map(|i| Cakupan::Instansi(i.to_string()))
+            .collect()
+    }
+
     /// Whether this principal may fix e-mail and reset MFA of the employee.
     pub fn boleh_administrasi_pegawai(&self, target: &LetakPegawai) -> bool {
         self.punya(Peran::AdminBkn)

@@ -1,7 +1,8 @@
 //! Kartu ASN Virtual rules: who may hold a card, how long it is valid, what its state is when
 //! someone checks it, and what a card photo must be.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use uuid::Uuid;
 
 use crate::pegawai::{JenisPegawai, Pegawai};
 use crate::referensi::KedudukanHukum;
@@ -292,6 +293,52 @@ pub fn potong_3_4(lebar: u32, tinggi: u32) -> (u32, u32, u32, u32) {
             .max(1);
         (0, (tinggi - h) / 2, lebar, h)
     }
+}
+
+/// A card photo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FotoPegawai {
+    /// Id.
+    pub id: Uuid,
+    /// Whose.
+    pub pegawai_id: Uuid,
+    /// Blob hash (PNG).
+    pub sha256: String,
+    /// Bytes.
+    pub ukuran: i64,
+    /// CALON, AKTIF or DIGANTI.
+    pub status: String,
+    /// When uploaded.
+    pub diunggah_pada: DateTime<Utc>,
+}
+
+/// An issued card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kartu {
+    /// Id.
+    pub id: Uuid,
+    /// Printed serial.
+    pub serial: String,
+    /// Holder.
+    pub pegawai_id: Uuid,
+    /// Signing key.
+    pub kid: String,
+    /// The QR text.
+    pub teks_qr: String,
+    /// Name as signed.
+    pub nama: String,
+    /// Agency as signed.
+    pub instansi_id: String,
+    /// Issue date.
+    pub diterbitkan: NaiveDate,
+    /// Last valid day.
+    pub berlaku_sampai: NaiveDate,
+    /// The photo on the card.
+    pub foto_sha256: String,
+    /// When issued.
+    pub dibuat_pada: DateTime<Utc>,
+    /// When replaced by a newer card.
+    pub diganti_pada: Option<DateTime<Utc>>,
 }
 
 #[cfg(test)]

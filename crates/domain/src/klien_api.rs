@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use crate::akses::Cakupan;
 
@@ -189,6 +191,52 @@ pub const BATAS_BAWAAN_PER_MENIT: u32 = 600;
 pub const UMUR_TOKEN_GATEWAY: i64 = 3600;
 /// Lifetime of a user token (password grant), seconds, as clients assume.
 pub const UMUR_TOKEN_PENGGUNA: i64 = 43_200;
+
+/// A registered partner client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KlienApi {
+    /// Id.
+    pub id: Uuid,
+    /// Display name ("SIMPEG Kabupaten X", "PT Taspen").
+    pub nama: String,
+    /// Public consumer key.
+    pub consumer_key: String,
+    /// argon2id hash of the consumer secret.
+    pub secret_hash: String,
+    /// Which employees it reaches.
+    pub jangkauan: JangkauanKlien,
+    /// Granted scopes.
+    pub lingkup: DaftarLingkup,
+    /// Requests per minute.
+    pub batas_per_menit: u32,
+    /// Whether it may obtain and use tokens.
+    pub aktif: bool,
+    /// When it was registered.
+    pub dibuat_pada: DateTime<Utc>,
+    /// Who registered it.
+    pub dibuat_oleh: String,
+}
+
+/// A document uploaded through the API, waiting for a save to refer to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnggahanApi {
+    /// Id (the `dok_uri` handed back is `unggahan/<id>`).
+    pub id: Uuid,
+    /// The client that uploaded it (only it may refer to it).
+    pub klien_id: Uuid,
+    /// Blob hash.
+    pub sha256: String,
+    /// Cleaned file name.
+    pub nama_file: String,
+    /// Detected media type.
+    pub media_type: String,
+    /// Size in bytes.
+    pub ukuran: i64,
+    /// Document type (ref-dokumen id).
+    pub jenis_dokumen_id: String,
+    /// When.
+    pub dibuat_pada: DateTime<Utc>,
+}
 
 #[cfg(test)]
 mod tests {

@@ -4,12 +4,13 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use chrono::Local;
+use siasn_app::akun::{self, PenggunaCli};
+use siasn_app::{App, JamSistem, KonfigurasiApp};
 use siasn_domain::Nip;
 use siasn_domain::akses::{Peran, PeranAkun};
-use siasn_domain::akun::kata_sandi;
-use siasn_store::akun::{AkunBaru, Login};
-use siasn_store::audit::AuditBaru;
+use siasn_domain::akun::Login;
 use siasn_store::{BlobStore, FilterPegawai, PoolSettings, Store};
+use siasn_teks::Bahasa;
 
 use crate::config::{Config, LogFormat};
 
@@ -57,6 +58,29 @@ async fn open_store(config: &Config) -> anyhow::Result<Store> {
         })
 }
 
+/// The use cases' settings from the configuration.
+fn konfigurasi_app(config: &Config) -> KonfigurasiApp {
+    KonfigurasiApp {
+        nama_instance: config.instance_name.clone(),
+        url_publik: config.public_url.clone(),
+        token_menit: config.token_minutes,
+        panjang_sandi_minimum: config.password_min_length,
+        batas_unggah: config.upload_max_bytes,
+        foto_wajib_transparan: config.photo_transparent_required,
+        ..KonfigurasiApp::default()
+    }
+}
+
+/// The use cases over a freshly opened store.
+async fn open_app(config: &Config) -> anyhow::Result<App> {
+    let store = open_store(config).await?;
+    Ok(App::new(
+        store,
+        konfigurasi_app(config),
+        std::sync::Arc::new(JamSistem),
+    ))
+}
+
 /// `siasn migrate`.
 pub async fn migrate(config: &Config) -> anyhow::Result<()> {
     let store = open_store(config).await?;
@@ -71,13 +95,14 @@ pub async fn migrate(config: &Config) -> anyhow::Result<()> {
 
 /// `siasn demo`.
 pub async fn demo(config: &Config, employees: u32, seed: u64) -> anyhow::Result<()> {
-    let store = open_store(config).await?;
-    let result = buat_demo(&store, employees, seed).await;
-    store.close().await;
+    let app = open_app(config).await?;
+    let result = buat_demo(&app, employees, seed).await;
+    app.store().close().await;
     result
 }
 
-async fn buat_demo(store: &Store, employees: u32, seed: u64) -> anyhow::Result<()> {
+async fn buat_demo(app: &App, employees: u32, seed: u64) -> anyhow::Result<()> {
+    let store = app.store();
     let cfg = siasn_demo::DemoConfig {
         seed,
         pegawai: employees,
@@ -106,14 +131,16 @@ async fn buat_demo(store: &Store, employees: u32, seed: u64) -> anyhow::Result<(
         r.laju(),
         store.engine().name()
     );
-    akun_demo(store).await
+    akun_demo(app).await
 }
 
 /// The password of every demo account (documented in the README; demo data only).
 pub const SANDI_DEMO: &str = "SiasnDemo#2026";
 
 /// Demo logins for each role, printed for the person trying the demo.
-async fn akun_demo(store: &Store) -> anyhow::Result<()> {
+async fn akun_demo(app: &App) -> anyhow::Result<()> {
+    const AKTOR: &str = "demo";
+    let store = app.store();
     let page = store
         .daftar_pegawai(
             &FilterPegawai {
@@ -134,39 +161,20 @@ async fn akun_demo(store: &Store) -> anyhow::Result<()> {
             break;
         }
     }
-    let hash = siasn_store::sandi::hash(SANDI_DEMO)?;
-    let pegawai_grant = PeranAkun::new(Peran::Pegawai, None, None)?;
     let mut baris = Vec::new();
     for (p, peran) in pns.iter().zip([
-        Some(PeranAkun::new(
-            Peran::OperatorInstansi,
-            Some("PROV-JABAR".into()),
-            None,
-        )?),
-        Some(PeranAkun::new(
-            Peran::VerifikatorInstansi,
-            Some("PROV-JABAR".into()),
-            None,
-        )?),
+        Some(Peran::OperatorInstansi),
+        Some(Peran::VerifikatorInstansi),
         None,
     ]) {
-        let mut grants = vec![pegawai_grant.clone()];
-        let label = peran.as_ref().map_or("Pegawai", |g| g.peran.nama());
-        grants.extend(peran);
-        let id = store
-            .buat_akun(
-                &AkunBaru {
-                    pegawai_id: Some(p.id),
-                    nama_pengguna: None,
-                    nama: p.nama_lengkap(),
-                    email: None,
-                    peran: grants,
-                },
-                "demo",
-            )
-            .await?;
-        aktifkan(store, id, &hash).await?;
-        baris.push((label.to_string(), p.nomor_induk.to_string()));
+        let grant = match peran {
+            Some(r) => PeranAkun::new(r, Some("PROV-JABAR".into()), None)?,
+            None => PeranAkun::new(Peran::Pegawai, None, None)?,
+        };
+        let siapa = PenggunaCli::Pegawai(Box::new(p.clone()));
+        let id = akun::beri_peran_langsung(app, AKTOR, siapa, &grant).await?;
+        aktifkan(app, id, Some(p)).await?;
+        baris.push((grant.peran.nama().to_string(), p.nomor_induk.to_string()));
     }
     for (login, nama, grant) in [
         (
@@ -185,19 +193,13 @@ async fn akun_demo(store: &Store) -> anyhow::Result<()> {
             PeranAkun::new(Peran::AdminBkn, None, None)?,
         ),
     ] {
-        let id = store
-            .buat_akun(
-                &AkunBaru {
-                    pegawai_id: None,
-                    nama_pengguna: Some(login.into()),
-                    nama: nama.into(),
-                    email: Some(format!("{login}@demo.siasn.test")),
-                    peran: vec![grant.clone()],
-                },
-                "demo",
-            )
-            .await?;
-        aktifkan(store, id, &hash).await?;
+        let siapa = PenggunaCli::NamaPengguna {
+            login: login.into(),
+            nama: Some(nama.into()),
+            email: Some(format!("{login}@demo.siasn.test")),
+        };
+        let id = akun::beri_peran_langsung(app, AKTOR, siapa, &grant).await?;
+        aktifkan(app, id, None).await?;
         baris.push((grant.peran.nama().to_string(), login.to_string()));
     }
     println!(
@@ -209,21 +211,21 @@ async fn akun_demo(store: &Store) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn aktifkan(store: &Store, akun_id: uuid::Uuid, hash: &str) -> anyhow::Result<()> {
-    store
-        .ganti_sandi(
-            akun_id,
-            hash,
-            None,
-            AuditBaru {
-                aktor: "demo".into(),
-                aksi: "akun.diaktifkan".into(),
-                akun_id: Some(akun_id),
-                ..AuditBaru::default()
-            },
-            chrono::Utc::now(),
-        )
-        .await?;
+async fn aktifkan(
+    app: &App,
+    akun_id: uuid::Uuid,
+    pegawai: Option<&siasn_domain::pegawai::Pegawai>,
+) -> anyhow::Result<()> {
+    let akun = app.store().akun(akun_id).await?;
+    akun::atur_sandi_langsung(app, Some(akun), pegawai, SANDI_DEMO, "demo")
+        .await?
+        .map_err(|alasan| {
+            let list: Vec<String> = alasan
+                .iter()
+                .map(|a| Bahasa::Indonesia.jelaskan(a))
+                .collect();
+            anyhow::anyhow!("kata sandi demo ditolak: {}", list.join("; "))
+        })?;
     Ok(())
 }
 
@@ -247,16 +249,18 @@ pub struct UserAdd {
 
 /// `siasn user add`.
 pub async fn user_add(config: &Config, a: UserAdd) -> anyhow::Result<()> {
-    let store = open_store(config).await?;
+    let app = open_app(config).await?;
     let result = async {
+        let store = app.store();
         let peran = Peran::from_kode(&a.role).with_context(|| {
             format!("peran '{}' tidak dikenal (pilih: pegawai, operator-instansi, verifikator-instansi, admin-instansi, verifikator-bkn, admin-bkn)", a.role)
         })?;
         if let Some(i) = &a.instansi {
             store.instansi(i).await.with_context(|| format!("instansi '{i}' tidak ada"))?;
         }
-        let grant = PeranAkun::new(peran, a.instansi.clone(), a.kanreg.clone())?;
-        let akun_id = match (&a.nip, &a.login) {
+        let grant = PeranAkun::new(peran, a.instansi.clone(), a.kanreg.clone())
+            .map_err(|e| anyhow::anyhow!(Bahasa::Indonesia.jelaskan(&e)))?;
+        let siapa = match (&a.nip, &a.login) {
             (Some(nip), _) => {
                 let nip = Nip::parse(nip, Local::now().date_naive())
                     .map_err(|e| anyhow::anyhow!("NIP tidak valid: {e}"))?;
@@ -264,38 +268,28 @@ pub async fn user_add(config: &Config, a: UserAdd) -> anyhow::Result<()> {
                     .pegawai_by_nip(nip.as_str())
                     .await
                     .with_context(|| format!("pegawai dengan NIP {nip} tidak ada"))?;
-                store.pastikan_akun_pegawai(&p, "cli").await?.id
+                PenggunaCli::Pegawai(Box::new(p))
             }
-            (None, Some(login)) => match store.akun_by_login(&Login::NamaPengguna(login.to_lowercase())).await? {
-                Some(akun) => akun.id,
-                None => {
-                    let valid = !login.is_empty()
-                        && login.len() <= 64
-                        && login.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
-                        && !login.chars().all(|c| c.is_ascii_digit());
-                    anyhow::ensure!(valid, "nama pengguna hanya huruf, angka, titik, garis bawah, tanda hubung (dan bukan hanya angka)");
-                    store
-                        .buat_akun(
-                            &AkunBaru {
-                                pegawai_id: None,
-                                nama_pengguna: Some(login.clone()),
-                                nama: a.nama.clone().unwrap_or_else(|| login.clone()),
-                                email: a.email.clone(),
-                                peran: vec![],
-                            },
-                            "cli",
-                        )
-                        .await?
+            (None, Some(login)) => {
+                let valid = !login.is_empty()
+                    && login.len() <= 64
+                    && login.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+                    && !login.chars().all(|c| c.is_ascii_digit());
+                anyhow::ensure!(valid, "nama pengguna hanya huruf, angka, titik, garis bawah, tanda hubung (dan bukan hanya angka)");
+                PenggunaCli::NamaPengguna {
+                    login: login.clone(),
+                    nama: a.nama.clone(),
+                    email: a.email.clone(),
                 }
-            },
+            }
             (None, None) => anyhow::bail!("sebutkan --nip atau --login"),
         };
-        store.beri_peran(akun_id, &grant, "cli").await?;
+        let akun_id = akun::beri_peran_langsung(&app, "cli", siapa, &grant).await?;
         println!("akun {akun_id}: peran {} diberikan", peran.nama());
         Ok(())
     }
     .await;
-    store.close().await;
+    app.store().close().await;
     result
 }
 
@@ -306,65 +300,40 @@ pub async fn user_set_password(config: &Config, login: &str) -> anyhow::Result<(
         .read_line(&mut sandi)
         .context("kata sandi tidak dapat dibaca dari standard input")?;
     let sandi = sandi.trim_end_matches(['\n', '\r']).to_string();
-    let store = open_store(config).await?;
+    let app = open_app(config).await?;
     let result = async {
+        let store = app.store();
         let today = Local::now().date_naive();
         let digits = login.chars().all(|c| c.is_ascii_digit() || c == ' ');
-        let (akun_id, pegawai) = if digits {
+        let (akun, pegawai) = if digits {
             let nip =
                 Nip::parse(login, today).map_err(|e| anyhow::anyhow!("NIP tidak valid: {e}"))?;
             let p = store
                 .pegawai_by_nip(nip.as_str())
                 .await
                 .with_context(|| format!("pegawai dengan NIP {nip} tidak ada"))?;
-            let id = store.pastikan_akun_pegawai(&p, "cli").await?.id;
-            (id, Some(p))
+            (store.akun_pegawai(p.id).await?, Some(p))
         } else {
             let akun = store
                 .akun_by_login(&Login::NamaPengguna(login.to_lowercase()))
                 .await?
                 .with_context(|| format!("akun '{login}' tidak ada"))?;
-            (akun.id, None)
+            (Some(akun), None)
         };
-        let nik = pegawai
-            .as_ref()
-            .and_then(|p| p.nik.as_ref().map(|n| n.as_str().to_string()));
-        let nip = pegawai.as_ref().map(|p| p.nomor_induk.as_str().to_string());
-        let data = kata_sandi::DataPribadi {
-            nip: nip.as_deref(),
-            nik: nik.as_deref(),
-            tanggal_lahir: pegawai.as_ref().map(|p| p.tanggal_lahir),
-            nama: pegawai.as_ref().map(|p| p.nama.as_str()),
-        };
-        if let Err(alasan) = kata_sandi::periksa(
-            &sandi,
-            &kata_sandi::KebijakanSandi::new(config.password_min_length),
-            &data,
-        ) {
-            let list: Vec<String> = alasan.iter().map(|a| a.pesan()).collect();
-            anyhow::bail!("kata sandi ditolak: {}", list.join("; "));
-        }
-        let hash = siasn_store::sandi::hash(&sandi)?;
-        store
-            .ganti_sandi(
-                akun_id,
-                &hash,
-                None,
-                AuditBaru {
-                    aktor: "cli".into(),
-                    aksi: "sandi.diatur_cli".into(),
-                    akun_id: Some(akun_id),
-                    pegawai_id: pegawai.as_ref().map(|p| p.id),
-                    ..AuditBaru::default()
-                },
-                chrono::Utc::now(),
-            )
-            .await?;
+        let akun_id = akun::atur_sandi_langsung(&app, akun, pegawai.as_ref(), &sandi, "cli")
+            .await?
+            .map_err(|alasan| {
+                let list: Vec<String> = alasan
+                    .iter()
+                    .map(|a| Bahasa::Indonesia.jelaskan(a))
+                    .collect();
+                anyhow::anyhow!("kata sandi ditolak: {}", list.join("; "))
+            })?;
         println!("kata sandi akun {akun_id} disimpan; sesi lain diakhiri");
         Ok(())
     }
     .await;
-    store.close().await;
+    app.store().close().await;
     result
 }
 
@@ -428,9 +397,9 @@ pub fn card_verify_offline(qr: &str, keys: &std::path::Path) -> ExitCode {
 
 /// `siasn card verify QR`: with this instance's published keys.
 pub async fn card_verify_instance(config: &Config, qr: &str) -> anyhow::Result<()> {
-    let store = open_store(config).await?;
-    let kunci = siasn_web::kunci_publik(&store, chrono::Utc::now().date_naive()).await;
-    store.close().await;
+    let app = open_app(config).await?;
+    let kunci = siasn_app::kartu::kunci_publik(&app, chrono::Utc::now().date_naive()).await;
+    app.store().close().await;
     let kunci = kunci.map_err(|e| anyhow::anyhow!("{e}"))?;
     let k = siasn_card::token::periksa(qr, &kunci)
         .map_err(|e| anyhow::anyhow!("kartu TIDAK SAH: {e}"))?;
@@ -440,9 +409,9 @@ pub async fn card_verify_instance(config: &Config, qr: &str) -> anyhow::Result<(
 
 /// `siasn card keys`: the JWKS.
 pub async fn card_keys(config: &Config) -> anyhow::Result<()> {
-    let store = open_store(config).await?;
-    let jwks = siasn_web::jwks(&store, chrono::Utc::now().date_naive()).await;
-    store.close().await;
+    let app = open_app(config).await?;
+    let jwks = siasn_app::kartu::jwks(&app, chrono::Utc::now().date_naive()).await;
+    app.store().close().await;
     let jwks = jwks.map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("{}", serde_json::to_string_pretty(&jwks)?);
     Ok(())
@@ -450,9 +419,9 @@ pub async fn card_keys(config: &Config) -> anyhow::Result<()> {
 
 /// `siasn card rotate-key`.
 pub async fn card_rotate_key(config: &Config) -> anyhow::Result<()> {
-    let store = open_store(config).await?;
-    let kid = siasn_web::putar_kunci(&store, "cli", chrono::Utc::now()).await;
-    store.close().await;
+    let app = open_app(config).await?;
+    let kid = siasn_app::kartu::putar_kunci(&app, "cli").await;
+    app.store().close().await;
     let kid = kid.map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("kunci baru: {kid}");
     Ok(())
@@ -460,10 +429,11 @@ pub async fn card_rotate_key(config: &Config) -> anyhow::Result<()> {
 
 /// `siasn serve [--demo]`.
 pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Result<()> {
-    let store = open_store(config).await?;
+    let app = open_app(config).await?;
+    let store = app.store().clone();
     if demo {
         if siasn_demo::kosong(&store).await? {
-            buat_demo(&store, employees, siasn_demo::DemoConfig::default().seed).await?;
+            buat_demo(&app, employees, siasn_demo::DemoConfig::default().seed).await?;
         } else {
             tracing::info!("database already has employees: demo data not created again");
         }
@@ -479,16 +449,10 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
         "SIASN listening on http://{addr}"
     );
     let web = siasn_web::KonfigurasiWeb {
-        nama_instance: config.instance_name.clone(),
         cookie_secure: config.cookie_secure,
         https: config.public_url.starts_with("https://"),
         percaya_proxy: config.trust_proxy,
-        token_menit: config.token_minutes,
-        panjang_sandi_minimum: config.password_min_length,
-        url_publik: config.public_url.clone(),
-        batas_unggah: config.upload_max_bytes,
-        foto_wajib_transparan: config.photo_transparent_required,
-        ..siasn_web::KonfigurasiWeb::default()
+        app: konfigurasi_app(config),
     };
     let pengirim = siasn_web::Pengirim::dari_konfigurasi(
         config.smtp_url.as_deref(),
@@ -585,26 +549,21 @@ pub async fn partner_add(
     use siasn_domain::klien_api::{DaftarLingkup, JangkauanKlien};
     let lingkup = DaftarLingkup::parse(lingkup)?;
     let jangkauan = instansi.map_or(JangkauanKlien::Nasional, JangkauanKlien::Instansi);
-    if jangkauan == JangkauanKlien::Nasional
-        && lingkup.punya(siasn_domain::klien_api::Lingkup::Tulis)
-    {
+    if siasn_app::klien_api::periksa_lingkup(&jangkauan, &lingkup).is_err() {
         anyhow::bail!("klien nasional hanya membaca: lingkup «tulis» hanya untuk klien instansi");
     }
-    let store = open_store(config).await?;
-    let hasil = siasn_web::api::daftarkan_klien(
-        &store,
-        nama,
-        jangkauan,
-        lingkup,
-        batas,
-        "cli",
-        chrono::Utc::now(),
-    )
-    .await;
-    store.close().await;
-    let baru = hasil.map_err(|e| match e {
-        siasn_store::StoreError::NotFound => anyhow::anyhow!("instansi tidak dikenal"),
-        other => anyhow::anyhow!("{other}"),
+    let app = open_app(config).await?;
+    let hasil = siasn_app::klien_api::daftarkan(&app, "cli", nama, jangkauan, lingkup, batas).await;
+    app.store().close().await;
+    let baru = hasil?.map_err(|e| {
+        use siasn_app::klien_api::KlienDitolak as K;
+        anyhow::anyhow!(match e {
+            K::NamaTidakSah => "nama klien wajib, paling panjang 120 karakter",
+            K::PerluInstansi | K::InstansiTidakAda => "instansi tidak dikenal",
+            K::NasionalHanyaBaca => {
+                "klien nasional hanya membaca: lingkup «tulis» hanya untuk klien instansi"
+            }
+        })
     })?;
     println!("client_id={}", baru.klien.id);
     println!("consumer_key={}", baru.klien.consumer_key);

@@ -7,7 +7,8 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::error::StoreResult;
-use crate::{Store, on_pool};
+use crate::tx::Tx;
+use crate::{Store, on_pool, on_tx};
 
 /// The hash the chain starts from.
 pub const HASH_AWAL: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -99,9 +100,8 @@ fn waktu_kanonik(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
-/// Builds the chained entries that follow `(urutan, hash)` (used by `tulis_audit!`).
-#[doc(hidden)]
-pub fn rantai(
+/// Builds the chained entries that follow `(urutan, hash)`.
+fn rantai(
     mut urutan: i64,
     mut hash: String,
     events: Vec<AuditBaru>,
@@ -135,63 +135,59 @@ pub fn rantai(
         .collect()
 }
 
-/// Appends `$events` (a `Vec<AuditBaru>`) inside the open transaction `$tx`.
-#[macro_export]
-#[doc(hidden)]
-macro_rules! tulis_audit {
-    ($tx:expr, $events:expr, $now:expr) => {{
-        let events: Vec<$crate::audit::AuditBaru> = $events;
-        if !events.is_empty() {
-            // Taking the head row's write lock serialises appends across connections and servers.
-            let (urutan, hash): (i64, String) = sqlx::query_as(
-                "UPDATE audit_kepala SET urutan = urutan WHERE id = 1 RETURNING urutan, hash",
-            )
-            .fetch_one(&mut *$tx)
-            .await?;
-            let rows = $crate::audit::rantai(urutan, hash, events, $now);
-            for chunk in rows.chunks(500) {
-                let mut qb = sqlx::QueryBuilder::new(
-                    "INSERT INTO audit_event (urutan, id, waktu, aktor, aksi, pegawai_id, akun_id, \
-                     alasan, sebelum, sesudah, alamat, hash_sebelumnya, hash) ",
-                );
-                qb.push_values(chunk, |mut b, e| {
-                    b.push_bind(e.urutan)
-                        .push_bind(e.id)
-                        .push_bind(e.waktu)
-                        .push_bind(e.aktor.clone())
-                        .push_bind(e.aksi.clone())
-                        .push_bind(e.pegawai_id)
-                        .push_bind(e.akun_id)
-                        .push_bind(e.alasan.clone())
-                        .push_bind(e.sebelum.clone())
-                        .push_bind(e.sesudah.clone())
-                        .push_bind(e.alamat.clone())
-                        .push_bind(e.hash_sebelumnya.clone())
-                        .push_bind(e.hash.clone());
-                });
-                qb.build().execute(&mut *$tx).await?;
-            }
-            if let Some(last) = rows.last() {
-                sqlx::query("UPDATE audit_kepala SET urutan = $1, hash = $2 WHERE id = 1")
-                    .bind(last.urutan)
-                    .bind(last.hash.clone())
-                    .execute(&mut *$tx)
-                    .await?;
-            }
+/// Appends events inside the use case's transaction: they commit or vanish with the change
+/// they describe.
+pub async fn tulis(tx: &mut Tx, events: Vec<AuditBaru>, now: DateTime<Utc>) -> StoreResult<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    on_tx!(tx, |c| {
+        // Taking the head row's write lock serialises appends across connections and servers.
+        let (urutan, hash): (i64, String) = sqlx::query_as(
+            "UPDATE audit_kepala SET urutan = urutan WHERE id = 1 RETURNING urutan, hash",
+        )
+        .fetch_one(&mut *c)
+        .await?;
+        let rows = rantai(urutan, hash, events, now);
+        for chunk in rows.chunks(500) {
+            let mut qb = sqlx::QueryBuilder::new(
+                "INSERT INTO audit_event (urutan, id, waktu, aktor, aksi, pegawai_id, akun_id, \
+                 alasan, sebelum, sesudah, alamat, hash_sebelumnya, hash) ",
+            );
+            qb.push_values(chunk, |mut b, e| {
+                b.push_bind(e.urutan)
+                    .push_bind(e.id)
+                    .push_bind(e.waktu)
+                    .push_bind(e.aktor.clone())
+                    .push_bind(e.aksi.clone())
+                    .push_bind(e.pegawai_id)
+                    .push_bind(e.akun_id)
+                    .push_bind(e.alasan.clone())
+                    .push_bind(e.sebelum.clone())
+                    .push_bind(e.sesudah.clone())
+                    .push_bind(e.alamat.clone())
+                    .push_bind(e.hash_sebelumnya.clone())
+                    .push_bind(e.hash.clone());
+            });
+            qb.build().execute(&mut *c).await?;
         }
-    }};
+        if let Some(last) = rows.last() {
+            sqlx::query("UPDATE audit_kepala SET urutan = $1, hash = $2 WHERE id = 1")
+                .bind(last.urutan)
+                .bind(last.hash.clone())
+                .execute(&mut *c)
+                .await?;
+        }
+    });
+    Ok(())
 }
 
 impl Store {
     /// Appends events in their own transaction (for events not tied to another change).
     pub async fn catat_audit(&self, events: Vec<AuditBaru>) -> StoreResult<()> {
-        let now = Utc::now();
-        on_pool!(self.db(), |pool| {
-            let mut tx = pool.begin().await?;
-            crate::tulis_audit!(tx, events, now);
-            tx.commit().await?;
-        });
-        Ok(())
+        let mut tx = self.begin().await?;
+        tulis(&mut tx, events, Utc::now()).await?;
+        tx.commit().await
     }
 
     /// Entries about one employee, newest first.

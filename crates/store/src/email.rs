@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::error::StoreResult;
-use crate::{Store, on_pool};
+use crate::tx::Tx;
+use crate::{Store, on_pool, on_tx};
 
 /// Delivery state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,28 +109,55 @@ fn from_row(r: EmailRow) -> EmailKeluar {
 const EMAIL_COLUMNS: &str =
     "id, ke, subjek, isi, status, percobaan, galat, dibuat_pada, terkirim_pada";
 
-impl Store {
-    /// Queues a message.
-    pub async fn antre_email(&self, e: &EmailBaru, now: DateTime<Utc>) -> StoreResult<Uuid> {
-        let id = Uuid::now_v7();
-        on_pool!(self.db(), |pool| {
-            sqlx::query(
-                "INSERT INTO email_keluar (id, akun_id, pegawai_id, ke, subjek, isi, status, coba_pada, dibuat_pada) \
-                 VALUES ($1, $2, $3, $4, $5, $6, 'MENUNGGU', $7, $7)",
-            )
-            .bind(id)
-            .bind(e.akun_id)
-            .bind(e.pegawai_id)
-            .bind(&e.ke)
-            .bind(&e.subjek)
-            .bind(&e.isi)
-            .bind(now)
-            .execute(pool)
-            .await?;
-        });
-        Ok(id)
-    }
+/// Queues a message in the use case's transaction: it is sent only if the change it reports
+/// commits.
+pub async fn antre(tx: &mut Tx, e: &EmailBaru, now: DateTime<Utc>) -> StoreResult<Uuid> {
+    let id = Uuid::now_v7();
+    on_tx!(tx, |c| {
+        sqlx::query(
+            "INSERT INTO email_keluar (id, akun_id, pegawai_id, ke, subjek, isi, status, coba_pada, dibuat_pada) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'MENUNGGU', $7, $7)",
+        )
+        .bind(id)
+        .bind(e.akun_id)
+        .bind(e.pegawai_id)
+        .bind(&e.ke)
+        .bind(&e.subjek)
+        .bind(&e.isi)
+        .bind(now)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(id)
+}
 
+/// Queues a message to an employee's registered address, if they have one (the address is
+/// read in the same statement, so it is the one on record when the change commits).
+pub async fn antre_ke_pegawai(
+    tx: &mut Tx,
+    pegawai_id: Uuid,
+    subjek: &str,
+    isi: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+            "INSERT INTO email_keluar (id, akun_id, pegawai_id, ke, subjek, isi, status, coba_pada, dibuat_pada) \
+             SELECT $1, (SELECT a.id FROM akun a WHERE a.pegawai_id = p.id), p.id, p.email, $2, $3, \
+             'MENUNGGU', $4, $4 FROM pegawai p WHERE p.id = $5 AND p.email IS NOT NULL",
+        )
+        .bind(Uuid::now_v7())
+        .bind(subjek)
+        .bind(isi)
+        .bind(now)
+        .bind(pegawai_id)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(())
+}
+
+impl Store {
     /// Claims up to `batas` messages due now. A claim lasts `sewa_sampai`; a sender that dies
     /// leaves its claims to expire and be picked up again by another server.
     pub async fn klaim_email(

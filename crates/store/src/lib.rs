@@ -1,8 +1,14 @@
-//! SIASN storage: one code path over SQLite and PostgreSQL, migrations, reference data,
-//! agencies, employees with their histories and documents, the blob store and the audit trail.
+//! SIASN storage: one code path over SQLite and PostgreSQL.
+//!
+//! Two ways in, on purpose:
+//! - **reads** are methods of [`Store`] on the connection pool, one module per aggregate
+//!   (accounts, employees with histories and documents, proposals, cards, API clients, audit);
+//! - **writes** are small step functions of those modules that take a [`Tx`]: a use case opens
+//!   one transaction with [`Store::begin`], runs its steps and its audit events
+//!   ([`audit::tulis`]) in it, and commits once. Only a few single statements that change no
+//!   personnel data (session touches, captchas, the e-mail queue's bookkeeping) run on the pool.
 
 pub mod akun;
-pub mod api;
 pub mod audit;
 pub mod blob;
 pub mod db;
@@ -10,20 +16,21 @@ pub mod email;
 pub mod error;
 pub mod instansi;
 pub mod kartu;
+pub mod klien_api;
 pub mod migrate;
 pub mod pegawai;
 pub mod referensi;
-pub mod riwayat;
 pub mod sandi;
-pub mod sesi;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod tx;
 pub mod usulan;
 
 pub use blob::{BlobRef, BlobStore};
 pub use db::{Db, Engine, PoolSettings};
 pub use error::{StoreError, StoreResult};
 pub use pegawai::{FilterPegawai, Halaman, KriteriaCari, PegawaiBaru, RingkasanPegawai};
+pub use tx::Tx;
 
 /// The store: a database and a blob store.
 #[derive(Debug, Clone)]

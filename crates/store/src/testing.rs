@@ -43,6 +43,14 @@ pub async fn sqlite() -> TestStore {
 /// Under CI (`CI` set) a missing `TEST_DATABASE_URL` is an error, so the PostgreSQL half of the
 /// suite can never be skipped silently there.
 pub async fn postgres() -> Option<TestStore> {
+    // Every conformance test runs at once against one server (100 connections by default):
+    // three each leaves room for the next tests.
+    postgres_dengan(3).await
+}
+
+/// Like [`postgres`], with a pool of `koneksi` connections (a whole server under test needs a
+/// few more than a storage story: its request, its audit writer, its e-mail sender).
+pub async fn postgres_dengan(koneksi: u32) -> Option<TestStore> {
     let Ok(url) = std::env::var(TEST_DATABASE_URL) else {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -62,10 +70,8 @@ pub async fn postgres() -> Option<TestStore> {
     admin.close().await.ok();
     let dir = tempfile::tempdir().expect("temporary folder");
     let blobs = BlobStore::local(dir.path().join("blobs")).expect("blob folder");
-    // Every conformance test runs at once against one server (100 connections by default):
-    // three each leaves room for the next tests.
     let settings = PoolSettings {
-        max_connections: 3,
+        max_connections: koneksi,
         pg_schema: Some(schema),
     };
     let store = Store::open(&url, &settings, blobs)
@@ -150,4 +156,57 @@ pub async fn s3_blobs() -> Option<(crate::BlobStore, object_store::aws::AmazonS3
         .with_bucket_name(bucket);
     let blobs = crate::BlobStore::s3(builder.clone(), "siasn").expect("S3 blob store");
     Some((blobs, builder))
+}
+
+/// Runs engine-specific SQL on a test store: fault injection (a trigger that makes one chosen
+/// step fail) to show that a use case's earlier steps are rolled back with it.
+pub async fn jalankan_sql(store: &Store, sqlite: &str, postgres: &str) {
+    match store.db() {
+        crate::Db::Sqlite(pool) => {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sqlite.to_string()))
+                .execute(pool)
+                .await
+                .expect("SQL uji (SQLite)");
+        }
+        crate::Db::Postgres(pool) => {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(postgres.to_string()))
+                .execute(pool)
+                .await
+                .expect("SQL uji (PostgreSQL)");
+        }
+    }
+}
+
+/// Makes every insert into `tabel` fail (until [`pulihkan`]).
+pub async fn gagalkan_insert(store: &Store, tabel: &str) {
+    gagalkan(store, tabel, "INSERT", "TRUE").await;
+}
+
+/// Makes every update of `tabel` whose new row satisfies `kondisi` (SQL over `NEW`) fail.
+pub async fn gagalkan_update(store: &Store, tabel: &str, kondisi: &str) {
+    gagalkan(store, tabel, "UPDATE", kondisi).await;
+}
+
+async fn gagalkan(store: &Store, tabel: &str, aksi: &str, kondisi: &str) {
+    let sqlite = format!(
+        "CREATE TRIGGER uji_gagal_{tabel} BEFORE {aksi} ON {tabel} WHEN {kondisi} \
+         BEGIN SELECT RAISE(ABORT, 'kegagalan uji'); END;"
+    );
+    let postgres = format!(
+        "CREATE FUNCTION uji_gagal_{tabel}() RETURNS trigger LANGUAGE plpgsql AS \
+         $$ BEGIN RAISE EXCEPTION 'kegagalan uji'; END $$; \
+         CREATE TRIGGER uji_gagal_{tabel} BEFORE {aksi} ON {tabel} FOR EACH ROW \
+         WHEN ({kondisi}) EXECUTE FUNCTION uji_gagal_{tabel}();"
+    );
+    jalankan_sql(store, &sqlite, &postgres).await;
+}
+
+/// Removes what [`gagalkan_insert`] or [`gagalkan_update`] put on `tabel`.
+pub async fn pulihkan(store: &Store, tabel: &str) {
+    jalankan_sql(
+        store,
+        &format!("DROP TRIGGER uji_gagal_{tabel};"),
+        &format!("DROP TRIGGER uji_gagal_{tabel} ON {tabel}; DROP FUNCTION uji_gagal_{tabel}();"),
+    )
+    .await;
 }

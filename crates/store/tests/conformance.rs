@@ -675,135 +675,8 @@ async fn search_by_nip_and_name_within_scope(store: &Store) {
 
 const SHA_ISI_YANG_SAMA: &str = "f19c28962e7e1f20b96d8d9c9aa3b302f73684e16320121cf9026a97256cbeea";
 
-async fn proposals_apply_once_and_refuse_stale_changes(store: &Store) {
-    use siasn_domain::usulan::{Keputusan, KolomDataUtama, Perubahan, StatusUsulan};
-    use siasn_store::usulan::{AktorUsulan, HasilPutusan, Putusan, UsulanBaru};
-    use std::collections::BTreeMap;
-    let (_, unit) = agency(store, "X").await;
-    let p = pegawai("X", unit.id, "Dewi Lestari", 1);
-    store
-        .tambah_pegawai(
-            &[PegawaiBaru {
-                pegawai: p.clone(),
-                riwayat: vec![],
-                dokumen: vec![],
-            }],
-            "uji",
-            "uji",
-        )
-        .await
-        .unwrap();
-    let akun = store
-        .buat_akun(
-            &siasn_store::akun::AkunBaru {
-                pegawai_id: None,
-                nama_pengguna: Some("operator".into()),
-                nama: "Operator".into(),
-                email: None,
-                peran: vec![],
-            },
-            "uji",
-        )
-        .await
-        .unwrap();
-    let aktor = AktorUsulan {
-        akun_id: akun,
-        nama: "Operator".into(),
-        alamat: None,
-        url_dasar: "http://x".into(),
-        klien_api: None,
-    };
-    let usul = |hp: &str| {
-        let perubahan = Perubahan::DataUtama {
-            nilai: BTreeMap::from([(KolomDataUtama::NomorHp, Some(hp.to_string()))]),
-        };
-        UsulanBaru {
-            id: Uuid::now_v7(),
-            kunci_kirim: Some(format!("k-{hp}")),
-            pegawai_id: p.id,
-            instansi_id: "X".into(),
-            kanreg_id: "03".into(),
-            sebelum: perubahan.sebelum(&p, &[]).unwrap(),
-            perubahan,
-            catatan: None,
-            peringatan: vec![],
-            rute: Verifikator::Instansi,
-            status: StatusUsulan::Diajukan,
-            dokumen_baru: vec![],
-            dokumen_arsip: vec![],
-        }
-    };
-    let now = Utc::now();
-    let a = store
-        .simpan_usulan(&[usul("0811")], None, &aktor, now)
-        .await
-        .unwrap()[0];
-    // The same form key again: the same proposal.
-    assert_eq!(
-        store
-            .simpan_usulan(&[usul("0811")], None, &aktor, now)
-            .await
-            .unwrap()[0],
-        a
-    );
-    let b = store
-        .simpan_usulan(&[usul("0822")], None, &aktor, now)
-        .await
-        .unwrap()[0];
-    let putus = |id: Uuid, versi: i64| Putusan {
-        usulan_id: id,
-        versi,
-        status_dari: StatusUsulan::Diajukan,
-        status_ke: StatusUsulan::Selesai,
-        keputusan: Keputusan::Setujui,
-    };
-    let va = store.usulan(a).await.unwrap().versi;
-    let hasil = store
-        .putuskan_usulan(&[putus(a, va), putus(a, va)], &aktor, now)
-        .await
-        .unwrap();
-    assert_eq!(
-        hasil,
-        vec![
-            HasilPutusan::Berhasil(StatusUsulan::Selesai),
-            HasilPutusan::SudahDiputuskan
-        ]
-    );
-    assert_eq!(
-        store.pegawai(p.id).await.unwrap().nomor_hp.as_deref(),
-        Some("0811")
-    );
-    let vb = store.usulan(b).await.unwrap().versi;
-    let hasil = store
-        .putuskan_usulan(&[putus(b, vb)], &aktor, now)
-        .await
-        .unwrap();
-    assert!(
-        matches!(&hasil[0], HasilPutusan::Konflik(k) if k.len() == 1),
-        "{hasil:?}"
-    );
-    assert_eq!(
-        store.usulan(b).await.unwrap().status,
-        StatusUsulan::Diajukan
-    );
-    assert_eq!(
-        store.pegawai(p.id).await.unwrap().nomor_hp.as_deref(),
-        Some("0811")
-    );
-    assert!(store.verifikasi_audit().await.unwrap().rusak.is_none());
-    let changed = store
-        .audit_tentang_pegawai(p.id, 50)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.aksi == "pegawai.diubah")
-        .count();
-    assert_eq!(changed, 1);
-}
-
 async fn card_photos_keys_cards_and_captchas(store: &Store) {
-    use siasn_store::audit::AuditBaru;
-    use siasn_store::kartu::KartuBaru;
+    use siasn_store::kartu::{self, KartuBaru};
     let (_, unit) = agency(store, "X").await;
     let p = pegawai("X", unit.id, "Rina Wati", 3);
     store
@@ -818,44 +691,54 @@ async fn card_photos_keys_cards_and_captchas(store: &Store) {
         )
         .await
         .unwrap();
-    let akun = store
-        .buat_akun(
-            &siasn_store::akun::AkunBaru {
-                pegawai_id: Some(p.id),
-                nama_pengguna: None,
-                nama: "Rina".into(),
-                email: None,
-                peran: vec![],
-            },
-            "uji",
-        )
-        .await
-        .unwrap();
+    let akun = buat_akun(
+        store,
+        &siasn_store::akun::AkunBaru {
+            pegawai_id: Some(p.id),
+            nama_pengguna: None,
+            nama: "Rina".into(),
+            email: None,
+            peran: vec![],
+        },
+    )
+    .await;
     let now = Utc::now();
-    let audit = || AuditBaru {
-        aktor: format!("akun:{akun}"),
-        aksi: "uji".into(),
-        ..AuditBaru::default()
+    // Each step in a transaction of its own, as a use case would run it.
+    let foto_calon = |blob: siasn_store::BlobRef| async move {
+        let mut tx = store.begin().await.unwrap();
+        let id = kartu::simpan_foto_calon(&mut tx, p.id, &blob, akun, now)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        id
+    };
+    let gunakan = |foto: Uuid, pegawai: Uuid| async move {
+        let mut tx = store.begin().await?;
+        kartu::gunakan_foto(&mut tx, foto, pegawai, now).await?;
+        tx.commit().await
+    };
+    let terbitkan = |k: KartuBaru| async move {
+        let mut tx = store.begin().await?;
+        kartu::terbitkan(&mut tx, &k, now).await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(store.kartu_serial(&k.serial).await?.unwrap())
     };
     // Photos: candidate, then confirmed; a second confirmed photo replaces the first.
     assert!(store.foto_aktif(p.id).await.unwrap().is_none());
     let b1 = store.simpan_blob(b"foto-satu", "image/png").await.unwrap();
-    let f1 = store.simpan_foto_calon(p.id, &b1, akun, now).await.unwrap();
+    let f1 = foto_calon(b1).await;
     assert!(store.foto_aktif(p.id).await.unwrap().is_none());
-    store.gunakan_foto(f1, p.id, audit(), now).await.unwrap();
+    gunakan(f1, p.id).await.unwrap();
     assert_eq!(store.foto_aktif(p.id).await.unwrap().unwrap().id, f1);
     // Confirming twice, or someone else's photo, finds nothing.
-    assert!(matches!(
-        store.gunakan_foto(f1, p.id, audit(), now).await,
-        Err(StoreError::NotFound)
-    ));
+    assert!(matches!(gunakan(f1, p.id).await, Err(StoreError::NotFound)));
     let b2 = store.simpan_blob(b"foto-dua", "image/png").await.unwrap();
-    let f2 = store.simpan_foto_calon(p.id, &b2, akun, now).await.unwrap();
+    let f2 = foto_calon(b2.clone()).await;
     assert!(matches!(
-        store.gunakan_foto(f2, Uuid::now_v7(), audit(), now).await,
+        gunakan(f2, Uuid::now_v7()).await,
         Err(StoreError::NotFound)
     ));
-    store.gunakan_foto(f2, p.id, audit(), now).await.unwrap();
+    gunakan(f2, p.id).await.unwrap();
     assert_eq!(
         store.foto_aktif(p.id).await.unwrap().unwrap().sha256,
         b2.sha256
@@ -890,15 +773,9 @@ async fn card_photos_keys_cards_and_captchas(store: &Store) {
         foto_sha256: b2.sha256.clone(),
         akun_id: akun,
     };
-    let c1 = store
-        .terbitkan_kartu(&kartu("AAAA-0001"), audit(), now)
-        .await
-        .unwrap();
+    let c1 = terbitkan(kartu("AAAA-0001")).await.unwrap();
     assert_eq!(store.kartu_aktif(p.id).await.unwrap().unwrap().id, c1.id);
-    let c2 = store
-        .terbitkan_kartu(&kartu("AAAA-0002"), audit(), now)
-        .await
-        .unwrap();
+    let c2 = terbitkan(kartu("AAAA-0002")).await.unwrap();
     assert_eq!(store.kartu_aktif(p.id).await.unwrap().unwrap().id, c2.id);
     assert!(
         store
@@ -910,17 +787,16 @@ async fn card_photos_keys_cards_and_captchas(store: &Store) {
             .is_some()
     );
     assert!(matches!(
-        store
-            .terbitkan_kartu(&kartu("AAAA-0002"), audit(), now)
-            .await,
+        terbitkan(kartu("AAAA-0002")).await,
         Err(StoreError::Conflict(_))
     ));
 
     // Rotation: the retired key stays published while a card it signed is valid.
-    store
-        .putar_kunci_kartu("k2", &[2; 32], b"priv2", audit(), now)
+    let mut tx = store.begin().await.unwrap();
+    kartu::putar_kunci(&mut tx, "k2", &[2; 32], b"priv2", now)
         .await
         .unwrap();
+    tx.commit().await.unwrap();
     assert_eq!(store.kunci_kartu_aktif().await.unwrap().unwrap().kid, "k2");
     let terbit: Vec<String> = store
         .kunci_kartu_terbit(d(2027, 1, 1))
@@ -959,7 +835,8 @@ async fn card_photos_keys_cards_and_captchas(store: &Store) {
 async fn api_clients_secrets_uploads_and_double_scope(store: &Store) {
     use siasn_domain::akses::Cakupan;
     use siasn_domain::klien_api::{DaftarLingkup, JangkauanKlien, Lingkup};
-    use siasn_store::api::{KlienApi, UnggahanApi};
+    use siasn_domain::klien_api::{KlienApi, UnggahanApi};
+    use siasn_store::klien_api;
     let (_, unor_a) = agency(store, "KOTA-A").await;
     let (_, unor_b) = agency(store, "KOTA-B").await;
     let a = pegawai("KOTA-A", unor_a.id, "Ani", 1);
@@ -998,7 +875,12 @@ async fn api_clients_secrets_uploads_and_double_scope(store: &Store) {
         dibuat_pada: now,
         dibuat_oleh: "uji".into(),
     };
-    store.tambah_klien_api(&klien).await.unwrap();
+    let tambah = |k: KlienApi| async move {
+        let mut tx = store.begin().await?;
+        klien_api::tambah(&mut tx, &k).await?;
+        tx.commit().await
+    };
+    tambah(klien.clone()).await.unwrap();
     let got = store.klien_api_by_key("kunci-a").await.unwrap().unwrap();
     assert_eq!(got.jangkauan, klien.jangkauan);
     assert!(got.lingkup.punya(Lingkup::Nik) && !got.lingkup.punya(Lingkup::Keluarga));
@@ -1007,14 +889,12 @@ async fn api_clients_secrets_uploads_and_double_scope(store: &Store) {
         id: Uuid::now_v7(),
         ..klien.clone()
     };
-    assert!(matches!(
-        store.tambah_klien_api(&dup).await,
-        Err(StoreError::Conflict(_))
-    ));
-    store
-        .ubah_status_klien_api(klien.id, false, "uji", now)
+    assert!(matches!(tambah(dup).await, Err(StoreError::Conflict(_))));
+    let mut tx = store.begin().await.unwrap();
+    klien_api::ubah_status(&mut tx, klien.id, false)
         .await
         .unwrap();
+    tx.commit().await.unwrap();
     assert!(!store.klien_api(klien.id).await.unwrap().aktif);
     assert_eq!(store.daftar_klien_api().await.unwrap().len(), 1);
 
@@ -1100,26 +980,44 @@ async fn api_clients_secrets_uploads_and_double_scope(store: &Store) {
         jenis_dokumen_id: "872".into(),
         dibuat_pada: now,
     };
-    store.simpan_unggahan_api(&u).await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    klien_api::simpan_unggahan(&mut tx, &u).await.unwrap();
+    tx.commit().await.unwrap();
     assert_eq!(store.unggahan_api(u.id, klien.id).await.unwrap(), u);
     assert!(matches!(
         store.unggahan_api(u.id, Uuid::now_v7()).await,
         Err(StoreError::NotFound)
     ));
-    let dok = store
-        .lampirkan_unggahan_api(
-            &u,
-            a.id,
-            Some(riwayat_a[0].id),
-            &siasn_store::audit::AuditBaru {
-                aktor: format!("klien:{}/akun:x", klien.id),
-                aksi: "dokumen.dilampirkan".into(),
-                pegawai_id: Some(a.id),
-                ..Default::default()
-            },
-        )
+    // Filing it: the archive document and its audit event in one transaction.
+    let dok = Uuid::now_v7();
+    let mut tx = store.begin().await.unwrap();
+    siasn_store::pegawai::simpan_dokumen(
+        &mut tx,
+        &[siasn_domain::dokumen::Dokumen {
+            id: dok,
+            pegawai_id: a.id,
+            riwayat_id: Some(riwayat_a[0].id),
+            jenis_dokumen_id: u.jenis_dokumen_id.clone(),
+            sha256: u.sha256.clone(),
+            nama_file: u.nama_file.clone(),
+            media_type: u.media_type.clone(),
+            ukuran: u.ukuran,
+            diunggah_pada: now,
+            diunggah_oleh: format!("klien:{}/akun:x", klien.id),
+        }],
+    )
+    .await
+    .unwrap();
+    let e = siasn_store::audit::AuditBaru {
+        aktor: format!("klien:{}/akun:x", klien.id),
+        aksi: "dokumen.dilampirkan".into(),
+        pegawai_id: Some(a.id),
+        ..Default::default()
+    };
+    siasn_store::audit::tulis(&mut tx, vec![e], now)
         .await
         .unwrap();
+    tx.commit().await.unwrap();
     let d = store
         .dokumen_api(dok, &[Cakupan::Nasional], &klien_a)
         .await
@@ -1151,5 +1049,14 @@ conformance!(
     blobs_are_content_addressed_and_checked,
     audit_chain_detects_a_changed_or_missing_entry,
     search_by_nip_and_name_within_scope,
-    proposals_apply_once_and_refuse_stale_changes,
 );
+
+/// Creates an account in a transaction of its own.
+async fn buat_akun(store: &Store, baru: &siasn_store::akun::AkunBaru) -> Uuid {
+    let mut tx = store.begin().await.unwrap();
+    let a = siasn_store::akun::buat_akun(&mut tx, baru, Utc::now())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    a.id
+}

@@ -124,16 +124,29 @@ async fn main() {
         .await
         .unwrap();
     }
-    let klien = siasn_web::api::daftarkan_klien(
-        &store,
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let state = AppState::new(
+        store.clone(),
+        KonfigurasiWeb {
+            app: siasn_web::KonfigurasiApp {
+                url_publik: format!("http://{addr}"),
+                ..Default::default()
+            },
+            ..KonfigurasiWeb::default()
+        },
+    );
+    let app = state.app();
+    let klien = siasn_app::klien_api::daftarkan(
+        app,
+        "bench",
         "Bench SIMPEG",
         JangkauanKlien::Instansi("PROV-JABAR".into()),
         DaftarLingkup::parse("baca").unwrap(),
         u32::MAX / 2,
-        "bench",
-        chrono::Utc::now(),
     )
     .await
+    .unwrap()
     .unwrap();
     let nip: Vec<String> = store
         .daftar_pegawai(
@@ -152,49 +165,25 @@ async fn main() {
         .collect();
     // An operator of the agency with a user name and password, for the user token.
     let username = format!("operator.bench.{}", std::process::id());
-    let akun = store
-        .buat_akun(
-            &siasn_store::akun::AkunBaru {
-                pegawai_id: None,
-                nama_pengguna: Some(username.clone()),
-                nama: "Operator Bench".into(),
-                email: None,
-                peran: vec![
-                    siasn_domain::akses::PeranAkun::new(
-                        siasn_domain::akses::Peran::OperatorInstansi,
-                        Some("PROV-JABAR".into()),
-                        None,
-                    )
-                    .unwrap(),
-                ],
-            },
-            "bench",
-        )
+    let grant = siasn_domain::akses::PeranAkun::new(
+        siasn_domain::akses::Peran::OperatorInstansi,
+        Some("PROV-JABAR".into()),
+        None,
+    )
+    .unwrap();
+    let siapa = siasn_app::akun::PenggunaCli::NamaPengguna {
+        login: username.clone(),
+        nama: Some("Operator Bench".into()),
+        email: None,
+    };
+    let akun = siasn_app::akun::beri_peran_langsung(app, "bench", siapa, &grant)
         .await
         .unwrap();
-    store
-        .ganti_sandi(
-            akun,
-            &siasn_store::sandi::hash("SiasnDemo#2026").unwrap(),
-            None,
-            siasn_store::audit::AuditBaru {
-                aktor: "bench".into(),
-                aksi: "sandi.diatur".into(),
-                ..Default::default()
-            },
-            chrono::Utc::now(),
-        )
+    let akun = store.akun(akun).await.unwrap();
+    siasn_app::akun::atur_sandi_langsung(app, Some(akun), None, "SiasnDemo#2026", "bench")
         .await
+        .unwrap()
         .unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let state = AppState::new(
-        store.clone(),
-        KonfigurasiWeb {
-            url_publik: format!("http://{addr}"),
-            ..KonfigurasiWeb::default()
-        },
-    );
     let pengirim =
         Pengirim::dari_konfigurasi(None, dir.path().join("outbox"), "bench <b@b.test>").unwrap();
     tokio::spawn(siasn_web::serve(

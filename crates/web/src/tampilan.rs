@@ -2,10 +2,10 @@
 //! row per history entry of any kind.
 
 use chrono::{Datelike, NaiveDate};
-use siasn_domain::riwayat::{DataRiwayat, JenisRiwayat, StatusKepegawaian};
+use siasn_domain::riwayat::{DataRiwayat, StatusKepegawaian};
 use siasn_domain::tanggal::format_indonesia;
 
-use crate::bahasa::Bahasa;
+use siasn_teks::{Bahasa, Teks};
 
 /// A date as people read it: "3 Maret 1968" / "3 March 1968".
 pub fn tanggal(d: NaiveDate, b: Bahasa) -> String {
@@ -50,31 +50,6 @@ pub fn samarkan(nilai: &str) -> String {
     format!("{}{tail}", "•".repeat(n - 4))
 }
 
-/// The catalogue key of a history section's title.
-pub fn kunci_judul(j: JenisRiwayat) -> &'static str {
-    match j {
-        JenisRiwayat::Jabatan => "r.jabatan",
-        JenisRiwayat::Pendidikan => "r.pendidikan",
-        JenisRiwayat::Diklat => "r.diklat",
-        JenisRiwayat::Kursus => "r.kursus",
-        JenisRiwayat::Skp => "r.skp",
-        JenisRiwayat::Skp22 => "r.skp22",
-        JenisRiwayat::Penghargaan => "r.penghargaan",
-        JenisRiwayat::Golongan => "r.golongan",
-        JenisRiwayat::Pasangan => "r.pasangan",
-        JenisRiwayat::Anak => "r.anak",
-        JenisRiwayat::OrangTua => "r.orang_tua",
-        JenisRiwayat::Pmk => "r.pmk",
-        JenisRiwayat::PindahInstansi => "r.pindah_instansi",
-        JenisRiwayat::Cltn => "r.cltn",
-        JenisRiwayat::CpnsPns => "r.cpns_pns",
-        JenisRiwayat::Organisasi => "r.organisasi",
-        JenisRiwayat::HukumanDisiplin => "r.hukuman_disiplin",
-        JenisRiwayat::AngkaKredit => "r.angka_kredit",
-        JenisRiwayat::Gaji => "r.gaji",
-    }
-}
-
 /// One history entry ready for display.
 pub struct BarisRiwayat {
     /// Main line.
@@ -93,60 +68,60 @@ pub fn baris(data: &DataRiwayat, b: Bahasa) -> BarisRiwayat {
     let mut rincian: Vec<(&'static str, String)> = Vec::new();
     let judul = match data {
         DataRiwayat::Jabatan(r) => {
-            rincian.push((b.t("unit"), r.nama_unor.clone()));
+            rincian.push((b.t(Teks::Unit), r.nama_unor.clone()));
             if let Some(p) = &r.jenis_penugasan_id {
-                rincian.push((b.t("penugasan"), p.clone()));
+                rincian.push((b.t(Teks::Penugasan), p.clone()));
             }
             r.nama_jabatan.clone()
         }
         DataRiwayat::Pendidikan(r) => {
-            rincian.push((b.t("sekolah"), r.nama_sekolah.clone()));
-            rincian.push((b.t("tahun_lulus"), r.tahun_lulus.to_string()));
+            rincian.push((b.t(Teks::Sekolah), r.nama_sekolah.clone()));
+            rincian.push((b.t(Teks::TahunLulus), r.tahun_lulus.to_string()));
             if let Some(g) = &r.gelar_belakang {
-                rincian.push((b.t("gelar"), g.clone()));
+                rincian.push((b.t(Teks::Gelar), g.clone()));
             }
             r.nama_pendidikan.clone()
         }
         DataRiwayat::Diklat(r) => {
-            rincian.push((b.t("jam"), r.jumlah_jam.to_string()));
-            rincian.push((b.t("penyelenggara"), r.institusi_penyelenggara.clone()));
+            rincian.push((b.t(Teks::Jam), r.jumlah_jam.to_string()));
+            rincian.push((b.t(Teks::Penyelenggara), r.institusi_penyelenggara.clone()));
             r.nama.clone()
         }
         DataRiwayat::Kursus(r) => {
-            rincian.push((b.t("jam"), r.jumlah_jam.to_string()));
-            rincian.push((b.t("penyelenggara"), r.institusi_penyelenggara.clone()));
+            rincian.push((b.t(Teks::Jam), r.jumlah_jam.to_string()));
+            rincian.push((b.t(Teks::Penyelenggara), r.institusi_penyelenggara.clone()));
             format!("{} ({})", r.nama_kursus, r.jenis_kursus)
         }
         DataRiwayat::Skp(r) => {
-            rincian.push((b.t("nilai"), format!("{:.2}", r.nilai_prestasi())));
+            rincian.push((b.t(Teks::Nilai), format!("{:.2}", r.nilai_prestasi())));
             format!("SKP {} · {}", r.tahun, r.predikat().nama())
         }
         DataRiwayat::Skp22(r) => format!("SKP {} · {}", r.tahun, r.predikat.nama()),
         DataRiwayat::Penghargaan(r) => format!("{} ({})", r.nama, r.tahun),
         DataRiwayat::Golongan(r) => {
-            rincian.push((b.t("jenis_kp"), r.jenis_kp_id.clone()));
+            rincian.push((b.t(Teks::JenisKp), r.jenis_kp_id.clone()));
             rincian.push((
-                b.t("masa_kerja"),
+                b.t(Teks::MasaKerja),
                 format!("{} th {} bl", r.masa_kerja_tahun, r.masa_kerja_bulan),
             ));
             format!("{} · {}", r.golongan.label(), r.golongan.pangkat())
         }
         DataRiwayat::Pasangan(r) => {
             if let Some(d) = r.tanggal_menikah {
-                rincian.push((b.t("tanggal_menikah"), t(d)));
+                rincian.push((b.t(Teks::TanggalMenikah), t(d)));
             }
             r.nama.clone()
         }
         DataRiwayat::Anak(r) => {
-            rincian.push((b.t("tanggal_lahir"), t(r.tanggal_lahir)));
+            rincian.push((b.t(Teks::TanggalLahir), t(r.tanggal_lahir)));
             r.nama.clone()
         }
         DataRiwayat::OrangTua(r) => format!(
             "{} ({})",
             r.nama,
             match r.peran {
-                siasn_domain::riwayat::PeranOrangTua::Ayah => b.t("ayah"),
-                siasn_domain::riwayat::PeranOrangTua::Ibu => b.t("ibu"),
+                siasn_domain::riwayat::PeranOrangTua::Ayah => b.t(Teks::Ayah),
+                siasn_domain::riwayat::PeranOrangTua::Ibu => b.t(Teks::Ibu),
             }
         ),
         DataRiwayat::Pmk(r) => format!(
@@ -163,7 +138,7 @@ pub fn baris(data: &DataRiwayat, b: Bahasa) -> BarisRiwayat {
         },
         DataRiwayat::Organisasi(r) => r.nama_organisasi.clone(),
         DataRiwayat::HukumanDisiplin(r) => {
-            rincian.push((b.t("alasan"), r.alasan.clone()));
+            rincian.push((b.t(Teks::Alasan), r.alasan.clone()));
             r.jenis_hukuman_id.replace('_', " ").to_lowercase()
         }
         DataRiwayat::AngkaKredit(r) => format!(

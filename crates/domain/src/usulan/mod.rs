@@ -8,8 +8,13 @@
 pub mod berkas;
 pub mod isian;
 pub mod kolektif;
+mod masalah;
 pub mod terapkan;
+mod tersimpan;
 pub mod validasi;
+
+pub use masalah::Masalah;
+pub use tersimpan::{JejakUsulan, LampiranUsulan, RingkasanUsulan, Usulan};
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -102,7 +102,7 @@ pub async fn data_utama(
     }
     c.catat_baca(&state, p.id, "data-utama", &bidang.join(", "))
         .await?;
-    let hari_ini = state.jam().sekarang().date_naive();
+    let hari_ini = state.sekarang().date_naive();
     Ok(data(peta::data_utama(
         &p,
         &nama,

@@ -9,15 +9,15 @@ use axum::extract::{Multipart, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use serde_json::json;
+use siasn_app::usulan::{self as kasus, BerkasApi, Pengarsipan};
 use siasn_domain::klien_api::Lingkup;
-use siasn_domain::usulan::berkas::{BerkasDitolak, JenisBerkas, periksa_berkas};
-use siasn_store::api::UnggahanApi;
-use siasn_store::audit::AuditBaru;
+use siasn_domain::klien_api::UnggahanApi;
+use siasn_domain::usulan::berkas::{BerkasDitolak, periksa_berkas};
 use uuid::Uuid;
 
 use super::{ApiError, ApiResult, Panggilan, data};
 use crate::AppState;
-use crate::usulan::{FormMultipart, baca_multipart, nama_berkas};
+use crate::infra::multipart::{FormMultipart, baca_multipart};
 
 /// `GET /download-dok?filePath=dokumen/<id>`: the file, if its employee is within reach.
 pub async fn unduh(
@@ -104,7 +104,7 @@ async fn baca(
         ));
     }
     let mp = mp.map_err(|_| ApiError::tidak_valid("form multipart tidak valid"))?;
-    let f = baca_multipart(mp, state.konfigurasi().batas_unggah)
+    let f = baca_multipart(mp, state.konfigurasi().app.batas_unggah)
         .await
         .map_err(|_| ApiError::tidak_valid("form multipart tidak valid"))?;
     if f.terlalu_besar {
@@ -118,32 +118,39 @@ fn terlalu_besar(state: &AppState) -> ApiError {
         StatusCode::PAYLOAD_TOO_LARGE,
         format!(
             "berkas melebihi batas {} byte",
-            state.konfigurasi().batas_unggah
+            state.konfigurasi().app.batas_unggah
         ),
     )
 }
 
-/// The `file` field, checked by content.
-fn berkas(state: &AppState, f: &FormMultipart) -> Result<(String, Vec<u8>, JenisBerkas), ApiError> {
+/// The `file` field, checked by content, as an upload of type `jenis`.
+fn berkas(state: &AppState, f: &FormMultipart, jenis: String) -> Result<BerkasApi, ApiError> {
     let (_, nama, isi) = f
         .berkas
         .iter()
         .find(|(n, _, _)| n == "file")
         .ok_or_else(|| ApiError::tidak_valid("kolom file wajib"))?;
-    match periksa_berkas(isi, state.konfigurasi().batas_unggah) {
-        Ok(j) => Ok((nama.clone(), isi.clone(), j)),
+    match periksa_berkas(isi, state.konfigurasi().app.batas_unggah) {
+        Ok(j) => Ok(BerkasApi {
+            nama_file: nama.clone(),
+            isi: isi.clone(),
+            jenis_berkas: j,
+            jenis_dokumen_id: jenis,
+        }),
         Err(BerkasDitolak::TerlaluBesar { .. }) => Err(terlalu_besar(state)),
         Err(BerkasDitolak::Kosong) => Err(ApiError::tidak_valid("berkas kosong")),
         Err(e @ BerkasDitolak::JenisTidakDiizinkan) => Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            e.to_string(),
+            siasn_teks::Bahasa::Indonesia.jelaskan(&e),
         )),
-        Err(e) => Err(ApiError::ditolak(e.to_string())),
+        Err(e) => Err(ApiError::ditolak(
+            siasn_teks::Bahasa::Indonesia.jelaskan(&e),
+        )),
     }
 }
 
 /// Whether a document type is in the reference list.
-pub(super) async fn jenis_dokumen_dikenal(state: &AppState, jenis: &str) -> Result<bool, ApiError> {
+async fn jenis_dokumen_dikenal(state: &AppState, jenis: &str) -> Result<bool, ApiError> {
     Ok(state
         .store()
         .referensi("ref-dokumen")
@@ -162,29 +169,6 @@ async fn jenis_dokumen(state: &AppState, f: &FormMultipart) -> Result<String, Ap
             "id_ref_dokumen wajib dan harus ada di referensi ref-dokumen",
         ))
     }
-}
-
-/// Checks the form's `file` and keeps it as an upload of the client, of type `jenis`.
-async fn simpan(
-    state: &AppState,
-    c: &Panggilan,
-    f: &FormMultipart,
-    jenis: String,
-) -> Result<UnggahanApi, ApiError> {
-    let (nama, isi, j) = berkas(state, f)?;
-    let blob = state.store().simpan_blob(&isi, j.media_type()).await?;
-    let u = UnggahanApi {
-        id: Uuid::now_v7(),
-        klien_id: c.klien.id,
-        sha256: blob.sha256,
-        nama_file: nama_berkas(&nama, j),
-        media_type: j.media_type().to_string(),
-        ukuran: blob.ukuran,
-        jenis_dokumen_id: jenis,
-        dibuat_pada: state.jam().sekarang(),
-    };
-    state.store().simpan_unggahan_api(&u).await?;
-    Ok(u)
 }
 
 /// The document object the service answers uploads with (the shape of `path` entries).
@@ -209,7 +193,7 @@ pub async fn unggah(
     c.wajib(Lingkup::Tulis)?;
     let f = baca(&state, &headers, mp).await?;
     let jenis = jenis_dokumen(&state, &f).await?;
-    let u = simpan(&state, &c, &f, jenis).await?;
+    let u = kasus::unggah(state.app(), &c.klien, &berkas(&state, &f, jenis)?).await?;
     Ok(jawaban(&u, format!("unggahan/{}", u.id)))
 }
 
@@ -239,26 +223,22 @@ pub async fn unggah_rw(
         .await?;
     super::tulis::boleh_menulis(&c, &p)?;
     let jenis = jenis_dokumen(&state, &f).await?;
-    let u = simpan(&state, &c, &f, jenis).await?;
-    let dokumen_id = state
-        .store()
-        .lampirkan_unggahan_api(
-            &u,
-            p.id,
-            Some(riwayat_id),
-            &AuditBaru {
-                aktor: c.aktor(),
-                aksi: "dokumen.dilampirkan".into(),
-                pegawai_id: Some(p.id),
-                alasan: Some(format!("{} via API: upload-dok-rw", c.klien.nama)),
-                sesudah: Some(
-                    json!({ "riwayat_id": riwayat_id, "jenis_dokumen_id": u.jenis_dokumen_id }),
-                ),
-                alamat: Some(c.alamat.to_string()),
-                ..AuditBaru::default()
-            },
-        )
-        .await?;
+    let b = berkas(&state, &f, jenis)?;
+    let sesudah = json!({ "riwayat_id": riwayat_id, "jenis_dokumen_id": b.jenis_dokumen_id });
+    let (u, dokumen_id) = kasus::unggah_ke_arsip(
+        state.app(),
+        &c.aktor_kasus(),
+        &c.klien,
+        &b,
+        &p,
+        Pengarsipan {
+            riwayat_id: Some(riwayat_id),
+            aksi: "dokumen.dilampirkan",
+            alasan: format!("{} via API: upload-dok-rw", c.klien.nama),
+            sesudah: Some(sesudah),
+        },
+    )
+    .await?;
     Ok(jawaban(&u, format!("dokumen/{dokumen_id}")))
 }
 
@@ -293,22 +273,20 @@ pub async fn unggah_sk_kp(
         .pegawai_api_id(usulan.pegawai_id, &c.cakupan_pengguna(), &c.cakupan_klien())
         .await?;
     super::tulis::boleh_menulis(&c, &p)?;
-    let u = simpan(&state, &c, &f, "L02".into()).await?;
-    let dokumen_id = state
-        .store()
-        .lampirkan_unggahan_api(
-            &u,
-            p.id,
-            None,
-            &AuditBaru {
-                aktor: c.aktor(),
-                aksi: "dokumen.sk_kp_diunggah".into(),
-                pegawai_id: Some(p.id),
-                alasan: Some(format!("usulan {usulan_id}: SK {no_sk} tanggal {tgl_sk}")),
-                alamat: Some(c.alamat.to_string()),
-                ..AuditBaru::default()
-            },
-        )
-        .await?;
+    let b = berkas(&state, &f, "L02".into())?;
+    let (u, dokumen_id) = kasus::unggah_ke_arsip(
+        state.app(),
+        &c.aktor_kasus(),
+        &c.klien,
+        &b,
+        &p,
+        Pengarsipan {
+            riwayat_id: None,
+            aksi: "dokumen.sk_kp_diunggah",
+            alasan: format!("usulan {usulan_id}: SK {no_sk} tanggal {tgl_sk}"),
+            sesudah: None,
+        },
+    )
+    .await?;
     Ok(jawaban(&u, format!("dokumen/{dokumen_id}")))
 }

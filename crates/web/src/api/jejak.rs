@@ -22,7 +22,7 @@ pub async fn catat_baca_berkelompok(
 ) -> Result<(), ApiError> {
     let penulis = state.api().penulis.get_or_init(|| {
         let (tx, rx) = tokio::sync::mpsc::channel(4096);
-        tokio::spawn(penulis_audit(state.store().clone(), rx));
+        tokio::spawn(penulis_audit(state.app().clone(), rx));
         tx
     });
     let (selesai, tunggu) = tokio::sync::oneshot::channel();
@@ -48,10 +48,7 @@ pub async fn catat_baca_berkelompok(
     }
 }
 
-async fn penulis_audit(
-    store: siasn_store::Store,
-    mut rx: tokio::sync::mpsc::Receiver<KirimanAudit>,
-) {
+async fn penulis_audit(app: siasn_app::App, mut rx: tokio::sync::mpsc::Receiver<KirimanAudit>) {
     while let Some(pertama) = rx.recv().await {
         let mut antre = vec![pertama];
         while antre.len() < 512 {
@@ -61,7 +58,9 @@ async fn penulis_audit(
             }
         }
         let events: Vec<AuditBaru> = antre.iter().flat_map(|(e, _)| e.iter().cloned()).collect();
-        let hasil = store.catat_audit(events).await.map_err(|e| e.to_string());
+        let hasil = siasn_app::pegawai::catat(&app, events)
+            .await
+            .map_err(|e| e.to_string());
         for (_, selesai) in antre {
             let _ = selesai.send(hasil.clone());
         }

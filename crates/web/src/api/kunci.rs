@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::ApiError;
 use crate::AppState;
-use crate::keamanan::acak;
+use siasn_app::rahasia::acak;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -56,11 +56,7 @@ async fn kunci(state: &AppState) -> Result<&[u8], ApiError> {
         .get_or_try_init(|| async {
             let hex_kunci = state
                 .store()
-                .rahasia_instance(
-                    "token_api",
-                    || hex::encode(acak(32)),
-                    state.jam().sekarang(),
-                )
+                .rahasia_instance("token_api", || hex::encode(acak(32)), state.sekarang())
                 .await?;
             hex::decode(hex_kunci.trim())
                 .map_err(|e| siasn_store::StoreError::Corrupt(format!("token_api: {e}")))

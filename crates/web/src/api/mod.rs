@@ -9,7 +9,6 @@
 mod baca;
 mod dokumen;
 mod jejak;
-mod klien;
 mod kunci;
 mod panggilan;
 mod peta;
@@ -28,16 +27,15 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, delete, get, post};
 use serde_json::{Value, json};
 use siasn_domain::akses::Pelaku;
+use siasn_domain::klien_api::KlienApi;
 use siasn_domain::klien_api::Lingkup;
 use siasn_store::StoreError;
-use siasn_store::api::KlienApi;
 use uuid::Uuid;
 
 use crate::AppState;
 
 use jejak::KirimanAudit;
 pub use jejak::catat_baca_berkelompok;
-pub use klien::{KlienBaru, daftarkan_klien};
 pub use kunci::{JenisToken, KlaimToken};
 pub use panggilan::{Klien, Panggilan};
 pub use spesifikasi::OPENAPI;
@@ -148,10 +146,16 @@ impl From<StoreError> for ApiError {
     }
 }
 
-impl From<crate::WebError> for ApiError {
-    fn from(e: crate::WebError) -> Self {
+impl From<siasn_app::AppError> for ApiError {
+    fn from(e: siasn_app::AppError) -> Self {
         match e {
-            crate::WebError::Store(s) => s.into(),
+            siasn_app::AppError::Store(s) => s.into(),
+            siasn_app::AppError::TidakDitemukan => Self::tidak_ada(),
+            siasn_app::AppError::Dilarang => Self::new(StatusCode::FORBIDDEN, "tidak berwenang"),
+            siasn_app::AppError::SudahBerubah => Self::new(
+                StatusCode::CONFLICT,
+                "data berubah bersamaan; ulangi permintaan",
+            ),
             other => {
                 tracing::error!(error = %other, "api request failed");
                 Self::new(StatusCode::INTERNAL_SERVER_ERROR, "kesalahan server")

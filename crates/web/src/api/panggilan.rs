@@ -11,17 +11,17 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use siasn_domain::akses::{Cakupan, Pelaku};
+use siasn_domain::klien_api::KlienApi;
 use siasn_domain::klien_api::Lingkup;
 use siasn_domain::pegawai::Pegawai;
 use siasn_store::StoreError;
-use siasn_store::api::KlienApi;
 use siasn_store::audit::AuditBaru;
 use uuid::Uuid;
 
 use super::kunci::{self, JenisToken};
 use super::{ApiError, catat_baca_berkelompok};
 use crate::AppState;
-use crate::konteks::Konteks;
+use crate::infra::konteks::Konteks;
 
 /// How long a client or an account stays cached: disabling a client or removing a grant takes
 /// effect on every app server within this time.
@@ -94,7 +94,17 @@ impl Panggilan {
 
     /// Who acted, for the audit log: the client and the user.
     pub fn aktor(&self) -> String {
-        format!("klien:{}/akun:{}", self.klien.id, self.pelaku.akun_id)
+        self.aktor_kasus().label()
+    }
+
+    /// The user acting through the client, for the use cases.
+    pub fn aktor_kasus(&self) -> siasn_app::Aktor {
+        siasn_app::Aktor {
+            pelaku: self.pelaku.clone(),
+            nama: self.nama_pengguna.clone(),
+            alamat: Some(self.alamat.to_string()),
+            klien: Some((self.klien.id, self.klien.nama.clone())),
+        }
     }
 
     /// The employee with this NIP within reach (400 for a malformed NIP, 404 outside reach).
@@ -141,7 +151,7 @@ fn header_token<'a>(parts: &'a Parts, nama: &str) -> Option<&'a str> {
 /// The gateway token's client, checked: signature, expiry, client still active, rate limit.
 async fn klien_dari(parts: &Parts, state: &AppState) -> Result<KlienApi, ApiError> {
     let token = header_token(parts, header::AUTHORIZATION.as_str()).ok_or_else(ApiError::jwt)?;
-    let now = state.jam().sekarang();
+    let now = state.sekarang();
     let klaim = kunci::periksa(state, token, JenisToken::Gateway, now)
         .await?
         .ok_or_else(ApiError::jwt)?;
@@ -244,7 +254,7 @@ impl FromRequestParts<AppState> for Panggilan {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let klien = klien_dari(parts, state).await?;
         let token = header_token(parts, "auth").ok_or_else(ApiError::sso)?;
-        let now = state.jam().sekarang();
+        let now = state.sekarang();
         let klaim = kunci::periksa(state, token, JenisToken::Pengguna, now)
             .await?
             .ok_or_else(ApiError::sso)?;

@@ -13,7 +13,7 @@ use siasn_domain::pegawai::{JenisPegawai, Pegawai};
 use siasn_domain::pensiun;
 use siasn_domain::riwayat::{DataRiwayat, JenisRiwayat, Riwayat, Sk};
 use siasn_domain::tanggal::format_siasn;
-use siasn_store::api::NamaDataUtama;
+use siasn_store::pegawai::NamaDataUtama;
 use uuid::Uuid;
 
 /// The `rw-*` histories readable by NIP.

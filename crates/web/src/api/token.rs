@@ -9,16 +9,13 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde::Deserialize;
 use serde_json::json;
-use siasn_domain::akun::kata_sandi;
-use siasn_domain::akun::penguncian::{self, StatusGagal};
+use siasn_app::{akun, klien_api};
 use siasn_domain::klien_api::{UMUR_TOKEN_GATEWAY, UMUR_TOKEN_PENGGUNA};
-use siasn_store::api::KlienApi;
 
 use super::kunci::{self, JenisToken, KlaimToken};
 use crate::AppState;
-use crate::auth::{audit, baca_login, catat_gagal};
-use crate::batas_laju::Jalur;
-use crate::konteks::Konteks;
+use crate::infra::batas_laju::Jalur;
+use crate::infra::konteks::Konteks;
 
 /// An OAuth2 error (RFC 6749 §5.2 shape, which token clients parse).
 fn galat(status: StatusCode, kode: &str, keterangan: &str) -> Response {
@@ -76,34 +73,6 @@ fn basic(headers: &HeaderMap) -> Option<(String, String)> {
     Some((k.to_string(), s.to_string()))
 }
 
-/// An active client by key and secret (the hash is computed even for unknown keys).
-async fn klien_sah(
-    state: &AppState,
-    key: &str,
-    secret: &str,
-) -> Result<Option<KlienApi>, Response> {
-    let klien = if key.len() <= 128 {
-        state.store().klien_api_by_key(key).await.map_err(|e| {
-            tracing::error!(error = %e, "client lookup failed");
-            galat(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "server_error",
-                "kesalahan server",
-            )
-        })?
-    } else {
-        None
-    };
-    let cocok = state
-        .hasher()
-        .cocok(
-            secret.chars().take(256).collect(),
-            klien.as_ref().map(|k| k.secret_hash.clone()),
-        )
-        .await;
-    Ok(klien.filter(|k| cocok && k.aktif))
-}
-
 /// `POST /oauth2/token`: client credentials (HTTP Basic, or client_id/client_secret in the form).
 pub async fn gateway(
     State(state): State<AppState>,
@@ -111,7 +80,7 @@ pub async fn gateway(
     headers: HeaderMap,
     form: Result<Form<FormToken>, FormRejection>,
 ) -> Response {
-    let now = state.jam().sekarang();
+    let now = state.sekarang();
     if let Err(s) = state.batas().periksa(Jalur::TokenApi, k.alamat, now) {
         return terlalu_sering(s);
     }
@@ -136,7 +105,7 @@ pub async fn gateway(
             "Invalid Credentials",
         );
     };
-    let klien = match klien_sah(&state, &key, &secret).await {
+    let klien = match klien_api::verifikasi_klien(state.app(), &key, &secret).await {
         Ok(Some(k)) => k,
         Ok(None) => {
             return galat(
@@ -145,7 +114,14 @@ pub async fn gateway(
                 "Invalid Credentials",
             );
         }
-        Err(r) => return r,
+        Err(e) => {
+            tracing::error!(error = %e, "client lookup failed");
+            return galat(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "server_error",
+                "kesalahan server",
+            );
+        }
     };
     let klaim = KlaimToken {
         jenis: JenisToken::Gateway,
@@ -171,7 +147,7 @@ pub async fn pengguna(
     k: Konteks,
     form: Result<Form<FormToken>, FormRejection>,
 ) -> Response {
-    let now = state.jam().sekarang();
+    let now = state.sekarang();
     if let Err(s) = state.batas().periksa(Jalur::TokenApi, k.alamat, now) {
         return terlalu_sering(s);
     }
@@ -208,7 +184,7 @@ pub async fn pengguna(
         }
         Err(e) => return super::ApiError::from(e).into_response(),
     };
-    match akun_sah(&state, &k, &username, &password, now).await {
+    match akun::masuk_api(state.app(), &username, &password, &klien.nama, &k.asal()).await {
         Ok(Some(akun)) => {
             let klaim = KlaimToken {
                 jenis: JenisToken::Pengguna,
@@ -216,11 +192,6 @@ pub async fn pengguna(
                 akun: Some(akun.id),
                 kedaluwarsa: now.timestamp() + UMUR_TOKEN_PENGGUNA,
             };
-            let mut a = audit("login.api", Some(&akun), &k);
-            a.alasan = Some(format!("token pengguna untuk klien {}", klien.nama));
-            if let Err(e) = state.store().catat_audit(vec![a]).await {
-                return super::ApiError::from(e).into_response();
-            }
             match kunci::terbitkan(&state, &klaim).await {
                 Ok(t) => berhasil(json!({
                     "access_token": t,
@@ -240,59 +211,4 @@ pub async fn pengguna(
         ),
         Err(e) => super::ApiError::from(e).into_response(),
     }
-}
-
-/// The account if the password is right and the account may try now; failures count towards
-/// the same lock-out as the sign-in page.
-async fn akun_sah(
-    state: &AppState,
-    k: &Konteks,
-    username: &str,
-    password: &str,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<Option<siasn_store::akun::Akun>, crate::WebError> {
-    if password.chars().count() > kata_sandi::PANJANG_MAKSIMUM {
-        return Ok(None);
-    }
-    let akun = match baca_login(username, now.date_naive()) {
-        Some(login) => state.store().akun_by_login(&login).await?,
-        None => None,
-    };
-    let boleh = akun.as_ref().is_none_or(|a| {
-        penguncian::boleh_dicoba(
-            &StatusGagal {
-                gagal_berturut: a.gagal_berturut,
-                tunda_sampai: a.tunda_sampai,
-                terkunci_sampai: a.terkunci_sampai,
-            },
-            now,
-        )
-    });
-    let cocok = state
-        .hasher()
-        .cocok(
-            password.to_string(),
-            akun.as_ref().and_then(|a| a.sandi_hash.clone()),
-        )
-        .await;
-    let Some(akun) = akun else {
-        state
-            .store()
-            .catat_audit(vec![audit("login.api_gagal", None, k)])
-            .await?;
-        return Ok(None);
-    };
-    if !boleh {
-        state
-            .store()
-            .catat_audit(vec![audit("login.ditolak_terkunci", Some(&akun), k)])
-            .await?;
-        return Ok(None);
-    }
-    if !cocok {
-        catat_gagal(state, &akun, k, "login.api_gagal").await?;
-        return Ok(None);
-    }
-    state.store().catat_login_berhasil(akun.id).await?;
-    Ok(Some(akun))
 }

@@ -1,6 +1,6 @@
 //! Writes: saves, the personal-data update, and deletes. An agency client's write is an agency
 //! act: it becomes a proposal recorded as submitted and approved at the agency stage by the
-//! user, through the client, in the proposal path's own transactions. History under agency
+//! user, through the client, in ONE transaction (`siasn_app::usulan::simpan_lewat_api`). History under agency
 //! authority is applied at once (audited); history under BKN authority waits in the BKN queue.
 
 use std::collections::BTreeMap;
@@ -12,28 +12,25 @@ use axum::http::{HeaderMap, header};
 use axum::response::IntoResponse;
 use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
-use siasn_domain::akses::Peran;
-use siasn_domain::dokumen::Dokumen;
+use siasn_app::usulan::{
+    self as kasus, DokumenApi, DokumenSalah, DokumenSimpan, HasilSimpanApi, TolakTulis,
+};
 use siasn_domain::golongan::Golongan;
 use siasn_domain::klien_api::Lingkup;
 use siasn_domain::pegawai::Pegawai;
-use siasn_domain::referensi::Verifikator;
 use siasn_domain::riwayat::{
     DataRiwayat, Ekspektasi, PredikatKinerja, RiwayatAngkaKredit, RiwayatCpnsPns, RiwayatDiklat,
     RiwayatHukumanDisiplin, RiwayatJabatan, RiwayatKursus, RiwayatPendidikan, RiwayatPenghargaan,
     RiwayatSkp, RiwayatSkp22, Sk, StatusKepegawaian, TingkatHukuman, predikat_kinerja,
 };
 use siasn_domain::tanggal::{BulanTahun, parse_siasn};
-use siasn_domain::usulan::validasi::{Berat, ada_galat};
-use siasn_domain::usulan::{Keputusan, KolomDataUtama, Perubahan, StatusUsulan, status_setelah};
-use siasn_store::usulan::{AktorUsulan, HasilPutusan, Putusan, UsulanBaru};
+use siasn_domain::usulan::{KolomDataUtama, Perubahan};
 use uuid::Uuid;
 
 use super::baca::id_rekaman;
 use super::peta::{jenis_dari_api, kunci_id};
 use super::{ApiError, ApiResult, Panggilan};
 use crate::AppState;
-use crate::usulan::RefValidasi;
 
 /// The save endpoints (`/{name}/save`).
 pub const SIMPAN: [&str; 13] = [
@@ -170,26 +167,17 @@ async fn pegawai_payload(
 /// operator or verifier of the employee's agency.
 pub(super) fn boleh_menulis(c: &Panggilan, p: &Pegawai) -> Result<(), ApiError> {
     c.wajib(Lingkup::Tulis)?;
-    if !c.klien.jangkauan.boleh_menulis() {
-        return Err(ApiError::new(
+    kasus::boleh_menulis(&c.klien, &c.pelaku, p).map_err(|t| {
+        ApiError::new(
             axum::http::StatusCode::FORBIDDEN,
-            "klien nasional hanya dapat membaca",
-        ));
-    }
-    let petugas = c.pelaku.peran.iter().any(|g| {
-        matches!(
-            g.peran,
-            Peran::OperatorInstansi | Peran::VerifikatorInstansi
-        ) && g.instansi_id.as_deref() == Some(p.instansi_kerja_id.as_str())
-    });
-    if petugas {
-        Ok(())
-    } else {
-        Err(ApiError::new(
-            axum::http::StatusCode::FORBIDDEN,
-            "pengguna bukan operator atau verifikator instansi pegawai ini",
-        ))
-    }
+            match t {
+                TolakTulis::KlienNasional => "klien nasional hanya dapat membaca",
+                TolakTulis::BukanPetugas => {
+                    "pengguna bukan operator atau verifikator instansi pegawai ini"
+                }
+            },
+        )
+    })
 }
 
 /// `path` documents: uploads of this client (`unggahan/<id>`) become archive documents of the
@@ -199,75 +187,38 @@ async fn dokumen_path(
     c: &Panggilan,
     isi: &Isian<'_>,
     p: &Pegawai,
-) -> Result<(Vec<Dokumen>, Vec<Uuid>, Vec<String>), ApiError> {
-    let mut baru = Vec::new();
-    let mut arsip = Vec::new();
-    let mut jenis = Vec::new();
+) -> Result<DokumenSimpan, ApiError> {
     let daftar: Vec<Value> = match isi.0.get("path") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(a)) => a.clone(),
         Some(o @ Value::Object(_)) => vec![o.clone()],
         Some(_) => return Err(ApiError::tidak_valid("path harus larik dokumen")),
     };
-    let now = state.jam().sekarang();
+    let mut dokumen = Vec::with_capacity(daftar.len());
     for d in daftar.iter().take(10) {
         let uri = d
             .get("dok_uri")
             .and_then(Value::as_str)
             .ok_or_else(|| ApiError::tidak_valid("setiap path wajib punya dok_uri"))?;
-        let dok_id = d.get("dok_id").and_then(|v| match v {
+        let jenis = d.get("dok_id").and_then(|v| match v {
             Value::String(s) => Some(s.clone()),
             Value::Number(n) => Some(n.to_string()),
             _ => None,
         });
-        let tidak_dikenal = || ApiError::tidak_valid(format!("dok_uri tidak dikenal: {uri}"));
-        if let Some(id) = uri.strip_prefix("unggahan/") {
-            let id: Uuid = id.parse().map_err(|_| tidak_dikenal())?;
-            let u = state
-                .store()
-                .unggahan_api(id, c.klien.id)
-                .await
-                .map_err(|_| tidak_dikenal())?;
-            // A type named in `path` replaces the one given at upload, but only with a type
-            // from the reference list (the upload itself accepts no other).
-            let j = match dok_id.map(|s| s.trim().to_string()) {
-                Some(j) if !j.is_empty() && j != u.jenis_dokumen_id => {
-                    if !super::dokumen::jenis_dokumen_dikenal(state, &j).await? {
-                        return Err(ApiError::tidak_valid(format!(
-                            "dok_id tidak ada di referensi ref-dokumen: {j}"
-                        )));
-                    }
-                    j
-                }
-                _ => u.jenis_dokumen_id.clone(),
-            };
-            jenis.push(j.clone());
-            baru.push(Dokumen {
-                id: Uuid::now_v7(),
-                pegawai_id: p.id,
-                riwayat_id: None,
-                jenis_dokumen_id: j,
-                sha256: u.sha256,
-                nama_file: u.nama_file,
-                media_type: u.media_type,
-                ukuran: u.ukuran,
-                diunggah_pada: now,
-                diunggah_oleh: c.aktor(),
-            });
-        } else if let Some(id) = uri.strip_prefix("dokumen/") {
-            let id: Uuid = id.parse().map_err(|_| tidak_dikenal())?;
-            let d = state
-                .store()
-                .dokumen_milik(id, p.id)
-                .await
-                .map_err(|_| tidak_dikenal())?;
-            jenis.push(d.jenis_dokumen_id.clone());
-            arsip.push(d.id);
-        } else {
-            return Err(tidak_dikenal());
-        }
+        dokumen.push(DokumenApi {
+            uri: uri.to_string(),
+            jenis,
+        });
     }
-    Ok((baru, arsip, jenis))
+    match kasus::dokumen_simpan(state.app(), &c.aktor_kasus(), &c.klien, p, &dokumen).await? {
+        Ok(d) => Ok(d),
+        Err(DokumenSalah::TidakDikenal(uri)) => Err(ApiError::tidak_valid(format!(
+            "dok_uri tidak dikenal: {uri}"
+        ))),
+        Err(DokumenSalah::JenisTidakDikenal(j)) => Err(ApiError::tidak_valid(format!(
+            "dok_id tidak ada di referensi ref-dokumen: {j}"
+        ))),
+    }
 }
 
 async fn nama_referensi(
@@ -587,119 +538,65 @@ fn kunci_pegawai(nama: &str) -> &'static [&'static str] {
 /// What the response says when a change was applied.
 const TERSIMPAN: &str = "Data berhasil disimpan";
 
-/// Submits the change as the agency's act and reports what became of it (`pesan_selesai` is
-/// the message when it was applied at once).
+/// Submits the change as the agency's act (one use case, one transaction) and reports what
+/// became of it (`pesan_selesai` is the message when it was applied at once).
 async fn jalankan(
     state: &AppState,
     c: &Panggilan,
     p: &Pegawai,
     perubahan: Perubahan,
-    dokumen: (Vec<Dokumen>, Vec<Uuid>, Vec<String>),
+    dokumen: DokumenSimpan,
     kunci: &str,
     pesan_selesai: &str,
 ) -> ApiResult {
-    let (dokumen_baru, dokumen_arsip, jenis_dokumen) = dokumen;
-    let riwayat = state.store().riwayat_pegawai(p.id, None).await?;
-    let refs = RefValidasi::muat(state, &[p.instansi_kerja_id.as_str()]).await?;
-    let temuan = refs.periksa(state.jam().sekarang().date_naive(), p, &riwayat, &perubahan);
-    if ada_galat(&temuan) {
-        let pesan: Vec<String> = temuan
-            .iter()
-            .filter(|t| t.berat == Berat::Galat)
-            .map(|t| t.pesan.clone())
-            .collect();
-        return Err(ApiError::ditolak(pesan.join("; ")));
-    }
-    let kewenangan = state.store().kewenangan().await?;
-    if !perubahan.dokumen_cukup(&kewenangan, &jenis_dokumen) {
-        return Err(ApiError::ditolak(format!(
-            "dokumen pendukung wajib (path) dengan dok_id salah satu dari: {}",
-            perubahan.dokumen_wajib(&kewenangan).join(", ")
-        )));
-    }
-    let sebelum = perubahan
-        .sebelum(p, &riwayat)
-        .map_err(|_| ApiError::tidak_ada())?;
-    let instansi = state.store().instansi(&p.instansi_kerja_id).await?;
-    let rute = perubahan.rute(&kewenangan);
-    let usulan_id = Uuid::now_v7();
-    // The row the change lands on: the employee, the corrected or removed row, or the new row
-    // (which takes the proposal's id).
-    let id_hasil = match &perubahan {
-        Perubahan::DataUtama { .. } => p.id,
-        Perubahan::TambahRiwayat { .. } => usulan_id,
-        Perubahan::UbahRiwayat { riwayat_id, .. } | Perubahan::HapusRiwayat { riwayat_id, .. } => {
-            *riwayat_id
-        }
-    };
-    let aktor = AktorUsulan {
-        akun_id: c.pelaku.akun_id,
-        nama: format!("{} (via {})", c.nama_pengguna, c.klien.nama),
-        alamat: Some(c.alamat.to_string()),
-        url_dasar: state
-            .konfigurasi()
-            .url_publik
-            .trim_end_matches('/')
-            .to_string(),
-        klien_api: Some(c.klien.id),
-    };
-    let now = state.jam().sekarang();
-    let baru = UsulanBaru {
-        id: usulan_id,
-        kunci_kirim: None,
-        pegawai_id: p.id,
-        instansi_id: instansi.id.clone(),
-        kanreg_id: instansi.kanreg_id.clone(),
-        rute,
+    let catatan = format!("Dikirim melalui API oleh {}", c.klien.nama);
+    let hasil = kasus::simpan_lewat_api(
+        state.app(),
+        &c.aktor_kasus(),
+        p,
         perubahan,
-        sebelum,
-        catatan: Some(format!("Dikirim melalui API oleh {}", c.klien.nama)),
-        peringatan: temuan,
-        status: StatusUsulan::Diajukan,
-        dokumen_baru,
-        dokumen_arsip,
-    };
-    state
-        .store()
-        .simpan_usulan(&[baru], None, &aktor, now)
-        .await?;
-    let status_ke = status_setelah(Verifikator::Instansi, rute, &Keputusan::Setujui)
-        .map_err(|e| ApiError::ditolak(e.to_string()))?;
-    let hasil = state
-        .store()
-        .putuskan_usulan(
-            &[Putusan {
-                usulan_id,
-                versi: 1,
-                status_dari: StatusUsulan::Diajukan,
-                status_ke,
-                keputusan: Keputusan::Setujui,
-            }],
-            &aktor,
-            now,
-        )
-        .await?;
-    state.bangunkan_surel();
-    match hasil.first() {
-        Some(HasilPutusan::Berhasil(StatusUsulan::Selesai)) => Ok(simpan_berhasil(
+        dokumen,
+        catatan,
+    )
+    .await?;
+    let b = siasn_teks::Bahasa::Indonesia;
+    match hasil {
+        HasilSimpanApi::Selesai {
+            id_hasil,
+            usulan_id,
+        } => Ok(simpan_berhasil(
             pesan_selesai,
             kunci,
             Some(id_hasil),
             usulan_id,
             "SELESAI",
         )),
-        Some(HasilPutusan::Berhasil(StatusUsulan::MenungguBkn)) => Ok(simpan_berhasil(
+        HasilSimpanApi::MenungguBkn { usulan_id } => Ok(simpan_berhasil(
             "Data disimpan sebagai usulan dan menunggu verifikasi BKN",
             kunci,
             None,
             usulan_id,
             "MENUNGGU_BKN",
         )),
-        Some(HasilPutusan::Konflik(k)) => Err(ApiError::new(
-            axum::http::StatusCode::CONFLICT,
-            k.iter().map(|k| k.pesan().0).collect::<Vec<_>>().join("; "),
+        HasilSimpanApi::Ditolak(temuan) => Err(ApiError::ditolak(
+            temuan
+                .iter()
+                .map(|t| b.jelaskan(t))
+                .collect::<Vec<_>>()
+                .join("; "),
         )),
-        _ => Err(ApiError::new(
+        HasilSimpanApi::DokumenKurang { wajib } => Err(ApiError::ditolak(format!(
+            "dokumen pendukung wajib (path) dengan dok_id salah satu dari: {}",
+            wajib.join(", ")
+        ))),
+        HasilSimpanApi::Konflik(k) => Err(ApiError::new(
+            axum::http::StatusCode::CONFLICT,
+            k.iter()
+                .map(|k| b.jelaskan(k))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )),
+        HasilSimpanApi::Bersamaan => Err(ApiError::new(
             axum::http::StatusCode::CONFLICT,
             "data berubah bersamaan; ulangi permintaan",
         )),
@@ -842,7 +739,7 @@ pub async fn data_utama(
         &c,
         &p,
         Perubahan::DataUtama { nilai },
-        (Vec::new(), Vec::new(), Vec::new()),
+        DokumenSimpan::default(),
         "pnsOrangId",
         &pesan,
     )
@@ -880,7 +777,7 @@ pub async fn hapus(
         &c,
         &p,
         perubahan,
-        (Vec::new(), Vec::new(), Vec::new()),
+        DokumenSimpan::default(),
         kunci_id(nama),
         TERSIMPAN,
     )

@@ -8,25 +8,18 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use siasn_card::Orientasi;
 use siasn_domain::kartu::{FotoDitolak, KebijakanFoto};
 use siasn_store::StoreError;
-use siasn_store::audit::AuditBaru;
 use uuid::Uuid;
 
 use super::{FormCsrf, data_kartu, milik, nama_kartu, png};
-use crate::bahasa::Bahasa;
-use crate::konteks::Param;
-use crate::konteks::{Masuk, periksa_csrf_sesi};
+use crate::infra::csrf::periksa_csrf_sesi;
+use crate::infra::error::DalamBahasa;
+use crate::infra::konteks::Masuk;
+use crate::infra::konteks::Param;
 use crate::{AppState, WebError};
+use siasn_teks::{Bahasa, Teks};
 
 fn kebijakan(state: &AppState) -> KebijakanFoto {
-    KebijakanFoto {
-        wajib_transparan: state.konfigurasi().foto_wajib_transparan,
-        ukuran_maks: state.konfigurasi().batas_unggah,
-        ..KebijakanFoto::default()
-    }
-}
-
-fn pesan_foto(b: Bahasa, e: &FotoDitolak) -> String {
-    b.pilih(|| e.to_string(), || e.pesan_en())
+    siasn_app::kartu::kebijakan_foto(state.app())
 }
 
 #[derive(Template)]
@@ -80,14 +73,14 @@ pub async fn foto_unggah(
     m: Masuk,
     mp: Multipart,
 ) -> Result<Response, WebError> {
-    let pegawai_id = milik(&m)?;
+    milik(&m)?;
     let b = m.konteks.bahasa;
     let k = kebijakan(&state);
-    let f = crate::usulan::baca_multipart(mp, k.ukuran_maks).await?;
+    let f = crate::infra::multipart::baca_multipart(mp, k.ukuran_maks).await?;
     periksa_csrf_sesi(&m.sesi, f.satu("csrf"), b)?;
     if f.terlalu_besar {
         let e = FotoDitolak::TerlaluBesar(k.ukuran_maks / 1024);
-        return halaman_foto(&state, &m, Some(pesan_foto(b, &e))).await;
+        return halaman_foto(&state, &m, Some(b.jelaskan(&e))).await;
     }
     let isi = f
         .berkas
@@ -95,19 +88,13 @@ pub async fn foto_unggah(
         .find(|(nama, _, _)| nama == "foto")
         .map(|(_, _, isi)| isi)
         .unwrap_or_default();
-    let bersih = match state
-        .berat(move |_| siasn_card::foto::proses(&isi, &k))
-        .await?
+    let id = match siasn_app::kartu::unggah_foto(state.app(), &m.aktor(), isi)
+        .await
+        .dalam(b)?
     {
-        Ok(f) => f,
-        Err(e) => return halaman_foto(&state, &m, Some(pesan_foto(b, &e))).await,
+        Ok(id) => id,
+        Err(e) => return halaman_foto(&state, &m, Some(b.jelaskan(&e))).await,
     };
-    let blob = state.store().simpan_blob(&bersih.png, "image/png").await?;
-    let now = state.jam().sekarang();
-    let id = state
-        .store()
-        .simpan_foto_calon(pegawai_id, &blob, m.akun.id, now)
-        .await?;
     Ok(Redirect::to(&format!("/foto/calon/{id}")).into_response())
 }
 
@@ -165,19 +152,11 @@ pub async fn foto_gunakan(
     Param(id): Param<Uuid>,
     axum::extract::Form(f): axum::extract::Form<FormCsrf>,
 ) -> Result<Response, WebError> {
-    let pegawai_id = milik(&m)?;
+    milik(&m)?;
     periksa_csrf_sesi(&m.sesi, &f.csrf, m.konteks.bahasa)?;
-    let audit = AuditBaru {
-        aktor: format!("akun:{}", m.akun.id),
-        aksi: "pegawai.foto.diganti".into(),
-        akun_id: Some(m.akun.id),
-        alamat: Some(m.konteks.alamat.to_string()),
-        ..AuditBaru::default()
-    };
-    state
-        .store()
-        .gunakan_foto(id, pegawai_id, audit, state.jam().sekarang())
-        .await?;
+    siasn_app::kartu::gunakan_foto(state.app(), &m.aktor(), id)
+        .await
+        .dalam(m.bahasa())?;
     Ok(Redirect::to("/kartu").into_response())
 }
 

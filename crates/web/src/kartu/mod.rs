@@ -1,33 +1,48 @@
 //! Kartu ASN Virtual for the holder: the card page (issue, orientation, PNG and PDF downloads,
-//! print view) and what the card shows. The photo flow is in `foto`, the signing keys in
-//! `kunci`.
+//! print view) and what the card shows. The photo flow is in `foto`; issuing, the signing
+//! keys and the public check are use cases of `siasn_app::kartu`.
 
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use siasn_card::token::{Klaim, PANJANG_SERIAL};
 use siasn_card::{DataKartu, Orientasi};
-use siasn_domain::kartu::{TidakLayak, berlaku_sampai, periksa_kelayakan};
+use siasn_domain::kartu::{Kartu, TidakLayak, periksa_kelayakan};
 use siasn_domain::pegawai::Pegawai;
 use siasn_store::StoreError;
-use siasn_store::audit::AuditBaru;
-use siasn_store::kartu::{Kartu, KartuBaru};
 use uuid::Uuid;
 
-use crate::bahasa::Bahasa;
-use crate::keamanan::acak;
-use crate::konteks::{Masuk, periksa_csrf_sesi};
+use crate::infra::csrf::periksa_csrf_sesi;
+use crate::infra::error::DalamBahasa;
+use crate::infra::konteks::Masuk;
 use crate::tampilan;
 use crate::{AppState, WebError};
+use siasn_teks::{Bahasa, Teks};
 
 mod foto;
-mod kunci;
 
-pub use foto::{foto_calon, foto_form, foto_gunakan, foto_pratinjau, foto_saya, foto_unggah};
-use kunci::gagal_kunci;
-pub use kunci::{jwks, jwks_get, kunci_penanda, kunci_publik, putar_kunci};
+/// The card routes (uploads carry `batas_unggah`).
+pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route(
+            "/foto",
+            get(foto::foto_form)
+                .post(foto::foto_unggah)
+                .layer(batas_unggah),
+        )
+        .route("/foto/saya.png", get(foto::foto_saya))
+        .route("/foto/calon/{id}", get(foto::foto_calon))
+        .route("/foto/calon/{id}/pratinjau.png", get(foto::foto_pratinjau))
+        .route("/foto/calon/{id}/gunakan", post(foto::foto_gunakan))
+        .route("/kartu", get(kartu))
+        .route("/kartu/terbitkan", post(terbitkan))
+        .route("/kartu/depan.png", get(depan))
+        .route("/kartu/belakang.png", get(belakang))
+        .route("/kartu/kartu.pdf", get(pdf))
+        .route("/kartu/cetak", get(cetak))
+}
 
 /// Names for the card's text from references.
 pub(crate) struct NamaKartu {
@@ -175,7 +190,7 @@ pub async fn kartu(
             )
         }),
         perlu_foto: matches!(tidak_layak, Some(TidakLayak::TanpaFoto)),
-        tidak_layak: tidak_layak.map(|e| b.pilih(|| e.to_string(), || e.pesan_en())),
+        tidak_layak: tidak_layak.map(|e| b.jelaskan(&e)),
         data_berubah,
     };
     Ok(Html(page.render()?).into_response())
@@ -199,54 +214,9 @@ pub async fn terbitkan(
     let Some(foto) = foto else {
         return Ok(Redirect::to("/foto").into_response());
     };
-    let now = state.jam().sekarang();
-    let hari_ini = now.date_naive();
-    let jabatan = state.store().ref_jabatan().await?;
-    let bup = siasn_domain::pensiun::bup(
-        p.jabatan_id
-            .as_deref()
-            .and_then(|id| jabatan.iter().find(|j| j.id == id)),
-    );
-    let pensiun = siasn_domain::pensiun::hitung(p.tanggal_lahir, bup);
-    let mut serial = [0u8; PANJANG_SERIAL];
-    serial.copy_from_slice(&acak(PANJANG_SERIAL));
-    let klaim = Klaim {
-        kid: String::new(),
-        serial,
-        diterbitkan: hari_ini,
-        kedaluwarsa: berlaku_sampai(hari_ini, Some(pensiun.tmt_pensiun)),
-        instansi: p.instansi_induk_id.clone(),
-        nama: p.nama_lengkap(),
-    };
-    let kunci = kunci_penanda(state.store(), now).await?;
-    let teks_qr = kunci
-        .tandatangani(state.konfigurasi().url_publik.trim_end_matches('/'), &klaim)
-        .map_err(gagal_kunci)?;
-    let baru = KartuBaru {
-        id: Uuid::now_v7(),
-        serial: klaim.serial_cetak(),
-        pegawai_id,
-        kid: kunci.kid().to_string(),
-        teks_qr,
-        nama: klaim.nama.clone(),
-        instansi_id: klaim.instansi.clone(),
-        diterbitkan: klaim.diterbitkan,
-        berlaku_sampai: klaim.kedaluwarsa,
-        foto_sha256: foto.sha256,
-        akun_id: m.akun.id,
-    };
-    let audit = AuditBaru {
-        aktor: format!("akun:{}", m.akun.id),
-        aksi: "kartu.diterbitkan".into(),
-        akun_id: Some(m.akun.id),
-        alamat: Some(m.konteks.alamat.to_string()),
-        ..AuditBaru::default()
-    };
-    match state.store().terbitkan_kartu(&baru, audit, now).await {
-        // A double click: the other request issued it.
-        Ok(_) | Err(StoreError::Conflict(_)) => {}
-        Err(e) => return Err(e.into()),
-    }
+    siasn_app::kartu::terbitkan_kartu(state.app(), &m.aktor(), &p, foto.sha256)
+        .await
+        .dalam(b)?;
     Ok(Redirect::to("/kartu").into_response())
 }
 

@@ -42,7 +42,7 @@ pub(super) struct DaftarPage<'a> {
 /// GET /usulan: the reader's proposals and notifications (which are then marked read).
 pub async fn daftar(State(state): State<AppState>, m: Masuk) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
-    let now = state.jam().sekarang();
+    let now = state.sekarang();
     let daftar = state
         .store()
         .usulan_saya(m.akun.pegawai_id, m.akun.id, 100)
@@ -60,12 +60,12 @@ pub async fn daftar(State(state): State<AppState>, m: Masuk) -> Result<Response,
             (u, status, crate::tampilan::waktu(w, b), dibaca)
         })
         .collect();
-    state.store().baca_notifikasi(m.akun.id, now).await?;
+    kasus::baca_notifikasi(state.app(), m.akun.id).await?;
     let jenis_pegawai = match m.akun.pegawai_id {
         Some(id) => Some(state.store().pegawai(id).await?.jenis_pegawai),
         None => None,
     };
-    let mut bagian = vec![("data_utama".to_string(), b.t("data_utama").to_string())];
+    let mut bagian = vec![("data_utama".to_string(), b.t(Teks::DataUtama).to_string())];
     if let Some(j) = jenis_pegawai {
         bagian.extend(
             JenisRiwayat::SEMUA
@@ -74,7 +74,7 @@ pub async fn daftar(State(state): State<AppState>, m: Masuk) -> Result<Response,
                 .map(|r| {
                     (
                         r.kode().to_string(),
-                        b.t(crate::tampilan::kunci_judul(r)).to_string(),
+                        b.t(siasn_teks::judul_riwayat(r)).to_string(),
                     )
                 }),
         );
@@ -98,35 +98,14 @@ pub(super) struct AntreanPage<'a> {
     antrean: Vec<(String, i64, Vec<BarisDaftar>)>,
 }
 
-/// The verifier grants of the reader by stage, with their scopes.
-pub(super) fn tahap_verifikator(m: &Masuk) -> Vec<(Verifikator, Vec<Cakupan>)> {
-    let mut out = Vec::new();
-    for (tahap, peran) in [
-        (Verifikator::Instansi, Peran::VerifikatorInstansi),
-        (Verifikator::Bkn, Peran::VerifikatorBkn),
-    ] {
-        let cakupan: Vec<Cakupan> = m
-            .pelaku
-            .peran
-            .iter()
-            .filter(|p| p.peran == peran)
-            .filter_map(|p| p.cakupan(m.pelaku.pegawai_id))
-            .collect();
-        if !cakupan.is_empty() {
-            out.push((tahap, cakupan));
-        }
-    }
-    out
-}
-
 /// GET /verifikasi: the queues the reader verifies, oldest first, with their age.
 pub async fn antrean(State(state): State<AppState>, m: Masuk) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
-    let tahap = tahap_verifikator(&m);
+    let tahap = m.pelaku.tahap_verifikasi();
     if tahap.is_empty() {
         return Err(WebError::Dilarang(b));
     }
-    let now = state.jam().sekarang();
+    let now = state.sekarang();
     let mut antrean = Vec::new();
     for (t, cakupan) in tahap {
         let jumlah = state.store().jumlah_antrean(t, &cakupan).await?;
@@ -138,8 +117,8 @@ pub async fn antrean(State(state): State<AppState>, m: Masuk) -> Result<Response
             .map(|r| baris_daftar(b, r, now))
             .collect();
         let judul = match t {
-            Verifikator::Instansi => b.t("antrean_instansi"),
-            Verifikator::Bkn => b.t("antrean_bkn"),
+            Verifikator::Instansi => b.t(Teks::AntreanInstansi),
+            Verifikator::Bkn => b.t(Teks::AntreanBkn),
         };
         antrean.push((judul.to_string(), jumlah, rows));
     }
@@ -155,11 +134,11 @@ pub async fn antrean(State(state): State<AppState>, m: Masuk) -> Result<Response
 pub async fn jumlah_antrean(state: &AppState, m: &Masuk) -> Result<Vec<(String, i64)>, WebError> {
     let b = m.konteks.bahasa;
     let mut out = Vec::new();
-    for (t, cakupan) in tahap_verifikator(m) {
+    for (t, cakupan) in m.pelaku.tahap_verifikasi() {
         let n = state.store().jumlah_antrean(t, &cakupan).await?;
         let label = match t {
-            Verifikator::Instansi => b.t("antrean_instansi"),
-            Verifikator::Bkn => b.t("antrean_bkn"),
+            Verifikator::Instansi => b.t(Teks::AntreanInstansi),
+            Verifikator::Bkn => b.t(Teks::AntreanBkn),
         };
         out.push((label.to_string(), n));
     }
@@ -184,7 +163,7 @@ pub async fn statistik(State(state): State<AppState>, m: Masuk) -> Result<Respon
     if cakupan.is_empty() {
         return Err(WebError::Dilarang(b));
     }
-    let now = state.jam().sekarang();
+    let now = state.sekarang();
     let s = state
         .store()
         .statistik_usulan(&cakupan, now - chrono::Duration::days(90), now)

@@ -1,7 +1,7 @@
 //! The proposal form: any section of the record, new or revised, with its documents.
 
 use super::*;
-use crate::konteks::Param;
+use crate::infra::konteks::Param;
 
 /// One field of the form, ready to render.
 pub struct Bidang {
@@ -55,18 +55,11 @@ pub(super) async fn sasaran(
     state: &AppState,
     m: &Masuk,
     pegawai: Option<Uuid>,
-) -> Result<(Pegawai, LetakPegawai), WebError> {
-    let b = m.konteks.bahasa;
-    let id = pegawai.or(m.akun.pegawai_id).ok_or(WebError::Dilarang(b))?;
-    let letak = match state.store().letak_pegawai(id).await {
-        Ok(l) => l,
-        Err(StoreError::NotFound) => return Err(WebError::Dilarang(b)),
-        Err(e) => return Err(e.into()),
-    };
-    if !m.pelaku.boleh_usul(&letak) {
-        return Err(WebError::Dilarang(b));
-    }
-    Ok((state.store().pegawai(id).await?, letak))
+) -> Result<Pegawai, WebError> {
+    Ok(kasus::sasaran(state.app(), &m.aktor(), pegawai)
+        .await
+        .dalam(m.bahasa())?
+        .0)
 }
 
 pub(super) async fn pilihan_ref(
@@ -121,7 +114,7 @@ pub(super) async fn bidang_riwayat(
         };
         out.push(Bidang {
             kunci: i.kunci.to_string(),
-            label: pesan(b, i.label, i.label_en),
+            label: b.jelaskan(i),
             tipe,
             nilai: nilai.get(i.kunci).cloned().unwrap_or_default(),
             pilihan: pilihan_ref(state, i.tipe).await?,
@@ -139,7 +132,6 @@ pub(super) async fn bidang_data_utama(
 ) -> Result<Vec<Bidang>, WebError> {
     let mut out = Vec::new();
     for k in KolomDataUtama::SEMUA {
-        let (id, en) = k.label();
         let pilihan = match k {
             KolomDataUtama::AgamaId => pilihan_ref(state, Tipe::Ref("agama")).await?,
             KolomDataUtama::JenisKawinId => pilihan_ref(state, Tipe::Ref("jenis-kawin")).await?,
@@ -156,7 +148,7 @@ pub(super) async fn bidang_data_utama(
         let kini = if k.sensitif() { None } else { k.nilai(p) };
         out.push(Bidang {
             kunci: k.kode().to_string(),
-            label: pesan(b, id, en),
+            label: b.jelaskan(&k),
             tipe: if pilihan.is_empty() { "text" } else { "select" },
             nilai: nilai.get(k.kode()).cloned().or(kini).unwrap_or_default(),
             pilihan,
@@ -182,7 +174,7 @@ pub(super) async fn render_form(
     let hapus = tujuan.hapus.is_some();
     let (judul, bidang, perubahan_contoh) = if tujuan.jenis == "data_utama" {
         (
-            b.t("data_utama").to_string(),
+            b.t(Teks::DataUtama).to_string(),
             bidang_data_utama(state, b, pegawai, nilai).await?,
             Some(Perubahan::DataUtama {
                 nilai: BTreeMap::from([(KolomDataUtama::Nama, None)]),
@@ -191,8 +183,8 @@ pub(super) async fn render_form(
     } else {
         let jenis = JenisRiwayat::from_kode(&tujuan.jenis)
             .filter(|j| j.berlaku_untuk(pegawai.jenis_pegawai))
-            .ok_or(WebError::TidakValid(b, "form_tidak_valid"))?;
-        let judul = b.t(crate::tampilan::kunci_judul(jenis)).to_string();
+            .ok_or(WebError::TidakValid(b, Teks::FormTidakValid))?;
+        let judul = b.t(siasn_teks::judul_riwayat(jenis)).to_string();
         let bidang = if hapus {
             Vec::new()
         } else {
@@ -266,14 +258,14 @@ pub async fn form_baru(
     m: Masuk,
     Query(tujuan): Query<TujuanForm>,
 ) -> Result<Response, WebError> {
-    let (pegawai, _) = sasaran(&state, &m, tujuan.pegawai).await?;
+    let pegawai = sasaran(&state, &m, tujuan.pegawai).await?;
     let nilai = match tujuan.riwayat {
         Some(rid) => {
             let rows = state.store().riwayat_pegawai(pegawai.id, None).await?;
             let row = rows
                 .iter()
                 .find(|r| r.id == rid)
-                .ok_or(WebError::Store(StoreError::NotFound))?;
+                .ok_or(WebError::TidakDitemukan)?;
             isian::tulis(&row.data)
         }
         None => BTreeMap::new(),
@@ -300,11 +292,7 @@ pub(super) fn perubahan_dari_form(
     riwayat: &[Riwayat],
     b: Bahasa,
 ) -> (BTreeMap<String, String>, Result<Perubahan, Vec<String>>) {
-    let nilai: BTreeMap<String, String> = f
-        .teks
-        .iter()
-        .filter_map(|(k, v)| Some((k.strip_prefix("f_")?.to_string(), v.first()?.clone())))
-        .collect();
+    let nilai = f.dengan_awalan("f_");
     if tujuan.jenis == "data_utama" {
         let mut map = BTreeMap::new();
         for k in KolomDataUtama::SEMUA {
@@ -321,20 +309,20 @@ pub(super) fn perubahan_dari_form(
             }
         }
         let hasil = if map.is_empty() {
-            Err(vec![b.t("tanpa_perubahan").to_string()])
+            Err(vec![b.t(Teks::TanpaPerubahan).to_string()])
         } else {
             Ok(Perubahan::DataUtama { nilai: map })
         };
         return (nilai, hasil);
     }
     let Some(jenis) = JenisRiwayat::from_kode(&tujuan.jenis) else {
-        return (nilai, Err(vec![b.t("form_tidak_valid").to_string()]));
+        return (nilai, Err(vec![b.t(Teks::FormTidakValid).to_string()]));
     };
     if tujuan.hapus.is_some() {
         let hasil = tujuan
             .riwayat
             .map(|riwayat_id| Perubahan::HapusRiwayat { riwayat_id, jenis })
-            .ok_or_else(|| vec![b.t("form_tidak_valid").to_string()]);
+            .ok_or_else(|| vec![b.t(Teks::FormTidakValid).to_string()]);
         return (nilai, hasil);
     }
     let dasar = tujuan
@@ -352,122 +340,73 @@ pub(super) fn perubahan_dari_form(
                 let label = isian::isian(jenis)
                     .iter()
                     .find(|i| i.kunci == x.kunci)
-                    .map_or(String::new(), |i| {
-                        format!("{}: ", pesan(b, i.label, i.label_en))
-                    });
-                format!("{label}{}", pesan(b, &x.pesan, &x.pesan_en))
+                    .map_or(String::new(), |i| format!("{}: ", b.jelaskan(i)));
+                format!("{label}{}", b.jelaskan(&x))
             })
             .collect()),
     };
     (nilai, hasil)
 }
 
-/// A submitted proposal form, checked: the change, every finding, and the stored documents.
-pub(super) struct Kiriman {
-    nilai: BTreeMap<String, String>,
-    catatan: String,
-    ajukan: bool,
-    perubahan: Option<Perubahan>,
-    temuan: Vec<Temuan>,
-    galat: Vec<String>,
-    peringatan: Vec<String>,
-    dokumen_baru: Vec<Dokumen>,
-    dokumen_arsip: Vec<Uuid>,
+/// The documents of a submitted form: uploaded files (`dokumen_N` with `jenis_dokumen_N`)
+/// and archive documents (`arsip`).
+fn dokumen_form(f: &FormMultipart) -> (Vec<Unggahan>, Vec<Uuid>) {
+    let unggahan = f
+        .berkas
+        .iter()
+        .filter_map(|(nama, file, isi)| {
+            let no = nama.strip_prefix("dokumen_")?;
+            Some(Unggahan {
+                nama_file: file.clone(),
+                jenis_dokumen_id: f.satu(&format!("jenis_dokumen_{no}")).to_string(),
+                isi: isi.clone(),
+            })
+        })
+        .collect();
+    // An archive id that is not a UUID is a forged form: refused like any foreign document.
+    let arsip = f
+        .semua("arsip")
+        .iter()
+        .map(|s| Uuid::parse_str(s).unwrap_or(Uuid::nil()))
+        .collect();
+    (unggahan, arsip)
 }
 
-impl Kiriman {
-    fn peringatan_saja(&self) -> Vec<Temuan> {
-        self.temuan
-            .iter()
-            .filter(|t| t.berat == Berat::Peringatan)
-            .cloned()
-            .collect()
-    }
-}
-
-/// Reads and checks a proposal form (new, or a revision keeping the attachments whose
-/// document types are `terlampir`): values, rules, files, archive documents, required documents.
-/// Files are stored only when everything else is right.
-pub(super) async fn periksa_kiriman(
+/// A form's own problems (an oversized file, values that do not make a change), shown together
+/// with what the rules find on the change when there is one.
+async fn galat_form(
     state: &AppState,
     m: &Masuk,
     f: &FormMultipart,
-    tujuan: &TujuanForm,
     pegawai: &Pegawai,
     riwayat: &[Riwayat],
-    terlampir: Vec<String>,
-) -> Result<Kiriman, WebError> {
-    let b = m.konteks.bahasa;
-    let (nilai, perubahan) = perubahan_dari_form(f, tujuan, pegawai, riwayat, b);
-    let catatan: String = f.satu("catatan").trim().chars().take(1000).collect();
-    let ajukan = f.satu("aksi") == "ajukan";
+    perubahan: &Result<Perubahan, Vec<String>>,
+    catatan: &str,
+) -> Result<(Vec<String>, Vec<String>), WebError> {
+    let b = m.bahasa();
     let mut galat = Vec::new();
     if f.terlalu_besar {
         galat.push(pesan_terlalu_besar(state, b));
     }
-    let perubahan = perubahan.map_err(|e| galat.extend(e)).ok();
     let mut peringatan = Vec::new();
-    let mut temuan = Vec::new();
-    if let Some(p) = &perubahan {
-        let refs = RefValidasi::muat(state, &[pegawai.instansi_kerja_id.as_str()]).await?;
-        temuan = refs.periksa(state.jam().sekarang().date_naive(), pegawai, riwayat, p);
-        for t in &temuan {
-            match t.berat {
-                Berat::Galat => galat.push(pesan_temuan(b, t)),
-                Berat::Peringatan => peringatan.push(pesan_temuan(b, t)),
-            }
+    match perubahan {
+        Ok(p) => {
+            let d = kasus::periksa(state.app(), pegawai, riwayat, p, Some(catatan))
+                .await
+                .dalam(b)?;
+            galat.extend(d.masalah.iter().map(|x| b.jelaskan(x)));
+            peringatan.extend(d.peringatan.iter().map(|x| b.jelaskan(x)));
         }
-        if matches!(p, Perubahan::HapusRiwayat { .. }) && catatan.is_empty() {
-            galat.push(b.t("alasan_hapus_wajib").to_string());
-        }
+        Err(e) => galat.extend(e.iter().cloned()),
     }
-    // Archive documents must be the employee's own: anything else is a forged form.
-    let arsip_pegawai: Vec<Dokumen> = state.store().dokumen_pegawai(pegawai.id).await?;
-    let mut dokumen_arsip = Vec::new();
-    for s in f.semua("arsip") {
-        match Uuid::parse_str(s)
-            .ok()
-            .filter(|id| arsip_pegawai.iter().any(|d| d.id == *id))
-        {
-            Some(id) => dokumen_arsip.push(id),
-            None => return Err(WebError::Dilarang(b)),
-        }
-    }
-    let dokumen_baru = if galat.is_empty() {
-        terima_berkas(state, m, f, pegawai.id, &mut galat).await?
-    } else {
-        Vec::new()
-    };
-    if let Some(p) = &perubahan
-        && ajukan
-        && galat.is_empty()
-    {
-        let kewenangan = state.store().kewenangan().await?;
-        let jenis: Vec<String> = terlampir
-            .into_iter()
-            .chain(dokumen_baru.iter().map(|d| d.jenis_dokumen_id.clone()))
-            .chain(
-                arsip_pegawai
-                    .iter()
-                    .filter(|d| dokumen_arsip.contains(&d.id))
-                    .map(|d| d.jenis_dokumen_id.clone()),
-            )
-            .collect();
-        if !p.dokumen_cukup(&kewenangan, &jenis) {
-            galat.push(b.t("dokumen_wajib_kurang").to_string());
-        }
-    }
-    Ok(Kiriman {
-        nilai,
-        catatan,
-        ajukan,
-        perubahan,
-        temuan,
-        galat,
-        peringatan,
-        dokumen_baru,
-        dokumen_arsip,
-    })
+    Ok((galat, peringatan))
+}
+
+fn jelaskan_ditolak(b: Bahasa, d: &Ditolak) -> (Vec<String>, Vec<String>) {
+    (
+        d.masalah.iter().map(|x| b.jelaskan(x)).collect(),
+        d.peringatan.iter().map(|x| b.jelaskan(x)).collect(),
+    )
 }
 
 /// POST /usulan: saves a draft or submits.
@@ -477,7 +416,7 @@ pub async fn buat(
     mp: Multipart,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
-    let f = baca_multipart(mp, state.konfigurasi().batas_unggah).await?;
+    let f = baca_multipart(mp, state.konfigurasi().app.batas_unggah).await?;
     periksa_csrf_sesi(&m.sesi, f.satu("csrf"), b)?;
     let tujuan = TujuanForm {
         jenis: f.satu("jenis").to_string(),
@@ -485,55 +424,56 @@ pub async fn buat(
         hapus: (!f.satu("hapus").is_empty()).then(|| "1".to_string()),
         pegawai: Uuid::parse_str(f.satu("pegawai")).ok(),
     };
-    let (pegawai, letak) = sasaran(&state, &m, tujuan.pegawai).await?;
+    let pegawai = sasaran(&state, &m, tujuan.pegawai).await?;
     let riwayat = state.store().riwayat_pegawai(pegawai.id, None).await?;
-    let k = periksa_kiriman(&state, &m, &f, &tujuan, &pegawai, &riwayat, Vec::new()).await?;
-    let peringatan = k.peringatan_saja();
-    let (Some(perubahan), true) = (k.perubahan, k.galat.is_empty()) else {
-        return render_form(
+    let (nilai, perubahan) = perubahan_dari_form(&f, &tujuan, &pegawai, &riwayat, b);
+    let catatan: String = f.satu("catatan").trim().chars().take(1000).collect();
+    let ulang = |galat: Vec<String>, peringatan: Vec<String>| {
+        render_form(
             &state,
             &m,
             &tujuan,
             &pegawai,
             "/usulan".into(),
-            &k.nilai,
-            &k.catatan,
-            k.galat,
-            k.peringatan,
+            &nilai,
+            &catatan,
+            galat,
+            peringatan,
         )
-        .await;
     };
-    let sebelum = perubahan
-        .sebelum(&pegawai, &riwayat)
-        .map_err(|_| WebError::TidakValid(b, "form_tidak_valid"))?;
-    let kewenangan = state.store().kewenangan().await?;
-    let kunci = f.satu("kunci_kirim").trim();
-    let baru = UsulanBaru {
-        id: Uuid::now_v7(),
-        kunci_kirim: (!kunci.is_empty()).then(|| format!("{}:{kunci}", m.akun.id)),
-        pegawai_id: pegawai.id,
-        instansi_id: letak.instansi_id.clone(),
-        kanreg_id: letak.kanreg_id.clone(),
-        rute: perubahan.rute(&kewenangan),
+    let perubahan = match perubahan {
+        Ok(p) if !f.terlalu_besar => p,
+        lain => {
+            let (galat, peringatan) =
+                galat_form(&state, &m, &f, &pegawai, &riwayat, &lain, &catatan).await?;
+            return ulang(galat, peringatan).await;
+        }
+    };
+    let (unggahan, arsip) = dokumen_form(&f);
+    let isi = Isi {
         perubahan,
-        sebelum,
-        catatan: (!k.catatan.is_empty()).then_some(k.catatan),
-        peringatan,
-        status: if k.ajukan {
-            StatusUsulan::Diajukan
-        } else {
-            StatusUsulan::Draf
-        },
-        dokumen_baru: k.dokumen_baru,
-        dokumen_arsip: k.dokumen_arsip,
+        catatan: Some(catatan.clone()),
+        unggahan,
+        arsip,
     };
-    let ids = state
-        .store()
-        .simpan_usulan(&[baru], None, &aktor(&state, &m), state.jam().sekarang())
-        .await?;
-    state.bangunkan_surel();
-    let id = ids.first().copied().unwrap_or_default();
-    Ok(Redirect::to(&format!("/usulan/{id}")).into_response())
+    let kirim = f.satu("aksi") == "ajukan";
+    let hasil = kasus::ajukan(
+        state.app(),
+        &m.aktor(),
+        tujuan.pegawai,
+        isi,
+        kirim,
+        Some(f.satu("kunci_kirim")),
+    )
+    .await
+    .dalam(b)?;
+    match hasil {
+        Ok(id) => Ok(Redirect::to(&format!("/usulan/{id}")).into_response()),
+        Err(d) => {
+            let (galat, peringatan) = jelaskan_ditolak(b, &d);
+            ulang(galat, peringatan).await
+        }
+    }
 }
 
 /// GET /usulan/{id}/revisi: the form again, prefilled, for a draft or a returned proposal.
@@ -560,7 +500,7 @@ pub async fn form_revisi(
         if j.langkah == "KEMBALIKAN" {
             galat.push(format!(
                 "{}: {}",
-                b.t("alasan_bts"),
+                b.t(Teks::AlasanBts),
                 j.alasan.unwrap_or_default()
             ));
             break;
@@ -635,84 +575,57 @@ pub async fn revisi(
     mp: Multipart,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
-    let f = baca_multipart(mp, state.konfigurasi().batas_unggah).await?;
+    let f = baca_multipart(mp, state.konfigurasi().app.batas_unggah).await?;
     periksa_csrf_sesi(&m.sesi, f.satu("csrf"), b)?;
     let u = usulan_untuk(&state, &m, id).await?;
     let pengusul = m.akun.id == u.pengusul_akun_id;
     if boleh_langkah_pengusul(LangkahPengusul::Ubah, u.status, pengusul).is_err() {
-        let galat = vec![b.t("usulan_bukan_giliran").to_string()];
+        let galat = vec![b.t(Teks::UsulanBukanGiliran).to_string()];
         return halaman_detail(&state, &m, u, galat, None).await;
     }
     let (tujuan, _) = tujuan_dari_usulan(&u);
     let pegawai = state.store().pegawai(u.pegawai_id).await?;
     let riwayat = state.store().riwayat_pegawai(u.pegawai_id, None).await?;
-    let lampiran = state.store().lampiran_usulan(id).await?;
-    let dokumen_lepas: Vec<Uuid> = f
+    let (nilai, perubahan) = perubahan_dari_form(&f, &tujuan, &pegawai, &riwayat, b);
+    let catatan: String = f.satu("catatan").trim().chars().take(1000).collect();
+    let aksi_url = format!("/usulan/{id}/revisi");
+    let perubahan = match perubahan {
+        Ok(p) if !f.terlalu_besar => p,
+        lain => {
+            let (galat, peringatan) =
+                galat_form(&state, &m, &f, &pegawai, &riwayat, &lain, &catatan).await?;
+            return render_form(
+                &state, &m, &tujuan, &pegawai, aksi_url, &nilai, &catatan, galat, peringatan,
+            )
+            .await;
+        }
+    };
+    let (unggahan, arsip) = dokumen_form(&f);
+    let lepas: Vec<Uuid> = f
         .semua("lepas")
         .iter()
         .filter_map(|s| Uuid::parse_str(s).ok())
-        .filter(|d| lampiran.iter().any(|l| l.dokumen.id == *d))
         .collect();
-    let tetap: Vec<String> = lampiran
-        .iter()
-        .filter(|l| !dokumen_lepas.contains(&l.dokumen.id))
-        .map(|l| l.dokumen.jenis_dokumen_id.clone())
-        .collect();
-    let k = periksa_kiriman(&state, &m, &f, &tujuan, &pegawai, &riwayat, tetap).await?;
-    let peringatan = k.peringatan_saja();
-    let (Some(perubahan), true) = (k.perubahan, k.galat.is_empty()) else {
-        return render_form(
-            &state,
-            &m,
-            &tujuan,
-            &pegawai,
-            format!("/usulan/{id}/revisi"),
-            &k.nilai,
-            &k.catatan,
-            k.galat,
-            k.peringatan,
-        )
-        .await;
+    let isi = Isi {
+        perubahan,
+        catatan: Some(catatan.clone()),
+        unggahan,
+        arsip,
     };
-    let sebelum = perubahan
-        .sebelum(&pegawai, &riwayat)
-        .map_err(|_| WebError::TidakValid(b, "form_tidak_valid"))?;
-    let status_ke = if k.ajukan {
-        StatusUsulan::Diajukan
-    } else {
-        u.status
-    };
-    let r = state
-        .store()
-        .langkah_usulan(
-            &LangkahBaru {
-                usulan_id: id,
-                versi: f.satu("versi").parse().unwrap_or(u.versi),
-                status_dari: u.status,
-                status_ke,
-                revisi: Some(Revisi {
-                    perubahan,
-                    sebelum,
-                    peringatan,
-                    catatan: (!k.catatan.is_empty()).then_some(k.catatan),
-                    dokumen_baru: k.dokumen_baru,
-                    dokumen_arsip: k.dokumen_arsip,
-                    dokumen_lepas,
-                }),
-            },
-            if k.ajukan { "AJUKAN_ULANG" } else { "UBAH" },
-            &aktor(&state, &m),
-            state.jam().sekarang(),
-        )
-        .await;
-    state.bangunkan_surel();
-    match r {
-        Ok(()) => Ok(Redirect::to(&format!("/usulan/{id}")).into_response()),
-        Err(StoreError::Conflict(_)) => {
-            let u = state.store().usulan(id).await?;
-            let galat = vec![b.t("usulan_sudah_diputuskan").to_string()];
-            halaman_detail(&state, &m, u, galat, None).await
+    let versi = f.satu("versi").parse().unwrap_or(u.versi);
+    let kirim = f.satu("aksi") == "ajukan";
+    let hasil = kasus::revisi(state.app(), &m.aktor(), &u, versi, isi, &lepas, kirim)
+        .await
+        .dalam(b)?;
+    match hasil {
+        HasilLangkah::Berhasil => Ok(Redirect::to(&format!("/usulan/{id}")).into_response()),
+        HasilLangkah::Ditolak(d) => {
+            let (galat, peringatan) = jelaskan_ditolak(b, &d);
+            render_form(
+                &state, &m, &tujuan, &pegawai, aksi_url, &nilai, &catatan, galat, peringatan,
+            )
+            .await
         }
-        Err(e) => Err(e.into()),
+        lain => hasil_langkah(&state, &m, id, lain).await,
     }
 }

@@ -1,7 +1,7 @@
 //! The proposal page: before/after, documents, rounds, and the decisions taken on it.
 
 use super::*;
-use crate::konteks::Param;
+use crate::infra::konteks::Param;
 
 /// A before/after row.
 pub struct BarisBanding {
@@ -9,6 +9,25 @@ pub struct BarisBanding {
     dulu: String,
     baru: String,
     berubah: bool,
+}
+
+/// An attached document as listed.
+pub struct BarisLampiran {
+    id: Uuid,
+    nama: String,
+    jenis: String,
+    /// Shown in a PDF viewer (else as an image).
+    pdf: bool,
+    /// Its content is still what was attached.
+    utuh: bool,
+}
+
+/// A step of the proposal's history as listed.
+pub struct BarisJejak {
+    waktu: String,
+    aktor: String,
+    status: String,
+    alasan: String,
 }
 
 #[derive(Template)]
@@ -24,14 +43,14 @@ pub(super) struct DetailPage<'a> {
     nip: String,
     banding: Vec<BarisBanding>,
     peringatan: Vec<String>,
-    lampiran: Vec<(Uuid, String, String, bool, bool)>,
-    jejak: Vec<(String, String, String, String)>,
+    lampiran: Vec<BarisLampiran>,
+    jejak: Vec<BarisJejak>,
     boleh_putus: bool,
     boleh_batal: bool,
     boleh_ajukan: bool,
     boleh_revisi: bool,
     galat: Vec<String>,
-    info: Option<&'static str>,
+    info: Option<Teks>,
 }
 
 pub(super) fn banding(b: Bahasa, u: &Usulan) -> Vec<BarisBanding> {
@@ -45,9 +64,8 @@ pub(super) fn banding(b: Bahasa, u: &Usulan) -> Vec<BarisBanding> {
         (Perubahan::DataUtama { nilai }, Sebelum::DataUtama(lama)) => nilai
             .iter()
             .map(|(k, v)| {
-                let (id, en) = k.label();
                 baris(
-                    pesan(b, id, en),
+                    b.jelaskan(k),
                     lama.get(k).cloned().flatten().unwrap_or_default(),
                     v.clone().unwrap_or_default(),
                 )
@@ -65,11 +83,7 @@ pub(super) fn banding(b: Bahasa, u: &Usulan) -> Vec<BarisBanding> {
                     let tampil = |m: &BTreeMap<String, String>| {
                         tampil_nilai(i.tipe, m.get(i.kunci).map_or("", String::as_str))
                     };
-                    baris(
-                        pesan(b, i.label, i.label_en),
-                        tampil(&sebelum),
-                        tampil(&sesudah),
-                    )
+                    baris(b.jelaskan(i), tampil(&sebelum), tampil(&sesudah))
                 })
                 .collect()
         }
@@ -79,7 +93,7 @@ pub(super) fn banding(b: Bahasa, u: &Usulan) -> Vec<BarisBanding> {
                 let label = isian::isian(r.jenis())
                     .iter()
                     .find(|i| i.kunci == k)
-                    .map_or(k.clone(), |i| pesan(b, i.label, i.label_en));
+                    .map_or(k.clone(), |i| b.jelaskan(i));
                 baris(label, v, String::new())
             })
             .collect(),
@@ -108,28 +122,14 @@ pub(super) fn tampil_nilai(tipe: Tipe, v: &str) -> String {
     }
 }
 
-pub(super) fn posisi(u: &Usulan) -> PosisiUsulan {
-    PosisiUsulan {
-        status: u.status,
-        pegawai: LetakPegawai {
-            pegawai_id: u.pegawai_id,
-            instansi_id: u.instansi_id.clone(),
-            kanreg_id: u.kanreg_id.clone(),
-        },
-        pengusul_akun_id: u.pengusul_akun_id,
-        rute: u.rute,
-    }
-}
-
 pub(super) async fn usulan_untuk(
     state: &AppState,
     m: &Masuk,
     id: Uuid,
 ) -> Result<Usulan, WebError> {
-    Ok(state
-        .store()
-        .usulan_terlihat(id, m.akun.id, &m.pelaku.cakupan_baca())
-        .await?)
+    kasus::usulan_terlihat(state.app(), &m.aktor(), id)
+        .await
+        .dalam(m.bahasa())
 }
 
 pub(super) async fn halaman_detail(
@@ -137,7 +137,7 @@ pub(super) async fn halaman_detail(
     m: &Masuk,
     u: Usulan,
     galat: Vec<String>,
-    info: Option<&'static str>,
+    info: Option<Teks>,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
     let pegawai = state.store().pegawai(u.pegawai_id).await?;
@@ -153,13 +153,13 @@ pub(super) async fn halaman_detail(
                 .iter()
                 .find(|r| r.id == l.dokumen.jenis_dokumen_id)
                 .map_or_else(|| l.dokumen.jenis_dokumen_id.clone(), |r| r.nama.clone());
-            (
-                l.dokumen.id,
-                l.dokumen.nama_file,
+            BarisLampiran {
+                id: l.dokumen.id,
+                pdf: l.dokumen.media_type == "application/pdf",
+                utuh: l.sha256_beku == l.dokumen.sha256,
+                nama: l.dokumen.nama_file,
                 jenis,
-                l.dokumen.media_type == "application/pdf",
-                l.sha256_beku == l.dokumen.sha256,
-            )
+            }
         })
         .collect();
     let jejak = state
@@ -167,14 +167,12 @@ pub(super) async fn halaman_detail(
         .jejak_usulan(u.id)
         .await?
         .into_iter()
-        .map(|j| {
-            (
-                crate::tampilan::waktu(j.waktu, b),
-                j.aktor,
-                StatusUsulan::from_kode(&j.status_ke)
-                    .map_or(j.status_ke.clone(), |s| label_status(b, s).to_string()),
-                j.alasan.unwrap_or_default(),
-            )
+        .map(|j| BarisJejak {
+            waktu: crate::tampilan::waktu(j.waktu, b),
+            aktor: j.aktor,
+            status: StatusUsulan::from_kode(&j.status_ke)
+                .map_or(j.status_ke.clone(), |s| label_status(b, s).to_string()),
+            alasan: j.alasan.unwrap_or_default(),
         })
         .collect();
     let status = label_status(b, u.status);
@@ -187,13 +185,23 @@ pub(super) async fn halaman_detail(
         nama_pegawai: pegawai.nama_lengkap(),
         nip: pegawai.nomor_induk.as_str().to_string(),
         banding: banding(b, &u),
-        peringatan: u.peringatan.iter().map(|t| pesan_temuan(b, t)).collect(),
+        peringatan: u.peringatan.iter().map(|t| b.jelaskan(t)).collect(),
         lampiran,
         jejak,
-        boleh_putus: boleh_memutuskan(&m.pelaku, &posisi(&u)).is_ok(),
-        boleh_batal: boleh_langkah_pengusul(LangkahPengusul::Batalkan, u.status, pengusul).is_ok(),
+        boleh_putus: boleh_memutuskan(&m.pelaku, &u.posisi()).is_ok(),
+        boleh_batal: siasn_domain::usulan::boleh_langkah_pengusul(
+            LangkahPengusul::Batalkan,
+            u.status,
+            pengusul,
+        )
+        .is_ok(),
         boleh_ajukan: u.status == StatusUsulan::Draf && pengusul,
-        boleh_revisi: boleh_langkah_pengusul(LangkahPengusul::Ubah, u.status, pengusul).is_ok(),
+        boleh_revisi: siasn_domain::usulan::boleh_langkah_pengusul(
+            LangkahPengusul::Ubah,
+            u.status,
+            pengusul,
+        )
+        .is_ok(),
         u,
         galat,
         info,
@@ -227,7 +235,7 @@ pub async fn lihat_dokumen(
     let l = lampiran
         .into_iter()
         .find(|l| l.dokumen.id == dok)
-        .ok_or(WebError::Store(StoreError::NotFound))?;
+        .ok_or(WebError::TidakDitemukan)?;
     let isi = state.store().isi_dokumen(&l.dokumen).await?;
     let mut res = isi.into_response();
     let h = res.headers_mut();
@@ -239,7 +247,7 @@ pub async fn lihat_dokumen(
         HeaderValue::from_static("inline"),
     );
     h.insert(
-        crate::telemetry::BINGKAI_SENDIRI,
+        crate::infra::telemetry::BINGKAI_SENDIRI,
         HeaderValue::from_static("1"),
     );
     Ok(res)
@@ -283,7 +291,7 @@ pub async fn putuskan(
         csrf: get("csrf").to_string(),
         versi: get("versi")
             .parse()
-            .map_err(|_| WebError::TidakValid(b, "form_tidak_valid"))?,
+            .map_err(|_| WebError::TidakValid(b, Teks::FormTidakValid))?,
         aksi: get("aksi").to_string(),
         alasan: get("alasan").to_string(),
     };
@@ -295,67 +303,26 @@ pub async fn putuskan(
         .filter_map(|(_, v)| Uuid::parse_str(v).ok())
         .collect();
     let keputusan = keputusan_dari(&f.aksi, &f.alasan, dokumen)
-        .ok_or(WebError::TidakValid(b, "form_tidak_valid"))?;
-    let tahap = match boleh_memutuskan(&m.pelaku, &posisi(&u)) {
-        Ok(t) => t,
-        Err(e) if u.versi != f.versi => {
-            let _ = e;
-            return halaman_detail(
-                &state,
-                &m,
-                u,
-                vec![b.t("usulan_sudah_diputuskan").to_string()],
-                None,
-            )
-            .await;
-        }
-        Err(e) => {
-            return halaman_detail(&state, &m, u, vec![b.t(e.kunci()).to_string()], None).await;
-        }
-    };
-    let status_ke = match status_setelah(tahap, u.rute, &keputusan) {
-        Ok(s) => s,
-        Err(e) => {
-            return halaman_detail(&state, &m, u, vec![b.t(e.kunci()).to_string()], None).await;
-        }
-    };
-    let hasil = state
-        .store()
-        .putuskan_usulan(
-            &[Putusan {
-                usulan_id: u.id,
-                versi: f.versi,
-                status_dari: u.status,
-                status_ke,
-                keputusan,
-            }],
-            &aktor(&state, &m),
-            state.jam().sekarang(),
-        )
-        .await?;
-    state.bangunkan_surel();
+        .ok_or(WebError::TidakValid(b, Teks::FormTidakValid))?;
+    let hasil = kasus::putuskan(state.app(), &m.aktor(), &u, f.versi, keputusan)
+        .await
+        .dalam(b)?;
     let u = state.store().usulan(id).await?;
-    match hasil.into_iter().next() {
-        Some(HasilPutusan::Berhasil(_)) => {
-            halaman_detail(&state, &m, u, Vec::new(), Some("keputusan_tersimpan")).await
+    match hasil {
+        Ok(HasilPutusan::Berhasil(_)) => {
+            halaman_detail(&state, &m, u, Vec::new(), Some(Teks::KeputusanTersimpan)).await
         }
-        Some(HasilPutusan::Konflik(k)) => {
-            let mut galat = vec![b.t("konflik_terapkan").to_string()];
-            galat.extend(k.iter().map(|x| {
-                let (id, en) = x.pesan();
-                pesan(b, &id, &en)
-            }));
+        Ok(HasilPutusan::Konflik(k)) => {
+            let mut galat = vec![b.t(Teks::KonflikTerapkan).to_string()];
+            galat.extend(k.iter().map(|x| b.jelaskan(x)));
             halaman_detail(&state, &m, u, galat, None).await
         }
-        _ => {
-            halaman_detail(
-                &state,
-                &m,
-                u,
-                vec![b.t("usulan_sudah_diputuskan").to_string()],
-                None,
-            )
-            .await
+        Ok(HasilPutusan::SudahDiputuskan) => {
+            let galat = vec![b.t(Teks::UsulanSudahDiputuskan).to_string()];
+            halaman_detail(&state, &m, u, galat, None).await
+        }
+        Err(tidak_boleh) => {
+            halaman_detail(&state, &m, u, vec![b.jelaskan(&tidak_boleh)], None).await
         }
     }
 }
@@ -367,54 +334,39 @@ pub struct LangkahForm {
     versi: i64,
 }
 
-pub(super) async fn langkah(
+/// Renders the outcome of a proposer's step on the proposal page.
+pub(super) async fn hasil_langkah(
+    state: &AppState,
+    m: &Masuk,
+    id: Uuid,
+    hasil: HasilLangkah,
+) -> Result<Response, WebError> {
+    let b = m.bahasa();
+    let u = state.store().usulan(id).await?;
+    let galat = match hasil {
+        HasilLangkah::Berhasil => {
+            return halaman_detail(state, m, u, Vec::new(), Some(Teks::LangkahTersimpan)).await;
+        }
+        HasilLangkah::TidakBoleh(e) => vec![b.jelaskan(&e)],
+        HasilLangkah::SudahBerubah => vec![b.t(Teks::UsulanSudahDiputuskan).to_string()],
+        HasilLangkah::Ditolak(d) => d.masalah.iter().map(|x| b.jelaskan(x)).collect(),
+    };
+    halaman_detail(state, m, u, galat, None).await
+}
+
+async fn langkah(
     state: AppState,
     m: Masuk,
     id: Uuid,
     f: LangkahForm,
     l: LangkahPengusul,
-    kode: &str,
 ) -> Result<Response, WebError> {
-    let b = m.konteks.bahasa;
-    periksa_csrf_sesi(&m.sesi, &f.csrf, b)?;
+    periksa_csrf_sesi(&m.sesi, &f.csrf, m.bahasa())?;
     let u = usulan_untuk(&state, &m, id).await?;
-    let status_ke = match boleh_langkah_pengusul(l, u.status, m.akun.id == u.pengusul_akun_id) {
-        Ok(s) => s,
-        Err(e) => {
-            return halaman_detail(&state, &m, u, vec![b.t(e.kunci()).to_string()], None).await;
-        }
-    };
-    let r = state
-        .store()
-        .langkah_usulan(
-            &LangkahBaru {
-                usulan_id: id,
-                versi: f.versi,
-                status_dari: u.status,
-                status_ke,
-                revisi: None,
-            },
-            kode,
-            &aktor(&state, &m),
-            state.jam().sekarang(),
-        )
-        .await;
-    state.bangunkan_surel();
-    let u = state.store().usulan(id).await?;
-    match r {
-        Ok(()) => halaman_detail(&state, &m, u, Vec::new(), Some("langkah_tersimpan")).await,
-        Err(StoreError::Conflict(_)) => {
-            halaman_detail(
-                &state,
-                &m,
-                u,
-                vec![b.t("usulan_sudah_diputuskan").to_string()],
-                None,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let hasil = kasus::langkah_pengusul(state.app(), &m.aktor(), &u, f.versi, l)
+        .await
+        .dalam(m.bahasa())?;
+    hasil_langkah(&state, &m, id, hasil).await
 }
 
 /// POST /usulan/{id}/batalkan.
@@ -424,47 +376,15 @@ pub async fn batalkan(
     Param(id): Param<Uuid>,
     axum::extract::Form(f): axum::extract::Form<LangkahForm>,
 ) -> Result<Response, WebError> {
-    langkah(state, m, id, f, LangkahPengusul::Batalkan, "BATALKAN").await
+    langkah(state, m, id, f, LangkahPengusul::Batalkan).await
 }
 
-/// POST /usulan/{id}/ajukan (a saved draft).
+/// POST /usulan/{id}/ajukan (a saved draft, checked again as if it were submitted now).
 pub async fn ajukan(
     State(state): State<AppState>,
     m: Masuk,
     Param(id): Param<Uuid>,
     axum::extract::Form(f): axum::extract::Form<LangkahForm>,
 ) -> Result<Response, WebError> {
-    let b = m.konteks.bahasa;
-    let u = usulan_untuk(&state, &m, id).await?;
-    // A draft is checked again as if it were submitted now.
-    let pegawai = state.store().pegawai(u.pegawai_id).await?;
-    let riwayat = state.store().riwayat_pegawai(u.pegawai_id, None).await?;
-    let temuan = RefValidasi::muat(&state, &[pegawai.instansi_kerja_id.as_str()])
-        .await?
-        .periksa(
-            state.jam().sekarang().date_naive(),
-            &pegawai,
-            &riwayat,
-            &u.perubahan,
-        );
-    let kewenangan = state.store().kewenangan().await?;
-    let jenis: Vec<String> = state
-        .store()
-        .lampiran_usulan(id)
-        .await?
-        .into_iter()
-        .map(|l| l.dokumen.jenis_dokumen_id)
-        .collect();
-    let mut galat: Vec<String> = temuan
-        .iter()
-        .filter(|t| t.berat == Berat::Galat)
-        .map(|t| pesan_temuan(b, t))
-        .collect();
-    if !u.perubahan.dokumen_cukup(&kewenangan, &jenis) {
-        galat.push(b.t("dokumen_wajib_kurang").to_string());
-    }
-    if !galat.is_empty() {
-        return halaman_detail(&state, &m, u, galat, None).await;
-    }
-    langkah(state, m, id, f, LangkahPengusul::Ajukan, "AJUKAN").await
+    langkah(state, m, id, f, LangkahPengusul::Ajukan).await
 }

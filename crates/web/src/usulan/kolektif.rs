@@ -1,7 +1,40 @@
 //! Collective proposals: a NIP list or a CSV, a per-row report, batch decisions.
 
 use super::*;
-use crate::konteks::Param;
+use crate::infra::konteks::Param;
+
+/// A row of the collective report as shown.
+pub(super) struct BarisLaporan {
+    baris: usize,
+    nip: String,
+    nama: String,
+    sah: bool,
+    ket: String,
+}
+
+fn baris_laporan(b: Bahasa, r: kasus::BarisLaporan) -> BarisLaporan {
+    let gabung = |t: &[siasn_domain::usulan::validasi::Temuan]| {
+        t.iter()
+            .map(|x| b.jelaskan(x))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let ket = match &r.ket {
+        kasus::KetBaris::Sah(p) | kasus::KetBaris::Galat(p) => gabung(p),
+        kasus::KetBaris::NipSalah(e) => e.clone(),
+        kasus::KetBaris::NipGanda => b.t(Teks::NipGanda).to_string(),
+        kasus::KetBaris::DiLuarCakupan => b.t(Teks::PegawaiDiLuarCakupan).to_string(),
+        kasus::KetBaris::IsianSalah(e) => e.join("; "),
+        kasus::KetBaris::TidakValid => b.t(Teks::FormTidakValid).to_string(),
+    };
+    BarisLaporan {
+        sah: r.sah(),
+        baris: r.baris,
+        nip: r.nip_teks,
+        nama: r.nama,
+        ket,
+    }
+}
 
 #[derive(Template)]
 #[template(path = "kolektif.html")]
@@ -15,7 +48,7 @@ pub(super) struct KolektifPage<'a> {
     judul: String,
     daftar_nip: String,
     csv: String,
-    laporan: Vec<(usize, String, String, bool, String)>,
+    laporan: Vec<BarisLaporan>,
     sah: usize,
     galat: Vec<String>,
     jenis_dokumen: Vec<(String, String)>,
@@ -24,11 +57,7 @@ pub(super) struct KolektifPage<'a> {
 }
 
 pub(super) fn operator_instansi(m: &Masuk) -> Option<String> {
-    m.pelaku
-        .peran
-        .iter()
-        .find(|p| p.peran == Peran::OperatorInstansi)
-        .and_then(|p| p.instansi_id.clone())
+    kasus::instansi_operator(&m.aktor())
 }
 
 /// Query of GET /kolektif.
@@ -47,15 +76,15 @@ pub(super) async fn render_kolektif(
     judul: &str,
     daftar_nip: &str,
     csv: &str,
-    laporan: Vec<(usize, String, String, bool, String)>,
+    laporan: Vec<BarisLaporan>,
     galat: Vec<String>,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
-    let mut pilihan_jenis = vec![("data_utama".to_string(), b.t("data_utama").to_string())];
+    let mut pilihan_jenis = vec![("data_utama".to_string(), b.t(Teks::DataUtama).to_string())];
     pilihan_jenis.extend(JenisRiwayat::SEMUA.into_iter().map(|j| {
         (
             j.kode().to_string(),
-            b.t(crate::tampilan::kunci_judul(j)).to_string(),
+            b.t(siasn_teks::judul_riwayat(j)).to_string(),
         )
     }));
     let bidang = match jenis {
@@ -68,7 +97,6 @@ pub(super) async fn render_kolektif(
                 KolomDataUtama::EmailGov,
                 KolomDataUtama::JenisKawinId,
             ] {
-                let (id, en) = k.label();
                 let pilihan = match k {
                     KolomDataUtama::UnorId => match operator_instansi(m) {
                         Some(i) => state
@@ -87,7 +115,7 @@ pub(super) async fn render_kolektif(
                 };
                 out.push(Bidang {
                     kunci: k.kode().to_string(),
-                    label: pesan(b, id, en),
+                    label: b.jelaskan(&k),
                     tipe: if pilihan.is_empty() { "text" } else { "select" },
                     nilai: nilai.get(k.kode()).cloned().unwrap_or_default(),
                     pilihan,
@@ -107,7 +135,7 @@ pub(super) async fn render_kolektif(
         JenisKolektif::DataUtama => Vec::new(),
     };
     let ref_dok = state.store().referensi("ref-dokumen").await?;
-    let sah = laporan.iter().filter(|r| r.3).count();
+    let sah = laporan.iter().filter(|r| r.sah).count();
     let page = KolektifPage {
         b,
         nama_instance: state.nama_instance(),
@@ -166,14 +194,6 @@ pub async fn form_kolektif(
     .await
 }
 
-/// One checked row of a collective list.
-pub(super) struct BarisSah {
-    pegawai: Pegawai,
-    perubahan: Perubahan,
-    sebelum: Sebelum,
-    peringatan: Vec<Temuan>,
-}
-
 /// POST /kolektif: check the list (per-row report) or submit its valid rows.
 pub async fn kolektif(
     State(state): State<AppState>,
@@ -181,19 +201,17 @@ pub async fn kolektif(
     mp: Multipart,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
-    let f = baca_multipart(mp, state.konfigurasi().batas_unggah).await?;
+    let f = baca_multipart(mp, state.konfigurasi().app.batas_unggah).await?;
     periksa_csrf_sesi(&m.sesi, f.satu("csrf"), b)?;
-    let instansi = operator_instansi(&m).ok_or(WebError::Dilarang(b))?;
+    if operator_instansi(&m).is_none() {
+        return Err(WebError::Dilarang(b));
+    }
     let jenis = JenisKolektif::from_kode(f.satu("jenis"))
-        .ok_or(WebError::TidakValid(b, "form_tidak_valid"))?;
-    let nilai: BTreeMap<String, String> = f
-        .teks
-        .iter()
-        .filter_map(|(k, v)| Some((k.strip_prefix("f_")?.to_string(), v.first()?.clone())))
-        .collect();
+        .ok_or(WebError::TidakValid(b, Teks::FormTidakValid))?;
+    let nilai = f.dengan_awalan("f_");
     let judul = f.satu("judul").trim().chars().take(200).collect::<String>();
     let daftar_nip = f.satu("daftar_nip").to_string();
-    let today = state.jam().sekarang().date_naive();
+    let today = state.sekarang().date_naive();
     let mut galat = Vec::new();
     if f.terlalu_besar {
         galat.push(pesan_terlalu_besar(&state, b));
@@ -203,7 +221,7 @@ pub async fn kolektif(
         Some((_, _, isi)) => match String::from_utf8(isi.clone()) {
             Ok(t) => t,
             Err(_) => {
-                galat.push(b.t("csv_bukan_teks").to_string());
+                galat.push(b.t(Teks::CsvBukanTeks).to_string());
                 String::new()
             }
         },
@@ -233,190 +251,49 @@ pub async fn kolektif(
             }
         }
     };
-    let cakupan = vec![Cakupan::Instansi(instansi.clone())];
-    let mut laporan = Vec::new();
-    // Every row is in the operator's agency (the scope above), so one load serves them all.
-    let refs = RefValidasi::muat(&state, &[instansi.as_str()]).await?;
-    let kanreg_id = state.store().instansi(&instansi).await?.kanreg_id;
-    let mut sah: Vec<BarisSah> = Vec::new();
-    let mut nip_terlihat = std::collections::HashSet::new();
-    for r in &baris {
-        let mut catat = |ok: bool, nama: String, ket: String| {
-            laporan.push((r.baris, r.nip_teks.clone(), nama, ok, ket))
-        };
-        let nip = match &r.nip {
-            Ok(n) => n,
-            Err(e) => {
-                catat(false, String::new(), e.clone());
-                continue;
-            }
-        };
-        if !nip_terlihat.insert(nip.as_str().to_string()) {
-            catat(false, String::new(), b.t("nip_ganda").to_string());
-            continue;
-        }
-        let pegawai = match state
-            .store()
-            .pegawai_dalam_cakupan(nip.as_str(), &cakupan)
-            .await
-        {
-            Ok(p) => p,
-            Err(StoreError::NotFound) => {
-                catat(
-                    false,
-                    String::new(),
-                    b.t("pegawai_di_luar_cakupan").to_string(),
-                );
-                continue;
-            }
-            Err(e) => return Err(e.into()),
-        };
-        let perubahan = match jenis.perubahan(&r.nilai) {
-            Ok(p) => p,
-            Err(e) => {
-                catat(false, pegawai.nama_lengkap(), e.join("; "));
-                continue;
-            }
-        };
-        let riwayat = match perubahan.jenis_riwayat() {
-            Some(j) => state.store().riwayat_pegawai(pegawai.id, Some(j)).await?,
-            None => Vec::new(),
-        };
-        let temuan = refs.periksa(today, &pegawai, &riwayat, &perubahan);
-        let (g, p): (Vec<&Temuan>, Vec<&Temuan>) =
-            temuan.iter().partition(|t| t.berat == Berat::Galat);
-        if !g.is_empty() {
-            catat(
-                false,
-                pegawai.nama_lengkap(),
-                g.iter()
-                    .map(|t| pesan_temuan(b, t))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            );
-            continue;
-        }
-        let Ok(sebelum) = perubahan.sebelum(&pegawai, &riwayat) else {
-            catat(
-                false,
-                pegawai.nama_lengkap(),
-                b.t("form_tidak_valid").to_string(),
-            );
-            continue;
-        };
-        catat(
-            true,
-            pegawai.nama_lengkap(),
-            p.iter()
-                .map(|t| pesan_temuan(b, t))
-                .collect::<Vec<_>>()
-                .join("; "),
-        );
-        sah.push(BarisSah {
-            pegawai,
-            perubahan,
-            sebelum,
-            peringatan: temuan
-                .into_iter()
-                .filter(|t| t.berat == Berat::Peringatan)
-                .collect(),
-        });
-    }
     let csv_kembali = if csv.trim().is_empty() {
         String::new()
     } else {
         csv.clone()
     };
-    if f.satu("langkah") != "ajukan" || !galat.is_empty() || sah.is_empty() {
-        if galat.is_empty() && sah.is_empty() && !baris.is_empty() && f.satu("langkah") == "ajukan"
+    let aktor = m.aktor();
+    let (laporan, galat) = if f.satu("langkah") != "ajukan" || !galat.is_empty() {
+        let laporan = kasus::periksa_kolektif(state.app(), &aktor, jenis, &baris)
+            .await
+            .dalam(b)?;
+        (laporan, galat)
+    } else {
+        // Submit: one shared supporting document (e.g. the reorganisation decree) for every row.
+        let dokumen = f
+            .berkas
+            .iter()
+            .find(|(n, _, _)| n == "dokumen_1")
+            .map(|(_, file, isi)| Unggahan {
+                nama_file: file.clone(),
+                jenis_dokumen_id: f.satu("jenis_dokumen_1").to_string(),
+                isi: isi.clone(),
+            });
+        match kasus::ajukan_kolektif(state.app(), &aktor, jenis, &judul, &baris, dokumen)
+            .await
+            .dalam(b)?
         {
-            galat.push(b.t("kolektif_tanpa_baris_sah").to_string());
+            Ok(id) => return Ok(Redirect::to(&format!("/kolektif/{id}")).into_response()),
+            Err(d) => (d.laporan, d.masalah.iter().map(|x| b.jelaskan(x)).collect()),
         }
-        return render_kolektif(
-            &state,
-            &m,
-            jenis,
-            &nilai,
-            &judul,
-            &daftar_nip,
-            &csv_kembali,
-            laporan,
-            galat,
-        )
-        .await;
-    }
-    // Submit: one shared supporting document (e.g. the reorganisation decree) for every row.
-    let mut galat_berkas = Vec::new();
-    let mut dokumen_bersama = Vec::new();
-    let jenis_dok = f.satu("jenis_dokumen_1").to_string();
-    if let Some((_, file, isi)) = f.berkas.iter().find(|(n, _, _)| n == "dokumen_1") {
-        match simpan_berkas(&state, b, file, isi).await? {
-            Ok((j, blob)) => dokumen_bersama.push((file.clone(), j, blob)),
-            Err(e) => galat_berkas.push(e),
-        }
-    }
-    let kewenangan = state.store().kewenangan().await?;
-    let jenis_terlampir: Vec<String> = dokumen_bersama.iter().map(|_| jenis_dok.clone()).collect();
-    if !sah
-        .iter()
-        .all(|s| s.perubahan.dokumen_cukup(&kewenangan, &jenis_terlampir))
-    {
-        galat_berkas.push(b.t("dokumen_wajib_kurang").to_string());
-    }
-    if judul.is_empty() {
-        galat_berkas.push(b.t("judul_wajib").to_string());
-    }
-    if !galat_berkas.is_empty() {
-        return render_kolektif(
-            &state,
-            &m,
-            jenis,
-            &nilai,
-            &judul,
-            &daftar_nip,
-            &csv_kembali,
-            laporan,
-            galat_berkas,
-        )
-        .await;
-    }
-    let now = state.jam().sekarang();
-    let kolektif_id = Uuid::now_v7();
-    let batch: Vec<UsulanBaru> = sah
-        .into_iter()
-        .map(|s| UsulanBaru {
-            id: Uuid::now_v7(),
-            kunci_kirim: None,
-            pegawai_id: s.pegawai.id,
-            instansi_id: instansi.clone(),
-            kanreg_id: kanreg_id.clone(),
-            rute: s.perubahan.rute(&kewenangan),
-            perubahan: s.perubahan,
-            sebelum: s.sebelum,
-            catatan: Some(judul.clone()),
-            peringatan: s.peringatan,
-            status: StatusUsulan::Diajukan,
-            dokumen_baru: dokumen_bersama
-                .iter()
-                .map(|(file, j, blob)| {
-                    dokumen_baru(&m, s.pegawai.id, &jenis_dok, file, *j, blob, now)
-                })
-                .collect(),
-            dokumen_arsip: Vec::new(),
-        })
-        .collect();
-    let k = KolektifBaru {
-        id: kolektif_id,
-        instansi_id: instansi,
-        judul,
-        jenis: jenis.kode().to_string(),
     };
-    state
-        .store()
-        .simpan_usulan(&batch, Some(&k), &aktor(&state, &m), now)
-        .await?;
-    state.bangunkan_surel();
-    Ok(Redirect::to(&format!("/kolektif/{kolektif_id}")).into_response())
+    let laporan = laporan.into_iter().map(|r| baris_laporan(b, r)).collect();
+    render_kolektif(
+        &state,
+        &m,
+        jenis,
+        &nilai,
+        &judul,
+        &daftar_nip,
+        &csv_kembali,
+        laporan,
+        galat,
+    )
+    .await
 }
 
 #[derive(Template)]
@@ -440,28 +317,6 @@ pub async fn detail_kolektif(
     halaman_kolektif(&state, &m, id, Vec::new()).await
 }
 
-/// The batch's items the reader may see: list rows with their proposals, scope in the query.
-pub(super) async fn kolektif_terlihat(
-    state: &AppState,
-    m: &Masuk,
-    id: Uuid,
-) -> Result<Vec<(RingkasanUsulan, Usulan)>, WebError> {
-    let mut terlihat: HashMap<Uuid, Usulan> = state
-        .store()
-        .usulan_kolektif_terlihat(id, m.akun.id, &m.pelaku.cakupan_baca())
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect();
-    Ok(state
-        .store()
-        .usulan_kolektif(id)
-        .await?
-        .into_iter()
-        .filter_map(|r| terlihat.remove(&r.id).map(|u| (r, u)))
-        .collect())
-}
-
 pub(super) async fn halaman_kolektif(
     state: &AppState,
     m: &Masuk,
@@ -469,17 +324,20 @@ pub(super) async fn halaman_kolektif(
     hasil: Vec<(String, String)>,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
-    let now = state.jam().sekarang();
+    let now = state.sekarang();
     let mut daftar = Vec::new();
     let mut boleh = 0;
-    for (r, u) in kolektif_terlihat(state, m, id).await? {
-        if boleh_memutuskan(&m.pelaku, &posisi(&u)).is_ok() {
+    for (r, u) in kasus::kolektif_terlihat(state.app(), &m.aktor(), id)
+        .await
+        .dalam(b)?
+    {
+        if boleh_memutuskan(&m.pelaku, &u.posisi()).is_ok() {
             boleh += 1;
         }
         daftar.push(baris_daftar(b, r, now));
     }
     if daftar.is_empty() {
-        return Err(WebError::Store(StoreError::NotFound));
+        return Err(WebError::TidakDitemukan);
     }
     let page = KolektifDetailPage {
         b,
@@ -513,62 +371,32 @@ pub async fn putuskan_kolektif(
     let b = m.konteks.bahasa;
     periksa_csrf_sesi(&m.sesi, &f.csrf, b)?;
     let keputusan = keputusan_dari(&f.aksi, &f.alasan, Vec::new())
-        .ok_or(WebError::TidakValid(b, "form_tidak_valid"))?;
-    let mut putusan = Vec::new();
-    let mut nama = Vec::new();
-    for (r, u) in kolektif_terlihat(&state, &m, id).await? {
-        let Ok(tahap) = boleh_memutuskan(&m.pelaku, &posisi(&u)) else {
-            continue;
-        };
-        let status_ke = match status_setelah(tahap, u.rute, &keputusan) {
-            Ok(s) => s,
-            Err(e) => {
-                return halaman_kolektif(
-                    &state,
-                    &m,
-                    id,
-                    vec![(String::new(), b.t(e.kunci()).to_string())],
-                )
-                .await;
-            }
-        };
-        nama.push(format!("{} ({})", r.nama, r.nip));
-        putusan.push(Putusan {
-            usulan_id: u.id,
-            versi: u.versi,
-            status_dari: u.status,
-            status_ke,
-            keputusan: keputusan.clone(),
-        });
-    }
-    if putusan.is_empty() {
-        return Err(WebError::Dilarang(b));
-    }
-    let hasil = state
-        .store()
-        .putuskan_usulan(&putusan, &aktor(&state, &m), state.jam().sekarang())
-        .await?;
-    state.bangunkan_surel();
-    let hasil = nama
+        .ok_or(WebError::TidakValid(b, Teks::FormTidakValid))?;
+    let hasil = match kasus::putuskan_kolektif(state.app(), &m.aktor(), id, keputusan)
+        .await
+        .dalam(b)?
+    {
+        Ok(h) => h,
+        Err(e) => {
+            return halaman_kolektif(&state, &m, id, vec![(String::new(), b.jelaskan(&e))]).await;
+        }
+    };
+    let hasil = hasil
         .into_iter()
-        .zip(hasil)
-        .map(|(n, h)| {
+        .map(|(r, h)| {
             let ket = match h {
                 HasilPutusan::Berhasil(s) => label_status(b, s).to_string(),
-                HasilPutusan::SudahDiputuskan => b.t("usulan_sudah_diputuskan").to_string(),
+                HasilPutusan::SudahDiputuskan => b.t(Teks::UsulanSudahDiputuskan).to_string(),
                 HasilPutusan::Konflik(k) => format!(
                     "{} {}",
-                    b.t("konflik_terapkan"),
+                    b.t(Teks::KonflikTerapkan),
                     k.iter()
-                        .map(|x| {
-                            let (i, e) = x.pesan();
-                            pesan(b, &i, &e)
-                        })
+                        .map(|x| b.jelaskan(x))
                         .collect::<Vec<_>>()
                         .join("; ")
                 ),
             };
-            (n, ket)
+            (format!("{} ({})", r.nama, r.nip), ket)
         })
         .collect();
     halaman_kolektif(&state, &m, id, hasil).await

@@ -1,0 +1,247 @@
+//! Explanations of the domain's codes: the domain returns what happened as values (a refusal,
+//! a finding, a reason), and this module says it in both languages.
+
+use siasn_domain::riwayat::JenisRiwayat;
+
+use crate::{Bahasa, Teks};
+
+/// A domain value that can be explained to a person.
+pub trait Terjemah {
+    /// The explanation in `bahasa`.
+    fn jelaskan(&self, bahasa: Bahasa) -> String;
+}
+
+/// The heading of a history section.
+pub fn judul_riwayat(j: JenisRiwayat) -> Teks {
+    match j {
+        JenisRiwayat::Jabatan => Teks::JudulJabatan,
+        JenisRiwayat::Pendidikan => Teks::JudulPendidikan,
+        JenisRiwayat::Diklat => Teks::JudulDiklat,
+        JenisRiwayat::Kursus => Teks::JudulKursus,
+        JenisRiwayat::Skp => Teks::JudulSkp,
+        JenisRiwayat::Skp22 => Teks::JudulSkp22,
+        JenisRiwayat::Penghargaan => Teks::JudulPenghargaan,
+        JenisRiwayat::Golongan => Teks::JudulGolongan,
+        JenisRiwayat::Pasangan => Teks::JudulPasangan,
+        JenisRiwayat::Anak => Teks::JudulAnak,
+        JenisRiwayat::OrangTua => Teks::JudulOrangTua,
+        JenisRiwayat::Pmk => Teks::JudulPmk,
+        JenisRiwayat::PindahInstansi => Teks::JudulPindahInstansi,
+        JenisRiwayat::Cltn => Teks::JudulCltn,
+        JenisRiwayat::CpnsPns => Teks::JudulCpnsPns,
+        JenisRiwayat::Organisasi => Teks::JudulOrganisasi,
+        JenisRiwayat::HukumanDisiplin => Teks::JudulHukumanDisiplin,
+        JenisRiwayat::AngkaKredit => Teks::JudulAngkaKredit,
+        JenisRiwayat::Gaji => Teks::JudulGaji,
+    }
+}
+
+impl Terjemah for siasn_domain::akun::kata_sandi::AlasanDitolak {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        use siasn_domain::akun::kata_sandi::AlasanDitolak as A;
+        match (self, b) {
+            (A::TerlaluPendek { minimum }, Bahasa::Indonesia) => {
+                format!("kata sandi minimal {minimum} karakter")
+            }
+            (A::TerlaluPendek { minimum }, Bahasa::Inggris) => {
+                format!("password must have at least {minimum} characters")
+            }
+            (A::TerlaluPanjang { maksimum }, Bahasa::Indonesia) => {
+                format!("kata sandi maksimal {maksimum} karakter")
+            }
+            (A::TerlaluPanjang { maksimum }, Bahasa::Inggris) => {
+                format!("password must have at most {maksimum} characters")
+            }
+            (A::TanpaHurufBesar, _) => b
+                .pilih(
+                    "kata sandi harus memuat minimal satu huruf kapital",
+                    "password must contain at least one capital letter",
+                )
+                .into(),
+            (A::TanpaAngka, _) => b
+                .pilih(
+                    "kata sandi harus memuat minimal satu angka",
+                    "password must contain at least one digit",
+                )
+                .into(),
+            (A::MemuatNip, _) => b
+                .pilih(
+                    "kata sandi tidak boleh memuat NIP",
+                    "password must not contain your NIP",
+                )
+                .into(),
+            (A::MemuatNik, _) => b
+                .pilih(
+                    "kata sandi tidak boleh memuat NIK",
+                    "password must not contain your NIK",
+                )
+                .into(),
+            (A::MemuatTanggalLahir, _) => b
+                .pilih(
+                    "kata sandi tidak boleh memuat tanggal lahir",
+                    "password must not contain your birth date",
+                )
+                .into(),
+            (A::MemuatNama, _) => b
+                .pilih(
+                    "kata sandi tidak boleh memuat nama Anda",
+                    "password must not contain your name",
+                )
+                .into(),
+            (A::TerlaluUmum, _) => b
+                .pilih(
+                    "kata sandi terlalu umum dan mudah ditebak",
+                    "password is too common and easy to guess",
+                )
+                .into(),
+        }
+    }
+}
+
+/// One text of two, built for the language in use (for the domain values that still carry
+/// their own two texts).
+fn dua(b: Bahasa, id: impl FnOnce() -> String, en: impl FnOnce() -> String) -> String {
+    match b {
+        Bahasa::Indonesia => id(),
+        Bahasa::Inggris => en(),
+    }
+}
+
+impl Terjemah for siasn_domain::usulan::validasi::Temuan {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        dua(b, || self.pesan.clone(), || self.pesan_en.clone())
+    }
+}
+
+impl Terjemah for siasn_domain::usulan::Konflik {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        let (id, en) = self.pesan();
+        dua(b, || id, || en)
+    }
+}
+
+impl Terjemah for siasn_domain::usulan::StatusUsulan {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        let (id, en) = self.label();
+        b.pilih(id, en).to_string()
+    }
+}
+
+impl Terjemah for siasn_domain::usulan::KolomDataUtama {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        let (id, en) = self.label();
+        b.pilih(id, en).to_string()
+    }
+}
+
+impl Terjemah for siasn_domain::usulan::isian::Isian {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        b.pilih(self.label, self.label_en).to_string()
+    }
+}
+
+impl Terjemah for siasn_domain::usulan::berkas::BerkasDitolak {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        dua(b, || self.to_string(), || self.pesan_en())
+    }
+}
+
+impl Terjemah for siasn_domain::kartu::FotoDitolak {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        dua(b, || self.to_string(), || self.pesan_en())
+    }
+}
+
+impl Terjemah for siasn_domain::kartu::TidakLayak {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        dua(b, || self.to_string(), || self.pesan_en())
+    }
+}
+
+impl Terjemah for siasn_domain::kartu::StatusKartu {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        dua(b, || self.pesan(), || self.pesan_en())
+    }
+}
+
+impl Terjemah for siasn_domain::kenaikan_pangkat::AlasanBelumMemenuhi {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        dua(b, || self.to_string(), || self.pesan_en())
+    }
+}
+
+impl Terjemah for siasn_domain::kelengkapan::Kekurangan {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        dua(b, || self.to_string(), || self.pesan_en())
+    }
+}
+
+impl Terjemah for siasn_domain::konsistensi::Inkonsistensi {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        dua(b, || self.to_string(), || self.pesan_en())
+    }
+}
+
+impl Terjemah for siasn_domain::usulan::TidakBoleh {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        use siasn_domain::usulan::TidakBoleh as T;
+        b.t(match self {
+            T::BukanGiliran(_) => Teks::UsulanBukanGiliran,
+            T::UsulanSendiri => Teks::UsulanSendiri,
+            T::BukanVerifikator => Teks::BukanVerifikator,
+            T::AlasanKosong => Teks::AlasanWajib,
+            T::BukanPengusul => Teks::BukanPengusul,
+        })
+        .to_string()
+    }
+}
+
+impl Terjemah for siasn_domain::usulan::Masalah {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        use siasn_domain::usulan::Masalah as M;
+        match self {
+            M::Temuan(t) => t.jelaskan(b),
+            M::AlasanHapusWajib => b.t(Teks::AlasanHapusWajib).into(),
+            M::DokumenWajibKurang => b.t(Teks::DokumenWajibKurang).into(),
+            M::JenisDokumenWajib { nama_file } => {
+                format!("{nama_file}: {}", b.t(Teks::JenisDokumenWajib))
+            }
+            M::Berkas { nama_file, alasan } => format!("{nama_file}: {}", alasan.jelaskan(b)),
+            M::JudulWajib => b.t(Teks::JudulWajib).into(),
+            M::TanpaBarisSah => b.t(Teks::KolektifTanpaBarisSah).into(),
+        }
+    }
+}
+
+impl Terjemah for siasn_domain::akses::PeranTidakValid {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        dua(b, || self.to_string(), || self.to_string())
+    }
+}
+
+impl Terjemah for siasn_domain::usulan::isian::IsianSalah {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        dua(b, || self.pesan.clone(), || self.pesan_en.clone())
+    }
+}
+
+impl Terjemah for siasn_domain::klien_api::LingkupTidakDikenal {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        dua(
+            b,
+            || self.to_string(),
+            || {
+                format!(
+                    "unknown scope: «{}» (known: baca, tulis, dokumen, layanan, referensi, nik, keluarga, asuransi)",
+                    self.0
+                )
+            },
+        )
+    }
+}
+
+/// The name of a proposal's status.
+pub fn label_status(s: siasn_domain::usulan::StatusUsulan, b: Bahasa) -> &'static str {
+    let (id, en) = s.label();
+    b.pilih(id, en)
+}

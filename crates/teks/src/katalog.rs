@@ -1,0 +1,654 @@
+//! The catalogue of short texts: every label, heading and sentence of the pages, Indonesian
+//! and English side by side. A key that does not exist is a compile error, and a key cannot
+//! be declared with one language only.
+
+katalog! {
+    Subjudul => "Sistem Informasi ASN",
+        "Civil Service Information System";
+    Deskripsi => "Tempat instansi dan BKN mengelola, memverifikasi, dan menindaklanjuti data kepegawaian ASN, serta portal layanan mandiri bagi setiap PNS dan PPPK.",
+        "Where agencies and BKN keep, verify and act on civil servants' personnel data, and the self-service portal for every PNS and PPPK.";
+    Status => "Status layanan",
+        "Service status";
+    BasisDataSiap => "Basis data siap",
+        "Database ready";
+    BasisDataGagal => "Basis data tidak dapat dihubungi",
+        "Database not reachable";
+    Instansi => "Instansi terdaftar",
+        "Registered agencies";
+    Mesin => "Penyimpanan",
+        "Storage";
+    GantiBahasa => "English",
+        "Bahasa Indonesia";
+    TidakDitemukan => "Halaman tidak ditemukan",
+        "Page not found";
+    TidakDitemukanTeks => "Alamat yang Anda buka tidak ada.",
+        "The address you opened does not exist.";
+    Kembali => "Kembali ke beranda",
+        "Back to home";
+    GalatServer => "Terjadi kesalahan di server. Silakan coba lagi.",
+        "Something went wrong on the server. Please try again.";
+    Masuk => "Masuk",
+        "Sign in";
+    Keluar => "Keluar",
+        "Sign out";
+    NipAtauPengguna => "NIP atau nama pengguna",
+        "NIP or user name";
+    KataSandi => "Kata sandi",
+        "Password";
+    IngatSaya => "Ingat saya",
+        "Remember me";
+    LupaSandi => "Lupa kata sandi?",
+        "Forgot your password?";
+    Aktivasi => "Aktivasi akun",
+        "Activate your account";
+    LoginSalah => "NIP/nama pengguna atau kata sandi salah.",
+        "Wrong NIP/user name or password.";
+    TerlaluSering => "Terlalu banyak percobaan. Coba lagi dalam {} detik.",
+        "Too many attempts. Try again in {} seconds.";
+    CsrfSalah => "Formulir kedaluwarsa. Muat ulang halaman lalu coba lagi.",
+        "The form has expired. Reload the page and try again.";
+    LupaJudul => "Lupa kata sandi",
+        "Forgotten password";
+    AktivasiJudul => "Aktivasi akun",
+        "Account activation";
+    LupaTeks => "Masukkan NIP dan alamat e-mail yang terdaftar. Kami akan mengirim token ke e-mail tersebut.",
+        "Enter your NIP and your registered e-mail address. We will send a token to that address.";
+    EmailTerdaftar => "E-mail terdaftar",
+        "Registered e-mail";
+    KirimToken => "Kirim token",
+        "Send token";
+    TokenDikirim => "Jika NIP dan e-mail tersebut cocok dengan data kami, token telah dikirim ke e-mail itu dan berlaku {} menit.",
+        "If the NIP and e-mail match our records, a token has been sent to that address; it is valid for {} minutes.";
+    TokenTidakDatang => "Tidak menerima e-mail dalam 15 menit? Periksa folder spam, lalu hubungi unit kepegawaian (BKPSDM/Biro SDM) instansi Anda: hanya mereka yang dapat memperbaiki e-mail terdaftar.",
+        "No e-mail within 15 minutes? Check your spam folder, then contact your agency's HR unit (BKPSDM/Biro SDM): only they can correct your registered e-mail.";
+    SudahPunyaToken => "Sudah punya token? Atur kata sandi",
+        "Have a token? Set your password";
+    AturJudul => "Atur kata sandi",
+        "Set your password";
+    Token => "Token dari e-mail",
+        "Token from the e-mail";
+    SandiBaru => "Kata sandi baru",
+        "New password";
+    UlangiSandi => "Ulangi kata sandi baru",
+        "Repeat the new password";
+    Simpan => "Simpan",
+        "Save";
+    AturanSandi => "Minimal {} karakter, dengan huruf besar dan angka; tidak memuat NIP, NIK, tanggal lahir, atau nama Anda.",
+        "At least {} characters, with a capital letter and a digit; not containing your NIP, NIK, birth date or name.";
+    TokenSalah => "Token salah, sudah dipakai, atau kedaluwarsa. Minta token baru bila perlu.",
+        "The token is wrong, used or expired. Request a new one if needed.";
+    SandiTidakSama => "Kedua kata sandi baru tidak sama.",
+        "The two new passwords differ.";
+    SandiBerhasil => "Kata sandi berhasil disimpan. Semua sesi lain telah diakhiri. Silakan masuk.",
+        "Your password has been saved and every other session ended. Please sign in.";
+    MfaJudul => "Verifikasi dua langkah",
+        "Two-step verification";
+    MfaTeks => "Masukkan kode 6 angka dari aplikasi autentikator, atau salah satu kode pemulihan.",
+        "Enter the 6-digit code from your authenticator app, or one of your recovery codes.";
+    Kode => "Kode",
+        "Code";
+    Verifikasi => "Verifikasi",
+        "Verify";
+    MfaSalah => "Kode tidak cocok. Periksa jam ponsel Anda dan coba lagi.",
+        "The code does not match. Check your phone's clock and try again.";
+    MfaDaftarJudul => "Aktifkan verifikasi dua langkah",
+        "Turn on two-step verification";
+    MfaDaftarTeks => "Pindai kode QR ini dengan aplikasi autentikator (mis. Google Authenticator, Microsoft Authenticator, Aegis), lalu masukkan kode 6 angka yang muncul.",
+        "Scan this QR code with an authenticator app (e.g. Google Authenticator, Microsoft Authenticator, Aegis), then enter the 6-digit code it shows.";
+    MfaWajib => "Peran Anda mewajibkan verifikasi dua langkah.",
+        "Your role requires two-step verification.";
+    RahasiaManual => "Tidak bisa memindai? Masukkan kunci ini secara manual:",
+        "Cannot scan? Enter this key by hand:";
+    KodePemulihanJudul => "Kode pemulihan",
+        "Recovery codes";
+    KodePemulihanTeks => "Simpan kode-kode ini di tempat aman. Masing-masing dapat dipakai sekali bila ponsel Anda hilang. Kode ini hanya ditampilkan sekarang.",
+        "Keep these codes somewhere safe. Each works once if you lose your phone. They are shown only now.";
+    Lanjut => "Lanjut",
+        "Continue";
+    Beranda => "Beranda",
+        "Home";
+    SelamatDatang => "Selamat datang",
+        "Welcome";
+    PeranAnda => "Peran Anda",
+        "Your roles";
+    SesiSaya => "Sesi aktif",
+        "Active sessions";
+    SesiIni => "sesi ini",
+        "this session";
+    AkhiriSesiLain => "Akhiri semua sesi lain",
+        "End all other sessions";
+    SesiLainDiakhiri => "Sesi lain telah diakhiri.",
+        "Other sessions have been ended.";
+    Dibuat => "Dibuat",
+        "Created";
+    TerakhirAktif => "Terakhir aktif",
+        "Last active";
+    Perangkat => "Perangkat",
+        "Device";
+    AlamatJaringan => "Alamat",
+        "Address";
+    TidakBerwenang => "Anda tidak berwenang membuka halaman ini.",
+        "You are not allowed to open this page.";
+    AdminAkun => "Akun petugas",
+        "Staff accounts";
+    AdminKlien => "Klien API",
+        "API clients";
+    KlienPenjelasan => "Sistem instansi (SIMPEG) dan lembaga mitra memakai API yang kompatibel dengan SIASN. Klien instansi hanya menjangkau pegawai instansinya; klien nasional hanya membaca.",
+        "Agency systems (SIMPEG) and partner institutions use the SIASN-compatible API. An agency client reaches only its agency's employees; a national client only reads.";
+    DokumentasiApi => "Dokumentasi API",
+        "API documentation";
+    KlienDibuat => "Klien terdaftar.",
+        "Client registered.";
+    KlienRahasiaSekali => "Simpan consumer secret ini sekarang: hanya ditampilkan sekali dan tidak dapat dilihat lagi.",
+        "Store this consumer secret now: it is shown only once and cannot be viewed again.";
+    KlienNonaktif => "Nonaktif",
+        "Disabled";
+    Menit => "menit",
+        "minute";
+    Nonaktifkan => "Nonaktifkan",
+        "Disable";
+    Aktifkan => "Aktifkan",
+        "Enable";
+    KlienBaru => "Daftarkan klien baru",
+        "Register a new client";
+    NamaKlien => "Nama klien",
+        "Client name";
+    KlienNasional => "Nasional (hanya baca)",
+        "National (read only)";
+    Lingkup => "Lingkup",
+        "Scopes";
+    BatasPerMenit => "Batas permintaan per menit",
+        "Requests per minute";
+    Daftarkan => "Daftarkan",
+        "Register";
+    KlienPerluInstansi => "Isi instansi, atau pilih nasional.",
+        "Fill in the agency, or choose national.";
+    KlienNasionalBaca => "Klien nasional hanya membaca: lingkup «tulis» hanya untuk klien instansi.",
+        "National clients only read: the «tulis» scope is for agency clients only.";
+    KlienInstansiTidakAda => "Instansi tidak dikenal.",
+        "Unknown agency.";
+    AdminPegawai => "Bantuan akun pegawai",
+        "Employee account help";
+    CariNip => "Cari pegawai (NIP)",
+        "Find an employee (NIP)";
+    Cari => "Cari",
+        "Search";
+    PegawaiTidakAda => "Pegawai dengan NIP itu tidak ada dalam cakupan Anda.",
+        "No employee with that NIP in your scope.";
+    EmailBaru => "E-mail baru",
+        "New e-mail";
+    Alasan => "Alasan",
+        "Reason";
+    PerbaikiEmail => "Perbaiki e-mail terdaftar",
+        "Correct the registered e-mail";
+    EmailDiubah => "E-mail terdaftar telah diubah; pemberitahuan dikirim ke alamat lama dan baru.",
+        "The registered e-mail has been changed; both the old and the new address were notified.";
+    ResetMfa => "Reset verifikasi dua langkah",
+        "Reset two-step verification";
+    MfaDireset => "Verifikasi dua langkah telah direset; pegawai mendaftar ulang saat masuk berikutnya.",
+        "Two-step verification has been reset; the employee enrols again at next sign-in.";
+    PengirimanEmail => "Pengiriman e-mail terakhir",
+        "Latest e-mail deliveries";
+    StatusKirim => "Status",
+        "Status";
+    Waktu => "Waktu",
+        "Time";
+    Subjek => "Subjek",
+        "Subject";
+    AlasanWajib => "Alasan wajib diisi.",
+        "A reason is required.";
+    EmailTidakValid => "Alamat e-mail tidak valid.",
+        "The e-mail address is not valid.";
+    BeriPeran => "Beri peran",
+        "Grant a role";
+    Peran => "Peran",
+        "Role";
+    Cabut => "Cabut",
+        "Revoke";
+    LoginPegawai => "NIP pegawai atau nama pengguna",
+        "Employee NIP or user name";
+    PeranDiberikan => "Peran telah diberikan.",
+        "The role has been granted.";
+    PeranDicabut => "Peran telah dicabut.",
+        "The role has been revoked.";
+    AkunTidakAda => "Akun atau pegawai tidak ditemukan dalam cakupan Anda.",
+        "No such account or employee in your scope.";
+    Aktif => "Aktif",
+        "Active";
+    BelumAktif => "Belum aktivasi",
+        "Not activated";
+    InputTerlaluPanjang => "Isian terlalu panjang.",
+        "An entry is too long.";
+    ProfilSaya => "Profil saya",
+        "My profile";
+    DokumenSaya => "Dokumen saya",
+        "My documents";
+    RiwayatAkses => "Siapa melihat atau mengubah data saya",
+        "Who saw or changed my data";
+    DataUtama => "Data utama",
+        "Personal data";
+    TampilkanSensitif => "Tampilkan nomor yang disamarkan",
+        "Show the masked numbers";
+    SensitifTercatat => "Nomor sensitif ditampilkan; tindakan ini tercatat di log audit.",
+        "Sensitive numbers are shown; this is recorded in the audit log.";
+    BelumAda => "Belum ada data.",
+        "Nothing recorded yet.";
+    Unduh => "Unduh",
+        "Download";
+    Oleh => "Oleh",
+        "By";
+    TanggalLahir => "Tanggal lahir",
+        "Birth date";
+    TempatLahir => "Tempat lahir",
+        "Birth place";
+    JenisKelamin => "Jenis kelamin",
+        "Sex";
+    Alamat => "Alamat",
+        "Address";
+    Golongan => "Golongan/pangkat",
+        "Rank";
+    Jabatan => "Jabatan",
+        "Position";
+    Unit => "Unit kerja",
+        "Work unit";
+    JenisPegawai => "Jenis pegawai",
+        "Employee type";
+    Kedudukan => "Kedudukan hukum",
+        "Legal status";
+    TmtCpns => "TMT CPNS",
+        "TMT CPNS";
+    Penugasan => "Penugasan",
+        "Assignment";
+    Sekolah => "Sekolah/perguruan tinggi",
+        "School/university";
+    TahunLulus => "Tahun lulus",
+        "Year of graduation";
+    Gelar => "Gelar",
+        "Title";
+    Jam => "Jam pelajaran",
+        "Hours";
+    Penyelenggara => "Penyelenggara",
+        "Organiser";
+    Nilai => "Nilai",
+        "Score";
+    JenisKp => "Jenis KP",
+        "Promotion type";
+    MasaKerja => "Masa kerja golongan",
+        "Service in rank";
+    TanggalMenikah => "Tanggal menikah",
+        "Marriage date";
+    Ayah => "ayah",
+        "father";
+    Ibu => "ibu",
+        "mother";
+    Sk => "SK",
+        "Decree";
+    JudulJabatan => "Riwayat jabatan",
+        "Positions";
+    JudulPendidikan => "Riwayat pendidikan",
+        "Education";
+    JudulDiklat => "Riwayat diklat",
+        "Leadership training";
+    JudulKursus => "Riwayat kursus",
+        "Courses";
+    JudulSkp => "SKP (sampai 2021)",
+        "Appraisals (to 2021)";
+    JudulSkp22 => "SKP (sejak 2022)",
+        "Appraisals (from 2022)";
+    JudulPenghargaan => "Penghargaan",
+        "Awards";
+    JudulGolongan => "Riwayat golongan",
+        "Ranks";
+    JudulPasangan => "Pasangan",
+        "Spouse";
+    JudulAnak => "Anak",
+        "Children";
+    JudulOrangTua => "Orang tua",
+        "Parents";
+    JudulPmk => "Peninjauan masa kerja",
+        "Service review (PMK)";
+    JudulPindahInstansi => "Pindah instansi",
+        "Agency transfers";
+    JudulCltn => "CLTN",
+        "Unpaid leave (CLTN)";
+    JudulCpnsPns => "SK CPNS/PNS",
+        "Appointment decrees";
+    JudulOrganisasi => "Organisasi",
+        "Organisations";
+    JudulHukumanDisiplin => "Hukuman disiplin",
+        "Disciplinary penalties";
+    JudulAngkaKredit => "Angka kredit",
+        "Credit points";
+    JudulGaji => "Riwayat gaji",
+        "Salary";
+    LihatPegawai => "Data pegawai (hanya baca)",
+        "Employee record (read only)";
+    InstansiKerja => "Instansi",
+        "Agency";
+    Pemberitahuan => "Pemberitahuan",
+        "Notices";
+    KpMemenuhi => "Memenuhi syarat kenaikan pangkat reguler periode {}.",
+        "Eligible for regular promotion in the period of {}.";
+    KpBelum => "Belum memenuhi syarat kenaikan pangkat reguler periode {}:",
+        "Not yet eligible for regular promotion in the period of {}:";
+    PensiunDekat => "Pensiun dalam 2 tahun: TMT pensiun {}.",
+        "Retirement within 2 years: effective {}.";
+    Kelengkapan => "Kelengkapan data",
+        "Data completeness";
+    DataLengkap => "Data Anda lengkap.",
+        "Your record is complete.";
+    Kinerja => "Kinerja (SKP)",
+        "Performance (SKP)";
+    Kompetensi => "Kompetensi",
+        "Competence";
+    Tahun => "Tahun",
+        "Year";
+    Predikat => "Predikat",
+        "Rating";
+    DiklatTertinggi => "Diklat kepemimpinan tertinggi",
+        "Highest leadership training";
+    JamPerTahun => "Jam pelatihan per tahun",
+        "Training hours per year";
+    JamSingkat => "jam",
+        "hours";
+    HasilKerja => "Hasil kerja:",
+        "Results:";
+    PerilakuKerja => "Perilaku:",
+        "Behaviour:";
+    DiAtas => "di atas ekspektasi",
+        "above expectation";
+    Sesuai => "sesuai ekspektasi",
+        "as expected";
+    DiBawah => "di bawah ekspektasi",
+        "below expectation";
+    CariPegawai => "Cari pegawai",
+        "Find employees";
+    NipAtauNama => "NIP, awal NIP, atau nama",
+        "NIP, start of a NIP, or name";
+    JenisJabatan => "Jenis jabatan",
+        "Position type";
+    TidakAdaHasil => "Tidak ada pegawai yang cocok dalam cakupan Anda.",
+        "No matching employee in your scope.";
+    Berikutnya => "Halaman berikutnya",
+        "Next page";
+    Ajukan => "Ajukan",
+        "Submit";
+    AjukanBarisSah => "Ajukan baris yang sah",
+        "Submit the valid rows";
+    AksiHapus => "Hapus",
+        "Remove";
+    AksiTambah => "Tambah",
+        "Add";
+    AksiUbah => "Koreksi",
+        "Correct";
+    AlasanBts => "Alasan dikembalikan",
+        "Reason for return";
+    AlasanHapus => "Alasan penghapusan",
+        "Reason for removal";
+    AlasanHapusWajib => "Alasan penghapusan wajib diisi.",
+        "A reason for the removal is required.";
+    AlasanKeputusan => "Alasan (wajib untuk menolak atau mengembalikan)",
+        "Reason (required to reject or return)";
+    AntreanBkn => "Antrean verifikasi BKN",
+        "BKN verification queue";
+    AntreanInstansi => "Antrean verifikasi instansi",
+        "Agency verification queue";
+    AntreanKosong => "Tidak ada usulan yang menunggu.",
+        "No proposals are waiting.";
+    AtauCsv => "Atau unggah CSV (kolom nip dan nilai per pegawai)",
+        "Or upload a CSV (column nip and values per employee)";
+    BagianData => "Bagian data",
+        "Data section";
+    BarisSah => "baris sah",
+        "rows valid";
+    Baru => "Baru",
+        "New";
+    BatalkanUsulan => "Batalkan usulan",
+        "Withdraw proposal";
+    BelumAdaUsulan => "Belum ada usulan.",
+        "No proposals yet.";
+    Berkas => "Berkas",
+        "File";
+    BerkasTerlaluBesar => "Berkas melebihi batas {} MB; tidak ada yang disimpan.",
+        "A file exceeds the {} MB limit; nothing was saved.";
+    BukanPengusul => "Hanya pengusul yang dapat melakukan ini.",
+        "Only the proposer can do this.";
+    BukanVerifikator => "Anda bukan verifikator tahap ini untuk pegawai tersebut.",
+        "You are not a verifier of this stage for this employee.";
+    Catatan => "Catatan",
+        "Note";
+    CsvBukanTeks => "Berkas CSV harus berupa teks UTF-8.",
+        "The CSV file must be UTF-8 text.";
+    CsvDipakai => "CSV yang diunggah sebelumnya dipakai lagi.",
+        "The CSV uploaded before is used again.";
+    DaftarNip => "Daftar NIP (satu per baris)",
+        "List of NIPs (one per line)";
+    Data => "Data",
+        "Data";
+    DitolakBaris => "Tidak sah",
+        "Invalid";
+    DokumenBermasalah => "Dokumen yang harus diganti (untuk pengembalian):",
+        "Documents to replace (for a return):";
+    DokumenBerubah => "isi berubah sejak diajukan",
+        "content changed since submission";
+    DokumenPendukung => "Dokumen pendukung",
+        "Supporting documents";
+    DokumenWajibKurang => "Dokumen pendukung yang diwajibkan belum dilampirkan.",
+        "The required supporting document is not attached.";
+    DokumenWajibSalahSatu => "Wajib melampirkan salah satu",
+        "Attach at least one of";
+    FormTidakValid => "Isian formulir tidak valid.",
+        "The form is not valid.";
+    FormatBerkas => "PDF, JPEG atau PNG, paling besar",
+        "PDF, JPEG or PNG, at most";
+    GantiJenis => "Ganti jenis",
+        "Change kind";
+    Hari => "hari",
+        "days";
+    HasilKeputusan => "Hasil keputusan per pegawai",
+        "Outcome per employee";
+    ItemDapatDiputus => "usulan dapat Anda putuskan sekaligus.",
+        "proposals you can decide at once.";
+    JenisDokumen => "Jenis dokumen",
+        "Document type";
+    JenisDokumenWajib => "pilih jenis dokumennya",
+        "choose its document type";
+    JenisUsulan => "Jenis usulan",
+        "Proposal kind";
+    JudulKolektif => "Judul (mis. nomor SK penataan organisasi)",
+        "Title (e.g. the reorganisation decree number)";
+    JudulWajib => "Judul usulan kolektif wajib diisi.",
+        "A title for the collective proposal is required.";
+    KembalikanBts => "Kembalikan (BTS)",
+        "Return for correction";
+    KeputusanTersimpan => "Keputusan tersimpan.",
+        "Decision recorded.";
+    Kolektif => "kolektif",
+        "collective";
+    KolektifTanpaBarisSah => "Tidak ada baris yang sah untuk diajukan.",
+        "There are no valid rows to submit.";
+    KonflikTerapkan => "Usulan tidak dapat diterapkan karena data sudah berubah sejak usulan dibuat:",
+        "The proposal cannot be applied because the record changed after it was made:";
+    LangkahTersimpan => "Tersimpan.",
+        "Saved.";
+    LaporanPerBaris => "Hasil pemeriksaan per baris",
+        "Per-row check";
+    LihatKolektif => "Lihat usulan kolektif",
+        "View the collective proposal";
+    MedianJam => "Median (jam)",
+        "Median (hours)";
+    Menunggu => "menunggu",
+        "waiting";
+    MenungguTerlama => "Menunggu paling lama",
+        "Waiting longest";
+    Nama => "Nama",
+        "Name";
+    NilaiBersama => "Nilai untuk semua pegawai dalam daftar",
+        "Values for every employee in the list";
+    NipGanda => "NIP muncul lebih dari sekali",
+        "NIP appears more than once";
+    Notifikasi => "Pemberitahuan",
+        "Notifications";
+    P90Jam => "Persentil 90 (jam)",
+        "90th percentile (hours)";
+    PakaiDariArsip => "Pakai dokumen dari arsip",
+        "Use documents from the archive";
+    PegawaiDiLuarCakupan => "NIP tidak ditemukan di instansi Anda",
+        "NIP not found in your agency";
+    PerStatus => "Usulan per status",
+        "Proposals by status";
+    PerbaikiUsulan => "Perbaiki dan ajukan ulang",
+        "Revise and resubmit";
+    PeriksaDaftar => "Periksa daftar",
+        "Check the list";
+    Peringatan => "Peringatan",
+        "Warnings";
+    Putaran => "putaran",
+        "round";
+    RiwayatUsulan => "Riwayat usulan",
+        "Proposal history";
+    Sah => "Sah",
+        "Valid";
+    Sebelum => "Sebelum",
+        "Before";
+    SebelumSesudah => "Sebelum dan sesudah",
+        "Before and after";
+    Sesudah => "Sesudah",
+        "After";
+    Setujui => "Setujui",
+        "Approve";
+    SetujuiSemua => "Setujui semua",
+        "Approve all";
+    SimpanDraf => "Simpan draf",
+        "Save draft";
+    StatistikUsulan => "Statistik usulan",
+        "Proposal statistics";
+    TanpaDokumen => "Tidak ada dokumen.",
+        "No documents.";
+    TanpaPerubahan => "Tidak ada data yang diubah.",
+        "Nothing is changed.";
+    Tolak => "Tolak",
+        "Reject";
+    UsulDariProfil => "Untuk mengoreksi atau menghapus baris tertentu, pilih tautan pada baris itu di Profil Saya.",
+        "To correct or remove a particular row, use the link on that row in My profile.";
+    UsulHapusPenjelasan => "Anda mengusulkan penghapusan baris riwayat ini.",
+        "You are proposing to remove this history row.";
+    UsulPerubahan => "Usulkan perubahan",
+        "Propose a change";
+    UsulanBukanGiliran => "Langkah ini tidak dapat dilakukan pada status usulan sekarang.",
+        "This step is not possible in the proposal's current status.";
+    UsulanKolektif => "Usulan kolektif",
+        "Collective proposal";
+    UsulanSaya => "Usulan saya",
+        "My proposals";
+    UsulanSendiri => "Pengusul tidak dapat memverifikasi usulannya sendiri.",
+        "A proposer cannot verify their own proposal.";
+    UsulanSudahDiputuskan => "Usulan ini sudah diproses oleh orang lain; halaman dimuat ulang dengan statusnya sekarang.",
+        "Someone else already acted on this proposal; the page shows its current status.";
+    WaktuPerStatus => "Waktu di setiap status (90 hari terakhir)",
+        "Time in each status (last 90 days)";
+    StatusUsulan => "Status",
+        "Status";
+    TambahBaris => "Usulkan tambah",
+        "Propose an addition";
+    Koreksi => "Koreksi",
+        "Correct";
+    Hapus => "Hapus",
+        "Remove";
+    KoreksiDataUtama => "Usulkan koreksi data utama",
+        "Propose a correction of personal data";
+    JamUmur => "jam",
+        "hours";
+    DokumenIdentitasBila => "Bila mengubah nama, gelar, tempat lahir, NIK atau nomor KK:",
+        "When changing the name, titles, place of birth, NIK or family card number:";
+    FotoKartu => "Foto kartu",
+        "Card photo";
+    PedomanFoto => "Pedoman foto",
+        "Photo guidelines";
+    PedomanTransparan => "Latar belakang transparan (PNG), sesuai surat edaran instansi",
+        "Transparent background (PNG), as the agencies' letters ask";
+    PedomanPakaian => "Berpakaian resmi / seragam dinas",
+        "Formal attire or official uniform";
+    PedomanWajah => "Wajah menghadap depan, di tengah, terlihat jelas",
+        "Face forward, centred and clearly visible";
+    PedomanRasio => "Perbandingan 3:4 (tegak); foto lain dipotong di tengah",
+        "3:4 portrait ratio; other photos are cropped at the centre";
+    PedomanResolusi => "Resolusi minimal",
+        "Minimum resolution";
+    PedomanBerkas => "Berkas PNG atau JPEG, paling besar",
+        "PNG or JPEG file, at most";
+    FotoSekarang => "Foto kartu saat ini",
+        "Current card photo";
+    PilihFoto => "Pilih foto",
+        "Choose a photo";
+    UnggahFoto => "Unggah foto",
+        "Upload photo";
+    KartuAsn => "Kartu ASN Virtual",
+        "Virtual civil-servant card";
+    PratinjauKartu => "Pratinjau kartu",
+        "Card preview";
+    PratinjauPetunjuk => "Periksa foto pada kartu. Foto baru dipakai setelah Anda memilih \"Gunakan foto ini\".",
+        "Check the photo on the card. The new photo is used only after you choose \"Use this photo\".";
+    GunakanFoto => "Gunakan foto ini",
+        "Use this photo";
+    UnggahUlang => "Unggah foto lain",
+        "Upload another photo";
+    KartuBelumTersedia => "Kartu belum tersedia",
+        "The card is not available yet";
+    Orientasi => "Orientasi kartu",
+        "Card orientation";
+    Lanskap => "Lanskap",
+        "Landscape";
+    Potret => "Potret",
+        "Portrait";
+    SisiDepan => "Kartu ASN Virtual, sisi depan",
+        "Virtual civil-servant card, front";
+    SisiBelakang => "Kartu ASN Virtual, sisi belakang dengan kode QR",
+        "Virtual civil-servant card, back with QR code";
+    NomorKartu => "Nomor kartu",
+        "Card number";
+    Diterbitkan => "Diterbitkan",
+        "Issued";
+    BerlakuSampai => "Berlaku sampai",
+        "Valid until";
+    UnduhDepan => "Unduh sisi depan (PNG)",
+        "Download front (PNG)";
+    UnduhBelakang => "Unduh sisi belakang (PNG)",
+        "Download back (PNG)";
+    UnduhPdf => "Unduh PDF untuk dicetak",
+        "Download PDF for printing";
+    Cetak => "Tampilan cetak",
+        "Print view";
+    CetakPetunjuk => "Cetak dengan menu Cetak peramban (skala 100%); kartu tercetak seukuran KTP.",
+        "Print with the browser's Print menu (100% scale); the card prints at ID-card size.";
+    KartuDataBerubah => "Nama atau instansi Anda berubah sejak kartu ini diterbitkan. Terbitkan ulang kartu.",
+        "Your name or agency changed since this card was issued. Reissue the card.";
+    TerbitkanUlangPetunjuk => "Kartu baru menggantikan kartu ini; kode QR kartu lama tidak berlaku lagi.",
+        "A new card replaces this one; the old card's QR code stops being valid.";
+    TerbitkanUlang => "Terbitkan ulang kartu",
+        "Reissue the card";
+    KartuSiap => "Data Anda lengkap untuk Kartu ASN Virtual.",
+        "Your record is complete for the virtual card.";
+    TerbitkanKartu => "Terbitkan kartu",
+        "Issue the card";
+    PeriksaKartu => "Pemeriksaan Kartu ASN",
+        "Civil-servant card check";
+    PeriksaKartuPetunjuk => "Ketik huruf pada gambar untuk melihat data pemegang kartu.",
+        "Type the characters in the image to see the card holder's details.";
+    CaptchaSalah => "Jawaban tidak cocok. Coba lagi dengan gambar baru.",
+        "The answer does not match. Try again with the new image.";
+    CaptchaGambar => "Gambar berisi lima huruf atau angka",
+        "Image showing five letters or digits";
+    CaptchaKetik => "Huruf pada gambar",
+        "Characters in the image";
+    Periksa => "Periksa",
+        "Check";
+    CaptchaGanti => "Gambar sulit dibaca? Muat ulang halaman untuk gambar baru.",
+        "Hard to read? Reload the page for a new image.";
+    FotoPemegang => "Foto pemegang kartu",
+        "Photo of the card holder";
+    PeriksaKartuCatatan => "Data di atas harus sama dengan kartu yang ditunjukkan.",
+        "The details above must match the card shown.";
+    KlienNamaTidakSah => "nama klien wajib, paling panjang 120 karakter",
+        "the client name is required, at most 120 characters";
+}

@@ -1,0 +1,53 @@
+//! E-mail bodies. Each message carries both languages, Indonesian first, because the sender
+//! does not know which one the recipient reads; no personal data beyond the recipient's name.
+
+/// A message's subject and plain-text body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Surat {
+    /// Subject.
+    pub subjek: String,
+    /// Body.
+    pub isi: String,
+}
+
+/// The activation or reset token.
+pub fn token(nama: &str, instance: &str, token: &str, url: &str, menit: i64) -> Surat {
+    Surat {
+        subjek: format!("Token {instance} Anda"),
+        isi: format!(
+            "Yth. {nama},\n\nToken {instance} Anda: {token}\n\nMasukkan token ini bersama NIP dan kata sandi baru di {url}/atur-sandi .\nToken berlaku {menit} menit dan hanya dapat dipakai sekali.\n\nJika Anda tidak memintanya, abaikan e-mail ini; kata sandi Anda tidak berubah.\n\n-- \n(English) Your {instance} token is {token}. Enter it with your NIP and a new password at {url}/atur-sandi within {menit} minutes.\n",
+        ),
+    }
+}
+
+/// The password was set; every other session ended.
+pub fn sandi_diubah(nama: &str, instance: &str) -> Surat {
+    Surat {
+        subjek: format!("Kata sandi {instance} Anda telah diubah"),
+        isi: format!(
+            "Yth. {nama},\n\nKata sandi akun {instance} Anda baru saja diatur. Semua sesi lain telah diakhiri.\nJika bukan Anda yang melakukannya, segera hubungi unit kepegawaian instansi Anda.\n\n-- \n(English) Your {instance} password was just set and every other session ended. If this was not you, contact your agency's HR unit at once.\n",
+        ),
+    }
+}
+
+/// The agency changed the registered e-mail (sent to the old and the new address).
+pub fn email_diubah(nama: &str, instance: &str, baru: &str, alasan: &str) -> Surat {
+    Surat {
+        subjek: format!("E-mail terdaftar {instance} Anda diubah"),
+        isi: format!(
+            "Yth. {nama},\n\nUnit kepegawaian instansi Anda mengubah e-mail terdaftar akun {instance} Anda menjadi {baru}.\nAlasan: {alasan}\nJika ini tidak benar, segera hubungi unit kepegawaian instansi Anda.\n\n-- \n(English) Your agency's HR unit changed the registered e-mail of your {instance} account to {baru}.\n",
+        ),
+    }
+}
+
+/// A proposal's status changed: no personal data, a link to sign in.
+pub fn status_usulan(jenis: &str, status_id: &str, status_en: &str, url_usulan: &str) -> Surat {
+    Surat {
+        subjek: format!("SIASN: usulan {jenis} — {status_id}"),
+        isi: format!(
+            "Status usulan peremajaan data Anda ({jenis}) sekarang: {status_id}.\n\
+             Rinciannya dapat dilihat setelah masuk: {url_usulan}\n\n\
+             The status of your data-update proposal ({jenis}) is now: {status_en}.\n"
+        ),
+    }
+}

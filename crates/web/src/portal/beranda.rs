@@ -1,0 +1,204 @@
+//! The signed-in home: the employee's header card and notices (promotion, retirement,
+//! completeness), queues and notifications for staff.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::{Html, IntoResponse, Response};
+use siasn_domain::akses::Peran;
+
+use crate::infra::konteks::Masuk;
+use crate::tampilan;
+use crate::{AppState, WebError};
+use siasn_teks::{Bahasa, Teks};
+
+#[derive(Template)]
+#[template(path = "beranda.html")]
+struct BerandaPage<'a> {
+    b: Bahasa,
+    nama_instance: &'a str,
+    csrf: &'a str,
+    nama: &'a str,
+    peran: Vec<String>,
+    admin: bool,
+    mfa_aktif: bool,
+    pegawai: bool,
+    staf: bool,
+    kp: Option<(String, Vec<String>)>,
+    pensiun: Option<String>,
+    kekurangan: Vec<String>,
+    antrean: Vec<(String, i64)>,
+    notifikasi_baru: i64,
+    operator: bool,
+    kepala: Option<Kepala>,
+}
+
+/// The employee's header card on the home page.
+struct Kepala {
+    nama: String,
+    nomor: String,
+    label_nomor: &'static str,
+    jenis: &'static str,
+    golongan: String,
+    jabatan: String,
+    unit: String,
+    instansi: String,
+    ada_foto: bool,
+}
+
+async fn kepala(state: &AppState, pegawai_id: uuid::Uuid) -> Result<Kepala, WebError> {
+    let p = state.store().pegawai(pegawai_id).await?;
+    let n = crate::kartu::nama_kartu(state, &p).await?;
+    let golongan = match (p.golongan, p.golongan_pppk) {
+        (Some(g), _) => format!("{} · {}", g.pangkat(), g.label()),
+        (None, Some(g)) => format!("PPPK {}", g.label()),
+        _ => "-".into(),
+    };
+    Ok(Kepala {
+        nama: p.nama_lengkap(),
+        nomor: p.nomor_induk.to_string(),
+        label_nomor: p.jenis_pegawai.label_nomor_induk(),
+        jenis: p.jenis_pegawai.kode(),
+        golongan,
+        jabatan: p.nama_jabatan.clone().unwrap_or_else(|| "-".into()),
+        unit: n.unit,
+        instansi: n.instansi,
+        ada_foto: state.store().foto_aktif(p.id).await?.is_some(),
+    })
+}
+
+/// Notices for an employee's own home: promotion, retirement, completeness.
+struct Pemberitahuan {
+    kp: Option<(String, Vec<String>)>,
+    pensiun: Option<String>,
+    kekurangan: Vec<String>,
+}
+
+async fn pemberitahuan(
+    state: &AppState,
+    pegawai_id: uuid::Uuid,
+    b: Bahasa,
+) -> Result<Pemberitahuan, WebError> {
+    use siasn_domain::kenaikan_pangkat::{DataKpReguler, kp_reguler, periode_berikutnya};
+    use siasn_domain::riwayat::DataRiwayat;
+    use siasn_domain::{kelengkapan, kinerja_terakhir, pensiun};
+
+    let hari_ini = state.sekarang().date_naive();
+    let p = state.store().pegawai(pegawai_id).await?;
+    let riwayat = state.store().riwayat_pegawai(p.id, None).await?;
+    let pendidikan = state.store().tingkat_pendidikan().await?;
+    let tingkat = p
+        .tingkat_pendidikan_id
+        .as_deref()
+        .and_then(|id| pendidikan.iter().find(|t| t.id == id));
+    let kalender = state.store().periode_kp().await?;
+    let kp = match (
+        p.golongan,
+        p.tmt_golongan,
+        periode_berikutnya(&kalender, hari_ini),
+    ) {
+        (Some(golongan), Some(tmt_golongan), Some(periode)) if p.kedudukan_hukum_id == "01" => {
+            let penilaian = kinerja_terakhir::dari_riwayat(riwayat.iter().map(|r| &r.data));
+            let hukuman = riwayat.iter().any(
+                |r| matches!(&r.data, DataRiwayat::HukumanDisiplin(h) if h.aktif_pada(periode)),
+            );
+            let hasil = kp_reguler(
+                &DataKpReguler {
+                    golongan,
+                    tmt_golongan,
+                    pendidikan: tingkat,
+                    penilaian: &penilaian,
+                    golongan_atasan: None,
+                    lulus_ujian_dinas: false,
+                    hukuman_disiplin_aktif: hukuman,
+                },
+                periode,
+            );
+            let tanggal = tampilan::tanggal(periode, b);
+            let judul = match (hasil.memenuhi(), hasil.golongan_baru) {
+                (true, Some(g)) => b.isi(Teks::KpMemenuhi, format!("{tanggal} ({})", g.label())),
+                _ => b.isi(Teks::KpBelum, &tanggal),
+            };
+            Some((judul, hasil.alasan.iter().map(|a| b.jelaskan(a)).collect()))
+        }
+        _ => None,
+    };
+    let jabatan = state.store().ref_jabatan().await?;
+    let bup = pensiun::bup(
+        p.jabatan_id
+            .as_deref()
+            .and_then(|id| jabatan.iter().find(|j| j.id == id)),
+    );
+    let hitungan = pensiun::hitung(p.tanggal_lahir, bup);
+    let pensiun = pensiun::dalam_waktu(&hitungan, hari_ini, 2).then(|| {
+        b.isi(
+            Teks::PensiunDekat,
+            format!("{} (BUP {bup})", tampilan::tanggal(hitungan.tmt_pensiun, b)),
+        )
+    });
+    let berdokumen = state
+        .store()
+        .dokumen_pegawai(p.id)
+        .await?
+        .into_iter()
+        .filter_map(|d| d.riwayat_id)
+        .collect();
+    let kekurangan = kelengkapan::periksa(&p, &riwayat, &berdokumen, tingkat, hari_ini)
+        .iter()
+        .map(|k| b.jelaskan(k))
+        .collect();
+    Ok(Pemberitahuan {
+        kp,
+        pensiun,
+        kekurangan,
+    })
+}
+
+/// Home after sign-in (the full employee home is built on this).
+pub async fn get(State(state): State<AppState>, m: Masuk) -> Result<Response, WebError> {
+    let b = m.konteks.bahasa;
+    let peran = m
+        .akun
+        .peran
+        .iter()
+        .map(|p| match (&p.instansi_id, &p.kanreg_id) {
+            (Some(i), _) => format!("{} ({i})", p.peran.nama()),
+            (None, Some(k)) => format!("{} (Kanreg {k})", p.peran.nama()),
+            _ => p.peran.nama().to_string(),
+        })
+        .collect();
+    let info = match m.akun.pegawai_id {
+        Some(id) => Some(pemberitahuan(&state, id, b).await?),
+        None => None,
+    };
+    let kepala = match m.akun.pegawai_id {
+        Some(id) => Some(kepala(&state, id).await?),
+        None => None,
+    };
+    let (kp, pensiun, kekurangan) = match info {
+        Some(i) => (i.kp, i.pensiun, i.kekurangan),
+        None => (None, None, Vec::new()),
+    };
+    let page = BerandaPage {
+        b,
+        pegawai: m.akun.pegawai_id.is_some(),
+        staf: m
+            .pelaku
+            .peran
+            .iter()
+            .any(|p| p.peran != siasn_domain::akses::Peran::Pegawai),
+        kp,
+        pensiun,
+        kekurangan,
+        nama_instance: state.nama_instance(),
+        csrf: &m.sesi.csrf,
+        nama: &m.akun.nama,
+        peran,
+        admin: m.pelaku.punya(Peran::AdminInstansi) || m.pelaku.punya(Peran::AdminBkn),
+        mfa_aktif: m.akun.mfa_aktif,
+        antrean: crate::usulan::jumlah_antrean(&state, &m).await?,
+        notifikasi_baru: state.store().jumlah_notifikasi_baru(m.akun.id).await?,
+        operator: m.pelaku.punya(Peran::OperatorInstansi),
+        kepala,
+    };
+    Ok(Html(page.render()?).into_response())
+}

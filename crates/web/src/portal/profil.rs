@@ -1,0 +1,390 @@
+//! The employee's own record (and staff's read-only view of it), documents, and the record of
+//! who saw or changed it. Staff reads are audited, so the employee can see them.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Form, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{Html, IntoResponse, Response};
+use serde::Deserialize;
+use siasn_app::pegawai::{self, Bacaan};
+use siasn_domain::pegawai::Pegawai;
+use siasn_domain::riwayat::JenisRiwayat;
+use uuid::Uuid;
+
+use crate::infra::csrf::periksa_csrf_sesi;
+use crate::infra::error::DalamBahasa;
+use crate::infra::konteks::Masuk;
+use crate::infra::konteks::Param;
+use crate::tampilan::{self, BarisRiwayat};
+use crate::{AppState, WebError};
+use siasn_teks::{Bahasa, Teks};
+
+/// A history row with its id and its documents (id, file name).
+type BarisBagian = (Uuid, BarisRiwayat, Vec<(Uuid, String)>);
+
+/// One section of histories.
+pub struct Bagian {
+    judul: &'static str,
+    kode: &'static str,
+    baris: Vec<BarisBagian>,
+}
+
+#[derive(Template)]
+#[template(path = "profil.html")]
+struct ProfilPage<'a> {
+    b: Bahasa,
+    nama_instance: &'a str,
+    csrf: &'a str,
+    aksi_tampilkan: String,
+    milik_sendiri: bool,
+    sensitif_terbuka: bool,
+    nama: String,
+    nip: String,
+    ringkas: Vec<(&'static str, String)>,
+    sensitif: Vec<(&'static str, String)>,
+    bagian: Vec<Bagian>,
+}
+
+/// Who the page is for, and whether the reader opened the masked numbers.
+async fn halaman(
+    state: &AppState,
+    m: &Masuk,
+    p: Pegawai,
+    sensitif_terbuka: bool,
+) -> Result<Response, WebError> {
+    let b = m.konteks.bahasa;
+    let milik_sendiri = m.akun.pegawai_id == Some(p.id);
+    let instansi = state.store().instansi(&p.instansi_kerja_id).await?;
+    let unit = match p.unor_id {
+        Some(id) => state
+            .store()
+            .unor(id)
+            .await
+            .map(|u| u.nama)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let kedudukan = state
+        .store()
+        .kedudukan_hukum()
+        .await?
+        .into_iter()
+        .find(|k| k.id == p.kedudukan_hukum_id)
+        .map_or_else(|| p.kedudukan_hukum_id.clone(), |k| k.nama);
+    let golongan = match (p.golongan, p.golongan_pppk) {
+        (Some(g), _) => format!("{} · {}", g.label(), g.pangkat()),
+        (None, Some(g)) => format!("PPPK {}", g.label()),
+        _ => "-".into(),
+    };
+    let ringkas = vec![
+        (b.t(Teks::JenisPegawai), p.jenis_pegawai.kode().to_string()),
+        (b.t(Teks::Golongan), golongan),
+        (
+            b.t(Teks::Jabatan),
+            p.nama_jabatan.clone().unwrap_or_else(|| "-".into()),
+        ),
+        (b.t(Teks::Unit), unit),
+        (b.t(Teks::InstansiKerja), instansi.nama),
+        (b.t(Teks::Kedudukan), kedudukan),
+        (b.t(Teks::TempatLahir), p.tempat_lahir.clone()),
+        (
+            b.t(Teks::TanggalLahir),
+            tampilan::tanggal(p.tanggal_lahir, b),
+        ),
+        (b.t(Teks::JenisKelamin), p.jenis_kelamin.nama().to_string()),
+        (
+            b.t(Teks::TmtCpns),
+            p.tmt_cpns
+                .map_or_else(|| "-".into(), |d| tampilan::tanggal(d, b)),
+        ),
+        (
+            b.t(Teks::EmailTerdaftar),
+            p.email.clone().unwrap_or_else(|| "-".into()),
+        ),
+    ];
+    let buka = |v: Option<&str>| {
+        v.map_or_else(
+            || "-".to_string(),
+            |v| {
+                if sensitif_terbuka {
+                    v.to_string()
+                } else {
+                    tampilan::samarkan(v)
+                }
+            },
+        )
+    };
+    let sensitif = vec![
+        ("NIK", buka(p.nik.as_ref().map(|n| n.as_str()))),
+        ("KK", buka(p.nomor_kk.as_deref())),
+        ("NPWP", buka(p.npwp.as_deref())),
+        ("BPJS", buka(p.bpjs.as_deref())),
+        ("Taspen", buka(p.taspen.as_deref())),
+        (b.t(Teks::Alamat), buka(p.alamat.as_deref())),
+    ];
+    let riwayat = state.store().riwayat_pegawai(p.id, None).await?;
+    let mut dokumen: HashMap<Uuid, Vec<(Uuid, String)>> = HashMap::new();
+    for d in state.store().dokumen_pegawai(p.id).await? {
+        if let Some(r) = d.riwayat_id {
+            dokumen.entry(r).or_default().push((d.id, d.nama_file));
+        }
+    }
+    let bagian = JenisRiwayat::SEMUA
+        .into_iter()
+        .filter(|j| j.berlaku_untuk(p.jenis_pegawai))
+        .map(|j| {
+            let mut rows: Vec<_> = riwayat.iter().filter(|r| r.data.jenis() == j).collect();
+            rows.sort_by_key(|r| std::cmp::Reverse(r.data.tanggal_efektif()));
+            Bagian {
+                judul: b.t(siasn_teks::judul_riwayat(j)),
+                kode: j.kode(),
+                baris: rows
+                    .into_iter()
+                    .map(|r| {
+                        (
+                            r.id,
+                            tampilan::baris(&r.data, b),
+                            dokumen.remove(&r.id).unwrap_or_default(),
+                        )
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let page = ProfilPage {
+        b,
+        nama_instance: state.nama_instance(),
+        csrf: &m.sesi.csrf,
+        aksi_tampilkan: if milik_sendiri {
+            "/profil/tampilkan".into()
+        } else {
+            format!("/pegawai/{}/tampilkan", p.id)
+        },
+        milik_sendiri,
+        sensitif_terbuka,
+        nama: p.nama_lengkap(),
+        nip: p.nomor_induk.to_string(),
+        ringkas,
+        sensitif,
+        bagian,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+async fn milik_sendiri(state: &AppState, m: &Masuk, bacaan: Bacaan) -> Result<Pegawai, WebError> {
+    match m.akun.pegawai_id {
+        Some(id) => Ok(pegawai::baca(state.app(), &m.aktor(), id, bacaan)
+            .await
+            .dalam(m.bahasa())?),
+        None => Err(WebError::Alihkan("/beranda")),
+    }
+}
+
+/// My profile, sensitive numbers masked.
+pub async fn saya(State(state): State<AppState>, m: Masuk) -> Result<Response, WebError> {
+    let p = milik_sendiri(&state, &m, Bacaan::Biasa).await?;
+    halaman(&state, &m, p, false).await
+}
+
+/// CSRF-only form.
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+/// My profile with the masked numbers shown (audited).
+pub async fn saya_tampilkan(
+    State(state): State<AppState>,
+    m: Masuk,
+    Form(f): Form<CsrfForm>,
+) -> Result<Response, WebError> {
+    periksa_csrf_sesi(&m.sesi, &f.csrf, m.konteks.bahasa)?;
+    let p = milik_sendiri(&state, &m, Bacaan::Sensitif).await?;
+    halaman(&state, &m, p, true).await
+}
+
+/// Staff's read-only view of an employee in scope (audited as a read of personal data).
+pub async fn petugas(
+    State(state): State<AppState>,
+    m: Masuk,
+    Param(id): Param<Uuid>,
+) -> Result<Response, WebError> {
+    let p = pegawai::baca(state.app(), &m.aktor(), id, Bacaan::Biasa)
+        .await
+        .dalam(m.bahasa())?;
+    halaman(&state, &m, p, false).await
+}
+
+/// Staff open the masked numbers of an employee in scope (audited).
+pub async fn petugas_tampilkan(
+    State(state): State<AppState>,
+    m: Masuk,
+    Param(id): Param<Uuid>,
+    Form(f): Form<CsrfForm>,
+) -> Result<Response, WebError> {
+    periksa_csrf_sesi(&m.sesi, &f.csrf, m.konteks.bahasa)?;
+    let p = pegawai::baca(state.app(), &m.aktor(), id, Bacaan::Sensitif)
+        .await
+        .dalam(m.bahasa())?;
+    halaman(&state, &m, p, true).await
+}
+
+#[derive(Template)]
+#[template(path = "dokumen.html")]
+struct DokumenPage<'a> {
+    b: Bahasa,
+    nama_instance: &'a str,
+    daftar: Vec<(Uuid, String, String, String, String)>,
+}
+
+/// My documents.
+pub async fn dokumen_saya(State(state): State<AppState>, m: Masuk) -> Result<Response, WebError> {
+    let b = m.konteks.bahasa;
+    let p = milik_sendiri(&state, &m, Bacaan::Biasa).await?;
+    let jenis: HashMap<String, String> = state
+        .store()
+        .referensi("ref-dokumen")
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.nama))
+        .collect();
+    let daftar = state
+        .store()
+        .dokumen_pegawai(p.id)
+        .await?
+        .into_iter()
+        .map(|d| {
+            (
+                d.id,
+                d.nama_file,
+                jenis
+                    .get(&d.jenis_dokumen_id)
+                    .cloned()
+                    .unwrap_or(d.jenis_dokumen_id),
+                tampilan::tanggal(d.diunggah_pada.date_naive(), b),
+                format!("{:.1} KB", d.ukuran as f64 / 1024.0),
+            )
+        })
+        .collect();
+    let page = DokumenPage {
+        b,
+        nama_instance: state.nama_instance(),
+        daftar,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+/// A document's bytes, for its owner or staff in scope (staff downloads are audited).
+pub async fn unduh(
+    State(state): State<AppState>,
+    m: Masuk,
+    Param(id): Param<Uuid>,
+) -> Result<Response, WebError> {
+    let (d, bytes) = pegawai::unduh_dokumen(state.app(), &m.aktor(), id)
+        .await
+        .dalam(m.bahasa())?;
+    // The stored name is shown to people; in the header only a safe ASCII form is used.
+    let aman: String = d
+        .nama_file
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ' ') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let mut r = bytes.into_response();
+    let h = r.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&d.media_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{aman}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
+}
+
+#[derive(Template)]
+#[template(path = "riwayat_akses.html")]
+struct AksesPage<'a> {
+    b: Bahasa,
+    nama_instance: &'a str,
+    daftar: Vec<(String, String, String, String)>,
+}
+
+/// Who saw or changed my data (the subject-access view of the audit log).
+pub async fn riwayat_akses(State(state): State<AppState>, m: Masuk) -> Result<Response, WebError> {
+    let b = m.konteks.bahasa;
+    let p = milik_sendiri(&state, &m, Bacaan::Biasa).await?;
+    let entri = state.store().audit_tentang_pegawai(p.id, 200).await?;
+    let mut nama: HashMap<String, String> = HashMap::new();
+    let mut daftar = Vec::new();
+    for e in entri {
+        // Through the API: "klien:<client>/akun:<user>" shows as "<client> (API) · <user>".
+        let (klien, aktor) = match e
+            .aktor
+            .strip_prefix("klien:")
+            .and_then(|r| r.split_once('/'))
+        {
+            Some((k, akun)) => (Some(k.to_string()), akun.to_string()),
+            None => (None, e.aktor.clone()),
+        };
+        let siapa = if let Some(id) = aktor.strip_prefix("akun:") {
+            if !nama.contains_key(id) {
+                let n = match id.parse::<Uuid>() {
+                    Ok(u) if u == m.akun.id => m.akun.nama.clone(),
+                    Ok(u) => state.store().akun(u).await.map_or_else(
+                        |_| e.aktor.clone(),
+                        |a| {
+                            let peran: Vec<&str> = a.peran.iter().map(|p| p.peran.nama()).collect();
+                            format!("{} ({})", a.nama, peran.join(", "))
+                        },
+                    ),
+                    Err(_) => e.aktor.clone(),
+                };
+                nama.insert(id.to_string(), n);
+            }
+            nama.get(id).cloned().unwrap_or_default()
+        } else {
+            aktor.clone()
+        };
+        let siapa = match klien {
+            Some(k) => {
+                let n = match k.parse::<Uuid>() {
+                    Ok(u) => state
+                        .store()
+                        .klien_api(u)
+                        .await
+                        .map_or_else(|_| k.clone(), |c| c.nama),
+                    Err(_) => k.clone(),
+                };
+                format!("{n} (API) · {siapa}")
+            }
+            None => siapa,
+        };
+        daftar.push((
+            format!(
+                "{} {}",
+                tampilan::tanggal(e.waktu.date_naive(), b),
+                e.waktu.format("%H:%M UTC")
+            ),
+            siapa,
+            e.aksi,
+            e.alasan.unwrap_or_default(),
+        ));
+    }
+    let page = AksesPage {
+        b,
+        nama_instance: state.nama_instance(),
+        daftar,
+    };
+    Ok(Html(page.render()?).into_response())
+}
