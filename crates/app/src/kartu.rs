@@ -15,6 +15,45 @@ use uuid::Uuid;
 use crate::rahasia::acak;
 use crate::{Aktor, App, AppError, AppResult};
 
+/// Names for the card's text, from the references.
+#[derive(Debug, Clone)]
+pub struct NamaKartu {
+    /// The issuing (parent) agency.
+    pub penerbit: String,
+    /// The agency the holder works in.
+    pub instansi: String,
+    /// The holder's unit.
+    pub unit: String,
+    /// The holder's legal status, when known.
+    pub kedudukan: Option<siasn_domain::referensi::KedudukanHukum>,
+}
+
+/// What the card says about the holder's agency, unit and status.
+pub async fn nama_kartu(app: &App, p: &Pegawai) -> AppResult<NamaKartu> {
+    let store = app.store();
+    let induk = store.instansi(&p.instansi_induk_id).await?;
+    let kerja = if p.instansi_kerja_id == p.instansi_induk_id {
+        induk.clone()
+    } else {
+        store.instansi(&p.instansi_kerja_id).await?
+    };
+    let unit = match p.unor_id {
+        Some(id) => store.unor(id).await.map(|u| u.nama).unwrap_or_default(),
+        None => String::new(),
+    };
+    let kedudukan = store
+        .kedudukan_hukum()
+        .await?
+        .into_iter()
+        .find(|k| k.id == p.kedudukan_hukum_id);
+    Ok(NamaKartu {
+        penerbit: induk.nama,
+        instansi: kerja.nama,
+        unit,
+        kedudukan,
+    })
+}
+
 /// The photo rules of this instance.
 pub fn kebijakan_foto(app: &App) -> KebijakanFoto {
     KebijakanFoto {

@@ -55,9 +55,14 @@ async fn pegawai_jabar(app: &App) -> Vec<Pegawai> {
 
 async fn petugas(app: &App, p: &Pegawai, peran: Peran) -> Aktor {
     let grant = PeranAkun::new(peran, Some("PROV-JABAR".into()), None).unwrap();
-    let id = akun::beri_peran_langsung(app, "uji", PenggunaCli::Pegawai(Box::new(p.clone())), &grant)
-        .await
-        .unwrap();
+    let id = akun::beri_peran_langsung(
+        app,
+        "uji",
+        PenggunaCli::Pegawai(Box::new(p.clone())),
+        &grant,
+    )
+    .await
+    .unwrap();
     Aktor::akun(&app.store().akun(id).await.unwrap(), None)
 }
 

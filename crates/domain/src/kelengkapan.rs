@@ -2,7 +2,6 @@
 //! supporting document, and which numbers disagree with the personal data.
 
 use std::collections::HashSet;
-use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 use uuid::Uuid;
@@ -30,35 +29,6 @@ pub enum Kekurangan {
     },
     /// Numbers disagree with the personal data.
     TidakKonsisten(Inkonsistensi),
-}
-
-impl fmt::Display for Kekurangan {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::RiwayatKosong(j) => write!(f, "{} belum diisi", j.nama()),
-            Self::DiklatAtauKursusKosong => f.write_str("riwayat diklat atau kursus belum diisi"),
-            Self::SkpTahunKosong(t) => write!(f, "SKP tahun {t} belum ada"),
-            Self::DokumenTidakAda { jenis, .. } => {
-                write!(f, "{}: ada baris tanpa dokumen pendukung", jenis.nama())
-            }
-            Self::TidakKonsisten(i) => i.fmt(f),
-        }
-    }
-}
-
-impl Kekurangan {
-    /// The gap in English.
-    pub fn pesan_en(&self) -> String {
-        match self {
-            Self::RiwayatKosong(j) => format!("{} is empty", j.nama_en()),
-            Self::DiklatAtauKursusKosong => "no structural training or course is recorded".into(),
-            Self::SkpTahunKosong(t) => format!("no SKP for {t}"),
-            Self::DokumenTidakAda { jenis, .. } => {
-                format!("{}: a row has no supporting document", jenis.nama_en())
-            }
-            Self::TidakKonsisten(i) => i.pesan_en(),
-        }
-    }
 }
 
 /// Sections whose rows stand on a decree scan of a type the reference defines (SK CPNS/PNS,
@@ -169,10 +139,6 @@ mod tests {
                 .iter()
                 .any(|k| matches!(k, Kekurangan::RiwayatKosong(JenisRiwayat::Cltn)))
         );
-        assert_eq!(
-            Kekurangan::SkpTahunKosong(2025).to_string(),
-            "SKP tahun 2025 belum ada"
-        );
     }
 
     #[test]
@@ -236,49 +202,5 @@ mod tests {
         p.tanggal_lahir = d(1968, 3, 4);
         let found = periksa(&p, &[], &HashSet::new(), None, d(2026, 11, 21));
         assert!(found.contains(&Kekurangan::TidakKonsisten(Inkonsistensi::TanggalLahirNip)));
-    }
-}
-
-#[cfg(test)]
-mod tests_en {
-    use super::*;
-    use crate::kenaikan_pangkat::AlasanBelumMemenuhi;
-
-    #[test]
-    fn every_reason_has_an_english_text() {
-        let semua = [
-            Kekurangan::RiwayatKosong(JenisRiwayat::Golongan),
-            Kekurangan::DiklatAtauKursusKosong,
-            Kekurangan::SkpTahunKosong(2025),
-            Kekurangan::DokumenTidakAda {
-                jenis: JenisRiwayat::Jabatan,
-                riwayat_id: Uuid::nil(),
-            },
-            Kekurangan::TidakKonsisten(Inkonsistensi::TanggalLahirNip),
-            Kekurangan::TidakKonsisten(Inkonsistensi::GolonganMelebihiBatasPendidikan),
-        ];
-        for k in &semua {
-            assert!(!k.pesan_en().is_empty());
-            assert_ne!(k.pesan_en(), k.to_string(), "{k:?}");
-        }
-        assert_eq!(
-            Kekurangan::RiwayatKosong(JenisRiwayat::Golongan).pesan_en(),
-            "Rank history is empty"
-        );
-        for j in JenisRiwayat::SEMUA {
-            assert!(!j.nama_en().is_empty());
-        }
-        let a = AlasanBelumMemenuhi::MasaGolonganKurang {
-            terpenuhi_pada: NaiveDate::from_ymd_opt(2027, 4, 1).unwrap(),
-        };
-        assert_eq!(
-            a.pesan_en(),
-            "less than 4 years in the current rank (met on 1 April 2027)"
-        );
-        assert!(
-            AlasanBelumMemenuhi::PerluUjianDinas
-                .pesan_en()
-                .contains("service exam")
-        );
     }
 }

@@ -1,8 +1,6 @@
 //! Regular promotion (KP reguler, jenis KP 101): conditions that explain themselves, and the KP
 //! period calendar (TMT of a KP is always the 1st of a period month).
 
-use std::fmt;
-
 use chrono::{Months, NaiveDate};
 
 use crate::golongan::Golongan;
@@ -66,65 +64,6 @@ pub enum AlasanBelumMemenuhi {
     PerluUjianDinas,
     /// A disciplinary penalty is in force.
     HukumanDisiplin,
-}
-
-impl fmt::Display for AlasanBelumMemenuhi {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::GolonganTertinggi => f.write_str("sudah golongan tertinggi (IV/e)"),
-            Self::MasaGolonganKurang { terpenuhi_pada } => write!(
-                f,
-                "masa dalam golongan belum 4 tahun (terpenuhi {})",
-                crate::tanggal::format_indonesia(*terpenuhi_pada)
-            ),
-            Self::MelebihiBatasPendidikan { batas } => {
-                write!(f, "golongan berikutnya melebihi batas pendidikan ({batas})")
-            }
-            Self::BatasPendidikanTidakDiketahui => {
-                f.write_str("batas golongan untuk pendidikan tercatat belum ada di referensi")
-            }
-            Self::SkpKurang { tahun, predikat } => match predikat {
-                Some(p) => write!(f, "SKP {tahun} bernilai {} (minimal Baik)", p.nama()),
-                None => write!(f, "SKP {tahun} belum ada"),
-            },
-            Self::MelebihiAtasan { atasan } => {
-                write!(
-                    f,
-                    "golongan berikutnya melebihi golongan atasan langsung ({atasan})"
-                )
-            }
-            Self::PerluUjianDinas => f.write_str("perlu lulus ujian dinas"),
-            Self::HukumanDisiplin => f.write_str("sedang menjalani hukuman disiplin"),
-        }
-    }
-}
-
-impl AlasanBelumMemenuhi {
-    /// The reason in English (rating words stay in Indonesian, as on the appraisal).
-    pub fn pesan_en(&self) -> String {
-        match self {
-            Self::GolonganTertinggi => "already at the highest rank (IV/e)".into(),
-            Self::MasaGolonganKurang { terpenuhi_pada } => format!(
-                "less than 4 years in the current rank (met on {})",
-                terpenuhi_pada.format("%-d %B %Y")
-            ),
-            Self::MelebihiBatasPendidikan { batas } => {
-                format!("the next rank is above the ceiling for the recorded education ({batas})")
-            }
-            Self::BatasPendidikanTidakDiketahui => {
-                "the rank ceiling for the recorded education is not in the reference data".into()
-            }
-            Self::SkpKurang { tahun, predikat } => match predikat {
-                Some(p) => format!("SKP {tahun} rated {} (at least Baik required)", p.nama()),
-                None => format!("no SKP for {tahun}"),
-            },
-            Self::MelebihiAtasan { atasan } => {
-                format!("the next rank is above the direct superior's rank ({atasan})")
-            }
-            Self::PerluUjianDinas => "the service exam (ujian dinas) must be passed".into(),
-            Self::HukumanDisiplin => "a disciplinary penalty is in force".into(),
-        }
-    }
 }
 
 /// The outcome of the regular-promotion rule for one period.
@@ -292,10 +231,6 @@ mod tests {
             vec![AlasanBelumMemenuhi::MasaGolonganKurang {
                 terpenuhi_pada: d(2026, 4, 1)
             }]
-        );
-        assert_eq!(
-            early.alasan[0].to_string(),
-            "masa dalam golongan belum 4 tahun (terpenuhi 1 April 2026)"
         );
     }
 

@@ -1,7 +1,5 @@
 //! Cross-checks between the numbers that encode personal data (NIP, NIK) and the record.
 
-use std::fmt;
-
 use crate::nip::Nip;
 use crate::pegawai::{NomorInduk, Pegawai};
 use crate::referensi::TingkatPendidikan;
@@ -29,56 +27,6 @@ pub enum Inkonsistensi {
     UsiaCpnsDiBawah18,
     /// The current golongan is above the ceiling of the recorded education.
     GolonganMelebihiBatasPendidikan,
-}
-
-impl fmt::Display for Inkonsistensi {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::TanggalLahirNip => {
-                f.write_str("tanggal lahir di NIP berbeda dengan data pribadi")
-            }
-            Self::JenisKelaminNip => {
-                f.write_str("jenis kelamin di NIP berbeda dengan data pribadi")
-            }
-            Self::TmtCpnsNip { nip, tercatat } => write!(
-                f,
-                "TMT CPNS di NIP ({nip}) berbeda dengan TMT CPNS tercatat ({tercatat})"
-            ),
-            Self::TanggalLahirNik => {
-                f.write_str("tanggal lahir di NIK berbeda dengan data pribadi")
-            }
-            Self::JenisKelaminNik => {
-                f.write_str("jenis kelamin di NIK berbeda dengan data pribadi")
-            }
-            Self::UsiaCpnsDiBawah18 => f.write_str("usia saat TMT CPNS kurang dari 18 tahun"),
-            Self::GolonganMelebihiBatasPendidikan => {
-                f.write_str("golongan melebihi batas tertinggi untuk pendidikan tercatat")
-            }
-        }
-    }
-}
-
-impl Inkonsistensi {
-    /// The mismatch in English.
-    pub fn pesan_en(&self) -> String {
-        match self {
-            Self::TanggalLahirNip => {
-                "the birth date in the NIP differs from the personal data".into()
-            }
-            Self::JenisKelaminNip => "the sex in the NIP differs from the personal data".into(),
-            Self::TmtCpnsNip { nip, tercatat } => format!(
-                "TMT CPNS in the NIP ({nip}) differs from the recorded TMT CPNS ({tercatat})"
-            ),
-            Self::TanggalLahirNik => {
-                "the birth date in the NIK differs from the personal data".into()
-            }
-            Self::JenisKelaminNik => "the sex in the NIK differs from the personal data".into(),
-            Self::UsiaCpnsDiBawah18 => "younger than 18 at TMT CPNS".into(),
-            Self::GolonganMelebihiBatasPendidikan => {
-                "the rank is above the ceiling for the recorded education".into()
-            }
-        }
-    }
 }
 
 /// Every mismatch on the record; `pendidikan` is the reference row of its education level.

@@ -11,26 +11,26 @@ use serde::{Deserialize, Serialize};
 
 use crate::nip::{JenisKelamin, number};
 
-/// Why a string is not a structurally valid NIK. `Display` gives the reason in Indonesian.
+/// Why a string is not a structurally valid NIK. `Display` is a stable code for logs; people read the reason through `siasn_teks`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NikError {
     /// Nothing but whitespace.
-    #[error("NIK kosong")]
+    #[error("nik.kosong")]
     Kosong,
     /// A character other than a digit or space.
-    #[error("NIK hanya boleh berisi angka: karakter '{karakter}' di posisi {posisi}")]
+    #[error("nik.bukan_angka")]
     BukanAngka { karakter: char, posisi: usize },
     /// Not exactly 16 digits.
-    #[error("NIK harus 16 angka, bukan {jumlah}")]
+    #[error("nik.panjang")]
     Panjang { jumlah: usize },
     /// Province code 00 (no such province).
-    #[error("kode provinsi NIK (angka 1-2) tidak boleh 00")]
+    #[error("nik.kode_wilayah")]
     KodeWilayah,
     /// Digits 7–12 are not a possible `DDMMYY` (day 1–31 or 41–71).
-    #[error("tanggal lahir NIK {teks} (angka 7-12) bukan tanggal yang ada")]
+    #[error("nik.tanggal_lahir_mustahil")]
     TanggalLahirMustahil { teks: String },
     /// Serial 0000.
-    #[error("nomor urut NIK (angka 13-16) tidak boleh 0000")]
+    #[error("nik.nomor_urut")]
     NomorUrut,
 }
 

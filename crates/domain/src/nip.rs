@@ -48,69 +48,36 @@ impl JenisKelamin {
     }
 }
 
-/// Why a string is not a valid NIP. `Display` gives the reason in Indonesian.
+/// Why a string is not a valid NIP. `Display` is a stable code for logs; people read the reason through `siasn_teks`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NipError {
     /// Nothing but whitespace was given.
-    #[error("NIP kosong")]
+    #[error("nip.kosong")]
     Kosong,
     /// A character that is neither a digit nor a group-separating space.
-    #[error("NIP hanya boleh berisi angka: karakter '{karakter}' di posisi {posisi}")]
+    #[error("nip.bukan_angka")]
     BukanAngka { karakter: char, posisi: usize },
     /// A space somewhere other than between the 8-6-1-3 groups.
-    #[error(
-        "spasi di posisi {posisi} tidak di antara kelompok 8-6-1-3 (contoh: 19680303 198911 2 001)"
-    )]
+    #[error("nip.spasi_salah_tempat")]
     SpasiSalahTempat { posisi: usize },
     /// Not exactly 18 digits.
-    #[error("NIP harus 18 angka, bukan {jumlah}")]
+    #[error("nip.panjang")]
     Panjang { jumlah: usize },
     /// Digits 1–8 are not a real calendar date.
-    #[error("tanggal lahir {teks} (angka 1-8) bukan tanggal yang ada")]
+    #[error("nip.tanggal_lahir_mustahil")]
     TanggalLahirMustahil { teks: String },
     /// Digits 1–8 are a date after today.
-    #[error("tanggal lahir {tanggal} (angka 1-8) ada di masa depan")]
+    #[error("nip.tanggal_lahir_masa_depan")]
     TanggalLahirMasaDepan { tanggal: NaiveDate },
     /// Digits 13–14 are not a month 01–12.
-    #[error("bulan TMT CPNS {bulan:02} (angka 13-14) bukan bulan 01-12")]
+    #[error("nip.bulan_tmt_cpns_mustahil")]
     BulanTmtCpnsMustahil { bulan: u32 },
     /// TMT CPNS (digits 9–14) lies before the birth month.
-    #[error("TMT CPNS {tmt} (angka 9-14) lebih awal dari tanggal lahir {lahir}")]
+    #[error("nip.tmt_cpns_sebelum_lahir")]
     TmtCpnsSebelumLahir { tmt: BulanTahun, lahir: NaiveDate },
     /// Digit 15 is not 1 (male) or 2 (female).
-    #[error("angka ke-15 (jenis kelamin) harus 1 atau 2, bukan {angka}")]
+    #[error("nip.jenis_kelamin")]
     JenisKelamin { angka: char },
-}
-
-impl NipError {
-    /// The same reason in English, for users who chose English.
-    pub fn in_english(&self) -> String {
-        match self {
-            Self::Kosong => "NIP is empty".into(),
-            Self::BukanAngka { karakter, posisi } => {
-                format!("NIP may contain only digits: '{karakter}' at position {posisi}")
-            }
-            Self::SpasiSalahTempat { posisi } => format!(
-                "space at position {posisi} is not between the 8-6-1-3 groups (e.g. 19680303 198911 2 001)"
-            ),
-            Self::Panjang { jumlah } => format!("NIP must have 18 digits, not {jumlah}"),
-            Self::TanggalLahirMustahil { teks } => {
-                format!("birth date {teks} (digits 1-8) is not a real date")
-            }
-            Self::TanggalLahirMasaDepan { tanggal } => {
-                format!("birth date {tanggal} (digits 1-8) is in the future")
-            }
-            Self::BulanTmtCpnsMustahil { bulan } => {
-                format!("TMT CPNS month {bulan:02} (digits 13-14) is not 01-12")
-            }
-            Self::TmtCpnsSebelumLahir { tmt, lahir } => {
-                format!("TMT CPNS {tmt} (digits 9-14) is before the birth date {lahir}")
-            }
-            Self::JenisKelamin { angka } => {
-                format!("digit 15 (sex) must be 1 or 2, not {angka}")
-            }
-        }
-    }
 }
 
 /// Something unusual about a valid NIP that a verifier should look at (never a rejection).
@@ -118,16 +85,6 @@ impl NipError {
 pub enum NipPeringatan {
     /// The holder was younger than 18 at TMT CPNS.
     UsiaDiBawah18SaatCpns { usia: u32 },
-}
-
-impl fmt::Display for NipPeringatan {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::UsiaDiBawah18SaatCpns { usia } => {
-                write!(f, "usia saat TMT CPNS baru {usia} tahun (kurang dari 18)")
-            }
-        }
-    }
 }
 
 /// A valid 18-digit NIP (nipBaru). Stores digits only; displays in 8-6-1-3 groups.
@@ -505,14 +462,6 @@ mod tests {
         );
         let nip = Nip::parse("19900101 200801 1 001", today()).unwrap();
         assert!(nip.peringatan().is_empty());
-    }
-
-    #[test]
-    fn english_reasons() {
-        assert_eq!(
-            NipError::Panjang { jumlah: 3 }.in_english(),
-            "NIP must have 18 digits, not 3"
-        );
     }
 
     #[test]

@@ -527,12 +527,12 @@ pub fn nip(input: &str) -> ExitCode {
             println!("jenis kelamin  {}", nip.jenis_kelamin().nama());
             println!("nomor urut     {:03}", nip.nomor_urut());
             for w in nip.peringatan() {
-                println!("perhatian      {w}");
+                println!("perhatian      {}", Bahasa::Indonesia.jelaskan(&w));
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("NIP tidak valid: {e}");
+            eprintln!("NIP tidak valid: {}", Bahasa::Indonesia.jelaskan(&e));
             ExitCode::FAILURE
         }
     }

@@ -7,7 +7,7 @@ use siasn_domain::akun::penguncian::{self, StatusGagal};
 use siasn_domain::akun::{Akun, Login, Sesi, TahapSesi, kata_sandi};
 use siasn_store::{akun, audit};
 
-use super::{Asal, audit_akun};
+use super::{Asal, audit_akun, catat_gagal, siapkan_rahasia};
 use crate::rahasia::{sidik, token_acak};
 use crate::{App, AppResult};
 
@@ -83,30 +83,6 @@ pub async fn verifikasi_kredensial(
     Ok(Some(akun))
 }
 
-/// Counts a failed attempt (password or second factor) and locks the account when the policy
-/// says so, audited, in one transaction.
-pub(crate) async fn catat_gagal(app: &App, akun: &Akun, asal: &Asal, aksi: &str) -> AppResult<()> {
-    let now = app.sekarang();
-    let sebelum = akun.status_gagal();
-    let s = penguncian::setelah_gagal(&app.konfigurasi().kebijakan_kunci(), &sebelum, now);
-    let mut events = vec![audit_akun(aksi, Some(akun), asal)];
-    if penguncian::terkunci(&s, now) && !penguncian::terkunci(&sebelum, now) {
-        events.push(audit_akun("akun.dikunci", Some(akun), asal));
-    }
-    let mut tx = app.store().begin().await?;
-    akun::catat_login_gagal(
-        &mut tx,
-        akun.id,
-        s.gagal_berturut,
-        s.tunda_sampai,
-        s.terkunci_sampai,
-    )
-    .await?;
-    audit::tulis(&mut tx, events, now).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
 /// A session just started: the cookie value (only its hash is stored) and where to go next.
 #[derive(Debug, Clone)]
 pub struct SesiBaru {
@@ -156,7 +132,7 @@ pub async fn masuk(
     akun::catat_login_berhasil(&mut tx, akun.id).await?;
     akun::buat_sesi(&mut tx, &sesi).await?;
     if tahap == TahapSesi::PerluDaftarMfa {
-        super::mfa::siapkan_rahasia(&mut tx, &akun).await?;
+        siapkan_rahasia(&mut tx, &akun).await?;
     }
     audit::tulis(
         &mut tx,

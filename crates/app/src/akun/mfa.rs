@@ -5,7 +5,7 @@ use siasn_domain::akun::penguncian;
 use siasn_domain::akun::{Akun, Sesi, TahapSesi, kode, totp};
 use siasn_store::{Tx, akun, audit};
 
-use super::{Asal, audit_akun};
+use super::{Asal, audit_akun, catat_gagal, siapkan_rahasia};
 use crate::rahasia::{acak, sidik};
 use crate::{App, AppResult};
 
@@ -13,16 +13,6 @@ use crate::{App, AppResult};
 const JUMLAH_KODE_PEMULIHAN: usize = 10;
 /// Characters of a recovery code.
 const PANJANG_KODE_PEMULIHAN: usize = 10;
-
-/// Stores a fresh pending TOTP secret unless one is already waiting (inside a use case).
-pub(crate) async fn siapkan_rahasia(tx: &mut Tx, akun: &Akun) -> AppResult<()> {
-    if akun.mfa_aktif || akun.mfa_rahasia.is_some() {
-        return Ok(());
-    }
-    let r = totp::RahasiaTotp::dari_bytes(&acak(totp::PANJANG_RAHASIA));
-    akun::mulai_mfa(tx, akun.id, &r.base32()).await?;
-    Ok(())
-}
 
 /// The pending secret to show on the enrolment page, made now if there is none yet.
 pub async fn rahasia_pendaftaran(app: &App, akun: &Akun) -> AppResult<totp::RahasiaTotp> {
@@ -77,7 +67,7 @@ pub async fn periksa_mfa(
         }
         tx.rollback().await?;
     }
-    super::masuk::catat_gagal(app, akun, asal, "mfa.gagal").await?;
+    catat_gagal(app, akun, asal, "mfa.gagal").await?;
     Ok(false)
 }
 

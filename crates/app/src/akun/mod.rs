@@ -13,8 +13,13 @@ pub use peran::*;
 pub use sandi::*;
 pub use sesi::*;
 
-use siasn_domain::akun::Akun;
+use siasn_domain::akun::penguncian;
+use siasn_domain::akun::{Akun, totp};
 use siasn_store::audit::AuditBaru;
+use siasn_store::{Tx, akun, audit};
+
+use crate::rahasia::acak;
+use crate::{App, AppResult};
 
 /// Where a request without a signed-in actor came from.
 #[derive(Debug, Clone, Default)]
@@ -35,4 +40,38 @@ pub(crate) fn audit_akun(aksi: &str, akun: Option<&Akun>, asal: &Asal) -> AuditB
         alamat: Some(asal.alamat.clone()),
         ..AuditBaru::default()
     }
+}
+
+/// Counts a failed attempt (password or second factor) and locks the account when the policy
+/// says so, audited, in one transaction.
+pub(crate) async fn catat_gagal(app: &App, akun: &Akun, asal: &Asal, aksi: &str) -> AppResult<()> {
+    let now = app.sekarang();
+    let sebelum = akun.status_gagal();
+    let s = penguncian::setelah_gagal(&app.konfigurasi().kebijakan_kunci(), &sebelum, now);
+    let mut events = vec![audit_akun(aksi, Some(akun), asal)];
+    if penguncian::terkunci(&s, now) && !penguncian::terkunci(&sebelum, now) {
+        events.push(audit_akun("akun.dikunci", Some(akun), asal));
+    }
+    let mut tx = app.store().begin().await?;
+    akun::catat_login_gagal(
+        &mut tx,
+        akun.id,
+        s.gagal_berturut,
+        s.tunda_sampai,
+        s.terkunci_sampai,
+    )
+    .await?;
+    audit::tulis(&mut tx, events, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Stores a fresh pending TOTP secret unless one is already waiting (inside a use case).
+pub(crate) async fn siapkan_rahasia(tx: &mut Tx, akun: &Akun) -> AppResult<()> {
+    if akun.mfa_aktif || akun.mfa_rahasia.is_some() {
+        return Ok(());
+    }
+    let r = totp::RahasiaTotp::dari_bytes(&acak(totp::PANJANG_RAHASIA));
+    akun::mulai_mfa(tx, akun.id, &r.base32()).await?;
+    Ok(())
 }

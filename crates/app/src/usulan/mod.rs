@@ -247,3 +247,15 @@ pub async fn baca_notifikasi(app: &App, akun_id: Uuid) -> AppResult<()> {
     tx.commit().await?;
     Ok(())
 }
+
+/// How many proposals wait at each stage the actor verifies (for the home page).
+pub async fn jumlah_antrean(
+    app: &App,
+    pelaku: &siasn_domain::akses::Pelaku,
+) -> AppResult<Vec<(siasn_domain::referensi::Verifikator, i64)>> {
+    let mut out = Vec::new();
+    for (tahap, cakupan) in pelaku.tahap_verifikasi() {
+        out.push((tahap, app.store().jumlah_antrean(tahap, &cakupan).await?));
+    }
+    Ok(out)
+}

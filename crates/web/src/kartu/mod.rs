@@ -44,37 +44,10 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
         .route("/kartu/cetak", get(cetak))
 }
 
-/// Names for the card's text from references.
-pub(crate) struct NamaKartu {
-    pub penerbit: String,
-    pub instansi: String,
-    pub unit: String,
-    pub kedudukan: Option<siasn_domain::referensi::KedudukanHukum>,
-}
+use siasn_app::kartu::NamaKartu;
 
-pub(crate) async fn nama_kartu(state: &AppState, p: &Pegawai) -> Result<NamaKartu, WebError> {
-    let store = state.store();
-    let induk = store.instansi(&p.instansi_induk_id).await?;
-    let kerja = if p.instansi_kerja_id == p.instansi_induk_id {
-        induk.clone()
-    } else {
-        store.instansi(&p.instansi_kerja_id).await?
-    };
-    let unit = match p.unor_id {
-        Some(id) => store.unor(id).await.map(|u| u.nama).unwrap_or_default(),
-        None => String::new(),
-    };
-    let kedudukan = store
-        .kedudukan_hukum()
-        .await?
-        .into_iter()
-        .find(|k| k.id == p.kedudukan_hukum_id);
-    Ok(NamaKartu {
-        penerbit: induk.nama,
-        instansi: kerja.nama,
-        unit,
-        kedudukan,
-    })
+async fn nama_kartu(state: &AppState, p: &Pegawai) -> Result<NamaKartu, WebError> {
+    Ok(siasn_app::kartu::nama_kartu(state.app(), p).await?)
 }
 
 fn data_kartu(

@@ -1,8 +1,8 @@
 //! Signing in and out, activation and forgotten passwords, and the second factor.
 
-mod sesi;
 mod mfa;
 mod sandi;
+mod sesi;
 
 use axum::Router;
 use axum::routing::{get, post};

@@ -47,7 +47,7 @@ struct Kepala {
 
 async fn kepala(state: &AppState, pegawai_id: uuid::Uuid) -> Result<Kepala, WebError> {
     let p = state.store().pegawai(pegawai_id).await?;
-    let n = crate::kartu::nama_kartu(state, &p).await?;
+    let n = siasn_app::kartu::nama_kartu(state.app(), &p).await?;
     let golongan = match (p.golongan, p.golongan_pppk) {
         (Some(g), _) => format!("{} · {}", g.pangkat(), g.label()),
         (None, Some(g)) => format!("PPPK {}", g.label()),
@@ -195,10 +195,26 @@ pub async fn get(State(state): State<AppState>, m: Masuk) -> Result<Response, We
         peran,
         admin: m.pelaku.punya(Peran::AdminInstansi) || m.pelaku.punya(Peran::AdminBkn),
         mfa_aktif: m.akun.mfa_aktif,
-        antrean: crate::usulan::jumlah_antrean(&state, &m).await?,
+        antrean: jumlah_antrean(&state, &m).await?,
         notifikasi_baru: state.store().jumlah_notifikasi_baru(m.akun.id).await?,
         operator: m.pelaku.punya(Peran::OperatorInstansi),
         kepala,
     };
     Ok(Html(page.render()?).into_response())
+}
+
+/// Queue counts for the home page: (label, count) per stage the reader verifies.
+async fn jumlah_antrean(state: &AppState, m: &Masuk) -> Result<Vec<(String, i64)>, WebError> {
+    let b = m.konteks.bahasa;
+    Ok(siasn_app::usulan::jumlah_antrean(state.app(), &m.pelaku)
+        .await?
+        .into_iter()
+        .map(|(t, n)| {
+            let label = match t {
+                siasn_domain::referensi::Verifikator::Instansi => b.t(Teks::AntreanInstansi),
+                siasn_domain::referensi::Verifikator::Bkn => b.t(Teks::AntreanBkn),
+            };
+            (label.to_string(), n)
+        })
+        .collect())
 }

@@ -19,7 +19,6 @@ use siasn_teks::{Bahasa, Teks};
 use crate::infra::batas_laju::Jalur;
 use crate::infra::csrf::{csrf_tamu, dengan_csrf_tamu, periksa_csrf_tamu};
 use crate::infra::konteks::{Konteks, Param};
-use crate::kartu::nama_kartu;
 use crate::{AppState, WebError};
 
 /// Minutes a captcha may be answered.
@@ -183,7 +182,7 @@ pub async fn jawab(
     )
     .await?;
     let p = state.store().pegawai(kartu.pegawai_id).await?;
-    let nama = nama_kartu(&state, &p).await?;
+    let nama = siasn_app::kartu::nama_kartu(state.app(), &p).await?;
     let hari_ini = now.date_naive();
     let status = status_kartu(
         kartu.diganti_pada.is_some(),

@@ -130,21 +130,6 @@ pub async fn antrean(State(state): State<AppState>, m: Masuk) -> Result<Response
     Ok(Html(page.render()?).into_response())
 }
 
-/// Queue counts for the home page: (label, count) per stage the reader verifies.
-pub async fn jumlah_antrean(state: &AppState, m: &Masuk) -> Result<Vec<(String, i64)>, WebError> {
-    let b = m.konteks.bahasa;
-    let mut out = Vec::new();
-    for (t, cakupan) in m.pelaku.tahap_verifikasi() {
-        let n = state.store().jumlah_antrean(t, &cakupan).await?;
-        let label = match t {
-            Verifikator::Instansi => b.t(Teks::AntreanInstansi),
-            Verifikator::Bkn => b.t(Teks::AntreanBkn),
-        };
-        out.push((label.to_string(), n));
-    }
-    Ok(out)
-}
-
 #[derive(Template)]
 #[template(path = "statistik.html")]
 pub(super) struct StatistikPage<'a> {

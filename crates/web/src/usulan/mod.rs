@@ -8,7 +8,6 @@ mod form;
 mod halaman;
 mod kolektif;
 
-pub use daftar::jumlah_antrean;
 use daftar::*;
 use form::*;
 use halaman::*;
@@ -47,9 +46,7 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
     axum::Router::new()
         .route(
             "/usulan",
-            get(daftar::daftar)
-                .post(form::buat)
-                .layer(batas_unggah),
+            get(daftar::daftar).post(form::buat).layer(batas_unggah),
         )
         .route("/usulan/baru", get(form::form_baru))
         .route("/usulan/statistik", get(daftar::statistik))
