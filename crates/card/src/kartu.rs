@@ -27,7 +27,7 @@ pub enum Orientasi {
 
 impl Orientasi {
     /// From a query value (`potret` / `lanskap`); anything else is landscape.
-    pub fn dari_kode(s: &str) -> Self {
+    pub fn from_kode(s: &str) -> Self {
         if s.eq_ignore_ascii_case("potret") || s.eq_ignore_ascii_case("portrait") {
             Self::Potret
         } else {

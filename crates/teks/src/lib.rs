@@ -46,7 +46,7 @@ impl Bahasa {
     }
 
     /// From a cookie or query value ("id"/"en").
-    pub fn dari_kode(kode: &str) -> Option<Self> {
+    pub fn from_kode(kode: &str) -> Option<Self> {
         match kode {
             "id" => Some(Self::Indonesia),
             "en" => Some(Self::Inggris),
@@ -97,7 +97,7 @@ mod tests {
         }
         assert_eq!(Bahasa::Inggris.t(Teks::Masuk), "Sign in");
         assert_eq!(Bahasa::Indonesia.t(Teks::Masuk), "Masuk");
-        assert_eq!(Bahasa::dari_kode("en"), Some(Bahasa::Inggris));
+        assert_eq!(Bahasa::from_kode("en"), Some(Bahasa::Inggris));
         assert_eq!(Bahasa::Indonesia.lain(), Bahasa::Inggris);
     }
 }

@@ -26,7 +26,7 @@ impl TahapSesi {
     }
 
     /// From the stored code; anything unknown is the most restricted stage.
-    pub fn dari_kode(k: &str) -> Self {
+    pub fn from_kode(k: &str) -> Self {
         match k {
             "PENUH" => Self::Penuh,
             "DAFTAR_MFA" => Self::PerluDaftarMfa,
@@ -137,7 +137,7 @@ mod tests {
         let s = sesi(true, t0);
         assert!(!s.berakhir(&batas, t0 + Duration::hours(11)));
         assert!(s.berakhir(&batas, t0 + Duration::hours(12)));
-        assert_eq!(TahapSesi::dari_kode("???"), TahapSesi::PerluMfa);
+        assert_eq!(TahapSesi::from_kode("???"), TahapSesi::PerluMfa);
         assert_eq!(
             TahapSesi::setelah_sandi(false, true),
             TahapSesi::PerluDaftarMfa

@@ -26,7 +26,7 @@ fn from_row(r: SesiRow) -> Sesi {
     Sesi {
         id_hash: r.0,
         akun_id: r.1,
-        tahap: TahapSesi::dari_kode(&r.2),
+        tahap: TahapSesi::from_kode(&r.2),
         csrf: r.3,
         ingat_saya: r.4,
         dibuat_pada: r.5,

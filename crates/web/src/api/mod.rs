@@ -1,6 +1,6 @@
 //! The SIASN-compatible web service: the national service's paths, headers, JSON shapes and
 //! envelopes, so agencies' SIMPEG and partner institutions' existing clients work after changing
-//! only their base URLs (`../shared/domain/SIASN_API.md`; decision 0011).
+//! only their base URLs (`docs/domain/SIASN_API.md`; decision 0011).
 //!
 //! Every data call carries a gateway token (the partner client) and a user token (the person on
 //! whose behalf it calls). What a call reaches is the user's scope and the client's reach

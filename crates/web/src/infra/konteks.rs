@@ -70,13 +70,13 @@ impl FromRequestParts<AppState> for Konteks {
         let dari_query = parts.uri.query().and_then(|q| {
             q.split('&')
                 .find_map(|kv| kv.strip_prefix("lang="))
-                .and_then(Bahasa::dari_kode)
+                .and_then(Bahasa::from_kode)
         });
         let bahasa = dari_query
             .or_else(|| {
                 cookies
                     .get(COOKIE_BAHASA)
-                    .and_then(|v| Bahasa::dari_kode(v))
+                    .and_then(|v| Bahasa::from_kode(v))
             })
             .unwrap_or_default();
         let langsung = parts

@@ -114,7 +114,7 @@ impl PilihanKartu {
     fn orientasi(&self) -> Orientasi {
         self.orientasi
             .as_deref()
-            .map_or(Orientasi::Lanskap, Orientasi::dari_kode)
+            .map_or(Orientasi::Lanskap, Orientasi::from_kode)
     }
 }
 

@@ -1,5 +1,5 @@
 //! The SIASN-compatible web service over HTTP, as its existing clients use it
-//! (`shared/domain/SIASN_API.md`), one file per topic: both token grants ([`token`]), every
+//! (`docs/domain/SIASN_API.md`), one file per topic: both token grants ([`token`]), every
 //! read endpoint's shape and the reference API ([`baca`]), every write and document endpoint
 //! ([`tulis`]), the client × user × endpoint authorisation matrix with masking ([`matriks`]),
 //! a realistic SIMPEG sequence ([`urutan`]), one transaction per save ([`transaksi`]), the
