@@ -8,6 +8,7 @@ mod karier;
 mod keluarga;
 mod kinerja;
 mod pengembangan;
+pub mod turunan;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -8,10 +8,13 @@ use serde_json::{Map, Value, json};
 use siasn_domain::dokumen::Dokumen;
 use siasn_domain::golongan::Golongan;
 use siasn_domain::klien_api::{DaftarLingkup, Lingkup, tampak};
-use siasn_domain::masa_kerja;
+use siasn_domain::masa_kerja::MasaKerja;
 use siasn_domain::pegawai::{JenisPegawai, Pegawai};
 use siasn_domain::pensiun;
-use siasn_domain::riwayat::{DataRiwayat, JenisRiwayat, Riwayat, Sk};
+use siasn_domain::riwayat::turunan;
+use siasn_domain::riwayat::{
+    DataRiwayat, JenisRiwayat, Riwayat, RiwayatCpnsPns, RiwayatPendidikan, Sk, StatusKepegawaian,
+};
 use siasn_domain::tanggal::format_siasn;
 use siasn_store::pegawai::NamaDataUtama;
 use uuid::Uuid;
@@ -125,6 +128,37 @@ pub fn path(dok: &[&Dokumen]) -> Value {
     )
 }
 
+/// What the data-utama fields are read from: the record, its reference names, what the
+/// histories say, and which identifiers the client may see.
+struct Sumber<'a> {
+    p: &'a Pegawai,
+    n: &'a NamaDataUtama,
+    nik: Option<&'a str>,
+    nik_terbuka: bool,
+    asuransi_terbuka: bool,
+    pendidikan_terakhir: Option<&'a RiwayatPendidikan>,
+    golongan_awal: Option<Golongan>,
+    sk_cpns: Option<&'a RiwayatCpnsPns>,
+    sk_pns: Option<&'a RiwayatCpnsPns>,
+    masa_kerja: Option<MasaKerja>,
+    pensiun: pensiun::Pensiun,
+}
+
+/// The data-utama object, filled one group of fields at a time in the service's order.
+struct DataUtama(Map<String, Value>);
+
+impl DataUtama {
+    fn set(&mut self, k: &str, v: Value) {
+        self.0.insert(k.to_string(), v);
+    }
+
+    fn kosong(&mut self, kunci: &[&str]) {
+        for k in kunci {
+            self.set(k, Value::Null);
+        }
+    }
+}
+
 /// The record's data-utama answer. Identifiers the client was not granted are masked.
 pub fn data_utama(
     p: &Pegawai,
@@ -133,306 +167,239 @@ pub fn data_utama(
     lingkup: &DaftarLingkup,
     hari_ini: NaiveDate,
 ) -> Value {
-    let nik = lingkup.punya(Lingkup::Nik);
-    let asuransi = lingkup.punya(Lingkup::Asuransi);
-    let pendidikan_terakhir = riwayat
-        .iter()
-        .filter_map(|r| match &r.data {
-            DataRiwayat::Pendidikan(x) => Some(x),
-            _ => None,
-        })
-        .max_by_key(|x| x.tahun_lulus);
-    let golongan_awal = riwayat
-        .iter()
-        .filter_map(|r| match &r.data {
-            DataRiwayat::CpnsPns(c) => c.golongan,
-            _ => None,
-        })
-        .min_by_key(|g| g.id())
-        .or_else(|| {
-            riwayat
-                .iter()
-                .filter_map(|r| match &r.data {
-                    DataRiwayat::Golongan(g) => Some((g.tmt_golongan, g.golongan)),
-                    _ => None,
-                })
-                .min_by_key(|(t, _)| *t)
-                .map(|(_, g)| g)
-        });
-    let sk = |status| {
-        riwayat.iter().find_map(|r| match &r.data {
-            DataRiwayat::CpnsPns(c) if c.status == status => Some(c),
-            _ => None,
-        })
-    };
-    let sk_cpns = sk(siasn_domain::riwayat::StatusKepegawaian::Cpns);
-    let sk_pns = sk(siasn_domain::riwayat::StatusKepegawaian::Pns);
-    let pmk: Vec<_> = riwayat
-        .iter()
-        .filter_map(|r| match &r.data {
-            DataRiwayat::Pmk(x) => Some(x.clone()),
-            _ => None,
-        })
-        .collect();
-    let cltn: Vec<_> = riwayat
-        .iter()
-        .filter_map(|r| match &r.data {
-            DataRiwayat::Cltn(x) => Some(x.clone()),
-            _ => None,
-        })
-        .collect();
-    let mk = p
-        .tmt_cpns
-        .map(|t| masa_kerja::hitung(t, hari_ini, &pmk, &cltn));
     let bup = n
         .usia_bup
         .and_then(|b| u8::try_from(b).ok())
         .unwrap_or(pensiun::BUP_BAWAAN);
-    let pensiun = pensiun::hitung(p.tanggal_lahir, bup);
-    let gol = |g: Option<Golongan>| g.map(|g| g.id().to_string());
-    let (gol_akhir_id, gol_akhir, pangkat_akhir) = match (p.golongan, p.golongan_pppk) {
-        (Some(g), _) => (
-            Some(g.id().to_string()),
-            Some(g.label().to_string()),
-            Some(g.pangkat().to_string()),
-        ),
-        (None, Some(g)) => (
-            Some(g.nomor().to_string()),
-            Some(g.label().to_string()),
-            None,
-        ),
-        _ => (None, None, None),
+    let s = Sumber {
+        p,
+        n,
+        nik: p.nik.as_ref().map(|n| n.as_str()),
+        nik_terbuka: lingkup.punya(Lingkup::Nik),
+        asuransi_terbuka: lingkup.punya(Lingkup::Asuransi),
+        pendidikan_terakhir: turunan::pendidikan_terakhir(riwayat),
+        golongan_awal: turunan::golongan_awal(riwayat),
+        sk_cpns: turunan::sk_pengangkatan(riwayat, StatusKepegawaian::Cpns),
+        sk_pns: turunan::sk_pengangkatan(riwayat, StatusKepegawaian::Pns),
+        masa_kerja: p
+            .tmt_cpns
+            .map(|t| turunan::masa_kerja(riwayat, t, hari_ini)),
+        pensiun: pensiun::hitung(p.tanggal_lahir, bup),
     };
-    let jenis_jabatan = p.jenis_jabatan_id.as_deref();
-    let jabatan_struktural = jenis_jabatan == Some("1");
-    let jabatan_ft = jenis_jabatan == Some("2");
-    let jabatan_fu = jenis_jabatan == Some("4");
-    let jab = |ya: bool, v: Option<&str>| if ya { teks(v) } else { Value::Null };
-    let nik_teks = p.nik.as_ref().map(|n| n.as_str());
-    let mut m = Map::new();
-    let mut set = |k: &str, v: Value| {
-        m.insert(k.to_string(), v);
+    let mut m = DataUtama(Map::new());
+    identitas(&mut m, &s);
+    kepegawaian(&mut m, &s);
+    unit_dan_jabatan(&mut m, &s);
+    golongan_dan_masa_kerja(&mut m, &s);
+    keuangan_dan_sk(&mut m, &s);
+    Value::Object(m.0)
+}
+
+/// Name, birth, religion, contacts and identity document.
+fn identitas(m: &mut DataUtama, s: &Sumber) {
+    let (p, n) = (s.p, s.n);
+    m.set("id", id(p.id));
+    m.set("nipBaru", Value::String(p.nomor_induk.as_str().to_string()));
+    m.set("nipLama", teks(p.nip_lama.as_ref().map(|n| n.as_str())));
+    m.set("nama", Value::String(p.nama.clone()));
+    m.set("gelarDepan", teks(p.gelar_depan.as_deref()));
+    m.set("gelarBelakang", teks(p.gelar_belakang.as_deref()));
+    m.set("tempatLahir", Value::String(p.tempat_lahir.clone()));
+    m.set("tempatLahirId", Value::Null);
+    m.set("tglLahir", tgl(Some(p.tanggal_lahir)));
+    m.set("agama", teks(n.agama_nama.as_deref()));
+    m.set("agamaId", teks(p.agama_id.as_deref()));
+    m.set("email", teks(p.email.as_deref()));
+    m.set("emailGov", teks(p.email_gov.as_deref()));
+    m.set("nik", teks(tampak(s.nik, s.nik_terbuka).as_deref()));
+    m.set(
+        "alamat",
+        teks(tampak(p.alamat.as_deref(), s.nik_terbuka).as_deref()),
+    );
+    m.set("noHp", teks(p.nomor_hp.as_deref()));
+    m.set("noTelp", Value::Null);
+}
+
+/// Employee type, legal status, identity document, education and appointment dates.
+fn kepegawaian(m: &mut DataUtama, s: &Sumber) {
+    let (p, n) = (s.p, s.n);
+    let jenis_pegawai_id = match p.jenis_pegawai {
+        JenisPegawai::Pns => "1",
+        JenisPegawai::Pppk => "8",
     };
-    set("id", id(p.id));
-    set("nipBaru", Value::String(p.nomor_induk.as_str().to_string()));
-    set("nipLama", teks(p.nip_lama.as_ref().map(|n| n.as_str())));
-    set("nama", Value::String(p.nama.clone()));
-    set("gelarDepan", teks(p.gelar_depan.as_deref()));
-    set("gelarBelakang", teks(p.gelar_belakang.as_deref()));
-    set("tempatLahir", Value::String(p.tempat_lahir.clone()));
-    set("tempatLahirId", Value::Null);
-    set("tglLahir", tgl(Some(p.tanggal_lahir)));
-    set("agama", teks(n.agama_nama.as_deref()));
-    set("agamaId", teks(p.agama_id.as_deref()));
-    set("email", teks(p.email.as_deref()));
-    set("emailGov", teks(p.email_gov.as_deref()));
-    set("nik", teks(tampak(nik_teks, nik).as_deref()));
-    set("alamat", teks(tampak(p.alamat.as_deref(), nik).as_deref()));
-    set("noHp", teks(p.nomor_hp.as_deref()));
-    set("noTelp", Value::Null);
-    set(
-        "jenisPegawaiId",
-        Value::String(
-            match p.jenis_pegawai {
-                JenisPegawai::Pns => "1",
-                JenisPegawai::Pppk => "8",
-            }
-            .into(),
-        ),
-    );
-    set(
-        "jenisPegawaiNama",
-        Value::String(p.jenis_pegawai.kode().into()),
-    );
-    set(
-        "kedudukanPnsId",
-        Value::String(p.kedudukan_hukum_id.clone()),
-    );
-    set("kedudukanPnsNama", teks(n.kedudukan_nama.as_deref()));
-    set(
-        "statusPegawai",
-        Value::String(
-            match (p.jenis_pegawai, p.tmt_pns.is_some()) {
-                (JenisPegawai::Pppk, _) => "PPPK",
-                (JenisPegawai::Pns, true) => "PNS",
-                (JenisPegawai::Pns, false) => "CPNS",
-            }
-            .into(),
-        ),
-    );
-    set("jenisKelamin", Value::String(p.jenis_kelamin.kode().into()));
-    set(
+    m.set("jenisPegawaiId", json!(jenis_pegawai_id));
+    m.set("jenisPegawaiNama", json!(p.jenis_pegawai.kode()));
+    m.set("kedudukanPnsId", json!(p.kedudukan_hukum_id));
+    m.set("kedudukanPnsNama", teks(n.kedudukan_nama.as_deref()));
+    let status = match (p.jenis_pegawai, p.tmt_pns.is_some()) {
+        (JenisPegawai::Pppk, _) => "PPPK",
+        (JenisPegawai::Pns, true) => "PNS",
+        (JenisPegawai::Pns, false) => "CPNS",
+    };
+    m.set("statusPegawai", json!(status));
+    m.set("jenisKelamin", json!(p.jenis_kelamin.kode()));
+    let ktp = s.nik.is_some();
+    m.set(
         "jenisIdDokumenId",
-        if nik_teks.is_some() {
-            json!("1")
-        } else {
-            Value::Null
-        },
+        if ktp { json!("1") } else { Value::Null },
     );
-    set(
+    m.set(
         "jenisIdDokumenNama",
-        if nik_teks.is_some() {
-            json!("KTP")
-        } else {
-            Value::Null
-        },
+        if ktp { json!("KTP") } else { Value::Null },
     );
-    set("nomorIdDocument", teks(tampak(nik_teks, nik).as_deref()));
-    set("noSeriKarpeg", Value::Null);
-    set(
+    m.set(
+        "nomorIdDocument",
+        teks(tampak(s.nik, s.nik_terbuka).as_deref()),
+    );
+    m.set("noSeriKarpeg", Value::Null);
+    m.set(
         "tkPendidikanTerakhirId",
         teks(p.tingkat_pendidikan_id.as_deref()),
     );
-    set(
+    m.set(
         "tkPendidikanTerakhir",
         teks(n.tingkat_pendidikan_nama.as_deref()),
     );
-    set("pendidikanTerakhirId", Value::Null);
-    set(
+    m.set("pendidikanTerakhirId", Value::Null);
+    m.set(
         "pendidikanTerakhirNama",
-        teks(pendidikan_terakhir.map(|x| x.nama_pendidikan.as_str())),
+        teks(s.pendidikan_terakhir.map(|x| x.nama_pendidikan.as_str())),
     );
-    set(
+    m.set(
         "tahunLulus",
-        pendidikan_terakhir.map_or(Value::Null, |x| json!(x.tahun_lulus.to_string())),
+        s.pendidikan_terakhir
+            .map_or(Value::Null, |x| json!(x.tahun_lulus.to_string())),
     );
-    set("tmtPns", tgl(p.tmt_pns));
-    set("tmtPensiun", tgl(Some(pensiun.tmt_pensiun)));
-    set("bupPensiun", json!(pensiun.bup.to_string()));
-    set("tglSkPns", tgl(sk_pns.map(|s| s.sk.tanggal)));
-    set("tmtCpns", tgl(p.tmt_cpns));
-    set("tglSkCpns", tgl(sk_cpns.map(|s| s.sk.tanggal)));
-    set(
-        "instansiIndukId",
-        Value::String(p.instansi_induk_id.clone()),
-    );
-    set("instansiIndukNama", teks(n.instansi_induk_nama.as_deref()));
-    set("satuanKerjaIndukId", Value::Null);
-    set("satuanKerjaIndukNama", Value::Null);
-    set("kanregId", teks(n.kanreg_id.as_deref()));
-    set("kanregNama", teks(n.kanreg_nama.as_deref()));
-    set(
-        "instansiKerjaId",
-        Value::String(p.instansi_kerja_id.clone()),
-    );
-    set("instansiKerjaNama", teks(n.instansi_kerja_nama.as_deref()));
-    set(
+    m.set("tmtPns", tgl(p.tmt_pns));
+    m.set("tmtPensiun", tgl(Some(s.pensiun.tmt_pensiun)));
+    m.set("bupPensiun", json!(s.pensiun.bup.to_string()));
+    m.set("tglSkPns", tgl(s.sk_pns.map(|x| x.sk.tanggal)));
+    m.set("tmtCpns", tgl(p.tmt_cpns));
+    m.set("tglSkCpns", tgl(s.sk_cpns.map(|x| x.sk.tanggal)));
+}
+
+/// Agencies, unit and position (the position appears under its own type only).
+fn unit_dan_jabatan(m: &mut DataUtama, s: &Sumber) {
+    let (p, n) = (s.p, s.n);
+    m.set("instansiIndukId", json!(p.instansi_induk_id));
+    m.set("instansiIndukNama", teks(n.instansi_induk_nama.as_deref()));
+    m.kosong(&["satuanKerjaIndukId", "satuanKerjaIndukNama"]);
+    m.set("kanregId", teks(n.kanreg_id.as_deref()));
+    m.set("kanregNama", teks(n.kanreg_nama.as_deref()));
+    m.set("instansiKerjaId", json!(p.instansi_kerja_id));
+    m.set("instansiKerjaNama", teks(n.instansi_kerja_nama.as_deref()));
+    m.set(
         "instansiKerjaKodeCepat",
         teks(n.instansi_kerja_kode_cepat.as_deref()),
     );
-    set("satuanKerjaKerjaId", Value::Null);
-    set("satuanKerjaKerjaNama", Value::Null);
-    set("unorId", p.unor_id.map_or(Value::Null, id));
-    set("unorNama", teks(n.unor_nama.as_deref()));
-    set("unorIndukId", n.unor_induk_id.map_or(Value::Null, id));
-    set("unorIndukNama", teks(n.unor_induk_nama.as_deref()));
-    set("jenisJabatanId", teks(jenis_jabatan));
-    set("jenisJabatan", teks(n.jenis_jabatan_nama.as_deref()));
-    set("jabatanNama", teks(p.nama_jabatan.as_deref()));
-    set(
-        "jabatanStrukturalId",
-        jab(jabatan_struktural, p.jabatan_id.as_deref()),
+    m.kosong(&["satuanKerjaKerjaId", "satuanKerjaKerjaNama"]);
+    m.set("unorId", p.unor_id.map_or(Value::Null, id));
+    m.set("unorNama", teks(n.unor_nama.as_deref()));
+    m.set("unorIndukId", n.unor_induk_id.map_or(Value::Null, id));
+    m.set("unorIndukNama", teks(n.unor_induk_nama.as_deref()));
+    let jenis_jabatan = p.jenis_jabatan_id.as_deref();
+    m.set("jenisJabatanId", teks(jenis_jabatan));
+    m.set("jenisJabatan", teks(n.jenis_jabatan_nama.as_deref()));
+    m.set("jabatanNama", teks(p.nama_jabatan.as_deref()));
+    for (jenis, kunci) in [
+        ("1", "jabatanStruktural"),
+        ("2", "jabatanFungsional"),
+        ("4", "jabatanFungsionalUmum"),
+    ] {
+        let ya = jenis_jabatan == Some(jenis);
+        let jab = |v: Option<&str>| if ya { teks(v) } else { Value::Null };
+        m.set(&format!("{kunci}Id"), jab(p.jabatan_id.as_deref()));
+        m.set(&format!("{kunci}Nama"), jab(p.nama_jabatan.as_deref()));
+    }
+    m.set("tmtJabatan", tgl(p.tmt_jabatan));
+    m.kosong(&["lokasiKerjaId", "lokasiKerja"]);
+}
+
+/// First and last rank, years of service, echelon.
+fn golongan_dan_masa_kerja(m: &mut DataUtama, s: &Sumber) {
+    let (p, n) = (s.p, s.n);
+    let awal = s.golongan_awal;
+    m.set(
+        "golRuangAwalId",
+        teks(awal.map(|g| g.id().to_string()).as_deref()),
     );
-    set(
-        "jabatanStrukturalNama",
-        jab(jabatan_struktural, p.nama_jabatan.as_deref()),
-    );
-    set(
-        "jabatanFungsionalId",
-        jab(jabatan_ft, p.jabatan_id.as_deref()),
-    );
-    set(
-        "jabatanFungsionalNama",
-        jab(jabatan_ft, p.nama_jabatan.as_deref()),
-    );
-    set(
-        "jabatanFungsionalUmumId",
-        jab(jabatan_fu, p.jabatan_id.as_deref()),
-    );
-    set(
-        "jabatanFungsionalUmumNama",
-        jab(jabatan_fu, p.nama_jabatan.as_deref()),
-    );
-    set("tmtJabatan", tgl(p.tmt_jabatan));
-    set("lokasiKerjaId", Value::Null);
-    set("lokasiKerja", Value::Null);
-    set("golRuangAwalId", teks(gol(golongan_awal).as_deref()));
-    set("golRuangAwal", teks(golongan_awal.map(|g| g.label())));
-    set("golRuangAkhirId", teks(gol_akhir_id.as_deref()));
-    set("golRuangAkhir", teks(gol_akhir.as_deref()));
-    set("tmtGolAkhir", tgl(p.tmt_golongan));
-    set(
+    m.set("golRuangAwal", teks(awal.map(|g| g.label())));
+    let (akhir_id, akhir) = match (p.golongan, p.golongan_pppk) {
+        (Some(g), _) => (Some(g.id().to_string()), Some(g.label().to_string())),
+        (None, Some(g)) => (Some(g.nomor().to_string()), Some(g.label().to_string())),
+        _ => (None, None),
+    };
+    m.set("golRuangAkhirId", teks(akhir_id.as_deref()));
+    m.set("golRuangAkhir", teks(akhir.as_deref()));
+    m.set("tmtGolAkhir", tgl(p.tmt_golongan));
+    let mk = s.masa_kerja;
+    m.set(
         "masaKerja",
         mk.map_or(Value::Null, |m| {
             json!(format!("{} Tahun {} Bulan", m.tahun, m.bulan))
         }),
     );
-    set(
+    m.set(
         "mkTahun",
         mk.map_or(Value::Null, |m| json!(m.tahun.to_string())),
     );
-    set(
+    m.set(
         "mkBulan",
         mk.map_or(Value::Null, |m| json!(m.bulan.to_string())),
     );
-    set("eselon", teks(n.eselon_nama.as_deref()));
-    set("eselonId", teks(p.eselon_id.as_deref()));
-    set("eselonLevel", Value::Null);
-    set(
+    m.set("eselon", teks(n.eselon_nama.as_deref()));
+    m.set("eselonId", teks(p.eselon_id.as_deref()));
+    m.set("eselonLevel", Value::Null);
+    let struktural = p.jenis_jabatan_id.as_deref() == Some("1");
+    m.set(
         "tmtEselon",
-        if jabatan_struktural {
+        if struktural {
             tgl(p.tmt_jabatan)
         } else {
             Value::Null
         },
     );
-    set("gajiPokok", Value::Null);
-    for k in [
+}
+
+/// Salary, marriage, tax and insurance numbers (masked unless granted), decrees; the fields
+/// this system does not hold are null.
+fn keuangan_dan_sk(m: &mut DataUtama, s: &Sumber) {
+    let (p, n) = (s.p, s.n);
+    let asuransi = |v: Option<&str>| teks(tampak(v, s.asuransi_terbuka).as_deref());
+    m.kosong(&[
+        "gajiPokok",
         "kpknId",
         "kpknNama",
         "ktuaId",
         "ktuaNama",
         "taspenId",
         "taspenNama",
-    ] {
-        set(k, Value::Null);
-    }
-    set("jenisKawinId", teks(p.jenis_kawin_id.as_deref()));
-    set("statusPerkawinan", teks(n.jenis_kawin_nama.as_deref()));
-    set("statusHidup", Value::Null);
-    set(
-        "noNpwp",
-        teks(tampak(p.npwp.as_deref(), asuransi).as_deref()),
-    );
-    set("tglNpwp", Value::Null);
-    set("noAskes", Value::Null);
-    set("bpjs", teks(tampak(p.bpjs.as_deref(), asuransi).as_deref()));
-    set("kodePos", Value::Null);
-    set(
+    ]);
+    m.set("jenisKawinId", teks(p.jenis_kawin_id.as_deref()));
+    m.set("statusPerkawinan", teks(n.jenis_kawin_nama.as_deref()));
+    m.set("statusHidup", Value::Null);
+    m.set("noNpwp", asuransi(p.npwp.as_deref()));
+    m.kosong(&["tglNpwp", "noAskes"]);
+    m.set("bpjs", asuransi(p.bpjs.as_deref()));
+    m.set("kodePos", Value::Null);
+    m.set(
         "noSpmt",
-        teks(sk_cpns.and_then(|s| s.nomor_spmt.as_deref())),
+        teks(s.sk_cpns.and_then(|x| x.nomor_spmt.as_deref())),
     );
-    set(
-        "noTaspen",
-        teks(tampak(p.taspen.as_deref(), asuransi).as_deref()),
-    );
-    set("bahasa", Value::Null);
-    set("kppnId", Value::Null);
-    set("kppnNama", Value::Null);
-    set("pangkatAkhir", teks(pangkat_akhir.as_deref()));
-    set("tglSttpl", tgl(sk_pns.and_then(|s| s.tanggal_sttpl)));
-    set(
+    m.set("noTaspen", asuransi(p.taspen.as_deref()));
+    m.kosong(&["bahasa", "kppnId", "kppnNama"]);
+    let pangkat_akhir = p.golongan.map(|g| g.pangkat());
+    m.set("pangkatAkhir", teks(pangkat_akhir));
+    m.set("tglSttpl", tgl(s.sk_pns.and_then(|x| x.tanggal_sttpl)));
+    m.set(
         "nomorSttpl",
-        teks(sk_pns.and_then(|s| s.nomor_sttpl.as_deref())),
+        teks(s.sk_pns.and_then(|x| x.nomor_sttpl.as_deref())),
     );
-    set("nomorSkCpns", teks(sk_cpns.map(|s| s.sk.nomor.as_str())));
-    set("nomorSkPns", teks(sk_pns.map(|s| s.sk.nomor.as_str())));
-    set("jenjang", Value::Null);
-    set("jabatanAsn", Value::Null);
-    set("kartuAsn", Value::Null);
-    set("validNik", Value::Null);
-    set("pangkatAwal", teks(golongan_awal.map(|g| g.pangkat())));
-    for k in [
+    m.set("nomorSkCpns", teks(s.sk_cpns.map(|x| x.sk.nomor.as_str())));
+    m.set("nomorSkPns", teks(s.sk_pns.map(|x| x.sk.nomor.as_str())));
+    m.kosong(&["jenjang", "jabatanAsn", "kartuAsn", "validNik"]);
+    m.set("pangkatAwal", teks(s.golongan_awal.map(|g| g.pangkat())));
+    m.kosong(&[
         "asnJenjangJabatan",
         "levelJabatan",
         "tanggal_taspen",
@@ -442,11 +409,8 @@ pub fn data_utama(
         "kode_jenjang_jabatan",
         "path",
         "genEmailAsn",
-    ] {
-        set(k, Value::Null);
-    }
-    set("tglSpmt", tgl(sk_cpns.and_then(|s| s.tanggal_spmt)));
-    Value::Object(m)
+    ]);
+    m.set("tglSpmt", tgl(s.sk_cpns.and_then(|x| x.tanggal_spmt)));
 }
 
 fn sk_nomor(sk: Option<&Sk>) -> Value {
