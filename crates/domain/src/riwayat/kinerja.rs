@@ -141,8 +141,8 @@ pub struct RiwayatSkp {
 }
 
 impl RiwayatSkp {
-    /// Average of the behaviour items.
-    pub fn nilai_perilaku(&self) -> f64 {
+    /// The behaviour items (five, or six with leadership).
+    fn perilaku(&self) -> Vec<f64> {
         let mut items = vec![
             self.orientasi_pelayanan,
             self.integritas,
@@ -151,7 +151,17 @@ impl RiwayatSkp {
             self.kerjasama,
         ];
         items.extend(self.kepemimpinan);
-        items.iter().sum::<f64>() / items.len() as f64
+        items
+    }
+
+    /// Sum of the behaviour items.
+    pub fn jumlah_perilaku(&self) -> f64 {
+        self.perilaku().iter().sum()
+    }
+
+    /// Average of the behaviour items.
+    pub fn nilai_perilaku(&self) -> f64 {
+        self.jumlah_perilaku() / self.perilaku().len() as f64
     }
 
     /// Final score: 60% SKP plus 40% behaviour.

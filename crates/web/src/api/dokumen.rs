@@ -221,7 +221,7 @@ pub async fn unggah_rw(
         .store()
         .pegawai_api_id(r.pegawai_id, &c.cakupan_pengguna(), &c.cakupan_klien())
         .await?;
-    super::tulis::boleh_menulis(&c, &p)?;
+    c.boleh_menulis(&p)?;
     let jenis = jenis_dokumen(&state, &f).await?;
     let b = berkas(&state, &f, jenis)?;
     let sesudah = json!({ "riwayat_id": riwayat_id, "jenis_dokumen_id": b.jenis_dokumen_id });
@@ -272,7 +272,7 @@ pub async fn unggah_sk_kp(
         .store()
         .pegawai_api_id(usulan.pegawai_id, &c.cakupan_pengguna(), &c.cakupan_klien())
         .await?;
-    super::tulis::boleh_menulis(&c, &p)?;
+    c.boleh_menulis(&p)?;
     let b = berkas(&state, &f, "L02".into())?;
     let (u, dokumen_id) = kasus::unggah_ke_arsip(
         state.app(),

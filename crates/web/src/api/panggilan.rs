@@ -73,6 +73,25 @@ pub struct Panggilan {
 }
 
 impl Panggilan {
+    /// Writes are agency acts: the client must be an agency's, with `tulis`, and the user an
+    /// operator or verifier of the employee's agency.
+    pub fn boleh_menulis(&self, p: &Pegawai) -> Result<(), ApiError> {
+        self.wajib(Lingkup::Tulis)?;
+        siasn_app::usulan::boleh_menulis(&self.klien, &self.pelaku, p).map_err(|t| {
+            ApiError::new(
+                axum::http::StatusCode::FORBIDDEN,
+                match t {
+                    siasn_app::usulan::TolakTulis::KlienNasional => {
+                        "klien nasional hanya dapat membaca"
+                    }
+                    siasn_app::usulan::TolakTulis::BukanPetugas => {
+                        "pengguna bukan operator atau verifikator instansi pegawai ini"
+                    }
+                },
+            )
+        })
+    }
+
     /// The user's read scopes.
     pub fn cakupan_pengguna(&self) -> Vec<Cakupan> {
         self.pelaku.cakupan_baca()
