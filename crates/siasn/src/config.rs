@@ -96,57 +96,146 @@ struct FileConfig {
     photo_transparent_required: Option<bool>,
 }
 
+/// The environment over the file: a non-empty variable wins over the file's key, which wins
+/// over the default.
+struct Sources<E: Fn(&str) -> Option<String>> {
+    env: E,
+}
+
+impl<E: Fn(&str) -> Option<String>> Sources<E> {
+    fn pick(&self, var: &str, file_value: Option<String>) -> Option<String> {
+        (self.env)(var)
+            .filter(|v| !v.trim().is_empty())
+            .or(file_value)
+    }
+
+    fn flag(
+        &self,
+        var: &str,
+        file_value: Option<bool>,
+        default: bool,
+    ) -> Result<bool, ConfigError> {
+        match (self.env)(var).as_deref().map(str::trim) {
+            None | Some("") => Ok(file_value.unwrap_or(default)),
+            Some("1" | "true" | "yes") => Ok(true),
+            Some("0" | "false" | "no") => Ok(false),
+            Some(other) => Err(ConfigError(format!(
+                "{var} '{other}' harus true atau false"
+            ))),
+        }
+    }
+
+    fn number(
+        &self,
+        var: &str,
+        file_value: Option<i64>,
+        default: i64,
+        min: i64,
+    ) -> Result<i64, ConfigError> {
+        match (self.env)(var) {
+            Some(v) => v
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|n| *n >= min)
+                .ok_or_else(|| ConfigError(format!("{var} '{v}' harus bilangan bulat >= {min}"))),
+            None => Ok(file_value.unwrap_or(default).max(min)),
+        }
+    }
+}
+
+/// The TOML file, or every key unset when there is none.
+fn read_file(file: Option<&Path>) -> Result<FileConfig, ConfigError> {
+    let Some(path) = file else {
+        return Ok(FileConfig::default());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ConfigError(format!("berkas {} tidak dapat dibaca: {e}", path.display())))?;
+    toml::from_str::<FileConfig>(&text).map_err(|e| {
+        ConfigError(format!(
+            "berkas {}: {}",
+            path.display(),
+            e.message().replace('\n', " ")
+        ))
+    })
+}
+
+/// Where data lives: the data folder, the database, the blob store.
+fn storage(
+    src: &Sources<impl Fn(&str) -> Option<String>>,
+    f: &mut FileConfig,
+) -> Result<(PathBuf, String, Option<String>), ConfigError> {
+    let data_dir = src
+        .pick(
+            "SIASN_DATA_DIR",
+            f.data_dir.take().map(|p| p.to_string_lossy().into_owned()),
+        )
+        .map_or_else(|| PathBuf::from("data"), PathBuf::from);
+    let database_url = src
+        .pick("DATABASE_URL", f.database_url.take())
+        .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("siasn.sqlite").display()));
+    if !(database_url.starts_with("sqlite:")
+        || database_url.starts_with("postgres://")
+        || database_url.starts_with("postgresql://"))
+    {
+        return Err(ConfigError(format!(
+            "DATABASE_URL harus diawali sqlite: atau postgres:// (sekarang '{}')",
+            redact_url(&database_url)
+        )));
+    }
+    let blob_url = src.pick("SIASN_BLOB_URL", f.blob_url.take());
+    if let Some(url) = &blob_url
+        && !url.starts_with("s3://")
+    {
+        return Err(ConfigError(format!(
+            "SIASN_BLOB_URL '{url}' harus berbentuk s3://bucket/prefix (kosongkan untuk folder lokal)"
+        )));
+    }
+    Ok((data_dir, database_url, blob_url))
+}
+
+/// How mail leaves: the SMTP server (or the outbox folder) and the sender.
+fn mail(
+    src: &Sources<impl Fn(&str) -> Option<String>>,
+    f: &mut FileConfig,
+) -> Result<(Option<String>, String), ConfigError> {
+    let smtp_url = src.pick("SIASN_SMTP_URL", f.smtp_url.take());
+    if let Some(url) = &smtp_url
+        && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
+    {
+        return Err(ConfigError(format!(
+            "SIASN_SMTP_URL '{}' harus diawali smtp:// atau smtps://",
+            redact_url(url)
+        )));
+    }
+    let email_from = src
+        .pick("SIASN_EMAIL_FROM", f.email_from.take())
+        .unwrap_or_else(|| "SIASN <no-reply@siasn.invalid>".to_string());
+    Ok((smtp_url, email_from))
+}
+
 impl Config {
     /// Loads `file` (if given) and applies the environment read through `env`.
     pub fn load(
         file: Option<&Path>,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Self, ConfigError> {
-        let from_file = match file {
-            Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|e| {
-                    ConfigError(format!("berkas {} tidak dapat dibaca: {e}", path.display()))
-                })?;
-                toml::from_str::<FileConfig>(&text).map_err(|e| {
-                    ConfigError(format!(
-                        "berkas {}: {}",
-                        path.display(),
-                        e.message().replace('\n', " ")
-                    ))
-                })?
-            }
-            None => FileConfig::default(),
-        };
-        let pick = |var: &str, file_value: Option<String>| {
-            env(var).filter(|v| !v.trim().is_empty()).or(file_value)
-        };
-
-        let data_dir = pick(
-            "SIASN_DATA_DIR",
-            from_file.data_dir.map(|p| p.to_string_lossy().into_owned()),
-        )
-        .map_or_else(|| PathBuf::from("data"), PathBuf::from);
-        let database_url = pick("DATABASE_URL", from_file.database_url)
-            .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("siasn.sqlite").display()));
-        if !(database_url.starts_with("sqlite:")
-            || database_url.starts_with("postgres://")
-            || database_url.starts_with("postgresql://"))
-        {
-            return Err(ConfigError(format!(
-                "DATABASE_URL harus diawali sqlite: atau postgres:// (sekarang '{}')",
-                redact_url(&database_url)
-            )));
-        }
-        let listen_text =
-            pick("SIASN_LISTEN", from_file.listen).unwrap_or_else(|| "127.0.0.1:8080".to_string());
+        let mut f = read_file(file)?;
+        let src = Sources { env };
+        let (data_dir, database_url, blob_url) = storage(&src, &mut f)?;
+        let (smtp_url, email_from) = mail(&src, &mut f)?;
+        let listen_text = src
+            .pick("SIASN_LISTEN", f.listen.take())
+            .unwrap_or_else(|| "127.0.0.1:8080".to_string());
         let listen = listen_text.trim().parse::<SocketAddr>().map_err(|_| {
             ConfigError(format!(
                 "SIASN_LISTEN '{listen_text}' bukan alamat IP:port (contoh: 127.0.0.1:8080)"
             ))
         })?;
-        let instance_name = pick("SIASN_INSTANCE_NAME", from_file.instance_name)
+        let instance_name = src
+            .pick("SIASN_INSTANCE_NAME", f.instance_name.take())
             .unwrap_or_else(|| "SIASN".to_string());
-        let log_format = match pick("SIASN_LOG_FORMAT", from_file.log_format).as_deref() {
+        let log_format = match src.pick("SIASN_LOG_FORMAT", f.log_format.take()).as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
             Some(other) => {
@@ -155,7 +244,7 @@ impl Config {
                 )));
             }
         };
-        let max_connections = match env("SIASN_DB_MAX_CONNECTIONS") {
+        let max_connections = match (src.env)("SIASN_DB_MAX_CONNECTIONS") {
             Some(v) => v
                 .trim()
                 .parse::<u32>()
@@ -166,28 +255,10 @@ impl Config {
                         "SIASN_DB_MAX_CONNECTIONS '{v}' harus bilangan bulat positif"
                     ))
                 })?,
-            None => from_file.max_connections.unwrap_or(16),
+            None => f.max_connections.unwrap_or(16),
         };
-        let blob_url = pick("SIASN_BLOB_URL", from_file.blob_url);
-        if let Some(url) = &blob_url
-            && !url.starts_with("s3://")
-        {
-            return Err(ConfigError(format!(
-                "SIASN_BLOB_URL '{url}' harus berbentuk s3://bucket/prefix (kosongkan untuk folder lokal)"
-            )));
-        }
-        let smtp_url = pick("SIASN_SMTP_URL", from_file.smtp_url);
-        if let Some(url) = &smtp_url
-            && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
-        {
-            return Err(ConfigError(format!(
-                "SIASN_SMTP_URL '{}' harus diawali smtp:// atau smtps://",
-                redact_url(url)
-            )));
-        }
-        let email_from = pick("SIASN_EMAIL_FROM", from_file.email_from)
-            .unwrap_or_else(|| "SIASN <no-reply@siasn.invalid>".to_string());
-        let public_url = pick("SIASN_PUBLIC_URL", from_file.public_url)
+        let public_url = src
+            .pick("SIASN_PUBLIC_URL", f.public_url.take())
             .unwrap_or_else(|| format!("http://{listen}"))
             .trim_end_matches('/')
             .to_string();
@@ -196,64 +267,30 @@ impl Config {
                 "SIASN_PUBLIC_URL '{public_url}' harus diawali http:// atau https://"
             )));
         }
-        let flag =
-            |var: &str, file_value: Option<bool>, default: bool| -> Result<bool, ConfigError> {
-                match env(var).as_deref().map(str::trim) {
-                    None | Some("") => Ok(file_value.unwrap_or(default)),
-                    Some("1" | "true" | "yes") => Ok(true),
-                    Some("0" | "false" | "no") => Ok(false),
-                    Some(other) => Err(ConfigError(format!(
-                        "{var} '{other}' harus true atau false"
-                    ))),
-                }
-            };
-        let cookie_secure = flag("SIASN_COOKIE_SECURE", from_file.cookie_secure, true)?;
-        let trust_proxy = flag("SIASN_TRUST_PROXY", from_file.trust_proxy, false)?;
-        let photo_transparent_required = flag(
-            "SIASN_PHOTO_TRANSPARENT_REQUIRED",
-            from_file.photo_transparent_required,
-            true,
-        )?;
-        let number = |var: &str,
-                      file_value: Option<i64>,
-                      default: i64,
-                      min: i64|
-         -> Result<i64, ConfigError> {
-            match env(var) {
-                Some(v) => v
-                    .trim()
-                    .parse::<i64>()
-                    .ok()
-                    .filter(|n| *n >= min)
-                    .ok_or_else(|| {
-                        ConfigError(format!("{var} '{v}' harus bilangan bulat >= {min}"))
-                    }),
-                None => Ok(file_value.unwrap_or(default).max(min)),
-            }
-        };
-        let password_min_length = number(
-            "SIASN_PASSWORD_MIN_LENGTH",
-            from_file.password_min_length.map(|n| n as i64),
-            8,
-            6,
-        )? as usize;
-        let token_minutes = number("SIASN_TOKEN_MINUTES", from_file.token_minutes, 30, 5)?;
-        let upload_max_bytes = number(
-            "SIASN_UPLOAD_MAX_BYTES",
-            from_file.upload_max_bytes,
-            2 * 1024 * 1024,
-            64 * 1024,
-        )? as usize;
         Ok(Self {
             smtp_url,
             email_from,
             public_url,
-            cookie_secure,
-            trust_proxy,
-            password_min_length,
-            token_minutes,
-            upload_max_bytes,
-            photo_transparent_required,
+            cookie_secure: src.flag("SIASN_COOKIE_SECURE", f.cookie_secure, true)?,
+            trust_proxy: src.flag("SIASN_TRUST_PROXY", f.trust_proxy, false)?,
+            password_min_length: src.number(
+                "SIASN_PASSWORD_MIN_LENGTH",
+                f.password_min_length.map(|n| n as i64),
+                8,
+                6,
+            )? as usize,
+            token_minutes: src.number("SIASN_TOKEN_MINUTES", f.token_minutes, 30, 5)?,
+            upload_max_bytes: src.number(
+                "SIASN_UPLOAD_MAX_BYTES",
+                f.upload_max_bytes,
+                2 * 1024 * 1024,
+                64 * 1024,
+            )? as usize,
+            photo_transparent_required: src.flag(
+                "SIASN_PHOTO_TRANSPARENT_REQUIRED",
+                f.photo_transparent_required,
+                true,
+            )?,
             blob_url,
             data_dir,
             database_url,
