@@ -96,13 +96,65 @@ pub fn buat(k: &Konteks, n: &mut Penomoran, a: &mut Acak) -> Option<Draf> {
     let kode_instansi = k.instansi[instansi_index].instansi.id.clone();
     d.pegawai.tmt_pns = Some(tmt_pns);
 
-    // Appointment decrees.
+    let sk_cpns = pengangkatan(k, n, a, &mut d, &kode_instansi, awal, tmt_cpns, tmt_pns);
+    let riwayat_golongan = kenaikan_pangkat(
+        k,
+        n,
+        a,
+        &mut d,
+        &kode_instansi,
+        (awal, maks),
+        tmt_cpns,
+        sk_cpns,
+    )?;
+    let (golongan, tmt_golongan) = *riwayat_golongan.last()?;
+    d.pegawai.golongan = Some(golongan);
+    d.pegawai.tmt_golongan = Some(tmt_golongan);
+
+    let jabatan_akhir = karier(k, n, a, &mut d, &riwayat_golongan, tmt_pns, &kode_instansi);
+    pendidikan_rows(k, n, a, &mut d, tingkat_id);
+    tambah_umum(k, n, a, &mut d, true);
+
+    gaji(
+        n,
+        a,
+        &mut d,
+        &kode_instansi,
+        golongan,
+        tmt_cpns,
+        tmt_golongan,
+        hari_ini,
+    );
+
+    // Retired once TMT pensiun (BUP of the last post) has passed.
+    let bup = pensiun::bup(jabatan_akhir.and_then(|id| k.ref_jabatan(id)));
+    if pensiun::hitung(lahir, bup).tmt_pensiun <= hari_ini {
+        d.pegawai.kedudukan_hukum_id = "99".into();
+    } else if a.peluang(0.01) {
+        d.pegawai.kedudukan_hukum_id = "03".into();
+    }
+    Some(d)
+}
+
+/// The CPNS and PNS appointment decrees with their documents; the SK CPNS, which is also the
+/// first rank's decree.
+#[allow(clippy::too_many_arguments)]
+fn pengangkatan(
+    k: &Konteks,
+    n: &mut Penomoran,
+    a: &mut Acak,
+    d: &mut Draf,
+    kode_instansi: &str,
+    awal: Golongan,
+    tmt_cpns: NaiveDate,
+    tmt_pns: NaiveDate,
+) -> Sk {
     let sk_cpns = Sk {
-        nomor: n.nomor_sk("813", &kode_instansi, tmt_cpns.year()),
+        nomor: n.nomor_sk("813", kode_instansi, tmt_cpns.year()),
         tanggal: tmt_cpns - chrono::Duration::days(a.antara(20, 60)),
     };
     let sk_pns = Sk {
-        nomor: n.nomor_sk("821.13", &kode_instansi, tmt_pns.year()),
+        nomor: n.nomor_sk("821.13", kode_instansi, tmt_pns.year()),
         tanggal: tmt_pns - chrono::Duration::days(a.antara(10, 45)),
     };
     let cpns_id = d.tambah(
@@ -111,7 +163,7 @@ pub fn buat(k: &Konteks, n: &mut Penomoran, a: &mut Acak) -> Option<Draf> {
             tmt: tmt_cpns,
             sk: sk_cpns.clone(),
             golongan: Some(awal),
-            nomor_spmt: Some(n.nomor_sk("800", &kode_instansi, tmt_cpns.year())),
+            nomor_spmt: Some(n.nomor_sk("800", kode_instansi, tmt_cpns.year())),
             tanggal_spmt: Some(tmt_cpns),
             nomor_sttpl: None,
             tanggal_sttpl: None,
@@ -135,8 +187,23 @@ pub fn buat(k: &Konteks, n: &mut Penomoran, a: &mut Acak) -> Option<Draf> {
         a,
     );
     d.dokumen(k, n, a, pns_id, "887", "SK PNS.pdf");
+    sk_cpns
+}
 
-    // Rank: from recruitment, then every 4 years (sometimes later), never past the ceiling.
+/// Rank: from recruitment, then every 4 years (sometimes later), never past the ceiling;
+/// the ranks with their TMT, first to last.
+#[allow(clippy::too_many_arguments)]
+fn kenaikan_pangkat(
+    k: &Konteks,
+    n: &mut Penomoran,
+    a: &mut Acak,
+    d: &mut Draf,
+    kode_instansi: &str,
+    (awal, maks): (Golongan, Golongan),
+    tmt_cpns: NaiveDate,
+    sk_cpns: Sk,
+) -> Option<Vec<(Golongan, NaiveDate)>> {
+    let hari_ini = k.hari_ini;
     let mut golongan = awal;
     let mut tmt_golongan = tmt_cpns;
     let mut riwayat_golongan = vec![(awal, tmt_cpns)];
@@ -176,7 +243,7 @@ pub fn buat(k: &Konteks, n: &mut Penomoran, a: &mut Acak) -> Option<Draf> {
                 jenis_kp_id: "101".into(),
                 tmt_golongan: periode,
                 sk: Sk {
-                    nomor: n.nomor_sk("823.3", &kode_instansi, tanggal_sk.year()),
+                    nomor: n.nomor_sk("823.3", kode_instansi, tanggal_sk.year()),
                     tanggal: tanggal_sk,
                 },
                 nomor_pertek: Some(format!("PT-{}/KP/{}", n.sk_ke % 100_000, tanggal_sk.year())),
@@ -193,14 +260,21 @@ pub fn buat(k: &Konteks, n: &mut Penomoran, a: &mut Acak) -> Option<Draf> {
         tmt_golongan = periode;
         riwayat_golongan.push((next, periode));
     }
-    d.pegawai.golongan = Some(golongan);
-    d.pegawai.tmt_golongan = Some(tmt_golongan);
+    Some(riwayat_golongan)
+}
 
-    let jabatan_akhir = karier(k, n, a, &mut d, &riwayat_golongan, tmt_pns, &kode_instansi);
-    pendidikan_rows(k, n, a, &mut d, tingkat_id);
-    tambah_umum(k, n, a, &mut d, true);
-
-    // Salary: the latest regular increase (every 2 years of service).
+/// Salary: the latest regular increase (every 2 years of service).
+#[allow(clippy::too_many_arguments)]
+fn gaji(
+    n: &mut Penomoran,
+    a: &mut Acak,
+    d: &mut Draf,
+    kode_instansi: &str,
+    golongan: Golongan,
+    tmt_cpns: NaiveDate,
+    tmt_golongan: NaiveDate,
+    hari_ini: NaiveDate,
+) {
     let mk = bulan_penuh(tmt_cpns, hari_ini) / 12;
     let mk_gaji = mk - mk % 2;
     let tmt_gaji = tmt_cpns
@@ -214,22 +288,13 @@ pub fn buat(k: &Konteks, n: &mut Penomoran, a: &mut Acak) -> Option<Draf> {
             masa_kerja_tahun: mk_gaji,
             tmt_gaji,
             sk: Sk {
-                nomor: n.nomor_sk("822.2", &kode_instansi, tmt_gaji.year()),
+                nomor: n.nomor_sk("822.2", kode_instansi, tmt_gaji.year()),
                 tanggal: tmt_gaji - chrono::Duration::days(30),
             },
         }),
         n,
         a,
     );
-
-    // Retired once TMT pensiun (BUP of the last post) has passed.
-    let bup = pensiun::bup(jabatan_akhir.and_then(|id| k.ref_jabatan(id)));
-    if pensiun::hitung(lahir, bup).tmt_pensiun <= hari_ini {
-        d.pegawai.kedudukan_hukum_id = "99".into();
-    } else if a.peluang(0.01) {
-        d.pegawai.kedudukan_hukum_id = "03".into();
-    }
-    Some(d)
 }
 
 /// Weights of agencies for drawing where someone works.
