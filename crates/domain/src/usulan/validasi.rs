@@ -193,6 +193,12 @@ fn periksa_kolom(
         ));
         return;
     }
+    periksa_format(kolom, v, k, out);
+}
+
+/// The format and reference checks of a non-empty new value.
+fn periksa_format(kolom: KolomDataUtama, v: &str, k: &KonteksValidasi<'_>, out: &mut Vec<Temuan>) {
+    use KolomDataUtama as K;
     match kolom {
         K::Nik => match Nik::parse(v) {
             Err(e) => out.push(temuan(
@@ -338,6 +344,27 @@ fn periksa_riwayat(
         ));
         return;
     }
+    periksa_tanggal(data, k, out);
+    periksa_isi(data, k, out);
+    // The same row twice (e.g. a double upload of the same certificate) is almost always a slip.
+    let kembar = k
+        .riwayat
+        .iter()
+        .any(|r| Some(r.id) != dikoreksi && r.data == *data);
+    if kembar {
+        out.push(temuan(
+            Berat::Peringatan,
+            "riwayat_kembar",
+            "baris yang sama persis sudah ada".into(),
+            "an identical row is already on record".into(),
+        ));
+    }
+}
+
+/// Dates: none in the future, none before birth, none in service before TMT CPNS.
+fn periksa_tanggal(data: &DataRiwayat, k: &KonteksValidasi<'_>, out: &mut Vec<Temuan>) {
+    let jenis = data.jenis();
+    let p = k.pegawai;
     let mut tanggal = Vec::new();
     if let Ok(v) = serde_json::to_value(data) {
         tanggal_dalam(&v, &mut tanggal);
@@ -375,6 +402,10 @@ fn periksa_riwayat(
             }
         }
     }
+}
+
+/// The rules of each kind: rank within the education ceiling, SKP years, end after start.
+fn periksa_isi(data: &DataRiwayat, k: &KonteksValidasi<'_>, out: &mut Vec<Temuan>) {
     match data {
         DataRiwayat::Golongan(g) => {
             if let Some(maks) = batas_pendidikan(k)
@@ -423,19 +454,6 @@ fn periksa_riwayat(
             out.push(selesai_sebelum_mulai())
         }
         _ => {}
-    }
-    // The same row twice (e.g. a double upload of the same certificate) is almost always a slip.
-    let kembar = k
-        .riwayat
-        .iter()
-        .any(|r| Some(r.id) != dikoreksi && r.data == *data);
-    if kembar {
-        out.push(temuan(
-            Berat::Peringatan,
-            "riwayat_kembar",
-            "baris yang sama persis sudah ada".into(),
-            "an identical row is already on record".into(),
-        ));
     }
 }
 

@@ -21,8 +21,28 @@ use crate::tampilan::{self, BarisRiwayat};
 use crate::{AppState, WebError};
 use siasn_teks::{Bahasa, Teks};
 
-/// A history row with its id and its documents (id, file name).
-type BarisBagian = (Uuid, BarisRiwayat, Vec<(Uuid, String)>);
+/// A label and its value on the page.
+pub struct Butir {
+    label: &'static str,
+    nilai: String,
+}
+
+fn butir(label: &'static str, nilai: String) -> Butir {
+    Butir { label, nilai }
+}
+
+/// A supporting document of a history row.
+pub struct BerkasBaris {
+    id: Uuid,
+    nama: String,
+}
+
+/// A history row with its id and its documents.
+pub struct BarisBagian {
+    id: Uuid,
+    isi: BarisRiwayat,
+    dokumen: Vec<BerkasBaris>,
+}
 
 /// One section of histories.
 pub struct Bagian {
@@ -42,8 +62,8 @@ struct ProfilPage<'a> {
     sensitif_terbuka: bool,
     nama: String,
     nip: String,
-    ringkas: Vec<(&'static str, String)>,
-    sensitif: Vec<(&'static str, String)>,
+    ringkas: Vec<Butir>,
+    sensitif: Vec<Butir>,
     bagian: Vec<Bagian>,
 }
 
@@ -56,6 +76,31 @@ async fn halaman(
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
     let milik_sendiri = m.akun.pegawai_id == Some(p.id);
+    let ringkas = ringkasan(state, &p, b).await?;
+    let sensitif = data_sensitif(&p, b, sensitif_terbuka);
+    let bagian = bagian_riwayat(state, &p, b).await?;
+    let page = ProfilPage {
+        b,
+        nama_instance: state.nama_instance(),
+        csrf: &m.sesi.csrf,
+        aksi_tampilkan: if milik_sendiri {
+            "/profil/tampilkan".into()
+        } else {
+            format!("/pegawai/{}/tampilkan", p.id)
+        },
+        milik_sendiri,
+        sensitif_terbuka,
+        nama: p.nama_lengkap(),
+        nip: p.nomor_induk.to_string(),
+        ringkas,
+        sensitif,
+        bagian,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+/// The summary under the name: type, rank, position, unit, agency, status, birth, e-mail.
+async fn ringkasan(state: &AppState, p: &Pegawai, b: Bahasa) -> Result<Vec<Butir>, WebError> {
     let instansi = state.store().instansi(&p.instansi_kerja_id).await?;
     let unit = match p.unor_id {
         Some(id) => state
@@ -78,32 +123,37 @@ async fn halaman(
         (None, Some(g)) => format!("PPPK {}", g.label()),
         _ => "-".into(),
     };
-    let ringkas = vec![
-        (b.t(Teks::JenisPegawai), p.jenis_pegawai.kode().to_string()),
-        (b.t(Teks::Golongan), golongan),
-        (
+    Ok(vec![
+        butir(b.t(Teks::JenisPegawai), p.jenis_pegawai.kode().to_string()),
+        butir(b.t(Teks::Golongan), golongan),
+        butir(
             b.t(Teks::Jabatan),
             p.nama_jabatan.clone().unwrap_or_else(|| "-".into()),
         ),
-        (b.t(Teks::Unit), unit),
-        (b.t(Teks::InstansiKerja), instansi.nama),
-        (b.t(Teks::Kedudukan), kedudukan),
-        (b.t(Teks::TempatLahir), p.tempat_lahir.clone()),
-        (
+        butir(b.t(Teks::Unit), unit),
+        butir(b.t(Teks::InstansiKerja), instansi.nama),
+        butir(b.t(Teks::Kedudukan), kedudukan),
+        butir(b.t(Teks::TempatLahir), p.tempat_lahir.clone()),
+        butir(
             b.t(Teks::TanggalLahir),
             tampilan::tanggal(p.tanggal_lahir, b),
         ),
-        (b.t(Teks::JenisKelamin), p.jenis_kelamin.nama().to_string()),
-        (
+        butir(b.t(Teks::JenisKelamin), p.jenis_kelamin.nama().to_string()),
+        butir(
             b.t(Teks::TmtCpns),
             p.tmt_cpns
                 .map_or_else(|| "-".into(), |d| tampilan::tanggal(d, b)),
         ),
-        (
+        butir(
             b.t(Teks::EmailTerdaftar),
             p.email.clone().unwrap_or_else(|| "-".into()),
         ),
-    ];
+    ])
+}
+
+/// Identity and family-card numbers, tax and insurance numbers, address: masked until the
+/// reader asks (and that request is audited).
+fn data_sensitif(p: &Pegawai, b: Bahasa, sensitif_terbuka: bool) -> Vec<Butir> {
     let buka = |v: Option<&str>| {
         v.map_or_else(
             || "-".to_string(),
@@ -116,22 +166,29 @@ async fn halaman(
             },
         )
     };
-    let sensitif = vec![
-        ("NIK", buka(p.nik.as_ref().map(|n| n.as_str()))),
-        ("KK", buka(p.nomor_kk.as_deref())),
-        ("NPWP", buka(p.npwp.as_deref())),
-        ("BPJS", buka(p.bpjs.as_deref())),
-        ("Taspen", buka(p.taspen.as_deref())),
-        (b.t(Teks::Alamat), buka(p.alamat.as_deref())),
-    ];
+    vec![
+        butir("NIK", buka(p.nik.as_ref().map(|n| n.as_str()))),
+        butir("KK", buka(p.nomor_kk.as_deref())),
+        butir("NPWP", buka(p.npwp.as_deref())),
+        butir("BPJS", buka(p.bpjs.as_deref())),
+        butir("Taspen", buka(p.taspen.as_deref())),
+        butir(b.t(Teks::Alamat), buka(p.alamat.as_deref())),
+    ]
+}
+
+/// Every history section that applies to the employee, newest row first, with documents.
+async fn bagian_riwayat(state: &AppState, p: &Pegawai, b: Bahasa) -> Result<Vec<Bagian>, WebError> {
     let riwayat = state.store().riwayat_pegawai(p.id, None).await?;
-    let mut dokumen: HashMap<Uuid, Vec<(Uuid, String)>> = HashMap::new();
+    let mut dokumen: HashMap<Uuid, Vec<BerkasBaris>> = HashMap::new();
     for d in state.store().dokumen_pegawai(p.id).await? {
         if let Some(r) = d.riwayat_id {
-            dokumen.entry(r).or_default().push((d.id, d.nama_file));
+            dokumen.entry(r).or_default().push(BerkasBaris {
+                id: d.id,
+                nama: d.nama_file,
+            });
         }
     }
-    let bagian = JenisRiwayat::SEMUA
+    Ok(JenisRiwayat::SEMUA
         .into_iter()
         .filter(|j| j.berlaku_untuk(p.jenis_pegawai))
         .map(|j| {
@@ -142,35 +199,15 @@ async fn halaman(
                 kode: j.kode(),
                 baris: rows
                     .into_iter()
-                    .map(|r| {
-                        (
-                            r.id,
-                            tampilan::baris(&r.data, b),
-                            dokumen.remove(&r.id).unwrap_or_default(),
-                        )
+                    .map(|r| BarisBagian {
+                        id: r.id,
+                        isi: tampilan::baris(&r.data, b),
+                        dokumen: dokumen.remove(&r.id).unwrap_or_default(),
                     })
                     .collect(),
             }
         })
-        .collect();
-    let page = ProfilPage {
-        b,
-        nama_instance: state.nama_instance(),
-        csrf: &m.sesi.csrf,
-        aksi_tampilkan: if milik_sendiri {
-            "/profil/tampilkan".into()
-        } else {
-            format!("/pegawai/{}/tampilkan", p.id)
-        },
-        milik_sendiri,
-        sensitif_terbuka,
-        nama: p.nama_lengkap(),
-        nip: p.nomor_induk.to_string(),
-        ringkas,
-        sensitif,
-        bagian,
-    };
-    Ok(Html(page.render()?).into_response())
+        .collect())
 }
 
 async fn milik_sendiri(state: &AppState, m: &Masuk, bacaan: Bacaan) -> Result<Pegawai, WebError> {

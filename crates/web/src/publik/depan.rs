@@ -18,7 +18,7 @@ pub struct PilihanBahasa {
 }
 
 #[derive(Template)]
-#[template(path = "home.html")]
+#[template(path = "depan.html")]
 struct HomePage<'a> {
     b: Bahasa,
     nama_instance: &'a str,
