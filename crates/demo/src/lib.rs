@@ -7,6 +7,8 @@
 
 mod acak;
 mod instansi;
+mod jarang;
+mod keluarga;
 mod konteks;
 mod nama;
 mod orang;
