@@ -1,6 +1,8 @@
 //! The catalogue of short texts: every label, heading and sentence of the pages, Indonesian
 //! and English side by side. A key that does not exist is a compile error, and a key cannot
 //! be declared with one language only.
+//!
+//! Long because it is the catalogue: one entry per text, both languages side by side.
 
 katalog! {
     Subjudul => "Sistem Informasi ASN",

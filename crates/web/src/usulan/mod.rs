@@ -6,6 +6,7 @@
 mod daftar;
 mod form;
 mod halaman;
+mod kirim;
 mod kolektif;
 
 use daftar::*;
@@ -46,7 +47,7 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
     axum::Router::new()
         .route(
             "/usulan",
-            get(daftar::daftar).post(form::buat).layer(batas_unggah),
+            get(daftar::daftar).post(kirim::buat).layer(batas_unggah),
         )
         .route("/usulan/baru", get(form::form_baru))
         .route("/usulan/statistik", get(daftar::statistik))
@@ -58,7 +59,7 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
         .route(
             "/usulan/{id}/revisi",
             get(form::form_revisi)
-                .post(form::revisi)
+                .post(kirim::revisi)
                 .layer(batas_unggah),
         )
         .route("/verifikasi", get(daftar::antrean))
