@@ -98,6 +98,78 @@ fn cetak(nama: &str, h: &Hasil) -> f64 {
     rps
 }
 
+/// An operator of the agency with a user name and password, for the user token.
+async fn operator(app: &siasn_app::App, store: &Store) -> String {
+    let username = format!("operator.bench.{}", std::process::id());
+    let grant = siasn_domain::akses::PeranAkun::new(
+        siasn_domain::akses::Peran::OperatorInstansi,
+        Some("PROV-JABAR".into()),
+        None,
+    )
+    .unwrap();
+    let siapa = siasn_app::akun::PenggunaCli::NamaPengguna {
+        login: username.clone(),
+        nama: Some("Operator Bench".into()),
+        email: None,
+    };
+    let akun = siasn_app::akun::beri_peran_langsung(app, "bench", siapa, &grant)
+        .await
+        .unwrap();
+    let akun = store.akun(akun).await.unwrap();
+    siasn_app::akun::atur_sandi_langsung(app, Some(akun), None, "SiasnDemo#2026", "bench")
+        .await
+        .unwrap()
+        .unwrap();
+    username
+}
+
+/// The client's gateway token and the operator's user token, as the two headers of a call.
+async fn token(
+    http: &reqwest::Client,
+    base: &str,
+    klien: &siasn_app::klien_api::KlienBaru,
+    username: &str,
+) -> Vec<(String, String)> {
+    let g: serde_json::Value = http
+        .post(format!("{base}/oauth2/token"))
+        .basic_auth(&klien.klien.consumer_key, Some(&klien.secret))
+        .form(&[("grant_type", "client_credentials")])
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .map(|b| serde_json::from_slice(&b).unwrap())
+        .unwrap();
+    let u: serde_json::Value = http
+        .post(format!(
+            "{base}/auth/realms/public-siasn/protocol/openid-connect/token"
+        ))
+        .form(&[
+            ("grant_type", "password"),
+            ("client_id", klien.klien.consumer_key.as_str()),
+            ("username", username),
+            ("password", "SiasnDemo#2026"),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .map(|b| serde_json::from_slice(&b).unwrap())
+        .unwrap();
+    vec![
+        (
+            "authorization".to_string(),
+            format!("Bearer {}", g["access_token"].as_str().unwrap()),
+        ),
+        (
+            "auth".to_string(),
+            format!("bearer {}", u["access_token"].as_str().unwrap()),
+        ),
+    ]
+}
+
 #[tokio::main]
 async fn main() {
     let n: u32 = arg(1, 5_000);
@@ -163,27 +235,7 @@ async fn main() {
         .into_iter()
         .map(|p| p.nip)
         .collect();
-    // An operator of the agency with a user name and password, for the user token.
-    let username = format!("operator.bench.{}", std::process::id());
-    let grant = siasn_domain::akses::PeranAkun::new(
-        siasn_domain::akses::Peran::OperatorInstansi,
-        Some("PROV-JABAR".into()),
-        None,
-    )
-    .unwrap();
-    let siapa = siasn_app::akun::PenggunaCli::NamaPengguna {
-        login: username.clone(),
-        nama: Some("Operator Bench".into()),
-        email: None,
-    };
-    let akun = siasn_app::akun::beri_peran_langsung(app, "bench", siapa, &grant)
-        .await
-        .unwrap();
-    let akun = store.akun(akun).await.unwrap();
-    siasn_app::akun::atur_sandi_langsung(app, Some(akun), None, "SiasnDemo#2026", "bench")
-        .await
-        .unwrap()
-        .unwrap();
+    let username = operator(app, &store).await;
     let pengirim =
         Pengirim::dari_konfigurasi(None, dir.path().join("outbox"), "bench <b@b.test>").unwrap();
     tokio::spawn(siasn_web::serve(
@@ -197,44 +249,7 @@ async fn main() {
         .pool_max_idle_per_host(koneksi)
         .build()
         .unwrap();
-    let g: serde_json::Value = http
-        .post(format!("{base}/oauth2/token"))
-        .basic_auth(&klien.klien.consumer_key, Some(&klien.secret))
-        .form(&[("grant_type", "client_credentials")])
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .map(|b| serde_json::from_slice(&b).unwrap())
-        .unwrap();
-    let u: serde_json::Value = http
-        .post(format!(
-            "{base}/auth/realms/public-siasn/protocol/openid-connect/token"
-        ))
-        .form(&[
-            ("grant_type", "password"),
-            ("client_id", klien.klien.consumer_key.as_str()),
-            ("username", username.as_str()),
-            ("password", "SiasnDemo#2026"),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .map(|b| serde_json::from_slice(&b).unwrap())
-        .unwrap();
-    let header = Arc::new(vec![
-        (
-            "authorization".to_string(),
-            format!("Bearer {}", g["access_token"].as_str().unwrap()),
-        ),
-        (
-            "auth".to_string(),
-            format!("bearer {}", u["access_token"].as_str().unwrap()),
-        ),
-    ]);
+    let header = Arc::new(token(&http, &base, &klien, &username).await);
     let data_utama: Arc<Vec<String>> = Arc::new(
         nip.iter()
             .map(|n| format!("{base}/apisiasn/1.0/pns/data-utama/{n}"))
