@@ -12,7 +12,7 @@ use crate::acak::Acak;
 use crate::konteks::{Konteks, Penomoran};
 use crate::nama::NAMA_BELAKANG;
 
-use crate::orang::Draf;
+use crate::draf::Draf;
 
 /// PMK, CLTN, discipline, credit points and transfers: each only for a few people.
 pub fn jarang(

@@ -12,7 +12,8 @@ use crate::acak::Acak;
 use crate::konteks::{Konteks, Penomoran};
 use crate::nama::{NAMA_LAKI, TEMPAT_LAHIR};
 
-use crate::orang::{Draf, nama_orang};
+use crate::draf::Draf;
+use crate::nama::nama_orang;
 
 pub fn keluarga(k: &Konteks, n: &mut Penomoran, a: &mut Acak, d: &mut Draf) {
     let lahir = d.pegawai.tanggal_lahir;

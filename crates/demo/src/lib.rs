@@ -6,6 +6,7 @@
 //! made inconsistent on purpose for the data-quality checks. The same seed gives the same data.
 
 mod acak;
+mod draf;
 mod instansi;
 mod jarang;
 mod keluarga;
@@ -288,7 +289,7 @@ fn satu(
 }
 
 /// Makes one field disagree with another, as real data-entry errors do.
-fn rusak(d: &mut orang::Draf, a: &mut Acak, k: &Konteks) -> Option<Inkonsistensi> {
+fn rusak(d: &mut draf::Draf, a: &mut Acak, k: &Konteks) -> Option<Inkonsistensi> {
     let p = &mut d.pegawai;
     match a.antara(0, 3) {
         0 => {

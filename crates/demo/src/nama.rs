@@ -252,3 +252,16 @@ pub const PENYELENGGARA: &[&str] = &[
     "LKPP",
     "Badan Siber dan Sandi Negara",
 ];
+
+/// A name for someone of the given sex.
+pub fn nama_orang(a: &mut crate::acak::Acak, jk: siasn_domain::nip::JenisKelamin) -> String {
+    let depan = match jk {
+        siasn_domain::nip::JenisKelamin::LakiLaki => a.pilih(NAMA_LAKI),
+        siasn_domain::nip::JenisKelamin::Perempuan => a.pilih(NAMA_PEREMPUAN),
+    };
+    if a.peluang(0.15) {
+        (*depan).to_string()
+    } else {
+        format!("{depan} {}", a.pilih(NAMA_BELAKANG))
+    }
+}

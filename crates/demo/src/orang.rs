@@ -3,26 +3,21 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 use siasn_domain::Sk;
-use siasn_domain::dokumen::Dokumen;
-use siasn_domain::instansi::Unor;
 use siasn_domain::nik::Nik;
 use siasn_domain::nip::JenisKelamin;
 use siasn_domain::pegawai::{JenisPegawai, NomorInduk, Pegawai};
 use siasn_domain::riwayat::{
-    DataRiwayat, Ekspektasi, PredikatKinerja, Riwayat, RiwayatDiklat, RiwayatKursus,
-    RiwayatOrganisasi, RiwayatPendidikan, RiwayatPenghargaan, RiwayatSkp, RiwayatSkp22,
-    predikat_kinerja,
+    DataRiwayat, Ekspektasi, PredikatKinerja, RiwayatDiklat, RiwayatKursus, RiwayatOrganisasi,
+    RiwayatPendidikan, RiwayatPenghargaan, RiwayatSkp, RiwayatSkp22, predikat_kinerja,
 };
-use uuid::Uuid;
 
 use crate::acak::Acak;
+use crate::draf::Draf;
 use crate::jarang::jarang;
 use crate::keluarga::keluarga;
-use crate::konteks::{Konteks, Penomoran, dokumen_untuk};
-use crate::nama::{
-    KURSUS, NAMA_BELAKANG, NAMA_LAKI, NAMA_PEREMPUAN, PENYELENGGARA, PROGRAM_STUDI, TEMPAT_LAHIR,
-    UNIVERSITAS,
-};
+use crate::konteks::{Konteks, Penomoran};
+use crate::nama::nama_orang;
+use crate::nama::{KURSUS, PENYELENGGARA, PROGRAM_STUDI, TEMPAT_LAHIR, UNIVERSITAS};
 
 /// The identity drawn for a new employee.
 pub struct Calon {
@@ -40,67 +35,6 @@ pub struct Calon {
     pub tingkat_id: &'static str,
     /// TMT CPNS (PNS) or of the first contract (PPPK).
     pub tmt_cpns: NaiveDate,
-}
-
-/// An employee being generated.
-pub struct Draf {
-    /// Personal data and current state.
-    pub pegawai: Pegawai,
-    /// Histories so far.
-    pub riwayat: Vec<Riwayat>,
-    /// Documents so far.
-    pub dokumen: Vec<Dokumen>,
-    /// Current unit.
-    pub unor: Unor,
-    /// NIK region (6 digits).
-    pub wilayah: String,
-    /// Holds a functional post.
-    pub jabatan_fungsional: bool,
-    /// Holds a structural post (true: administrator level).
-    pub struktural: Option<bool>,
-    /// Programme of the highest degree, for titles.
-    pub program: (&'static str, &'static str, &'static str),
-}
-
-impl Draf {
-    /// Adds a history row and returns its id.
-    pub fn tambah(&mut self, data: DataRiwayat, n: &mut Penomoran, a: &mut Acak) -> Uuid {
-        let id = n.id(a);
-        self.riwayat.push(Riwayat {
-            id,
-            pegawai_id: self.pegawai.id,
-            data,
-        });
-        id
-    }
-
-    /// Attaches the sample scan of `jenis` to a history row.
-    pub fn dokumen(
-        &mut self,
-        k: &Konteks,
-        n: &mut Penomoran,
-        a: &mut Acak,
-        riwayat_id: Uuid,
-        jenis: &'static str,
-        nama_file: &str,
-    ) {
-        if let Some(d) = dokumen_untuk(k, n, a, self.pegawai.id, riwayat_id, jenis, nama_file) {
-            self.dokumen.push(d);
-        }
-    }
-}
-
-/// A name for someone of the given sex.
-pub fn nama_orang(a: &mut Acak, jk: JenisKelamin) -> String {
-    let depan = match jk {
-        JenisKelamin::LakiLaki => a.pilih(NAMA_LAKI),
-        JenisKelamin::Perempuan => a.pilih(NAMA_PEREMPUAN),
-    };
-    if a.peluang(0.15) {
-        (*depan).to_string()
-    } else {
-        format!("{depan} {}", a.pilih(NAMA_BELAKANG))
-    }
 }
 
 /// Personal data shared by PNS and PPPK.

@@ -13,8 +13,9 @@ use siasn_domain::tanggal::{BulanTahun, bulan_penuh};
 use siasn_domain::{Sk, pensiun};
 
 use crate::acak::Acak;
+use crate::draf::Draf;
 use crate::konteks::{Konteks, Penomoran};
-use crate::orang::{Calon, Draf, dasar_pegawai, pendidikan_rows, tambah_umum};
+use crate::orang::{Calon, dasar_pegawai, pendidikan_rows, tambah_umum};
 
 /// Education mix of PNS: (tingkat id, weight).
 const PENDIDIKAN_PNS: &[(&str, u32)] = &[

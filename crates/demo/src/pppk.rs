@@ -7,8 +7,9 @@ use siasn_domain::pegawai::{JenisPegawai, NiPppk, NomorInduk};
 use siasn_domain::tanggal::BulanTahun;
 
 use crate::acak::Acak;
+use crate::draf::Draf;
 use crate::konteks::{Konteks, Penomoran};
-use crate::orang::{Calon, Draf, dasar_pegawai, pendidikan_rows, tambah_umum};
+use crate::orang::{Calon, dasar_pegawai, pendidikan_rows, tambah_umum};
 use crate::pns::bobot_instansi;
 
 /// Education mix of PPPK: (tingkat id, weight, PPPK golongan).
