@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::validasi::{Berat, KonteksValidasi, periksa};
 use super::*;
-use crate::akses::PeranAkun;
+use crate::akses::{LetakPegawai, Pelaku, Peran, PeranAkun};
 use crate::contoh;
 use crate::golongan::Golongan;
 use crate::referensi::{TingkatPendidikan, kewenangan_awal};
