@@ -13,33 +13,19 @@ use crate::usulan::berkas::{BerkasDitolak, JenisBerkas, periksa_berkas, ukuran_g
 /// law: change it here.
 pub const MASA_BERLAKU_TAHUN: i32 = 5;
 
-/// Why an employee cannot have a card (yet).
+/// Why an employee cannot have a card (yet). `Display` is a stable code for logs; people read
+/// the reason through `siasn_teks`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TidakLayak {
     /// The legal status is not an active civil servant's.
-    #[error("kedudukan hukum \"{0}\" bukan ASN aktif")]
+    #[error("kartu.bukan_asn_aktif")]
     BukanAsnAktif(String),
     /// PNS without TMT PNS, or PPPK without the contract's TMT.
-    #[error("pengangkatan belum tercatat (TMT PNS / TMT PPPK kosong)")]
+    #[error("kartu.belum_diangkat")]
     BelumDiangkat,
     /// No confirmed photo.
-    #[error("belum ada foto kartu yang dikonfirmasi")]
+    #[error("kartu.tanpa_foto")]
     TanpaFoto,
-}
-
-impl TidakLayak {
-    /// The message in English.
-    pub fn pesan_en(&self) -> String {
-        match self {
-            Self::BukanAsnAktif(k) => {
-                format!("legal status \"{k}\" is not an active civil servant")
-            }
-            Self::BelumDiangkat => {
-                "the appointment is not recorded (TMT PNS / PPPK is empty)".into()
-            }
-            Self::TanpaFoto => "no confirmed card photo yet".into(),
-        }
-    }
 }
 
 /// Checks that `p` may hold a card: an active PNS with TMT PNS recorded, or a PPPK with the
@@ -106,30 +92,6 @@ impl StatusKartu {
     pub fn berlaku(&self) -> bool {
         matches!(self, Self::Berlaku)
     }
-
-    /// Indonesian text.
-    pub fn pesan(&self) -> String {
-        match self {
-            Self::Berlaku => "Kartu BERLAKU".into(),
-            Self::Diganti => "TIDAK BERLAKU LAGI: kartu ini sudah diganti dengan kartu baru".into(),
-            Self::Kedaluwarsa => "TIDAK BERLAKU LAGI: masa berlaku kartu sudah habis".into(),
-            Self::PemegangTidakAktif(k) => {
-                format!("TIDAK BERLAKU LAGI: pemegang tidak lagi ASN aktif ({k})")
-            }
-        }
-    }
-
-    /// English text.
-    pub fn pesan_en(&self) -> String {
-        match self {
-            Self::Berlaku => "Card VALID".into(),
-            Self::Diganti => "NO LONGER VALID: this card was replaced by a newer card".into(),
-            Self::Kedaluwarsa => "NO LONGER VALID: the card has expired".into(),
-            Self::PemegangTidakAktif(k) => {
-                format!("NO LONGER VALID: the holder is no longer an active civil servant ({k})")
-            }
-        }
-    }
 }
 
 /// The state of a card: the holder's legal status first (a retired holder's card is invalid
@@ -183,22 +145,20 @@ impl Default for KebijakanFoto {
     }
 }
 
-/// Why a photo is refused.
+/// Why a photo is refused (`Display`: a stable code; the reason is in `siasn_teks`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FotoDitolak {
     /// Nothing sent.
-    #[error("berkas foto kosong")]
+    #[error("foto.kosong")]
     Kosong,
     /// Over the size limit.
-    #[error("foto lebih besar dari {0} KB")]
+    #[error("foto.terlalu_besar")]
     TerlaluBesar(usize),
     /// Not PNG or JPEG by content.
-    #[error("isi berkas bukan gambar PNG atau JPEG")]
+    #[error("foto.bukan_gambar")]
     BukanGambar,
     /// Too small to print sharply.
-    #[error(
-        "resolusi foto {lebar}×{tinggi} piksel terlalu kecil; minimal {lebar_min}×{tinggi_min} piksel"
-    )]
+    #[error("foto.resolusi_kurang")]
     ResolusiKurang {
         /// Width sent.
         lebar: u32,
@@ -210,39 +170,14 @@ pub enum FotoDitolak {
         tinggi_min: u32,
     },
     /// Dimensions beyond any photo (a decompression bomb).
-    #[error("ukuran gambar tidak wajar")]
+    #[error("foto.tidak_wajar")]
     TidakWajar,
     /// JPEG (no alpha), or a PNG without a transparent background.
-    #[error("latar belakang foto harus transparan (PNG dengan latar transparan)")]
+    #[error("foto.tidak_transparan")]
     TidakTransparan,
     /// The image could not be decoded.
-    #[error("gambar rusak atau tidak dapat dibaca")]
+    #[error("foto.rusak")]
     Rusak,
-}
-
-impl FotoDitolak {
-    /// The message in English.
-    pub fn pesan_en(&self) -> String {
-        match self {
-            Self::Kosong => "the photo file is empty".into(),
-            Self::TerlaluBesar(kb) => format!("the photo is larger than {kb} KB"),
-            Self::BukanGambar => "the file is not a PNG or JPEG image".into(),
-            Self::ResolusiKurang {
-                lebar,
-                tinggi,
-                lebar_min,
-                tinggi_min,
-            } => format!(
-                "the photo's resolution {lebar}×{tinggi} pixels is too small; at least {lebar_min}×{tinggi_min} pixels"
-            ),
-            Self::TidakWajar => "the image dimensions are not plausible".into(),
-            Self::TidakTransparan => {
-                "the photo's background must be transparent (a PNG with a transparent background)"
-                    .into()
-            }
-            Self::Rusak => "the image is damaged or cannot be read".into(),
-        }
-    }
 }
 
 /// Checks what can be checked before decoding: size, type by content (the upload rules of
@@ -436,7 +371,6 @@ mod tests {
         );
         let s = status_kartu(true, akhir, hari, Some(&pensiun()), "99");
         assert_eq!(s, StatusKartu::PemegangTidakAktif("Pensiun".into()));
-        assert!(s.pesan().contains("Pensiun") && s.pesan_en().contains("Pensiun"));
         assert!(!status_kartu(false, akhir, hari, None, "42").berlaku());
     }
 

@@ -653,4 +653,15 @@ katalog! {
         "The details above must match the card shown.";
     KlienNamaTidakSah => "nama klien wajib, paling panjang 120 karakter",
         "the client name is required, at most 120 characters";
+    StatusDraf => "Draf", "Draft";
+    StatusDiajukan => "Menunggu verifikasi instansi",
+        "Waiting for agency verification";
+    StatusDikembalikan => "Dikembalikan untuk perbaikan (BTS)",
+        "Returned for correction";
+    StatusMenungguBkn => "Menunggu verifikasi BKN",
+        "Waiting for BKN verification";
+    StatusSelesai => "Disetujui dan diterapkan",
+        "Approved and applied";
+    StatusDitolak => "Ditolak", "Rejected";
+    StatusDibatalkan => "Dibatalkan", "Withdrawn";
 }

@@ -228,7 +228,8 @@ pub(crate) async fn catat_langkah(
     .await?;
     if ke != StatusUsulan::Draf {
         langkah_usulan::beri_tahu(tx, usulan_id, pegawai_id, ke, now).await?;
-        let (status_id, status_en) = ke.label();
+        let status_id = siasn_teks::label_status(ke, siasn_teks::Bahasa::Indonesia);
+        let status_en = siasn_teks::label_status(ke, siasn_teks::Bahasa::Inggris);
         let surat = surel::status_usulan(
             jenis,
             status_id,

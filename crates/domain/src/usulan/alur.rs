@@ -1,8 +1,6 @@
 //! A proposal's route: its statuses, who may decide it at each stage, and the proposer's own
 //! steps (submit, withdraw, resubmit).
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -58,25 +56,6 @@ impl StatusUsulan {
         Self::SEMUA.into_iter().find(|s| s.kode() == kode)
     }
 
-    /// Label (Indonesian, English).
-    pub fn label(self) -> (&'static str, &'static str) {
-        match self {
-            Self::Draf => ("Draf", "Draft"),
-            Self::Diajukan => (
-                "Menunggu verifikasi instansi",
-                "Waiting for agency verification",
-            ),
-            Self::Dikembalikan => (
-                "Dikembalikan untuk perbaikan (BTS)",
-                "Returned for correction",
-            ),
-            Self::MenungguBkn => ("Menunggu verifikasi BKN", "Waiting for BKN verification"),
-            Self::Selesai => ("Disetujui dan diterapkan", "Approved and applied"),
-            Self::Ditolak => ("Ditolak", "Rejected"),
-            Self::Dibatalkan => ("Dibatalkan", "Withdrawn"),
-        }
-    }
-
     /// Whether nothing more will happen to it.
     pub fn final_(self) -> bool {
         matches!(self, Self::Selesai | Self::Ditolak | Self::Dibatalkan)
@@ -97,12 +76,6 @@ impl StatusUsulan {
             Self::MenungguBkn => Some(Verifikator::Bkn),
             _ => None,
         }
-    }
-}
-
-impl fmt::Display for StatusUsulan {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label().0)
     }
 }
 
@@ -136,37 +109,25 @@ impl Keputusan {
     }
 }
 
-/// Why someone may not do something to a proposal.
+/// Why someone may not do something to a proposal. `Display` is a stable code for logs; people
+/// read the reason through `siasn_teks`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TidakBoleh {
     /// The proposal is not waiting for this step.
-    #[error("usulan berstatus «{0}», langkah ini tidak dapat dilakukan")]
+    #[error("usulan.bukan_giliran")]
     BukanGiliran(StatusUsulan),
     /// Verifying one's own proposal or own record.
-    #[error("pengusul tidak dapat memverifikasi usulannya sendiri")]
+    #[error("usulan.usulan_sendiri")]
     UsulanSendiri,
     /// Not a verifier of this stage for this employee.
-    #[error("Anda bukan verifikator tahap ini untuk pegawai tersebut")]
+    #[error("usulan.bukan_verifikator")]
     BukanVerifikator,
     /// Rejecting or returning without saying why.
-    #[error("alasan wajib diisi")]
+    #[error("usulan.alasan_wajib")]
     AlasanKosong,
     /// Only the proposer can do this.
-    #[error("hanya pengusul yang dapat melakukan ini")]
+    #[error("usulan.bukan_pengusul")]
     BukanPengusul,
-}
-
-impl TidakBoleh {
-    /// Key of the message in the web catalogue.
-    pub fn kunci(&self) -> &'static str {
-        match self {
-            Self::BukanGiliran(_) => "usulan_bukan_giliran",
-            Self::UsulanSendiri => "usulan_sendiri",
-            Self::BukanVerifikator => "bukan_verifikator",
-            Self::AlasanKosong => "alasan_wajib",
-            Self::BukanPengusul => "bukan_pengusul",
-        }
-    }
 }
 
 /// The facts about a proposal that decide who may act on it.

@@ -1,6 +1,7 @@
 //! Explanations of the domain's codes: the domain returns what happened as values (a refusal,
 //! a finding, a reason), and this module says it in both languages.
 
+mod kartu;
 mod pegawai;
 
 use siasn_domain::riwayat::JenisRiwayat;
@@ -131,8 +132,7 @@ impl Terjemah for siasn_domain::usulan::Konflik {
 
 impl Terjemah for siasn_domain::usulan::StatusUsulan {
     fn jelaskan(&self, b: Bahasa) -> String {
-        let (id, en) = self.label();
-        b.pilih(id, en).to_string()
+        label_status(*self, b).to_string()
     }
 }
 
@@ -152,24 +152,6 @@ impl Terjemah for siasn_domain::usulan::isian::Isian {
 impl Terjemah for siasn_domain::usulan::berkas::BerkasDitolak {
     fn jelaskan(&self, b: Bahasa) -> String {
         dua(b, || self.to_string(), || self.pesan_en())
-    }
-}
-
-impl Terjemah for siasn_domain::kartu::FotoDitolak {
-    fn jelaskan(&self, b: Bahasa) -> String {
-        dua(b, || self.to_string(), || self.pesan_en())
-    }
-}
-
-impl Terjemah for siasn_domain::kartu::TidakLayak {
-    fn jelaskan(&self, b: Bahasa) -> String {
-        dua(b, || self.to_string(), || self.pesan_en())
-    }
-}
-
-impl Terjemah for siasn_domain::kartu::StatusKartu {
-    fn jelaskan(&self, b: Bahasa) -> String {
-        dua(b, || self.pesan(), || self.pesan_en())
     }
 }
 
@@ -233,6 +215,14 @@ impl Terjemah for siasn_domain::klien_api::LingkupTidakDikenal {
 
 /// The name of a proposal's status.
 pub fn label_status(s: siasn_domain::usulan::StatusUsulan, b: Bahasa) -> &'static str {
-    let (id, en) = s.label();
-    b.pilih(id, en)
+    use siasn_domain::usulan::StatusUsulan as S;
+    b.t(match s {
+        S::Draf => Teks::StatusDraf,
+        S::Diajukan => Teks::StatusDiajukan,
+        S::Dikembalikan => Teks::StatusDikembalikan,
+        S::MenungguBkn => Teks::StatusMenungguBkn,
+        S::Selesai => Teks::StatusSelesai,
+        S::Ditolak => Teks::StatusDitolak,
+        S::Dibatalkan => Teks::StatusDibatalkan,
+    })
 }

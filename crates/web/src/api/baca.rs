@@ -404,7 +404,7 @@ pub async fn list_kp(State(state): State<AppState>, c: Panggilan, q: Kueri) -> A
             "id": u.id.to_string(),
             "pnsId": u.pegawai_id.to_string(),
             "statusUsulan": u.status,
-            "statusUsulanNama": status.map(|s| s.label().0),
+            "statusUsulanNama": status.map(|s| siasn_teks::label_status(s, siasn_teks::Bahasa::Indonesia)),
             "nipBaru": u.nip,
             "nama": u.nama,
             "no_pertek": g.nomor_pertek,
