@@ -68,62 +68,37 @@ pub struct DataPribadi<'a> {
     pub nama: Option<&'a str>,
 }
 
-/// Why a password is refused. `Display` gives the reason in Indonesian.
+/// Why a password is refused. `Display` is a stable code; people read the reason through
+/// `siasn_teks`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AlasanDitolak {
     /// Fewer characters than the policy's minimum.
-    #[error("kata sandi minimal {minimum} karakter")]
+    #[error("sandi.terlalu_pendek")]
     TerlaluPendek { minimum: usize },
     /// More characters than [`PANJANG_MAKSIMUM`].
-    #[error("kata sandi maksimal {maksimum} karakter")]
+    #[error("sandi.terlalu_panjang")]
     TerlaluPanjang { maksimum: usize },
     /// No capital letter.
-    #[error("kata sandi harus memuat minimal satu huruf kapital")]
+    #[error("sandi.tanpa_huruf_besar")]
     TanpaHurufBesar,
     /// No digit 0–9.
-    #[error("kata sandi harus memuat minimal satu angka")]
+    #[error("sandi.tanpa_angka")]
     TanpaAngka,
     /// Contains the NIP or the birth date at its start.
-    #[error("kata sandi tidak boleh memuat NIP")]
+    #[error("sandi.memuat_nip")]
     MemuatNip,
     /// Contains the NIK.
-    #[error("kata sandi tidak boleh memuat NIK")]
+    #[error("sandi.memuat_nik")]
     MemuatNik,
     /// Contains the birth date in a usual written form.
-    #[error("kata sandi tidak boleh memuat tanggal lahir")]
+    #[error("sandi.memuat_tanggal_lahir")]
     MemuatTanggalLahir,
     /// Contains a word of the holder's name.
-    #[error("kata sandi tidak boleh memuat nama Anda")]
+    #[error("sandi.memuat_nama")]
     MemuatNama,
     /// On the common-password list (possibly with digits or symbols appended).
-    #[error("kata sandi terlalu umum dan mudah ditebak")]
+    #[error("sandi.terlalu_umum")]
     TerlaluUmum,
-}
-
-impl AlasanDitolak {
-    /// The reason in Indonesian (same as `Display`).
-    pub fn pesan(&self) -> String {
-        self.to_string()
-    }
-
-    /// The same reason in English, for users who chose English.
-    pub fn message_en(&self) -> String {
-        match self {
-            Self::TerlaluPendek { minimum } => {
-                format!("password must have at least {minimum} characters")
-            }
-            Self::TerlaluPanjang { maksimum } => {
-                format!("password must have at most {maksimum} characters")
-            }
-            Self::TanpaHurufBesar => "password must contain at least one capital letter".into(),
-            Self::TanpaAngka => "password must contain at least one digit".into(),
-            Self::MemuatNip => "password must not contain your NIP".into(),
-            Self::MemuatNik => "password must not contain your NIK".into(),
-            Self::MemuatTanggalLahir => "password must not contain your birth date".into(),
-            Self::MemuatNama => "password must not contain your name".into(),
-            Self::TerlaluUmum => "password is too common and easy to guess".into(),
-        }
-    }
 }
 
 /// Checks a password; on refusal gives every reason, in the order of [`AlasanDitolak`].
@@ -494,30 +469,6 @@ mod tests {
                 AlasanDitolak::TanpaHurufBesar,
                 AlasanDitolak::TerlaluUmum,
             ]
-        );
-    }
-
-    #[test]
-    fn messages_in_both_languages() {
-        assert_eq!(
-            AlasanDitolak::TerlaluPendek { minimum: 8 }.pesan(),
-            "kata sandi minimal 8 karakter"
-        );
-        assert_eq!(
-            AlasanDitolak::TanpaHurufBesar.pesan(),
-            "kata sandi harus memuat minimal satu huruf kapital"
-        );
-        assert_eq!(
-            AlasanDitolak::MemuatTanggalLahir.to_string(),
-            "kata sandi tidak boleh memuat tanggal lahir"
-        );
-        assert_eq!(
-            AlasanDitolak::TerlaluUmum.message_en(),
-            "password is too common and easy to guess"
-        );
-        assert_eq!(
-            AlasanDitolak::TerlaluPendek { minimum: 6 }.message_en(),
-            "password must have at least 6 characters"
         );
     }
 }

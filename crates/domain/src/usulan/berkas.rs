@@ -32,40 +32,27 @@ impl JenisBerkas {
     }
 }
 
-/// Why an upload is refused.
+/// Why an upload is refused (`Display`: a stable code; the reason is in `siasn_teks`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BerkasDitolak {
     /// Nothing was sent.
-    #[error("berkas kosong")]
+    #[error("berkas.kosong")]
     Kosong,
     /// Over the size limit.
-    #[error("berkas lebih besar dari {batas} byte")]
+    #[error("berkas.terlalu_besar")]
     TerlaluBesar {
         /// The limit in bytes.
         batas: usize,
     },
     /// Not a PDF, JPEG or PNG by content (whatever its name says).
-    #[error("isi berkas bukan PDF, JPEG atau PNG")]
+    #[error("berkas.jenis_tidak_diizinkan")]
     JenisTidakDiizinkan,
     /// An image whose pixel count is beyond any scan (a decompression bomb).
-    #[error("ukuran gambar tidak wajar")]
+    #[error("berkas.gambar_tidak_wajar")]
     GambarTidakWajar,
     /// A PDF or image cut short or malformed.
-    #[error("berkas rusak atau terpotong")]
+    #[error("berkas.rusak")]
     Rusak,
-}
-
-impl BerkasDitolak {
-    /// The message in English.
-    pub fn pesan_en(&self) -> String {
-        match self {
-            Self::Kosong => "the file is empty".into(),
-            Self::TerlaluBesar { batas } => format!("the file is larger than {batas} bytes"),
-            Self::JenisTidakDiizinkan => "the content is not a PDF, JPEG or PNG".into(),
-            Self::GambarTidakWajar => "the image dimensions are not plausible".into(),
-            Self::Rusak => "the file is damaged or cut short".into(),
-        }
-    }
 }
 
 /// Most pixels an accepted image may declare: an A3 page at 600 dpi is about 70 million.

@@ -151,7 +151,29 @@ impl Terjemah for siasn_domain::usulan::isian::Isian {
 
 impl Terjemah for siasn_domain::usulan::berkas::BerkasDitolak {
     fn jelaskan(&self, b: Bahasa) -> String {
-        dua(b, || self.to_string(), || self.pesan_en())
+        use siasn_domain::usulan::berkas::BerkasDitolak as B;
+        match (self, b) {
+            (B::Kosong, Bahasa::Indonesia) => "berkas kosong".into(),
+            (B::Kosong, Bahasa::Inggris) => "the file is empty".into(),
+            (B::TerlaluBesar { batas }, Bahasa::Indonesia) => {
+                format!("berkas lebih besar dari {batas} byte")
+            }
+            (B::TerlaluBesar { batas }, Bahasa::Inggris) => {
+                format!("the file is larger than {batas} bytes")
+            }
+            (B::JenisTidakDiizinkan, Bahasa::Indonesia) => {
+                "isi berkas bukan PDF, JPEG atau PNG".into()
+            }
+            (B::JenisTidakDiizinkan, Bahasa::Inggris) => {
+                "the content is not a PDF, JPEG or PNG".into()
+            }
+            (B::GambarTidakWajar, Bahasa::Indonesia) => "ukuran gambar tidak wajar".into(),
+            (B::GambarTidakWajar, Bahasa::Inggris) => {
+                "the image dimensions are not plausible".into()
+            }
+            (B::Rusak, Bahasa::Indonesia) => "berkas rusak atau terpotong".into(),
+            (B::Rusak, Bahasa::Inggris) => "the file is damaged or cut short".into(),
+        }
     }
 }
 
@@ -225,4 +247,50 @@ pub fn label_status(s: siasn_domain::usulan::StatusUsulan, b: Bahasa) -> &'stati
         S::Ditolak => Teks::StatusDitolak,
         S::Dibatalkan => Teks::StatusDibatalkan,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use siasn_domain::akun::kata_sandi::AlasanDitolak;
+    use siasn_domain::usulan::berkas::BerkasDitolak;
+
+    #[test]
+    fn password_reasons_in_both_languages() {
+        let id = Bahasa::Indonesia;
+        let en = Bahasa::Inggris;
+        assert_eq!(
+            id.jelaskan(&AlasanDitolak::TerlaluPendek { minimum: 8 }),
+            "kata sandi minimal 8 karakter"
+        );
+        assert_eq!(
+            id.jelaskan(&AlasanDitolak::TanpaHurufBesar),
+            "kata sandi harus memuat minimal satu huruf kapital"
+        );
+        assert_eq!(
+            id.jelaskan(&AlasanDitolak::MemuatTanggalLahir),
+            "kata sandi tidak boleh memuat tanggal lahir"
+        );
+        assert_eq!(
+            en.jelaskan(&AlasanDitolak::TerlaluUmum),
+            "password is too common and easy to guess"
+        );
+        assert_eq!(
+            en.jelaskan(&AlasanDitolak::TerlaluPendek { minimum: 6 }),
+            "password must have at least 6 characters"
+        );
+    }
+
+    #[test]
+    fn upload_refusals_in_both_languages() {
+        let e = BerkasDitolak::TerlaluBesar { batas: 10 };
+        assert_eq!(
+            Bahasa::Indonesia.jelaskan(&e),
+            "berkas lebih besar dari 10 byte"
+        );
+        assert_eq!(
+            Bahasa::Inggris.jelaskan(&e),
+            "the file is larger than 10 bytes"
+        );
+    }
 }
