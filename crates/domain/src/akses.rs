@@ -104,13 +104,13 @@ pub struct PeranAkun {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PeranTidakValid {
     /// An agency role without an agency.
-    #[error("peran {0} harus terikat pada satu instansi")]
+    #[error("peran.perlu_instansi")]
     PerluInstansi(&'static str),
     /// A non-agency role with an agency.
-    #[error("peran {0} tidak terikat pada instansi")]
+    #[error("peran.tanpa_instansi")]
     TanpaInstansi(&'static str),
     /// A Kanreg on a role other than BKN verifier.
-    #[error("hanya Verifikator BKN yang dapat dibatasi pada satu Kanreg")]
+    #[error("peran.kanreg_tidak_berlaku")]
     KanregTidakBerlaku,
 }
 

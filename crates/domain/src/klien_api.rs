@@ -104,9 +104,7 @@ pub struct DaftarLingkup(BTreeSet<Lingkup>);
 
 /// A scope token nobody knows.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "lingkup tidak dikenal: «{0}» (yang ada: baca, tulis, dokumen, layanan, referensi, nik, keluarga, asuransi)"
-)]
+#[error("lingkup.tidak_dikenal")]
 pub struct LingkupTidakDikenal(pub String);
 
 impl DaftarLingkup {

@@ -547,7 +547,8 @@ pub async fn partner_add(
     batas: u32,
 ) -> anyhow::Result<()> {
     use siasn_domain::klien_api::{DaftarLingkup, JangkauanKlien};
-    let lingkup = DaftarLingkup::parse(lingkup)?;
+    let lingkup = DaftarLingkup::parse(lingkup)
+        .map_err(|e| anyhow::anyhow!(Bahasa::Indonesia.jelaskan(&e)))?;
     let jangkauan = instansi.map_or(JangkauanKlien::Nasional, JangkauanKlien::Instansi);
     if siasn_app::klien_api::periksa_lingkup(&jangkauan, &lingkup).is_err() {
         anyhow::bail!("klien nasional hanya membaca: lingkup «tulis» hanya untuk klien instansi");

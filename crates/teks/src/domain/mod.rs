@@ -210,7 +210,25 @@ impl Terjemah for siasn_domain::usulan::Masalah {
 
 impl Terjemah for siasn_domain::akses::PeranTidakValid {
     fn jelaskan(&self, b: Bahasa) -> String {
-        dua(b, || self.to_string(), || self.to_string())
+        use siasn_domain::akses::PeranTidakValid as P;
+        match (self, b) {
+            (P::PerluInstansi(p), Bahasa::Indonesia) => {
+                format!("peran {p} harus terikat pada satu instansi")
+            }
+            (P::PerluInstansi(p), Bahasa::Inggris) => format!("the role {p} needs one agency"),
+            (P::TanpaInstansi(p), Bahasa::Indonesia) => {
+                format!("peran {p} tidak terikat pada instansi")
+            }
+            (P::TanpaInstansi(p), Bahasa::Inggris) => {
+                format!("the role {p} is not tied to an agency")
+            }
+            (P::KanregTidakBerlaku, Bahasa::Indonesia) => {
+                "hanya Verifikator BKN yang dapat dibatasi pada satu Kanreg".into()
+            }
+            (P::KanregTidakBerlaku, Bahasa::Inggris) => {
+                "only a BKN verifier can be limited to one Kanreg".into()
+            }
+        }
     }
 }
 
@@ -222,16 +240,11 @@ impl Terjemah for siasn_domain::usulan::isian::IsianSalah {
 
 impl Terjemah for siasn_domain::klien_api::LingkupTidakDikenal {
     fn jelaskan(&self, b: Bahasa) -> String {
-        dua(
-            b,
-            || self.to_string(),
-            || {
-                format!(
-                    "unknown scope: «{}» (known: baca, tulis, dokumen, layanan, referensi, nik, keluarga, asuransi)",
-                    self.0
-                )
-            },
-        )
+        let ada = "baca, tulis, dokumen, layanan, referensi, nik, keluarga, asuransi";
+        match b {
+            Bahasa::Indonesia => format!("lingkup tidak dikenal: «{}» (yang ada: {ada})", self.0),
+            Bahasa::Inggris => format!("unknown scope: «{}» (known: {ada})", self.0),
+        }
     }
 }
 
