@@ -67,35 +67,6 @@ impl Lingkup {
         let k = kode.trim().to_ascii_lowercase();
         Self::SEMUA.into_iter().find(|l| l.kode() == k)
     }
-
-    /// What it allows (Indonesian, English).
-    pub fn keterangan(self) -> (&'static str, &'static str) {
-        match self {
-            Self::Baca => (
-                "membaca data pegawai dan riwayat",
-                "read employee data and histories",
-            ),
-            Self::Tulis => (
-                "menyimpan, mengubah, menghapus riwayat",
-                "save, update and delete histories",
-            ),
-            Self::Dokumen => (
-                "mengunduh dan mengunggah dokumen",
-                "download and upload documents",
-            ),
-            Self::Layanan => (
-                "daftar KP, pensiun dan unit organisasi",
-                "promotion, retirement and unit lists",
-            ),
-            Self::Referensi => ("API referensi", "reference API"),
-            Self::Nik => ("NIK tanpa disamarkan", "NIK unmasked"),
-            Self::Keluarga => ("data keluarga", "family data"),
-            Self::Asuransi => (
-                "nomor BPJS, Taspen, NPWP tanpa disamarkan",
-                "BPJS, Taspen and tax numbers unmasked",
-            ),
-        }
-    }
 }
 
 /// A set of scopes.

@@ -664,4 +664,17 @@ katalog! {
         "Approved and applied";
     StatusDitolak => "Ditolak", "Rejected";
     StatusDibatalkan => "Dibatalkan", "Withdrawn";
+    LingkupBaca => "membaca data pegawai dan riwayat",
+        "read employee data and histories";
+    LingkupTulis => "menyimpan, mengubah, menghapus riwayat",
+        "save, update and delete histories";
+    LingkupDokumen => "mengunduh dan mengunggah dokumen",
+        "download and upload documents";
+    LingkupLayanan => "daftar KP, pensiun dan unit organisasi",
+        "promotion, retirement and unit lists";
+    LingkupReferensi => "API referensi", "reference API";
+    LingkupNik => "NIK tanpa disamarkan", "NIK unmasked";
+    LingkupKeluarga => "data keluarga", "family data";
+    LingkupAsuransi => "nomor BPJS, Taspen, NPWP tanpa disamarkan",
+        "BPJS, Taspen and tax numbers unmasked";
 }

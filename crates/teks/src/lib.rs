@@ -13,7 +13,7 @@ use std::fmt::Display;
 
 use serde::Deserialize;
 
-pub use domain::{Terjemah, judul_riwayat, label_status};
+pub use domain::{Terjemah, judul_riwayat, keterangan_lingkup, label_status};
 pub use katalog::Teks;
 
 /// Interface language: Indonesian by default, English on request.

@@ -248,6 +248,21 @@ impl Terjemah for siasn_domain::klien_api::LingkupTidakDikenal {
     }
 }
 
+/// What an API scope allows.
+pub fn keterangan_lingkup(l: siasn_domain::klien_api::Lingkup) -> Teks {
+    use siasn_domain::klien_api::Lingkup as L;
+    match l {
+        L::Baca => Teks::LingkupBaca,
+        L::Tulis => Teks::LingkupTulis,
+        L::Dokumen => Teks::LingkupDokumen,
+        L::Layanan => Teks::LingkupLayanan,
+        L::Referensi => Teks::LingkupReferensi,
+        L::Nik => Teks::LingkupNik,
+        L::Keluarga => Teks::LingkupKeluarga,
+        L::Asuransi => Teks::LingkupAsuransi,
+    }
+}
+
 /// The name of a proposal's status.
 pub fn label_status(s: siasn_domain::usulan::StatusUsulan, b: Bahasa) -> &'static str {
     use siasn_domain::usulan::StatusUsulan as S;

@@ -76,8 +76,7 @@ async fn halaman(
     let lingkup = Lingkup::SEMUA
         .into_iter()
         .map(|l| {
-            let (id, en) = l.keterangan();
-            let ket = b.pilih(id, en);
+            let ket = b.t(siasn_teks::keterangan_lingkup(l));
             (l.kode(), ket, Lingkup::BAWAAN.contains(&l))
         })
         .collect();
