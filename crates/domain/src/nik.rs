@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::nip::{JenisKelamin, number};
 
 /// Why a string is not a structurally valid NIK. `Display` is a stable code for logs; people read the reason through `siasn_teks`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum NikError {
     /// Nothing but whitespace.
     #[error("nik.kosong")]

@@ -8,8 +8,8 @@ use uuid::Uuid;
 
 use super::{KolomDataUtama, Perubahan};
 use crate::golongan::Golongan;
-use crate::nik::Nik;
-use crate::pegawai::Pegawai;
+use crate::nik::{Nik, NikError};
+use crate::pegawai::{JenisPegawai, Pegawai};
 use crate::referensi::TingkatPendidikan;
 use crate::riwayat::{DataRiwayat, JenisRiwayat, Riwayat};
 
@@ -22,25 +22,140 @@ pub enum Berat {
     Peringatan,
 }
 
-/// One finding, explained in both languages.
+/// One finding: how serious, a stable code, and what was found with its values (people read
+/// it through `siasn_teks`). Findings are stored with a proposal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Temuan {
     /// How serious.
     pub berat: Berat,
     /// Stable code (for tests and reports).
     pub kode: String,
-    /// Indonesian explanation.
-    pub pesan: String,
-    /// English explanation.
-    pub pesan_en: String,
+    /// What was found. `None` only on findings stored before findings carried values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alasan: Option<AlasanTemuan>,
+    /// The sentences of a finding stored before findings carried values (Indonesian, English).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pesan: Option<String>,
+    /// See `pesan`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pesan_en: Option<String>,
 }
 
-fn temuan(berat: Berat, kode: &str, pesan: String, pesan_en: String) -> Temuan {
+/// What a check found, with the values a sentence about it needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AlasanTemuan {
+    /// Nothing is changed.
+    TidakAdaPerubahan,
+    /// The new value of a column is the one on record.
+    NilaiSama(KolomDataUtama),
+    /// A required column is empty.
+    Wajib(KolomDataUtama),
+    /// A column's value is too long.
+    TerlaluPanjang(KolomDataUtama),
+    /// The NIK is not valid, and why.
+    NikTidakValid(NikError),
+    /// The NIK's birth date differs from the record's.
+    NikTanggalLahir,
+    /// The NIK's sex differs from the record's.
+    NikJenisKelamin,
+    /// The family card number is not 16 digits.
+    KkTidakValid,
+    /// The tax number is not 15 or 16 digits.
+    NpwpTidakValid,
+    /// The BPJS number is not 13 digits.
+    BpjsTidakValid,
+    /// The mobile number is not 8–15 digits.
+    HpTidakValid,
+    /// The e-mail address is not valid.
+    EmailTidakValid,
+    /// The religion code is not in the reference list.
+    AgamaTidakDikenal,
+    /// The marital status code is not in the reference list.
+    JenisKawinTidakDikenal,
+    /// The unit is not part of the employee's agency.
+    UnorTidakDikenal,
+    /// A correction of a row of another kind.
+    JenisBerbeda,
+    /// The row is not on this employee's record.
+    RiwayatTidakAda,
+    /// Removing the last row of a section every PNS must have.
+    RiwayatWajibKosong(JenisRiwayat),
+    /// The kind does not apply to this type of employee.
+    TidakBerlaku(JenisRiwayat, JenisPegawai),
+    /// A date after today.
+    TanggalMasaDepan(NaiveDate),
+    /// The effective date is before the employee's birth.
+    SebelumLahir,
+    /// The effective date is before TMT CPNS.
+    SebelumTmtCpns,
+    /// A rank above the ceiling of the recorded education.
+    MelebihiBatasPendidikan {
+        /// The rank proposed.
+        golongan: Golongan,
+        /// The ceiling.
+        maks: Golongan,
+    },
+    /// Service months outside 0–11.
+    MasaKerjaBulan,
+    /// A graduation year after this year.
+    TahunLulusMasaDepan,
+    /// An end date before the start date.
+    SelesaiSebelumMulai,
+    /// The SKP model does not fit the year (scores to 2021, ratings from 2022).
+    ModelSkp,
+    /// An SKP year outside the years that may be proposed.
+    SkpDiLuarJendela {
+        /// First year allowed.
+        awal: i32,
+        /// Last year allowed.
+        akhir: i32,
+    },
+    /// The same row is already on record.
+    RiwayatKembar,
+}
+
+impl AlasanTemuan {
+    /// The stable code.
+    pub fn kode(&self) -> &'static str {
+        use AlasanTemuan as A;
+        match self {
+            A::TidakAdaPerubahan | A::NilaiSama(_) => "tanpa_perubahan",
+            A::Wajib(_) => "wajib",
+            A::TerlaluPanjang(_) => "terlalu_panjang",
+            A::NikTidakValid(_) => "nik_tidak_valid",
+            A::NikTanggalLahir => "nik_tanggal_lahir",
+            A::NikJenisKelamin => "nik_jenis_kelamin",
+            A::KkTidakValid => "kk_tidak_valid",
+            A::NpwpTidakValid => "npwp_tidak_valid",
+            A::BpjsTidakValid => "bpjs_tidak_valid",
+            A::HpTidakValid => "hp_tidak_valid",
+            A::EmailTidakValid => "email_tidak_valid",
+            A::AgamaTidakDikenal | A::JenisKawinTidakDikenal => "kode_tidak_dikenal",
+            A::UnorTidakDikenal => "unor_tidak_dikenal",
+            A::JenisBerbeda => "jenis_berbeda",
+            A::RiwayatTidakAda => "riwayat_tidak_ada",
+            A::RiwayatWajibKosong(_) => "riwayat_wajib_kosong",
+            A::TidakBerlaku(..) => "tidak_berlaku",
+            A::TanggalMasaDepan(_) | A::TahunLulusMasaDepan => "tanggal_masa_depan",
+            A::SebelumLahir => "sebelum_lahir",
+            A::SebelumTmtCpns => "sebelum_tmt_cpns",
+            A::MelebihiBatasPendidikan { .. } => "melebihi_batas_pendidikan",
+            A::MasaKerjaBulan => "masa_kerja_bulan",
+            A::SelesaiSebelumMulai => "selesai_sebelum_mulai",
+            A::ModelSkp => "model_skp",
+            A::SkpDiLuarJendela { .. } => "skp_di_luar_jendela",
+            A::RiwayatKembar => "riwayat_kembar",
+        }
+    }
+}
+
+fn temuan(berat: Berat, alasan: AlasanTemuan) -> Temuan {
     Temuan {
         berat,
-        kode: kode.into(),
-        pesan,
-        pesan_en,
+        kode: alasan.kode().into(),
+        alasan: Some(alasan),
+        pesan: None,
+        pesan_en: None,
     }
 }
 
@@ -76,12 +191,7 @@ pub fn periksa(perubahan: &Perubahan, k: &KonteksValidasi<'_>) -> Vec<Temuan> {
     match perubahan {
         Perubahan::DataUtama { nilai } => {
             if nilai.is_empty() {
-                out.push(temuan(
-                    Berat::Galat,
-                    "tanpa_perubahan",
-                    "tidak ada data yang diubah".into(),
-                    "nothing is changed".into(),
-                ));
+                out.push(temuan(Berat::Galat, AlasanTemuan::TidakAdaPerubahan));
             }
             for (kolom, baru) in nilai {
                 periksa_kolom(*kolom, baru.as_deref(), k, &mut out);
@@ -90,18 +200,12 @@ pub fn periksa(perubahan: &Perubahan, k: &KonteksValidasi<'_>) -> Vec<Temuan> {
         Perubahan::TambahRiwayat { data } => periksa_riwayat(data, None, k, &mut out),
         Perubahan::UbahRiwayat { riwayat_id, data } => {
             match k.riwayat.iter().find(|r| r.id == *riwayat_id) {
-                Some(r) if r.data.jenis() != data.jenis() => out.push(temuan(
-                    Berat::Galat,
-                    "jenis_berbeda",
-                    "jenis riwayat tidak sama dengan baris yang dikoreksi".into(),
-                    "the history kind differs from the row being corrected".into(),
-                )),
-                Some(r) if r.data == *data => out.push(temuan(
-                    Berat::Galat,
-                    "tanpa_perubahan",
-                    "tidak ada data yang diubah".into(),
-                    "nothing is changed".into(),
-                )),
+                Some(r) if r.data.jenis() != data.jenis() => {
+                    out.push(temuan(Berat::Galat, AlasanTemuan::JenisBerbeda))
+                }
+                Some(r) if r.data == *data => {
+                    out.push(temuan(Berat::Galat, AlasanTemuan::TidakAdaPerubahan))
+                }
                 Some(_) => {}
                 None => out.push(riwayat_tidak_ada()),
             }
@@ -123,12 +227,7 @@ pub fn periksa(perubahan: &Perubahan, k: &KonteksValidasi<'_>) -> Vec<Temuan> {
                     {
                         out.push(temuan(
                             Berat::Peringatan,
-                            "riwayat_wajib_kosong",
-                            format!("menghapus baris terakhir {} yang wajib ada", jenis.nama()),
-                            format!(
-                                "removes the last row of a mandatory section ({})",
-                                jenis.kode()
-                            ),
+                            AlasanTemuan::RiwayatWajibKosong(*jenis),
                         ));
                     }
                 }
@@ -139,16 +238,11 @@ pub fn periksa(perubahan: &Perubahan, k: &KonteksValidasi<'_>) -> Vec<Temuan> {
 }
 
 fn riwayat_tidak_ada() -> Temuan {
-    temuan(
-        Berat::Galat,
-        "riwayat_tidak_ada",
-        "baris riwayat tidak ditemukan pada data pegawai ini".into(),
-        "the history row is not on this employee's record".into(),
-    )
+    temuan(Berat::Galat, AlasanTemuan::RiwayatTidakAda)
 }
 
-fn galat(kode: &str, pesan: &str, pesan_en: &str) -> Temuan {
-    temuan(Berat::Galat, kode, pesan.into(), pesan_en.into())
+fn galat(alasan: AlasanTemuan) -> Temuan {
+    temuan(Berat::Galat, alasan)
 }
 
 fn digit(s: &str) -> String {
@@ -163,34 +257,18 @@ fn periksa_kolom(
 ) {
     use KolomDataUtama as K;
     let baru = baru.map(str::trim).filter(|s| !s.is_empty());
-    let (label, label_en) = kolom.label();
     if baru.map(str::to_string) == kolom.nilai(k.pegawai) {
-        out.push(temuan(
-            Berat::Galat,
-            "tanpa_perubahan",
-            format!("{label}: nilai baru sama dengan yang tercatat"),
-            format!("{label_en}: the new value is the one on record"),
-        ));
+        out.push(temuan(Berat::Galat, AlasanTemuan::NilaiSama(kolom)));
         return;
     }
     let Some(v) = baru else {
         if matches!(kolom, K::Nama | K::TempatLahir) {
-            out.push(temuan(
-                Berat::Galat,
-                "wajib",
-                format!("{label} wajib diisi"),
-                format!("{label_en} is required"),
-            ));
+            out.push(temuan(Berat::Galat, AlasanTemuan::Wajib(kolom)));
         }
         return;
     };
     if v.chars().count() > 200 {
-        out.push(temuan(
-            Berat::Galat,
-            "terlalu_panjang",
-            format!("{label} terlalu panjang"),
-            format!("{label_en} is too long"),
-        ));
+        out.push(temuan(Berat::Galat, AlasanTemuan::TerlaluPanjang(kolom)));
         return;
     }
     periksa_format(kolom, v, k, out);
@@ -201,58 +279,32 @@ fn periksa_format(kolom: KolomDataUtama, v: &str, k: &KonteksValidasi<'_>, out: 
     use KolomDataUtama as K;
     match kolom {
         K::Nik => match Nik::parse(v) {
-            Err(e) => out.push(temuan(
-                Berat::Galat,
-                "nik_tidak_valid",
-                format!("NIK tidak valid: {e}"),
-                "the NIK is not valid".into(),
-            )),
+            Err(e) => out.push(temuan(Berat::Galat, AlasanTemuan::NikTidakValid(e))),
             Ok(nik) => {
                 if !nik.cocok_tanggal_lahir(k.pegawai.tanggal_lahir) {
-                    out.push(temuan(
-                        Berat::Peringatan,
-                        "nik_tanggal_lahir",
-                        "tanggal lahir di NIK berbeda dengan tanggal lahir di NIP/data pribadi"
-                            .into(),
-                        "the birth date in the NIK differs from the NIP / personal data".into(),
-                    ));
+                    out.push(temuan(Berat::Peringatan, AlasanTemuan::NikTanggalLahir));
                 }
                 if nik.jenis_kelamin() != k.pegawai.jenis_kelamin {
-                    out.push(temuan(
-                        Berat::Peringatan,
-                        "nik_jenis_kelamin",
-                        "jenis kelamin di NIK berbeda dengan data pribadi".into(),
-                        "the sex in the NIK differs from personal data".into(),
-                    ));
+                    out.push(temuan(Berat::Peringatan, AlasanTemuan::NikJenisKelamin));
                 }
             }
         },
-        K::NomorKk if digit(v).len() != 16 || digit(v).len() != v.len() => out.push(galat(
-            "kk_tidak_valid",
-            "nomor KK harus 16 angka",
-            "the family card number must be 16 digits",
-        )),
-        K::Npwp if !matches!(digit(v).len(), 15 | 16) => out.push(galat(
-            "npwp_tidak_valid",
-            "NPWP harus 15 atau 16 angka",
-            "the tax number must have 15 or 16 digits",
-        )),
-        K::Bpjs if digit(v).len() != 13 || digit(v).len() != v.len() => out.push(galat(
-            "bpjs_tidak_valid",
-            "nomor BPJS harus 13 angka",
-            "the health insurance number must be 13 digits",
-        )),
+        K::NomorKk if digit(v).len() != 16 || digit(v).len() != v.len() => {
+            out.push(galat(AlasanTemuan::KkTidakValid))
+        }
+        K::Npwp if !matches!(digit(v).len(), 15 | 16) => {
+            out.push(galat(AlasanTemuan::NpwpTidakValid))
+        }
+        K::Bpjs if digit(v).len() != 13 || digit(v).len() != v.len() => {
+            out.push(galat(AlasanTemuan::BpjsTidakValid))
+        }
         K::NomorHp
             if !(8..=15).contains(&digit(v).len())
                 || !v
                     .chars()
                     .all(|c| c.is_ascii_digit() || c == '+' || c == ' ' || c == '-') =>
         {
-            out.push(galat(
-                "hp_tidak_valid",
-                "nomor HP harus 8–15 angka",
-                "the mobile number must have 8–15 digits",
-            ))
+            out.push(galat(AlasanTemuan::HpTidakValid))
         }
         K::EmailGov
             if !v
@@ -260,30 +312,16 @@ fn periksa_format(kolom: KolomDataUtama, v: &str, k: &KonteksValidasi<'_>, out: 
                 .is_some_and(|(a, d)| !a.is_empty() && d.contains('.'))
                 || v.contains(char::is_whitespace) =>
         {
-            out.push(galat(
-                "email_tidak_valid",
-                "alamat e-mail tidak valid",
-                "the e-mail address is not valid",
-            ))
+            out.push(galat(AlasanTemuan::EmailTidakValid))
         }
-        K::AgamaId if !(k.kode_sah)("agama", v) => out.push(galat(
-            "kode_tidak_dikenal",
-            "kode agama tidak dikenal",
-            "unknown religion code",
-        )),
-        K::JenisKawinId if !(k.kode_sah)("jenis-kawin", v) => out.push(galat(
-            "kode_tidak_dikenal",
-            "kode status perkawinan tidak dikenal",
-            "unknown marital status code",
-        )),
+        K::AgamaId if !(k.kode_sah)("agama", v) => out.push(galat(AlasanTemuan::AgamaTidakDikenal)),
+        K::JenisKawinId if !(k.kode_sah)("jenis-kawin", v) => {
+            out.push(galat(AlasanTemuan::JenisKawinTidakDikenal))
+        }
         K::UnorId => {
             let dikenal = Uuid::parse_str(v).is_ok_and(|u| k.unor_instansi.contains(&u));
             if !dikenal {
-                out.push(galat(
-                    "unor_tidak_dikenal",
-                    "unit kerja bukan bagian dari instansi pegawai",
-                    "the unit is not part of the employee's agency",
-                ));
+                out.push(galat(AlasanTemuan::UnorTidakDikenal));
             }
         }
         _ => {}
@@ -331,16 +369,7 @@ fn periksa_riwayat(
     if !jenis.berlaku_untuk(p.jenis_pegawai) {
         out.push(temuan(
             Berat::Galat,
-            "tidak_berlaku",
-            format!(
-                "{} tidak berlaku untuk {}",
-                jenis.nama(),
-                p.jenis_pegawai.kode()
-            ),
-            format!(
-                "this history kind does not apply to {}",
-                p.jenis_pegawai.kode()
-            ),
+            AlasanTemuan::TidakBerlaku(jenis, p.jenis_pegawai),
         ));
         return;
     }
@@ -352,12 +381,7 @@ fn periksa_riwayat(
         .iter()
         .any(|r| Some(r.id) != dikoreksi && r.data == *data);
     if kembar {
-        out.push(temuan(
-            Berat::Peringatan,
-            "riwayat_kembar",
-            "baris yang sama persis sudah ada".into(),
-            "an identical row is already on record".into(),
-        ));
+        out.push(temuan(Berat::Peringatan, AlasanTemuan::RiwayatKembar));
     }
 }
 
@@ -370,22 +394,12 @@ fn periksa_tanggal(data: &DataRiwayat, k: &KonteksValidasi<'_>, out: &mut Vec<Te
         tanggal_dalam(&v, &mut tanggal);
     }
     if let Some(d) = tanggal.iter().filter(|d| **d > k.hari_ini).max() {
-        out.push(temuan(
-            Berat::Galat,
-            "tanggal_masa_depan",
-            format!("tanggal {} ada di masa depan", d.format("%d-%m-%Y")),
-            format!("the date {} is in the future", d.format("%Y-%m-%d")),
-        ));
+        out.push(temuan(Berat::Galat, AlasanTemuan::TanggalMasaDepan(*d)));
     }
     if let Some(efektif) = data.tanggal_efektif() {
         // A parent's dates precede the employee's birth by nature.
         if jenis != JenisRiwayat::OrangTua && efektif < p.tanggal_lahir {
-            out.push(temuan(
-                Berat::Galat,
-                "sebelum_lahir",
-                "TMT/tanggal riwayat sebelum tanggal lahir pegawai".into(),
-                "the effective date is before the employee's birth".into(),
-            ));
+            out.push(temuan(Berat::Galat, AlasanTemuan::SebelumLahir));
         } else if dalam_masa_dinas(jenis)
             && let Some(tmt_cpns) = p.tmt_cpns
             && efektif < tmt_cpns
@@ -393,12 +407,7 @@ fn periksa_tanggal(data: &DataRiwayat, k: &KonteksValidasi<'_>, out: &mut Vec<Te
             // SKP rows are dated 31 December; compare the year for them.
             let tahun_saja = matches!(jenis, JenisRiwayat::Skp | JenisRiwayat::Skp22);
             if !tahun_saja || efektif.year() < tmt_cpns.year() {
-                out.push(temuan(
-                    Berat::Galat,
-                    "sebelum_tmt_cpns",
-                    "TMT riwayat sebelum TMT CPNS".into(),
-                    "the effective date is before the TMT CPNS".into(),
-                ));
+                out.push(temuan(Berat::Galat, AlasanTemuan::SebelumTmtCpns));
             }
         }
     }
@@ -413,34 +422,21 @@ fn periksa_isi(data: &DataRiwayat, k: &KonteksValidasi<'_>, out: &mut Vec<Temuan
             {
                 out.push(temuan(
                     Berat::Peringatan,
-                    "melebihi_batas_pendidikan",
-                    format!(
-                        "golongan {} melebihi batas tertinggi pendidikan tercatat ({})",
-                        g.golongan.label(),
-                        maks.label()
-                    ),
-                    format!(
-                        "rank {} is above the ceiling of the recorded education ({})",
-                        g.golongan.label(),
-                        maks.label()
-                    ),
+                    AlasanTemuan::MelebihiBatasPendidikan {
+                        golongan: g.golongan,
+                        maks,
+                    },
                 ));
             }
             if g.masa_kerja_bulan > 11 {
-                out.push(galat(
-                    "masa_kerja_bulan",
-                    "masa kerja (bulan) harus 0–11",
-                    "service months must be 0–11",
-                ));
+                out.push(galat(AlasanTemuan::MasaKerjaBulan));
             }
         }
         DataRiwayat::Skp(s) => periksa_tahun_skp(s.tahun, false, k, out),
         DataRiwayat::Skp22(s) => periksa_tahun_skp(s.tahun, true, k, out),
-        DataRiwayat::Pendidikan(d) if d.tahun_lulus > k.hari_ini.year() => out.push(galat(
-            "tanggal_masa_depan",
-            "tahun lulus ada di masa depan",
-            "the graduation year is in the future",
-        )),
+        DataRiwayat::Pendidikan(d) if d.tahun_lulus > k.hari_ini.year() => {
+            out.push(galat(AlasanTemuan::TahunLulusMasaDepan))
+        }
         DataRiwayat::Diklat(d) if d.tanggal_selesai < d.tanggal_mulai => {
             out.push(selesai_sebelum_mulai())
         }
@@ -458,11 +454,7 @@ fn periksa_isi(data: &DataRiwayat, k: &KonteksValidasi<'_>, out: &mut Vec<Temuan
 }
 
 fn selesai_sebelum_mulai() -> Temuan {
-    galat(
-        "selesai_sebelum_mulai",
-        "tanggal selesai sebelum tanggal mulai",
-        "the end date is before the start date",
-    )
+    galat(AlasanTemuan::SelesaiSebelumMulai)
 }
 
 fn batas_pendidikan(k: &KonteksValidasi<'_>) -> Option<Golongan> {
@@ -477,18 +469,12 @@ fn periksa_tahun_skp(tahun: i32, model_2022: bool, k: &KonteksValidasi<'_>, out:
     let akhir = k.hari_ini.year() - 1;
     let awal = k.hari_ini.year() - JENDELA_SKP_TAHUN;
     if model_2022 == (tahun <= TAHUN_TERAKHIR_SKP_LAMA) {
-        out.push(galat(
-            "model_skp",
-            "SKP sampai 2021 memakai nilai angka, sejak 2022 memakai predikat kinerja",
-            "SKP up to 2021 uses scores; from 2022 it uses performance ratings",
-        ));
+        out.push(galat(AlasanTemuan::ModelSkp));
     }
     if tahun < awal || tahun > akhir {
         out.push(temuan(
             Berat::Galat,
-            "skp_di_luar_jendela",
-            format!("SKP yang dapat diusulkan hanya tahun {awal}–{akhir}"),
-            format!("only SKP for {awal}–{akhir} can be proposed"),
+            AlasanTemuan::SkpDiLuarJendela { awal, akhir },
         ));
     }
 }

@@ -3,6 +3,7 @@
 
 mod kartu;
 mod pegawai;
+mod temuan;
 
 use siasn_domain::riwayat::JenisRiwayat;
 
@@ -114,12 +115,6 @@ fn dua(b: Bahasa, id: impl FnOnce() -> String, en: impl FnOnce() -> String) -> S
     match b {
         Bahasa::Indonesia => id(),
         Bahasa::Inggris => en(),
-    }
-}
-
-impl Terjemah for siasn_domain::usulan::validasi::Temuan {
-    fn jelaskan(&self, b: Bahasa) -> String {
-        dua(b, || self.pesan.clone(), || self.pesan_en.clone())
     }
 }
 
