@@ -677,4 +677,19 @@ katalog! {
     LingkupKeluarga => "data keluarga", "family data";
     LingkupAsuransi => "nomor BPJS, Taspen, NPWP tanpa disamarkan",
         "BPJS, Taspen and tax numbers unmasked";
+    KolomNama => "Nama (tanpa gelar)", "Name (without titles)";
+    KolomGelarDepan => "Gelar depan", "Title before name";
+    KolomGelarBelakang => "Gelar belakang", "Title after name";
+    KolomTempatLahir => "Tempat lahir", "Place of birth";
+    KolomAgama => "Agama", "Religion";
+    KolomStatusPerkawinan => "Status perkawinan", "Marital status";
+    KolomAlamat => "Alamat", "Address";
+    KolomNik => "NIK", "National ID number (NIK)";
+    KolomNomorKk => "Nomor KK", "Family card number";
+    KolomNpwp => "NPWP", "Tax number (NPWP)";
+    KolomBpjs => "Nomor BPJS", "Health insurance number";
+    KolomTaspen => "Nomor Taspen", "Pension fund number";
+    KolomNomorHp => "Nomor HP", "Mobile phone";
+    KolomEmailDinas => "E-mail dinas", "Work e-mail";
+    KolomUnitKerja => "Unit kerja", "Work unit";
 }

@@ -112,27 +112,6 @@ impl KolomDataUtama {
         Self::SEMUA.into_iter().find(|k| k.kode() == kode.trim())
     }
 
-    /// Label (Indonesian, English).
-    pub fn label(self) -> (&'static str, &'static str) {
-        match self {
-            Self::Nama => ("Nama (tanpa gelar)", "Name (without titles)"),
-            Self::GelarDepan => ("Gelar depan", "Title before name"),
-            Self::GelarBelakang => ("Gelar belakang", "Title after name"),
-            Self::TempatLahir => ("Tempat lahir", "Place of birth"),
-            Self::AgamaId => ("Agama", "Religion"),
-            Self::JenisKawinId => ("Status perkawinan", "Marital status"),
-            Self::Alamat => ("Alamat", "Address"),
-            Self::Nik => ("NIK", "National ID number (NIK)"),
-            Self::NomorKk => ("Nomor KK", "Family card number"),
-            Self::Npwp => ("NPWP", "Tax number (NPWP)"),
-            Self::Bpjs => ("Nomor BPJS", "Health insurance number"),
-            Self::Taspen => ("Nomor Taspen", "Pension fund number"),
-            Self::NomorHp => ("Nomor HP", "Mobile phone"),
-            Self::EmailGov => ("E-mail dinas", "Work e-mail"),
-            Self::UnorId => ("Unit kerja", "Work unit"),
-        }
-    }
-
     /// Whether the value is masked outside the owner and verifiers.
     pub fn sensitif(self) -> bool {
         matches!(
@@ -355,38 +334,6 @@ pub enum Konflik {
     RiwayatBerubah,
     /// The history row no longer exists (or never belonged to this employee).
     RiwayatHilang,
-}
-
-impl Konflik {
-    /// Explanation in Indonesian and English (values of sensitive columns are not repeated).
-    pub fn pesan(&self) -> (String, String) {
-        match self {
-            Self::Kolom { kolom, dulu, kini } => {
-                let (id, en) = kolom.label();
-                if kolom.sensitif() {
-                    (
-                        format!("{id} sudah diubah sejak usulan dibuat"),
-                        format!("{en} was changed after the proposal was made"),
-                    )
-                } else {
-                    let d = dulu.as_deref().unwrap_or("-");
-                    let k = kini.as_deref().unwrap_or("-");
-                    (
-                        format!("{id} sudah berubah dari «{d}» menjadi «{k}» sejak usulan dibuat"),
-                        format!("{en} changed from «{d}» to «{k}» after the proposal was made"),
-                    )
-                }
-            }
-            Self::RiwayatBerubah => (
-                "baris riwayat ini sudah diubah sejak usulan dibuat".into(),
-                "this history row was changed after the proposal was made".into(),
-            ),
-            Self::RiwayatHilang => (
-                "baris riwayat ini sudah tidak ada".into(),
-                "this history row no longer exists".into(),
-            ),
-        }
-    }
 }
 
 #[cfg(test)]

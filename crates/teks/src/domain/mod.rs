@@ -120,8 +120,41 @@ fn dua(b: Bahasa, id: impl FnOnce() -> String, en: impl FnOnce() -> String) -> S
 
 impl Terjemah for siasn_domain::usulan::Konflik {
     fn jelaskan(&self, b: Bahasa) -> String {
-        let (id, en) = self.pesan();
-        dua(b, || id, || en)
+        use siasn_domain::usulan::Konflik as K;
+        match (self, b) {
+            // Values of sensitive columns are not repeated.
+            (K::Kolom { kolom, .. }, Bahasa::Indonesia) if kolom.sensitif() => {
+                format!("{} sudah diubah sejak usulan dibuat", kolom.jelaskan(b))
+            }
+            (K::Kolom { kolom, .. }, Bahasa::Inggris) if kolom.sensitif() => {
+                format!(
+                    "{} was changed after the proposal was made",
+                    kolom.jelaskan(b)
+                )
+            }
+            (K::Kolom { kolom, dulu, kini }, _) => {
+                let d = dulu.as_deref().unwrap_or("-");
+                let k = kini.as_deref().unwrap_or("-");
+                match b {
+                    Bahasa::Indonesia => format!(
+                        "{} sudah berubah dari «{d}» menjadi «{k}» sejak usulan dibuat",
+                        kolom.jelaskan(b)
+                    ),
+                    Bahasa::Inggris => format!(
+                        "{} changed from «{d}» to «{k}» after the proposal was made",
+                        kolom.jelaskan(b)
+                    ),
+                }
+            }
+            (K::RiwayatBerubah, Bahasa::Indonesia) => {
+                "baris riwayat ini sudah diubah sejak usulan dibuat".into()
+            }
+            (K::RiwayatBerubah, Bahasa::Inggris) => {
+                "this history row was changed after the proposal was made".into()
+            }
+            (K::RiwayatHilang, Bahasa::Indonesia) => "baris riwayat ini sudah tidak ada".into(),
+            (K::RiwayatHilang, Bahasa::Inggris) => "this history row no longer exists".into(),
+        }
     }
 }
 
@@ -133,8 +166,25 @@ impl Terjemah for siasn_domain::usulan::StatusUsulan {
 
 impl Terjemah for siasn_domain::usulan::KolomDataUtama {
     fn jelaskan(&self, b: Bahasa) -> String {
-        let (id, en) = self.label();
-        b.pilih(id, en).to_string()
+        use siasn_domain::usulan::KolomDataUtama as K;
+        b.t(match self {
+            K::Nama => Teks::KolomNama,
+            K::GelarDepan => Teks::KolomGelarDepan,
+            K::GelarBelakang => Teks::KolomGelarBelakang,
+            K::TempatLahir => Teks::KolomTempatLahir,
+            K::AgamaId => Teks::KolomAgama,
+            K::JenisKawinId => Teks::KolomStatusPerkawinan,
+            K::Alamat => Teks::KolomAlamat,
+            K::Nik => Teks::KolomNik,
+            K::NomorKk => Teks::KolomNomorKk,
+            K::Npwp => Teks::KolomNpwp,
+            K::Bpjs => Teks::KolomBpjs,
+            K::Taspen => Teks::KolomTaspen,
+            K::NomorHp => Teks::KolomNomorHp,
+            K::EmailGov => Teks::KolomEmailDinas,
+            K::UnorId => Teks::KolomUnitKerja,
+        })
+        .to_string()
     }
 }
 
@@ -302,6 +352,25 @@ mod tests {
             en.jelaskan(&AlasanDitolak::TerlaluPendek { minimum: 6 }),
             "password must have at least 6 characters"
         );
+    }
+
+    #[test]
+    fn a_conflict_names_the_column_and_both_values() {
+        use siasn_domain::usulan::{KolomDataUtama, Konflik};
+        let k = Konflik::Kolom {
+            kolom: KolomDataUtama::Nama,
+            dulu: Some("Siti Aminah".into()),
+            kini: Some("Siti Aminah S".into()),
+        };
+        let id = Bahasa::Indonesia.jelaskan(&k);
+        assert!(id.contains("«Siti Aminah» menjadi «Siti Aminah S»"), "{id}");
+        assert!(Bahasa::Inggris.jelaskan(&k).starts_with("Name"));
+        let nik = Konflik::Kolom {
+            kolom: KolomDataUtama::Nik,
+            dulu: Some("3273014303680001".into()),
+            kini: None,
+        };
+        assert!(!Bahasa::Indonesia.jelaskan(&nik).contains("3273"));
     }
 
     #[test]
