@@ -692,4 +692,23 @@ katalog! {
     KolomNomorHp => "Nomor HP", "Mobile phone";
     KolomEmailDinas => "E-mail dinas", "Work e-mail";
     KolomUnitKerja => "Unit kerja", "Work unit";
+    NamaRiwayatJabatan => "Riwayat Jabatan", "Position history";
+    NamaRiwayatPendidikan => "Riwayat Pendidikan", "Education history";
+    NamaRiwayatDiklat => "Riwayat Diklat", "Structural training history";
+    NamaRiwayatKursus => "Riwayat Kursus", "Course history";
+    NamaRiwayatSkp => "SKP (sampai 2021)", "SKP (up to 2021)";
+    NamaRiwayatSkp22 => "SKP (sejak 2022)", "SKP (from 2022)";
+    NamaRiwayatPenghargaan => "Riwayat Penghargaan", "Awards";
+    NamaRiwayatGolongan => "Riwayat Golongan", "Rank history";
+    NamaRiwayatPasangan => "Data Pasangan", "Spouse";
+    NamaRiwayatAnak => "Data Anak", "Children";
+    NamaRiwayatOrangTua => "Data Orang Tua", "Parents";
+    NamaRiwayatPmk => "Peninjauan Masa Kerja", "Service-period review (PMK)";
+    NamaRiwayatPindahInstansi => "Riwayat Pindah Instansi", "Agency transfers";
+    NamaRiwayatCltn => "Riwayat CLTN", "Unpaid leave (CLTN)";
+    NamaRiwayatCpnsPns => "SK CPNS/PNS", "SK CPNS/PNS";
+    NamaRiwayatOrganisasi => "Riwayat Organisasi", "Organisations";
+    NamaRiwayatHukumanDisiplin => "Riwayat Hukuman Disiplin", "Disciplinary penalties";
+    NamaRiwayatAngkaKredit => "Riwayat Angka Kredit", "Credit points";
+    NamaRiwayatGaji => "Riwayat Gaji", "Salary history";
 }

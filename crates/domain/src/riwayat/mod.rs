@@ -125,56 +125,6 @@ impl JenisRiwayat {
         Self::SEMUA.into_iter().find(|j| j.kode() == kode)
     }
 
-    /// Indonesian section title.
-    pub fn nama(self) -> &'static str {
-        match self {
-            Self::Jabatan => "Riwayat Jabatan",
-            Self::Pendidikan => "Riwayat Pendidikan",
-            Self::Diklat => "Riwayat Diklat",
-            Self::Kursus => "Riwayat Kursus",
-            Self::Skp => "SKP (sampai 2021)",
-            Self::Skp22 => "SKP (sejak 2022)",
-            Self::Penghargaan => "Riwayat Penghargaan",
-            Self::Golongan => "Riwayat Golongan",
-            Self::Pasangan => "Data Pasangan",
-            Self::Anak => "Data Anak",
-            Self::OrangTua => "Data Orang Tua",
-            Self::Pmk => "Peninjauan Masa Kerja",
-            Self::PindahInstansi => "Riwayat Pindah Instansi",
-            Self::Cltn => "Riwayat CLTN",
-            Self::CpnsPns => "SK CPNS/PNS",
-            Self::Organisasi => "Riwayat Organisasi",
-            Self::HukumanDisiplin => "Riwayat Hukuman Disiplin",
-            Self::AngkaKredit => "Riwayat Angka Kredit",
-            Self::Gaji => "Riwayat Gaji",
-        }
-    }
-
-    /// English section title.
-    pub fn nama_en(self) -> &'static str {
-        match self {
-            Self::Jabatan => "Position history",
-            Self::Pendidikan => "Education history",
-            Self::Diklat => "Structural training history",
-            Self::Kursus => "Course history",
-            Self::Skp => "SKP (up to 2021)",
-            Self::Skp22 => "SKP (from 2022)",
-            Self::Penghargaan => "Awards",
-            Self::Golongan => "Rank history",
-            Self::Pasangan => "Spouse",
-            Self::Anak => "Children",
-            Self::OrangTua => "Parents",
-            Self::Pmk => "Service-period review (PMK)",
-            Self::PindahInstansi => "Agency transfers",
-            Self::Cltn => "Unpaid leave (CLTN)",
-            Self::CpnsPns => "SK CPNS/PNS",
-            Self::Organisasi => "Organisations",
-            Self::HukumanDisiplin => "Disciplinary penalties",
-            Self::AngkaKredit => "Credit points",
-            Self::Gaji => "Salary history",
-        }
-    }
-
     /// Whether this kind belongs to the data set of the given employee type (DOMAIN.md table).
     pub fn berlaku_untuk(self, jenis: JenisPegawai) -> bool {
         match jenis {

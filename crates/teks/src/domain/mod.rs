@@ -16,10 +16,28 @@ pub trait Terjemah {
 }
 
 /// A history kind's name inside a sentence ("Riwayat Golongan belum diisi").
-// Transitional: the names still live beside the kinds in `siasn_domain::riwayat` because the
-// proposal checks there name kinds in their findings; both move here with the findings.
 pub fn nama_riwayat(j: JenisRiwayat, b: Bahasa) -> &'static str {
-    b.pilih(j.nama(), j.nama_en())
+    b.t(match j {
+        JenisRiwayat::Jabatan => Teks::NamaRiwayatJabatan,
+        JenisRiwayat::Pendidikan => Teks::NamaRiwayatPendidikan,
+        JenisRiwayat::Diklat => Teks::NamaRiwayatDiklat,
+        JenisRiwayat::Kursus => Teks::NamaRiwayatKursus,
+        JenisRiwayat::Skp => Teks::NamaRiwayatSkp,
+        JenisRiwayat::Skp22 => Teks::NamaRiwayatSkp22,
+        JenisRiwayat::Penghargaan => Teks::NamaRiwayatPenghargaan,
+        JenisRiwayat::Golongan => Teks::NamaRiwayatGolongan,
+        JenisRiwayat::Pasangan => Teks::NamaRiwayatPasangan,
+        JenisRiwayat::Anak => Teks::NamaRiwayatAnak,
+        JenisRiwayat::OrangTua => Teks::NamaRiwayatOrangTua,
+        JenisRiwayat::Pmk => Teks::NamaRiwayatPmk,
+        JenisRiwayat::PindahInstansi => Teks::NamaRiwayatPindahInstansi,
+        JenisRiwayat::Cltn => Teks::NamaRiwayatCltn,
+        JenisRiwayat::CpnsPns => Teks::NamaRiwayatCpnsPns,
+        JenisRiwayat::Organisasi => Teks::NamaRiwayatOrganisasi,
+        JenisRiwayat::HukumanDisiplin => Teks::NamaRiwayatHukumanDisiplin,
+        JenisRiwayat::AngkaKredit => Teks::NamaRiwayatAngkaKredit,
+        JenisRiwayat::Gaji => Teks::NamaRiwayatGaji,
+    })
 }
 
 /// The heading of a history section.
