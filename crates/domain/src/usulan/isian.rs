@@ -63,21 +63,217 @@ impl Tipe {
 pub struct Isian {
     /// Key, e.g. "tmt_golongan" or "sk.nomor".
     pub kunci: &'static str,
-    /// Indonesian label.
-    pub label: &'static str,
-    /// English label.
-    pub label_en: &'static str,
+    /// What the field is called (people read it through `siasn_teks`).
+    pub label: LabelIsian,
     /// Type.
     pub tipe: Tipe,
 }
 
-const fn f(kunci: &'static str, label: &'static str, label_en: &'static str, tipe: Tipe) -> Isian {
-    Isian {
-        kunci,
-        label,
-        label_en,
-        tipe,
-    }
+const fn f(kunci: &'static str, label: LabelIsian, tipe: Tipe) -> Isian {
+    Isian { kunci, label, tipe }
+}
+
+/// The name of a form field; the words are in `siasn_teks`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LabelIsian {
+    /// «Nomor SK»
+    NomorSK,
+    /// «Tanggal SK»
+    TanggalSK,
+    /// «Jenis jabatan»
+    JenisJabatan,
+    /// «Nama jabatan»
+    NamaJabatan,
+    /// «Kode jabatan»
+    KodeJabatan,
+    /// «Kode instansi»
+    KodeInstansi,
+    /// «Unit organisasi»
+    UnitOrganisasi,
+    /// «Eselon»
+    Eselon,
+    /// «Jenis penugasan»
+    JenisPenugasan,
+    /// «Jenis mutasi»
+    JenisMutasi,
+    /// «TMT jabatan»
+    TMTJabatan,
+    /// «TMT pelantikan»
+    TMTPelantikan,
+    /// «Tingkat pendidikan»
+    TingkatPendidikan,
+    /// «Program / jurusan»
+    ProgramJurusan,
+    /// «Nama sekolah / kampus»
+    NamaSekolahKampus,
+    /// «Tahun lulus»
+    TahunLulus,
+    /// «Tanggal lulus»
+    TanggalLulus,
+    /// «Nomor ijazah»
+    NomorIjazah,
+    /// «Gelar depan»
+    GelarDepan,
+    /// «Gelar belakang»
+    GelarBelakang,
+    /// «Pendidikan saat CPNS»
+    PendidikanSaatCPNS,
+    /// «Jenis diklat»
+    JenisDiklat,
+    /// «Nama diklat»
+    NamaDiklat,
+    /// «Nomor sertifikat»
+    NomorSertifikat,
+    /// «Tanggal mulai»
+    TanggalMulai,
+    /// «Tanggal selesai»
+    TanggalSelesai,
+    /// «Jumlah jam»
+    JumlahJam,
+    /// «Penyelenggara»
+    Penyelenggara,
+    /// «Jenis kursus»
+    JenisKursus,
+    /// «Nama kursus»
+    NamaKursus,
+    /// «NIP penilai»
+    NIPPenilai,
+    /// «Nama penilai»
+    NamaPenilai,
+    /// «Jabatan penilai»
+    JabatanPenilai,
+    /// «Tahun»
+    Tahun,
+    /// «Nilai SKP»
+    NilaiSKP,
+    /// «Orientasi pelayanan»
+    OrientasiPelayanan,
+    /// «Integritas»
+    Integritas,
+    /// «Komitmen»
+    Komitmen,
+    /// «Disiplin»
+    Disiplin,
+    /// «Kerja sama»
+    KerjaSama,
+    /// «Kepemimpinan»
+    Kepemimpinan,
+    /// «Hasil kerja»
+    HasilKerja,
+    /// «Perilaku kerja»
+    PerilakuKerja,
+    /// «Predikat kinerja»
+    PredikatKinerja,
+    /// «Unit penilai»
+    UnitPenilai,
+    /// «Jenis penghargaan»
+    JenisPenghargaan,
+    /// «Nama penghargaan»
+    NamaPenghargaan,
+    /// «Golongan»
+    GolonganRuang,
+    /// «Jenis kenaikan pangkat»
+    JenisKenaikanPangkat,
+    /// «TMT golongan»
+    TMTGolongan,
+    /// «Nomor pertek BKN»
+    NomorPertekBKN,
+    /// «Tanggal pertek»
+    TanggalPertek,
+    /// «Masa kerja (tahun)»
+    MasaKerjaTahun,
+    /// «Masa kerja (bulan)»
+    MasaKerjaBulan,
+    /// «Angka kredit utama»
+    AngkaKreditUtama,
+    /// «Angka kredit tambahan»
+    AngkaKreditTambahan,
+    /// «Nama»
+    Nama,
+    /// «Jenis kelamin»
+    JenisKelamin,
+    /// «Tempat lahir»
+    TempatLahir,
+    /// «Tanggal lahir»
+    TanggalLahir,
+    /// «NIK»
+    NIK,
+    /// «ASN»
+    ASN,
+    /// «Nomor akta nikah»
+    NomorAktaNikah,
+    /// «Tanggal menikah»
+    TanggalMenikah,
+    /// «Nomor akta cerai»
+    NomorAktaCerai,
+    /// «Tanggal cerai»
+    TanggalCerai,
+    /// «Tanggal meninggal»
+    TanggalMeninggal,
+    /// «Status»
+    Status,
+    /// «Status anak»
+    StatusAnak,
+    /// «Ayah / ibu»
+    AyahIbu,
+    /// «Instansi / perusahaan»
+    InstansiPerusahaan,
+    /// «Kode instansi asal»
+    KodeInstansiAsal,
+    /// «Kode instansi tujuan»
+    KodeInstansiTujuan,
+    /// «TMT pindah»
+    TMTPindah,
+    /// «Tanggal aktif kembali»
+    TanggalAktifKembali,
+    /// «TMT»
+    TMT,
+    /// «Golongan»
+    Golongan,
+    /// «Nomor SPMT»
+    NomorSPMT,
+    /// «Tanggal SPMT»
+    TanggalSPMT,
+    /// «Nomor STTPL»
+    NomorSTTPL,
+    /// «Tanggal STTPL»
+    TanggalSTTPL,
+    /// «Nama organisasi»
+    NamaOrganisasi,
+    /// «Jabatan»
+    JabatanOrganisasi,
+    /// «Jenis hukuman»
+    JenisHukuman,
+    /// «Tingkat»
+    Tingkat,
+    /// «Alasan»
+    Alasan,
+    /// «TMT hukuman»
+    TMTHukuman,
+    /// «Masa (bulan)»
+    MasaBulan,
+    /// «Jabatan»
+    Jabatan,
+    /// «Mulai penilaian (tahun)»
+    MulaiPenilaianTahun,
+    /// «Mulai penilaian (bulan)»
+    MulaiPenilaianBulan,
+    /// «Selesai penilaian (tahun)»
+    SelesaiPenilaianTahun,
+    /// «Selesai penilaian (bulan)»
+    SelesaiPenilaianBulan,
+    /// «Angka kredit penunjang»
+    AngkaKreditPenunjang,
+    /// «Angka kredit total»
+    AngkaKreditTotal,
+    /// «Penilaian pertama»
+    PenilaianPertama,
+    /// «Gaji pokok (Rp)»
+    GajiPokokRp,
+    /// «Masa kerja golongan (tahun)»
+    MasaKerjaGolonganTahun,
+    /// «TMT gaji»
+    TMTGaji,
 }
 
 const EKSPEKTASI: &[(&str, &str)] = &[
@@ -94,48 +290,34 @@ const PREDIKAT: &[(&str, &str)] = &[
 ];
 const KELAMIN: &[(&str, &str)] = &[("L", "Laki-laki"), ("P", "Perempuan")];
 
-const SK_NOMOR: Isian = f("sk.nomor", "Nomor SK", "Decree number", Tipe::Teks);
-const SK_TANGGAL: Isian = f("sk.tanggal", "Tanggal SK", "Decree date", Tipe::Tanggal);
+const SK_NOMOR: Isian = f("sk.nomor", LabelIsian::NomorSK, Tipe::Teks);
+const SK_TANGGAL: Isian = f("sk.tanggal", LabelIsian::TanggalSK, Tipe::Tanggal);
 
 const JABATAN: &[Isian] = &[
     f(
         "jenis_jabatan_id",
-        "Jenis jabatan",
-        "Position type",
+        LabelIsian::JenisJabatan,
         Tipe::Ref("jenis-jabatan"),
     ),
-    f("nama_jabatan", "Nama jabatan", "Position name", Tipe::Teks),
-    f("jabatan_id", "Kode jabatan", "Position code", Tipe::TeksOps),
-    f("instansi_id", "Kode instansi", "Agency code", Tipe::Teks),
-    f(
-        "nama_unor",
-        "Unit organisasi",
-        "Organisation unit",
-        Tipe::Teks,
-    ),
-    f("eselon_id", "Eselon", "Echelon", Tipe::RefOps("eselon")),
+    f("nama_jabatan", LabelIsian::NamaJabatan, Tipe::Teks),
+    f("jabatan_id", LabelIsian::KodeJabatan, Tipe::TeksOps),
+    f("instansi_id", LabelIsian::KodeInstansi, Tipe::Teks),
+    f("nama_unor", LabelIsian::UnitOrganisasi, Tipe::Teks),
+    f("eselon_id", LabelIsian::Eselon, Tipe::RefOps("eselon")),
     f(
         "jenis_penugasan_id",
-        "Jenis penugasan",
-        "Assignment type",
+        LabelIsian::JenisPenugasan,
         Tipe::RefOps("jenis-penugasan"),
     ),
     f(
         "jenis_mutasi_id",
-        "Jenis mutasi",
-        "Transfer type",
+        LabelIsian::JenisMutasi,
         Tipe::RefOps("jenis-mutasi"),
     ),
-    f(
-        "tmt_jabatan",
-        "TMT jabatan",
-        "Position start date (TMT)",
-        Tipe::Tanggal,
-    ),
+    f("tmt_jabatan", LabelIsian::TMTJabatan, Tipe::Tanggal),
     f(
         "tmt_pelantikan",
-        "TMT pelantikan",
-        "Inauguration date",
+        LabelIsian::TMTPelantikan,
         Tipe::TanggalOps,
     ),
     SK_NOMOR,
@@ -145,51 +327,19 @@ const JABATAN: &[Isian] = &[
 const PENDIDIKAN: &[Isian] = &[
     f(
         "tingkat_pendidikan_id",
-        "Tingkat pendidikan",
-        "Education level",
+        LabelIsian::TingkatPendidikan,
         Tipe::Ref("tingkat-pendidikan"),
     ),
-    f(
-        "nama_pendidikan",
-        "Program / jurusan",
-        "Programme",
-        Tipe::Teks,
-    ),
-    f(
-        "nama_sekolah",
-        "Nama sekolah / kampus",
-        "School or university",
-        Tipe::Teks,
-    ),
-    f("tahun_lulus", "Tahun lulus", "Graduation year", Tipe::Bulat),
-    f(
-        "tanggal_lulus",
-        "Tanggal lulus",
-        "Graduation date",
-        Tipe::TanggalOps,
-    ),
-    f(
-        "nomor_ijazah",
-        "Nomor ijazah",
-        "Diploma number",
-        Tipe::TeksOps,
-    ),
-    f(
-        "gelar_depan",
-        "Gelar depan",
-        "Title before name",
-        Tipe::TeksOps,
-    ),
-    f(
-        "gelar_belakang",
-        "Gelar belakang",
-        "Title after name",
-        Tipe::TeksOps,
-    ),
+    f("nama_pendidikan", LabelIsian::ProgramJurusan, Tipe::Teks),
+    f("nama_sekolah", LabelIsian::NamaSekolahKampus, Tipe::Teks),
+    f("tahun_lulus", LabelIsian::TahunLulus, Tipe::Bulat),
+    f("tanggal_lulus", LabelIsian::TanggalLulus, Tipe::TanggalOps),
+    f("nomor_ijazah", LabelIsian::NomorIjazah, Tipe::TeksOps),
+    f("gelar_depan", LabelIsian::GelarDepan, Tipe::TeksOps),
+    f("gelar_belakang", LabelIsian::GelarBelakang, Tipe::TeksOps),
     f(
         "pendidikan_pertama",
-        "Pendidikan saat CPNS",
-        "Education at appointment",
+        LabelIsian::PendidikanSaatCPNS,
         Tipe::YaTidak,
     ),
 ];
@@ -197,279 +347,157 @@ const PENDIDIKAN: &[Isian] = &[
 const DIKLAT: &[Isian] = &[
     f(
         "latihan_struktural_id",
-        "Jenis diklat",
-        "Training type",
+        LabelIsian::JenisDiklat,
         Tipe::Ref("latihan-struktural"),
     ),
-    f("nama", "Nama diklat", "Training name", Tipe::Teks),
-    f(
-        "nomor_sertifikat",
-        "Nomor sertifikat",
-        "Certificate number",
-        Tipe::Teks,
-    ),
-    f(
-        "tanggal_mulai",
-        "Tanggal mulai",
-        "Start date",
-        Tipe::Tanggal,
-    ),
-    f(
-        "tanggal_selesai",
-        "Tanggal selesai",
-        "End date",
-        Tipe::Tanggal,
-    ),
-    f("jumlah_jam", "Jumlah jam", "Hours", Tipe::Bulat),
+    f("nama", LabelIsian::NamaDiklat, Tipe::Teks),
+    f("nomor_sertifikat", LabelIsian::NomorSertifikat, Tipe::Teks),
+    f("tanggal_mulai", LabelIsian::TanggalMulai, Tipe::Tanggal),
+    f("tanggal_selesai", LabelIsian::TanggalSelesai, Tipe::Tanggal),
+    f("jumlah_jam", LabelIsian::JumlahJam, Tipe::Bulat),
     f(
         "institusi_penyelenggara",
-        "Penyelenggara",
-        "Organiser",
+        LabelIsian::Penyelenggara,
         Tipe::Teks,
     ),
 ];
 
 const KURSUS: &[Isian] = &[
-    f("jenis_kursus", "Jenis kursus", "Course type", Tipe::Teks),
-    f("nama_kursus", "Nama kursus", "Course name", Tipe::Teks),
+    f("jenis_kursus", LabelIsian::JenisKursus, Tipe::Teks),
+    f("nama_kursus", LabelIsian::NamaKursus, Tipe::Teks),
     f(
         "nomor_sertifikat",
-        "Nomor sertifikat",
-        "Certificate number",
+        LabelIsian::NomorSertifikat,
         Tipe::TeksOps,
     ),
-    f(
-        "tanggal_mulai",
-        "Tanggal mulai",
-        "Start date",
-        Tipe::Tanggal,
-    ),
-    f(
-        "tanggal_selesai",
-        "Tanggal selesai",
-        "End date",
-        Tipe::Tanggal,
-    ),
-    f("jumlah_jam", "Jumlah jam", "Hours", Tipe::Bulat),
+    f("tanggal_mulai", LabelIsian::TanggalMulai, Tipe::Tanggal),
+    f("tanggal_selesai", LabelIsian::TanggalSelesai, Tipe::Tanggal),
+    f("jumlah_jam", LabelIsian::JumlahJam, Tipe::Bulat),
     f(
         "institusi_penyelenggara",
-        "Penyelenggara",
-        "Organiser",
+        LabelIsian::Penyelenggara,
         Tipe::Teks,
     ),
 ];
 
 const PENILAI: [Isian; 3] = [
-    f(
-        "penilai_nip",
-        "NIP penilai",
-        "Appraiser's NIP",
-        Tipe::TeksOps,
-    ),
-    f(
-        "penilai_nama",
-        "Nama penilai",
-        "Appraiser's name",
-        Tipe::TeksOps,
-    ),
-    f(
-        "penilai_jabatan",
-        "Jabatan penilai",
-        "Appraiser's position",
-        Tipe::TeksOps,
-    ),
+    f("penilai_nip", LabelIsian::NIPPenilai, Tipe::TeksOps),
+    f("penilai_nama", LabelIsian::NamaPenilai, Tipe::TeksOps),
+    f("penilai_jabatan", LabelIsian::JabatanPenilai, Tipe::TeksOps),
 ];
 
 const SKP: &[Isian] = &[
-    f("tahun", "Tahun", "Year", Tipe::Bulat),
-    f("nilai_skp", "Nilai SKP", "SKP score", Tipe::Desimal),
+    f("tahun", LabelIsian::Tahun, Tipe::Bulat),
+    f("nilai_skp", LabelIsian::NilaiSKP, Tipe::Desimal),
     f(
         "orientasi_pelayanan",
-        "Orientasi pelayanan",
-        "Service orientation",
+        LabelIsian::OrientasiPelayanan,
         Tipe::Desimal,
     ),
-    f("integritas", "Integritas", "Integrity", Tipe::Desimal),
-    f("komitmen", "Komitmen", "Commitment", Tipe::Desimal),
-    f("disiplin", "Disiplin", "Discipline", Tipe::Desimal),
-    f("kerjasama", "Kerja sama", "Teamwork", Tipe::Desimal),
-    f(
-        "kepemimpinan",
-        "Kepemimpinan",
-        "Leadership",
-        Tipe::DesimalOps,
-    ),
+    f("integritas", LabelIsian::Integritas, Tipe::Desimal),
+    f("komitmen", LabelIsian::Komitmen, Tipe::Desimal),
+    f("disiplin", LabelIsian::Disiplin, Tipe::Desimal),
+    f("kerjasama", LabelIsian::KerjaSama, Tipe::Desimal),
+    f("kepemimpinan", LabelIsian::Kepemimpinan, Tipe::DesimalOps),
     PENILAI[0],
     PENILAI[1],
     PENILAI[2],
 ];
 
 const SKP22: &[Isian] = &[
-    f("tahun", "Tahun", "Year", Tipe::Bulat),
+    f("tahun", LabelIsian::Tahun, Tipe::Bulat),
     f(
         "hasil_kinerja",
-        "Hasil kerja",
-        "Work results",
+        LabelIsian::HasilKerja,
         Tipe::Pilihan(EKSPEKTASI),
     ),
     f(
         "perilaku_kerja",
-        "Perilaku kerja",
-        "Work behaviour",
+        LabelIsian::PerilakuKerja,
         Tipe::Pilihan(EKSPEKTASI),
     ),
     f(
         "predikat",
-        "Predikat kinerja",
-        "Performance rating",
+        LabelIsian::PredikatKinerja,
         Tipe::Pilihan(PREDIKAT),
     ),
     PENILAI[0],
     PENILAI[1],
     PENILAI[2],
-    f(
-        "penilai_unor",
-        "Unit penilai",
-        "Appraiser's unit",
-        Tipe::TeksOps,
-    ),
+    f("penilai_unor", LabelIsian::UnitPenilai, Tipe::TeksOps),
 ];
 
 const PENGHARGAAN: &[Isian] = &[
     f(
         "penghargaan_id",
-        "Jenis penghargaan",
-        "Award type",
+        LabelIsian::JenisPenghargaan,
         Tipe::Ref("penghargaan"),
     ),
-    f("nama", "Nama penghargaan", "Award name", Tipe::Teks),
-    f("tahun", "Tahun", "Year", Tipe::Bulat),
-    f("sk.nomor", "Nomor SK", "Decree number", Tipe::TeksOps),
-    f("sk.tanggal", "Tanggal SK", "Decree date", Tipe::TanggalOps),
+    f("nama", LabelIsian::NamaPenghargaan, Tipe::Teks),
+    f("tahun", LabelIsian::Tahun, Tipe::Bulat),
+    f("sk.nomor", LabelIsian::NomorSK, Tipe::TeksOps),
+    f("sk.tanggal", LabelIsian::TanggalSK, Tipe::TanggalOps),
 ];
 
 const GOLONGAN: &[Isian] = &[
-    f("golongan", "Golongan", "Rank (golongan)", Tipe::Golongan),
+    f("golongan", LabelIsian::GolonganRuang, Tipe::Golongan),
     f(
         "jenis_kp_id",
-        "Jenis kenaikan pangkat",
-        "Promotion type",
+        LabelIsian::JenisKenaikanPangkat,
         Tipe::Ref("jenis-kp"),
     ),
-    f(
-        "tmt_golongan",
-        "TMT golongan",
-        "Rank start date (TMT)",
-        Tipe::Tanggal,
-    ),
+    f("tmt_golongan", LabelIsian::TMTGolongan, Tipe::Tanggal),
     SK_NOMOR,
     SK_TANGGAL,
-    f(
-        "nomor_pertek",
-        "Nomor pertek BKN",
-        "BKN technical approval number",
-        Tipe::TeksOps,
-    ),
+    f("nomor_pertek", LabelIsian::NomorPertekBKN, Tipe::TeksOps),
     f(
         "tanggal_pertek",
-        "Tanggal pertek",
-        "Technical approval date",
+        LabelIsian::TanggalPertek,
         Tipe::TanggalOps,
     ),
-    f(
-        "masa_kerja_tahun",
-        "Masa kerja (tahun)",
-        "Service (years)",
-        Tipe::Bulat,
-    ),
-    f(
-        "masa_kerja_bulan",
-        "Masa kerja (bulan)",
-        "Service (months)",
-        Tipe::Bulat,
-    ),
+    f("masa_kerja_tahun", LabelIsian::MasaKerjaTahun, Tipe::Bulat),
+    f("masa_kerja_bulan", LabelIsian::MasaKerjaBulan, Tipe::Bulat),
     f(
         "angka_kredit_utama",
-        "Angka kredit utama",
-        "Main credit points",
+        LabelIsian::AngkaKreditUtama,
         Tipe::DesimalOps,
     ),
     f(
         "angka_kredit_tambahan",
-        "Angka kredit tambahan",
-        "Extra credit points",
+        LabelIsian::AngkaKreditTambahan,
         Tipe::DesimalOps,
     ),
 ];
 
 const PASANGAN: &[Isian] = &[
-    f("nama", "Nama", "Name", Tipe::Teks),
-    f(
-        "gelar_depan",
-        "Gelar depan",
-        "Title before name",
-        Tipe::TeksOps,
-    ),
-    f(
-        "gelar_belakang",
-        "Gelar belakang",
-        "Title after name",
-        Tipe::TeksOps,
-    ),
+    f("nama", LabelIsian::Nama, Tipe::Teks),
+    f("gelar_depan", LabelIsian::GelarDepan, Tipe::TeksOps),
+    f("gelar_belakang", LabelIsian::GelarBelakang, Tipe::TeksOps),
     f(
         "jenis_kelamin",
-        "Jenis kelamin",
-        "Sex",
+        LabelIsian::JenisKelamin,
         Tipe::Pilihan(KELAMIN),
     ),
-    f(
-        "tempat_lahir",
-        "Tempat lahir",
-        "Place of birth",
-        Tipe::TeksOps,
-    ),
-    f(
-        "tanggal_lahir",
-        "Tanggal lahir",
-        "Date of birth",
-        Tipe::TanggalOps,
-    ),
-    f("nik", "NIK", "NIK", Tipe::TeksOps),
-    f("pns", "ASN", "Civil servant", Tipe::YaTidak),
-    f(
-        "akta_menikah",
-        "Nomor akta nikah",
-        "Marriage certificate",
-        Tipe::TeksOps,
-    ),
+    f("tempat_lahir", LabelIsian::TempatLahir, Tipe::TeksOps),
+    f("tanggal_lahir", LabelIsian::TanggalLahir, Tipe::TanggalOps),
+    f("nik", LabelIsian::NIK, Tipe::TeksOps),
+    f("pns", LabelIsian::ASN, Tipe::YaTidak),
+    f("akta_menikah", LabelIsian::NomorAktaNikah, Tipe::TeksOps),
     f(
         "tanggal_menikah",
-        "Tanggal menikah",
-        "Marriage date",
+        LabelIsian::TanggalMenikah,
         Tipe::TanggalOps,
     ),
-    f(
-        "akta_cerai",
-        "Nomor akta cerai",
-        "Divorce certificate",
-        Tipe::TeksOps,
-    ),
-    f(
-        "tanggal_cerai",
-        "Tanggal cerai",
-        "Divorce date",
-        Tipe::TanggalOps,
-    ),
+    f("akta_cerai", LabelIsian::NomorAktaCerai, Tipe::TeksOps),
+    f("tanggal_cerai", LabelIsian::TanggalCerai, Tipe::TanggalOps),
     f(
         "tanggal_meninggal",
-        "Tanggal meninggal",
-        "Date of death",
+        LabelIsian::TanggalMeninggal,
         Tipe::TanggalOps,
     ),
     f(
         "status",
-        "Status",
-        "Status",
+        LabelIsian::Status,
         Tipe::Pilihan(&[
             ("Menikah", "Menikah"),
             ("Cerai", "Cerai"),
@@ -479,58 +507,34 @@ const PASANGAN: &[Isian] = &[
 ];
 
 const ANAK: &[Isian] = &[
-    f("nama", "Nama", "Name", Tipe::Teks),
+    f("nama", LabelIsian::Nama, Tipe::Teks),
     f(
         "jenis_kelamin",
-        "Jenis kelamin",
-        "Sex",
+        LabelIsian::JenisKelamin,
         Tipe::Pilihan(KELAMIN),
     ),
     f(
         "jenis_anak_id",
-        "Status anak",
-        "Child status",
+        LabelIsian::StatusAnak,
         Tipe::Ref("jenis-anak"),
     ),
-    f(
-        "tempat_lahir",
-        "Tempat lahir",
-        "Place of birth",
-        Tipe::TeksOps,
-    ),
-    f(
-        "tanggal_lahir",
-        "Tanggal lahir",
-        "Date of birth",
-        Tipe::Tanggal,
-    ),
-    f("nik", "NIK", "NIK", Tipe::TeksOps),
+    f("tempat_lahir", LabelIsian::TempatLahir, Tipe::TeksOps),
+    f("tanggal_lahir", LabelIsian::TanggalLahir, Tipe::Tanggal),
+    f("nik", LabelIsian::NIK, Tipe::TeksOps),
 ];
 
 const ORANG_TUA: &[Isian] = &[
     f(
         "peran",
-        "Ayah / ibu",
-        "Father / mother",
+        LabelIsian::AyahIbu,
         Tipe::Pilihan(&[("Ayah", "Ayah"), ("Ibu", "Ibu")]),
     ),
-    f("nama", "Nama", "Name", Tipe::Teks),
-    f(
-        "tempat_lahir",
-        "Tempat lahir",
-        "Place of birth",
-        Tipe::TeksOps,
-    ),
-    f(
-        "tanggal_lahir",
-        "Tanggal lahir",
-        "Date of birth",
-        Tipe::TanggalOps,
-    ),
+    f("nama", LabelIsian::Nama, Tipe::Teks),
+    f("tempat_lahir", LabelIsian::TempatLahir, Tipe::TeksOps),
+    f("tanggal_lahir", LabelIsian::TanggalLahir, Tipe::TanggalOps),
     f(
         "tanggal_meninggal",
-        "Tanggal meninggal",
-        "Date of death",
+        LabelIsian::TanggalMeninggal,
         Tipe::TanggalOps,
     ),
 ];
@@ -538,78 +542,35 @@ const ORANG_TUA: &[Isian] = &[
 const PMK: &[Isian] = &[
     f(
         "instansi_atau_perusahaan",
-        "Instansi / perusahaan",
-        "Employer",
+        LabelIsian::InstansiPerusahaan,
         Tipe::Teks,
     ),
-    f(
-        "tanggal_mulai",
-        "Tanggal mulai",
-        "Start date",
-        Tipe::Tanggal,
-    ),
-    f(
-        "tanggal_selesai",
-        "Tanggal selesai",
-        "End date",
-        Tipe::Tanggal,
-    ),
-    f(
-        "masa_kerja_tahun",
-        "Masa kerja (tahun)",
-        "Service (years)",
-        Tipe::Bulat,
-    ),
-    f(
-        "masa_kerja_bulan",
-        "Masa kerja (bulan)",
-        "Service (months)",
-        Tipe::Bulat,
-    ),
+    f("tanggal_mulai", LabelIsian::TanggalMulai, Tipe::Tanggal),
+    f("tanggal_selesai", LabelIsian::TanggalSelesai, Tipe::Tanggal),
+    f("masa_kerja_tahun", LabelIsian::MasaKerjaTahun, Tipe::Bulat),
+    f("masa_kerja_bulan", LabelIsian::MasaKerjaBulan, Tipe::Bulat),
     SK_NOMOR,
     SK_TANGGAL,
 ];
 
 const PINDAH: &[Isian] = &[
-    f(
-        "instansi_asal_id",
-        "Kode instansi asal",
-        "Agency from",
-        Tipe::Teks,
-    ),
+    f("instansi_asal_id", LabelIsian::KodeInstansiAsal, Tipe::Teks),
     f(
         "instansi_tujuan_id",
-        "Kode instansi tujuan",
-        "Agency to",
+        LabelIsian::KodeInstansiTujuan,
         Tipe::Teks,
     ),
-    f(
-        "tmt_pindah",
-        "TMT pindah",
-        "Transfer date (TMT)",
-        Tipe::Tanggal,
-    ),
+    f("tmt_pindah", LabelIsian::TMTPindah, Tipe::Tanggal),
     SK_NOMOR,
     SK_TANGGAL,
 ];
 
 const CLTN: &[Isian] = &[
-    f(
-        "tanggal_mulai",
-        "Tanggal mulai",
-        "Start date",
-        Tipe::Tanggal,
-    ),
-    f(
-        "tanggal_selesai",
-        "Tanggal selesai",
-        "End date",
-        Tipe::Tanggal,
-    ),
+    f("tanggal_mulai", LabelIsian::TanggalMulai, Tipe::Tanggal),
+    f("tanggal_selesai", LabelIsian::TanggalSelesai, Tipe::Tanggal),
     f(
         "tanggal_aktif_kembali",
-        "Tanggal aktif kembali",
-        "Return date",
+        LabelIsian::TanggalAktifKembali,
         Tipe::TanggalOps,
     ),
     SK_NOMOR,
@@ -619,155 +580,91 @@ const CLTN: &[Isian] = &[
 const CPNS_PNS: &[Isian] = &[
     f(
         "status",
-        "Status",
-        "Status",
+        LabelIsian::Status,
         Tipe::Pilihan(&[("Cpns", "CPNS"), ("Pns", "PNS")]),
     ),
-    f("tmt", "TMT", "Start date (TMT)", Tipe::Tanggal),
+    f("tmt", LabelIsian::TMT, Tipe::Tanggal),
     SK_NOMOR,
     SK_TANGGAL,
-    f("golongan", "Golongan", "Rank", Tipe::GolonganOps),
-    f("nomor_spmt", "Nomor SPMT", "SPMT number", Tipe::TeksOps),
-    f(
-        "tanggal_spmt",
-        "Tanggal SPMT",
-        "SPMT date",
-        Tipe::TanggalOps,
-    ),
-    f("nomor_sttpl", "Nomor STTPL", "STTPL number", Tipe::TeksOps),
-    f(
-        "tanggal_sttpl",
-        "Tanggal STTPL",
-        "STTPL date",
-        Tipe::TanggalOps,
-    ),
+    f("golongan", LabelIsian::Golongan, Tipe::GolonganOps),
+    f("nomor_spmt", LabelIsian::NomorSPMT, Tipe::TeksOps),
+    f("tanggal_spmt", LabelIsian::TanggalSPMT, Tipe::TanggalOps),
+    f("nomor_sttpl", LabelIsian::NomorSTTPL, Tipe::TeksOps),
+    f("tanggal_sttpl", LabelIsian::TanggalSTTPL, Tipe::TanggalOps),
 ];
 
 const ORGANISASI: &[Isian] = &[
-    f(
-        "nama_organisasi",
-        "Nama organisasi",
-        "Organisation",
-        Tipe::Teks,
-    ),
-    f("jabatan", "Jabatan", "Role", Tipe::TeksOps),
-    f(
-        "tanggal_mulai",
-        "Tanggal mulai",
-        "Start date",
-        Tipe::TanggalOps,
-    ),
+    f("nama_organisasi", LabelIsian::NamaOrganisasi, Tipe::Teks),
+    f("jabatan", LabelIsian::JabatanOrganisasi, Tipe::TeksOps),
+    f("tanggal_mulai", LabelIsian::TanggalMulai, Tipe::TanggalOps),
     f(
         "tanggal_selesai",
-        "Tanggal selesai",
-        "End date",
+        LabelIsian::TanggalSelesai,
         Tipe::TanggalOps,
     ),
 ];
 
 const HUKDIS: &[Isian] = &[
-    f(
-        "jenis_hukuman_id",
-        "Jenis hukuman",
-        "Penalty type",
-        Tipe::Teks,
-    ),
+    f("jenis_hukuman_id", LabelIsian::JenisHukuman, Tipe::Teks),
     f(
         "tingkat",
-        "Tingkat",
-        "Level",
+        LabelIsian::Tingkat,
         Tipe::Pilihan(&[
             ("Ringan", "Ringan"),
             ("Sedang", "Sedang"),
             ("Berat", "Berat"),
         ]),
     ),
-    f("alasan", "Alasan", "Reason", Tipe::Teks),
-    f(
-        "tmt_hukuman",
-        "TMT hukuman",
-        "Penalty start (TMT)",
-        Tipe::Tanggal,
-    ),
-    f(
-        "masa_bulan",
-        "Masa (bulan)",
-        "Duration (months)",
-        Tipe::Bulat,
-    ),
+    f("alasan", LabelIsian::Alasan, Tipe::Teks),
+    f("tmt_hukuman", LabelIsian::TMTHukuman, Tipe::Tanggal),
+    f("masa_bulan", LabelIsian::MasaBulan, Tipe::Bulat),
     SK_NOMOR,
     SK_TANGGAL,
 ];
 
 const ANGKA_KREDIT: &[Isian] = &[
-    f("nama_jabatan", "Jabatan", "Position", Tipe::Teks),
+    f("nama_jabatan", LabelIsian::Jabatan, Tipe::Teks),
     f(
         "mulai_penilaian.tahun",
-        "Mulai penilaian (tahun)",
-        "Assessed from (year)",
+        LabelIsian::MulaiPenilaianTahun,
         Tipe::Bulat,
     ),
     f(
         "mulai_penilaian.bulan",
-        "Mulai penilaian (bulan)",
-        "Assessed from (month)",
+        LabelIsian::MulaiPenilaianBulan,
         Tipe::Bulat,
     ),
     f(
         "selesai_penilaian.tahun",
-        "Selesai penilaian (tahun)",
-        "Assessed to (year)",
+        LabelIsian::SelesaiPenilaianTahun,
         Tipe::Bulat,
     ),
     f(
         "selesai_penilaian.bulan",
-        "Selesai penilaian (bulan)",
-        "Assessed to (month)",
+        LabelIsian::SelesaiPenilaianBulan,
         Tipe::Bulat,
     ),
-    f(
-        "kredit_utama",
-        "Angka kredit utama",
-        "Main credit points",
-        Tipe::Desimal,
-    ),
+    f("kredit_utama", LabelIsian::AngkaKreditUtama, Tipe::Desimal),
     f(
         "kredit_penunjang",
-        "Angka kredit penunjang",
-        "Supporting credit points",
+        LabelIsian::AngkaKreditPenunjang,
         Tipe::Desimal,
     ),
-    f(
-        "kredit_total",
-        "Angka kredit total",
-        "Total credit points",
-        Tipe::Desimal,
-    ),
-    f(
-        "pertama",
-        "Penilaian pertama",
-        "First assessment",
-        Tipe::YaTidak,
-    ),
+    f("kredit_total", LabelIsian::AngkaKreditTotal, Tipe::Desimal),
+    f("pertama", LabelIsian::PenilaianPertama, Tipe::YaTidak),
     SK_NOMOR,
     SK_TANGGAL,
 ];
 
 const GAJI: &[Isian] = &[
-    f("golongan", "Golongan", "Rank", Tipe::GolonganOps),
-    f(
-        "gaji_pokok",
-        "Gaji pokok (Rp)",
-        "Basic salary (IDR)",
-        Tipe::Bulat,
-    ),
+    f("golongan", LabelIsian::Golongan, Tipe::GolonganOps),
+    f("gaji_pokok", LabelIsian::GajiPokokRp, Tipe::Bulat),
     f(
         "masa_kerja_tahun",
-        "Masa kerja golongan (tahun)",
-        "Service in rank (years)",
+        LabelIsian::MasaKerjaGolonganTahun,
         Tipe::Bulat,
     ),
-    f("tmt_gaji", "TMT gaji", "Salary start (TMT)", Tipe::Tanggal),
+    f("tmt_gaji", LabelIsian::TMTGaji, Tipe::Tanggal),
     SK_NOMOR,
     SK_TANGGAL,
 ];
