@@ -22,14 +22,14 @@ use crate::{Aktor, App, AppError, AppResult};
 pub enum KetBaris {
     /// Will be proposed; the warnings the verifier will see.
     Sah(Vec<Temuan>),
-    /// The NIP is not a NIP (why, as the parser said).
-    NipSalah(String),
+    /// The NIP is not a NIP, and why.
+    NipSalah(siasn_domain::nip::NipError),
     /// The same NIP appears earlier in the list.
     NipGanda,
     /// No such employee in the operator's agency.
     DiLuarCakupan,
     /// The row's values do not make a change of this kind.
-    IsianSalah(Vec<String>),
+    IsianSalah(Vec<siasn_domain::usulan::kolektif::SalahKolektif>),
     /// Blocking findings.
     Galat(Vec<Temuan>),
     /// The change cannot be made against the record as it is.

@@ -703,22 +703,40 @@ pub fn pilihan_golongan() -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// A field that could not be read, with the reason.
+/// A field that could not be read, with the reason (people read it through `siasn_teks`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IsianSalah {
-    /// The field's key.
+    /// The field's key (empty when the row as a whole is wrong).
     pub kunci: String,
-    /// Reason (Indonesian).
-    pub pesan: String,
-    /// Reason (English).
-    pub pesan_en: String,
+    /// Why.
+    pub alasan: AlasanIsian,
 }
 
-fn salah(kunci: &str, id: &str, en: &str) -> IsianSalah {
+/// Why a field could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AlasanIsian {
+    /// A required field is empty.
+    Wajib,
+    /// Longer than 500 characters.
+    TerlaluPanjang,
+    /// Not a date in `YYYY-MM-DD`.
+    TanggalTidakValid,
+    /// Not a whole number.
+    BukanBulat,
+    /// Not a number.
+    BukanAngka,
+    /// Not one of the choices.
+    PilihanTidakDikenal,
+    /// Not a rank id.
+    GolonganTidakDikenal,
+    /// The fields together do not make a row (the reader's detail, for support).
+    TidakLengkap(String),
+}
+
+fn salah(kunci: &str, alasan: AlasanIsian) -> IsianSalah {
     IsianSalah {
         kunci: kunci.to_string(),
-        pesan: id.to_string(),
-        pesan_en: en.to_string(),
+        alasan,
     }
 }
 
@@ -754,13 +772,8 @@ pub fn baca(
         return Err(galat);
     }
     obj.insert("jenis".into(), Value::String(jenis.kode().into()));
-    serde_json::from_value::<DataRiwayat>(Value::Object(obj)).map_err(|e| {
-        vec![IsianSalah {
-            kunci: String::new(),
-            pesan: format!("isian tidak lengkap atau tidak sesuai: {e}"),
-            pesan_en: format!("fields incomplete or invalid: {e}"),
-        }]
-    })
+    serde_json::from_value::<DataRiwayat>(Value::Object(obj))
+        .map_err(|e| vec![salah("", AlasanIsian::TidakLengkap(e.to_string()))])
 }
 
 fn ketik(i: &Isian, teks: &str) -> Result<Value, IsianSalah> {
@@ -768,15 +781,11 @@ fn ketik(i: &Isian, teks: &str) -> Result<Value, IsianSalah> {
         return match i.tipe {
             Tipe::YaTidak => Ok(Value::Bool(false)),
             t if t.opsional() => Ok(Value::Null),
-            _ => Err(salah(i.kunci, "wajib diisi", "required")),
+            _ => Err(salah(i.kunci, AlasanIsian::Wajib)),
         };
     }
     if teks.chars().count() > 500 {
-        return Err(salah(
-            i.kunci,
-            "terlalu panjang (maks. 500 karakter)",
-            "too long (max 500 characters)",
-        ));
+        return Err(salah(i.kunci, AlasanIsian::TerlaluPanjang));
     }
     match i.tipe {
         Tipe::Teks | Tipe::TeksOps | Tipe::Ref(_) | Tipe::RefOps(_) => {
@@ -784,17 +793,11 @@ fn ketik(i: &Isian, teks: &str) -> Result<Value, IsianSalah> {
         }
         Tipe::Tanggal | Tipe::TanggalOps => NaiveDate::parse_from_str(teks, "%Y-%m-%d")
             .map(|d| Value::String(d.format("%Y-%m-%d").to_string()))
-            .map_err(|_| {
-                salah(
-                    i.kunci,
-                    "tanggal tidak valid (TTTT-BB-HH)",
-                    "invalid date (YYYY-MM-DD)",
-                )
-            }),
+            .map_err(|_| salah(i.kunci, AlasanIsian::TanggalTidakValid)),
         Tipe::Bulat => teks
             .parse::<i64>()
             .map(|n| Value::Number(n.into()))
-            .map_err(|_| salah(i.kunci, "harus bilangan bulat", "must be a whole number")),
+            .map_err(|_| salah(i.kunci, AlasanIsian::BukanBulat)),
         Tipe::Desimal | Tipe::DesimalOps => teks
             .replace(',', ".")
             .parse::<f64>()
@@ -802,7 +805,7 @@ fn ketik(i: &Isian, teks: &str) -> Result<Value, IsianSalah> {
             .filter(|x| x.is_finite())
             .and_then(serde_json::Number::from_f64)
             .map(Value::Number)
-            .ok_or_else(|| salah(i.kunci, "harus angka", "must be a number")),
+            .ok_or_else(|| salah(i.kunci, AlasanIsian::BukanAngka)),
         Tipe::YaTidak => Ok(Value::Bool(matches!(
             teks,
             "1" | "ya" | "Ya" | "true" | "on"
@@ -811,13 +814,13 @@ fn ketik(i: &Isian, teks: &str) -> Result<Value, IsianSalah> {
             .iter()
             .find(|(v, _)| *v == teks)
             .map(|(v, _)| Value::String((*v).to_string()))
-            .ok_or_else(|| salah(i.kunci, "pilihan tidak dikenal", "unknown choice")),
+            .ok_or_else(|| salah(i.kunci, AlasanIsian::PilihanTidakDikenal)),
         Tipe::Golongan | Tipe::GolonganOps => teks
             .parse::<u8>()
             .ok()
             .filter(|id| SEMUA_GOLONGAN.iter().any(|g| g.id() == *id))
             .map(|id| Value::Number(id.into()))
-            .ok_or_else(|| salah(i.kunci, "golongan tidak dikenal", "unknown rank")),
+            .ok_or_else(|| salah(i.kunci, AlasanIsian::GolonganTidakDikenal)),
     }
 }
 

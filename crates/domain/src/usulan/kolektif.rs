@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::{KolomDataUtama, Perubahan, isian};
-use crate::nip::Nip;
+use crate::nip::{Nip, NipError};
 use crate::riwayat::JenisRiwayat;
 
 /// Most employees in one collective proposal (larger reorganisations are split into batches).
@@ -48,36 +48,29 @@ impl JenisKolektif {
     }
 
     /// The change for one employee from their values; errors name the column.
-    pub fn perubahan(self, nilai: &BTreeMap<String, String>) -> Result<Perubahan, Vec<String>> {
+    pub fn perubahan(
+        self,
+        nilai: &BTreeMap<String, String>,
+    ) -> Result<Perubahan, Vec<SalahKolektif>> {
         match self {
             Self::DataUtama => {
                 let mut map = BTreeMap::new();
                 for (k, v) in nilai {
                     let kolom = KolomDataUtama::from_kode(k)
-                        .ok_or_else(|| vec![format!("kolom tidak dikenal: {k}")])?;
+                        .ok_or_else(|| vec![SalahKolektif::KolomTidakDikenal(k.clone())])?;
                     // In a collective list an empty cell means "leave as is".
                     if !v.trim().is_empty() {
                         map.insert(kolom, Some(v.trim().to_string()));
                     }
                 }
                 if map.is_empty() {
-                    return Err(vec!["tidak ada nilai yang diubah".into()]);
+                    return Err(vec![SalahKolektif::TidakAdaNilai]);
                 }
                 Ok(Perubahan::DataUtama { nilai: map })
             }
             Self::Riwayat(j) => isian::baca(j, nilai, None)
                 .map(|data| Perubahan::TambahRiwayat { data })
-                .map_err(|e| {
-                    e.into_iter()
-                        .map(|x| {
-                            if x.kunci.is_empty() {
-                                x.pesan
-                            } else {
-                                format!("{}: {}", x.kunci, x.pesan)
-                            }
-                        })
-                        .collect()
-                }),
+                .map_err(|e| e.into_iter().map(SalahKolektif::Isian).collect()),
         }
     }
 }
@@ -90,19 +83,31 @@ pub struct BarisKolektif {
     /// The NIP as written.
     pub nip_teks: String,
     /// The NIP, if it is one.
-    pub nip: Result<Nip, String>,
+    pub nip: Result<Nip, NipError>,
     /// Column → value.
     pub nilai: BTreeMap<String, String>,
 }
 
+/// Why one employee's values do not make a change (people read it through `siasn_teks`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SalahKolektif {
+    /// A column that is not one of this change's.
+    KolomTidakDikenal(String),
+    /// Every value cell is empty.
+    TidakAdaNilai,
+    /// A field could not be read.
+    Isian(isian::IsianSalah),
+}
+
 /// Why a whole CSV is refused (row-level problems go in the per-row report instead).
+/// `Display` is a stable code; the reason is in `siasn_teks`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CsvDitolak {
     /// No header or no rows.
-    #[error("berkas CSV kosong")]
+    #[error("csv.kosong")]
     Kosong,
     /// More rows than one batch may hold.
-    #[error("terlalu banyak baris: {ada} (maks. {maks} per usulan kolektif)")]
+    #[error("csv.terlalu_banyak")]
     TerlaluBanyak {
         /// Rows found.
         ada: usize,
@@ -110,13 +115,13 @@ pub enum CsvDitolak {
         maks: usize,
     },
     /// No "nip" column.
-    #[error("kolom «nip» tidak ada di baris judul")]
+    #[error("csv.tanpa_nip")]
     TanpaNip,
     /// A header that is not a column of this change.
-    #[error("kolom «{0}» tidak dikenal untuk jenis usulan ini")]
+    #[error("csv.kolom_tidak_dikenal")]
     KolomTidakDikenal(String),
     /// Unbalanced quotes.
-    #[error("tanda kutip tidak seimbang pada baris {0}")]
+    #[error("csv.kutip_rusak")]
     KutipRusak(usize),
 }
 
@@ -227,7 +232,7 @@ pub fn baca_csv(
                 .collect();
             BarisKolektif {
                 baris,
-                nip: Nip::parse(&nip_teks, hari_ini).map_err(|e| e.to_string()),
+                nip: Nip::parse(&nip_teks, hari_ini),
                 nip_teks,
                 nilai,
             }
@@ -267,7 +272,7 @@ pub fn dari_daftar_nip(
         .map(|(i, n)| BarisKolektif {
             baris: i + 1,
             nip_teks: n.to_string(),
-            nip: Nip::parse(n, hari_ini).map_err(|e| e.to_string()),
+            nip: Nip::parse(n, hari_ini),
             nilai: nilai.clone(),
         })
         .collect())

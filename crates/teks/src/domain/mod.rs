@@ -2,6 +2,7 @@
 //! a finding, a reason), and this module says it in both languages.
 
 mod kartu;
+mod kolektif;
 mod pegawai;
 mod temuan;
 
@@ -124,15 +125,6 @@ impl Terjemah for siasn_domain::akun::kata_sandi::AlasanDitolak {
                 )
                 .into(),
         }
-    }
-}
-
-/// One text of two, built for the language in use (for the domain values that still carry
-/// their own two texts).
-fn dua(b: Bahasa, id: impl FnOnce() -> String, en: impl FnOnce() -> String) -> String {
-    match b {
-        Bahasa::Indonesia => id(),
-        Bahasa::Inggris => en(),
     }
 }
 
@@ -398,12 +390,6 @@ impl Terjemah for siasn_domain::akses::PeranTidakValid {
                 "only a BKN verifier can be limited to one Kanreg".into()
             }
         }
-    }
-}
-
-impl Terjemah for siasn_domain::usulan::isian::IsianSalah {
-    fn jelaskan(&self, b: Bahasa) -> String {
-        dua(b, || self.pesan.clone(), || self.pesan_en.clone())
     }
 }
 

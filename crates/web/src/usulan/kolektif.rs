@@ -21,10 +21,14 @@ fn baris_laporan(b: Bahasa, r: kasus::BarisLaporan) -> BarisLaporan {
     };
     let ket = match &r.ket {
         kasus::KetBaris::Sah(p) | kasus::KetBaris::Galat(p) => gabung(p),
-        kasus::KetBaris::NipSalah(e) => e.clone(),
+        kasus::KetBaris::NipSalah(e) => b.jelaskan(e),
         kasus::KetBaris::NipGanda => b.t(Teks::NipGanda).to_string(),
         kasus::KetBaris::DiLuarCakupan => b.t(Teks::PegawaiDiLuarCakupan).to_string(),
-        kasus::KetBaris::IsianSalah(e) => e.join("; "),
+        kasus::KetBaris::IsianSalah(e) => e
+            .iter()
+            .map(|x| b.jelaskan(x))
+            .collect::<Vec<_>>()
+            .join("; "),
         kasus::KetBaris::TidakValid => b.t(Teks::FormTidakValid).to_string(),
     };
     BarisLaporan {
@@ -233,7 +237,7 @@ pub async fn kolektif(
         match baca_csv(&csv, jenis, today) {
             Ok(r) => r,
             Err(e) => {
-                galat.push(e.to_string());
+                galat.push(b.jelaskan(&e));
                 Vec::new()
             }
         }
@@ -246,7 +250,7 @@ pub async fn kolektif(
         match dari_daftar_nip(&daftar_nip, &nilai_isi, today) {
             Ok(r) => r,
             Err(e) => {
-                galat.push(e.to_string());
+                galat.push(b.jelaskan(&e));
                 Vec::new()
             }
         }
