@@ -63,6 +63,21 @@ pub async fn postgres_dengan(koneksi: u32) -> Option<TestStore> {
     let mut admin = sqlx::PgConnection::connect(&url)
         .await
         .expect("connect to TEST_DATABASE_URL");
+    // Tests migrate a fresh database in parallel, one schema each, and CREATE EXTENSION IF NOT
+    // EXISTS is not safe when two sessions run it at once: the first test installs pg_trgm
+    // (database-wide, in `public`) under a lock, so the migrations find it there.
+    // Three round trips: statements sent together run in one transaction, and the next
+    // session would take the lock before this one's extension is committed.
+    for sql in [
+        "SELECT pg_advisory_lock(725311)",
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public",
+        "SELECT pg_advisory_unlock(725311)",
+    ] {
+        sqlx::raw_sql(sql)
+            .execute(&mut admin)
+            .await
+            .expect("install pg_trgm");
+    }
     sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
         .execute(&mut admin)
         .await

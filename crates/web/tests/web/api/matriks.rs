@@ -4,21 +4,20 @@ use super::*;
 use crate::common::spawn_app;
 use siasn_domain::klien_api::JangkauanKlien;
 
-async fn authorisation_matrix_of_clients_users_and_endpoints() {
-    let app = spawn_app(40).await;
-    let demo = siapkan(&app).await;
-    let t = &demo.target;
-    let klien = [
+/// The four clients of the matrix: full agency scopes, the default scopes, an agency client
+/// without `keluarga`, and a national partner.
+async fn klien_matriks(app: &App) -> [(&'static str, KlienBaru); 4] {
+    [
         (
             "penuh",
-            daftar(&app, "SIMPEG Penuh", jabar(), PENUH, 6000).await,
+            daftar(app, "SIMPEG Penuh", jabar(), PENUH, 6000).await,
         ),
         // No scopes named: the default (baca dokumen layanan referensi).
-        ("baca", daftar(&app, "SIMPEG Baca", jabar(), "", 6000).await),
+        ("baca", daftar(app, "SIMPEG Baca", jabar(), "", 6000).await),
         (
             "tanpa-keluarga",
             daftar(
-                &app,
+                app,
                 "SIMPEG Tanpa Keluarga",
                 jabar(),
                 "baca tulis dokumen layanan referensi nik asuransi",
@@ -30,7 +29,7 @@ async fn authorisation_matrix_of_clients_users_and_endpoints() {
         (
             "nasional",
             daftar(
-                &app,
+                app,
                 "Mitra Nasional",
                 JangkauanKlien::Nasional,
                 "baca tulis layanan nik keluarga asuransi",
@@ -38,7 +37,14 @@ async fn authorisation_matrix_of_clients_users_and_endpoints() {
             )
             .await,
         ),
-    ];
+    ]
+}
+
+async fn authorisation_matrix_of_clients_users_and_endpoints() {
+    let app = spawn_app(40).await;
+    let demo = siapkan(&app).await;
+    let t = &demo.target;
+    let klien = klien_matriks(&app).await;
     let pengguna = [
         ("operator", nip(&demo.operator)),
         ("diri", nip(t)),
@@ -162,8 +168,33 @@ async fn authorisation_matrix_of_clients_users_and_endpoints() {
         baris_awal,
         "saved rows were deleted again"
     );
+}
 
-    // Masking of personal identifiers per client.
+/// NIK and address are masked unless the client has `nik`; insurance and tax numbers unless
+/// it has `asuransi`; the spouse's NIK follows the same rule.
+async fn identifiers_are_masked_unless_the_client_is_granted_them() {
+    let app = spawn_app(40).await;
+    let demo = siapkan(&app).await;
+    let t = &demo.target;
+    let klien = klien_matriks(&app).await;
+    let operator = nip(&demo.operator);
+    let mut sesi_ini = HashMap::new();
+    sesi_ini.insert(
+        ("penuh", "operator"),
+        sesi(&app, &klien[0].1, &operator).await,
+    );
+    sesi_ini.insert(
+        ("baca", "operator"),
+        sesi(&app, &klien[1].1, &operator).await,
+    );
+    sesi_ini.insert(
+        ("tanpa-keluarga", "operator"),
+        sesi(&app, &klien[2].1, &operator).await,
+    );
+    sesi_ini.insert(
+        ("nasional", "bkn"),
+        sesi(&app, &klien[3].1, "verifikator.kanreg3").await,
+    );
     let nik = t.nik.as_ref().unwrap().as_str().to_string();
     let bpjs = t.bpjs.clone().unwrap();
     let taspen = t.taspen.clone().unwrap();
@@ -220,8 +251,26 @@ async fn authorisation_matrix_of_clients_users_and_endpoints() {
             assert!(n.starts_with('*'), "spouse NIK masked: {n}");
         }
     }
+}
 
-    // Reach is the client's and the user's together.
+/// Reach is the client's and the user's together; uploads belong to their client; rows out of
+/// reach read as unknown; the agency's verifier may write, its admin may only read.
+async fn reach_is_the_clients_and_the_users_together() {
+    let app = spawn_app(40).await;
+    let demo = siapkan(&app).await;
+    let t = &demo.target;
+    let klien = klien_matriks(&app).await;
+    let mut sesi_ini = HashMap::new();
+    sesi_ini.insert(
+        ("penuh", "operator"),
+        sesi(&app, &klien[0].1, &nip(&demo.operator)).await,
+    );
+    sesi_ini.insert(("penuh", "diri"), sesi(&app, &klien[0].1, &nip(t)).await);
+    sesi_ini.insert(
+        ("tanpa-keluarga", "operator"),
+        sesi(&app, &klien[2].1, &nip(&demo.operator)).await,
+    );
+    let unor = Some(unor_pertama(&sesi_ini[&("penuh", "operator")]).await);
     let admin_bkn_jabar = sesi(&app, &klien[0].1, "admin.bkn").await;
     let admin_bkn_nasional = sesi(&app, &klien[3].1, "admin.bkn").await;
     galat(
@@ -280,4 +329,8 @@ async fn authorisation_matrix_of_clients_users_and_endpoints() {
     galat(&admin.post_json("/jabatan/save", &isi).await, 403);
 }
 
-dua_mesin!(authorisation_matrix_of_clients_users_and_endpoints,);
+dua_mesin!(
+    authorisation_matrix_of_clients_users_and_endpoints,
+    identifiers_are_masked_unless_the_client_is_granted_them,
+    reach_is_the_clients_and_the_users_together,
+);
