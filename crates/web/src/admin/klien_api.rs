@@ -32,6 +32,13 @@ pub struct BarisKlien {
     aktif: bool,
 }
 
+/// A scope on the registration form: its code, what it allows, whether it is ticked at first.
+struct PilihanLingkup {
+    kode: &'static str,
+    keterangan: &'static str,
+    bawaan: bool,
+}
+
 #[derive(Template)]
 #[template(path = "admin_klien.html")]
 struct KlienPage<'a> {
@@ -39,7 +46,7 @@ struct KlienPage<'a> {
     nama_instance: &'a str,
     csrf: &'a str,
     daftar: Vec<BarisKlien>,
-    lingkup: Vec<(&'static str, &'static str, bool)>,
+    lingkup: Vec<PilihanLingkup>,
     instansi_tetap: Option<String>,
     batas_bawaan: u32,
     baru: Option<(String, String)>,
@@ -77,7 +84,11 @@ async fn halaman(
         .into_iter()
         .map(|l| {
             let ket = b.t(siasn_teks::keterangan_lingkup(l));
-            (l.kode(), ket, Lingkup::BAWAAN.contains(&l))
+            PilihanLingkup {
+                kode: l.kode(),
+                keterangan: ket,
+                bawaan: Lingkup::BAWAAN.contains(&l),
+            }
         })
         .collect();
     let page = KlienPage {

@@ -136,7 +136,14 @@ struct KompetensiPage<'a> {
     nama_instance: &'a str,
     jam_per_tahun: Vec<(i32, u32)>,
     diklat_tertinggi: Option<String>,
-    daftar: Vec<(String, String, u32)>,
+    daftar: Vec<Pelatihan>,
+}
+
+/// A training or course, as listed.
+struct Pelatihan {
+    nama: String,
+    tanggal: String,
+    jam: u32,
 }
 
 /// The training page: hours per year and the structural training level reached.
@@ -154,11 +161,11 @@ pub async fn kompetensi(State(state): State<AppState>, m: Masuk) -> Result<Respo
         match &r.data {
             DataRiwayat::Diklat(d) => {
                 *jam.entry(d.tanggal_mulai.year()).or_default() += d.jumlah_jam;
-                daftar.push((
-                    d.nama.clone(),
-                    crate::tampilan::tanggal(d.tanggal_mulai, b),
-                    d.jumlah_jam,
-                ));
+                daftar.push(Pelatihan {
+                    nama: d.nama.clone(),
+                    tanggal: crate::tampilan::tanggal(d.tanggal_mulai, b),
+                    jam: d.jumlah_jam,
+                });
                 // Levels 2 (PIM IV) to 7 (SESPATI) rank leadership training; 8 is "other".
                 if let Ok(level) = d.latihan_struktural_id.parse::<u32>()
                     && (1..=7).contains(&level)
@@ -173,11 +180,11 @@ pub async fn kompetensi(State(state): State<AppState>, m: Masuk) -> Result<Respo
             }
             DataRiwayat::Kursus(k) => {
                 *jam.entry(k.tanggal_mulai.year()).or_default() += k.jumlah_jam;
-                daftar.push((
-                    k.nama_kursus.clone(),
-                    crate::tampilan::tanggal(k.tanggal_mulai, b),
-                    k.jumlah_jam,
-                ));
+                daftar.push(Pelatihan {
+                    nama: k.nama_kursus.clone(),
+                    tanggal: crate::tampilan::tanggal(k.tanggal_mulai, b),
+                    jam: k.jumlah_jam,
+                });
             }
             _ => {}
         }

@@ -273,7 +273,16 @@ pub async fn petugas_tampilkan(
 struct DokumenPage<'a> {
     b: Bahasa,
     nama_instance: &'a str,
-    daftar: Vec<(Uuid, String, String, String, String)>,
+    daftar: Vec<DokumenBaris>,
+}
+
+/// A document in the employee's archive, as listed.
+struct DokumenBaris {
+    id: Uuid,
+    nama_file: String,
+    jenis: String,
+    tanggal: String,
+    ukuran: String,
 }
 
 /// My documents.
@@ -292,17 +301,15 @@ pub async fn dokumen_saya(State(state): State<AppState>, m: Masuk) -> Result<Res
         .dokumen_pegawai(p.id)
         .await?
         .into_iter()
-        .map(|d| {
-            (
-                d.id,
-                d.nama_file,
-                jenis
-                    .get(&d.jenis_dokumen_id)
-                    .cloned()
-                    .unwrap_or(d.jenis_dokumen_id),
-                tampilan::tanggal(d.diunggah_pada.date_naive(), b),
-                format!("{:.1} KB", d.ukuran as f64 / 1024.0),
-            )
+        .map(|d| DokumenBaris {
+            id: d.id,
+            nama_file: d.nama_file,
+            jenis: jenis
+                .get(&d.jenis_dokumen_id)
+                .cloned()
+                .unwrap_or(d.jenis_dokumen_id),
+            tanggal: tampilan::tanggal(d.diunggah_pada.date_naive(), b),
+            ukuran: format!("{:.1} KB", d.ukuran as f64 / 1024.0),
         })
         .collect();
     let page = DokumenPage {
@@ -354,7 +361,15 @@ pub async fn unduh(
 struct AksesPage<'a> {
     b: Bahasa,
     nama_instance: &'a str,
-    daftar: Vec<(String, String, String, String)>,
+    daftar: Vec<AksesBaris>,
+}
+
+/// One entry of who saw or changed the record.
+struct AksesBaris {
+    waktu: String,
+    siapa: String,
+    aksi: String,
+    alasan: String,
 }
 
 /// Who saw or changed my data (the subject-access view of the audit log).
@@ -407,16 +422,16 @@ pub async fn riwayat_akses(State(state): State<AppState>, m: Masuk) -> Result<Re
             }
             None => siapa,
         };
-        daftar.push((
-            format!(
+        daftar.push(AksesBaris {
+            waktu: format!(
                 "{} {}",
                 tampilan::tanggal(e.waktu.date_naive(), b),
                 e.waktu.format("%H:%M UTC")
             ),
             siapa,
-            e.aksi,
-            e.alasan.unwrap_or_default(),
-        ));
+            aksi: e.aksi,
+            alasan: e.alasan.unwrap_or_default(),
+        });
     }
     let page = AksesPage {
         b,

@@ -28,13 +28,36 @@ pub(super) fn baris_daftar(b: Bahasa, r: RingkasanUsulan, now: DateTime<Utc>) ->
     }
 }
 
+/// A notification about one of the reader's proposals.
+pub(super) struct Notifikasi {
+    usulan: Option<Uuid>,
+    status: String,
+    waktu: String,
+    dibaca: bool,
+}
+
+/// A verification queue with its size and its oldest items.
+pub(super) struct Antrean {
+    judul: String,
+    jumlah: i64,
+    baris: Vec<BarisDaftar>,
+}
+
+/// Time spent in one status: how many, median and 90th percentile in days.
+pub(super) struct WaktuStatus {
+    status: &'static str,
+    jumlah: usize,
+    median: String,
+    p90: String,
+}
+
 #[derive(Template)]
 #[template(path = "usulan_daftar.html")]
 pub(super) struct DaftarPage<'a> {
     b: Bahasa,
     nama_instance: &'a str,
     daftar: Vec<BarisDaftar>,
-    notifikasi: Vec<(Option<Uuid>, String, String, bool)>,
+    notifikasi: Vec<Notifikasi>,
     bagian: Vec<(String, String)>,
     pegawai_sendiri: bool,
 }
@@ -57,7 +80,12 @@ pub async fn daftar(State(state): State<AppState>, m: Masuk) -> Result<Response,
         .into_iter()
         .map(|(u, s, w, dibaca)| {
             let status = StatusUsulan::from_kode(&s).map_or(s, |x| label_status(b, x).to_string());
-            (u, status, crate::tampilan::waktu(w, b), dibaca)
+            Notifikasi {
+                usulan: u,
+                status,
+                waktu: crate::tampilan::waktu(w, b),
+                dibaca,
+            }
         })
         .collect();
     kasus::baca_notifikasi(state.app(), m.akun.id).await?;
@@ -95,7 +123,7 @@ pub async fn daftar(State(state): State<AppState>, m: Masuk) -> Result<Response,
 pub(super) struct AntreanPage<'a> {
     b: Bahasa,
     nama_instance: &'a str,
-    antrean: Vec<(String, i64, Vec<BarisDaftar>)>,
+    antrean: Vec<Antrean>,
 }
 
 /// GET /verifikasi: the queues the reader verifies, oldest first, with their age.
@@ -120,7 +148,11 @@ pub async fn antrean(State(state): State<AppState>, m: Masuk) -> Result<Response
             Verifikator::Instansi => b.t(Teks::AntreanInstansi),
             Verifikator::Bkn => b.t(Teks::AntreanBkn),
         };
-        antrean.push((judul.to_string(), jumlah, rows));
+        antrean.push(Antrean {
+            judul: judul.to_string(),
+            jumlah,
+            baris: rows,
+        });
     }
     let page = AntreanPage {
         b,
@@ -136,7 +168,7 @@ pub(super) struct StatistikPage<'a> {
     b: Bahasa,
     nama_instance: &'a str,
     per_status: Vec<(&'static str, i64)>,
-    waktu: Vec<(&'static str, usize, String, String)>,
+    waktu: Vec<WaktuStatus>,
     tertua: Vec<BarisDaftar>,
 }
 
@@ -161,7 +193,12 @@ pub async fn statistik(State(state): State<AppState>, m: Masuk) -> Result<Respon
         waktu: s
             .waktu
             .iter()
-            .map(|(k, n, med, p90)| (label(k), *n, format!("{med:.1}"), format!("{p90:.1}")))
+            .map(|(k, n, med, p90)| WaktuStatus {
+                status: label(k),
+                jumlah: *n,
+                median: format!("{med:.1}"),
+                p90: format!("{p90:.1}"),
+            })
             .collect(),
         tertua: s
             .tertua
