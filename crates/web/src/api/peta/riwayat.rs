@@ -20,7 +20,6 @@ fn sk_tanggal(sk: Option<&Sk>) -> Value {
 
 /// What every history row in the API carries: its id, the employee's id and NIPs, and the
 /// documents behind it.
-#[derive(Clone)]
 struct Kepala {
     rid: Value,
     pid: Value,
@@ -62,7 +61,7 @@ fn baris_karier(
         nip,
         nip_lama,
         path_,
-    } = k.clone();
+    } = k;
     Some(match (nama, &r.data) {
         ("jabatan", DataRiwayat::Jabatan(j)) => {
             let unor = j.unor_id.and_then(|u| nama_unor.get(&u).cloned());
@@ -151,7 +150,7 @@ fn baris_pengembangan(nama: &str, k: &Kepala, r: &Riwayat) -> Option<Value> {
         nip,
         nip_lama,
         path_,
-    } = k.clone();
+    } = k;
     Some(match (nama, &r.data) {
         ("pendidikan", DataRiwayat::Pendidikan(x)) => json!({
             "id": rid, "idPns": pid, "nipBaru": nip, "nipLama": nip_lama,
@@ -204,7 +203,7 @@ fn baris_pengembangan(nama: &str, k: &Kepala, r: &Riwayat) -> Option<Value> {
 fn baris_kinerja(nama: &str, k: &Kepala, r: &Riwayat) -> Option<Value> {
     let Kepala {
         rid, pid, path_, ..
-    } = k.clone();
+    } = k;
     Some(match (nama, &r.data) {
         ("skp", DataRiwayat::Skp(x)) => {
             let (jumlah, rata) = (x.jumlah_perilaku(), x.nilai_perilaku());
