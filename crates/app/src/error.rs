@@ -22,6 +22,9 @@ pub enum AppError {
     /// The card's signing key could not be used.
     #[error("kunci kartu: {0}")]
     Kunci(String),
+    /// A letter (pertek, SK) could not be rendered.
+    #[error("surat: {0}")]
+    Surat(String),
     /// A password could not be hashed.
     #[error("hash kata sandi gagal")]
     Hash,

@@ -14,6 +14,7 @@ mod jam;
 pub mod kartu;
 pub mod klien_api;
 mod konfigurasi;
+pub mod layanan;
 pub mod pegawai;
 pub mod rahasia;
 pub mod surel;
@@ -43,6 +44,7 @@ struct Inner {
     jam: Arc<dyn Jam>,
     hasher: Hasher,
     surel: Arc<Notify>,
+    perender: siasn_card::Perender,
 }
 
 impl App {
@@ -56,6 +58,7 @@ impl App {
                 jam,
                 hasher: Hasher::new(paralel),
                 surel: Arc::new(Notify::new()),
+                perender: siasn_card::Perender::new(),
             }),
         }
     }
@@ -93,6 +96,15 @@ impl App {
     /// Wakes the e-mail sender after a use case queued messages in its transaction.
     pub(crate) fn bangunkan_surel(&self) {
         self.inner.surel.notify_one();
+    }
+
+    /// Renders a letter to PDF off the async workers (fonts loaded once per application).
+    pub(crate) async fn surat_pdf(&self, surat: siasn_card::surat::IsiSurat) -> AppResult<Vec<u8>> {
+        let p = self.inner.perender.clone();
+        tokio::task::spawn_blocking(move || p.surat_pdf(&surat))
+            .await
+            .map_err(|e| AppError::Surat(e.to_string()))?
+            .map_err(|e| AppError::Surat(e.to_string()))
     }
 
     /// The public base URL without a trailing slash (for links in e-mails and QR codes).

@@ -10,6 +10,7 @@ pub mod huruf;
 pub mod kartu;
 pub mod qr;
 pub mod render;
+pub mod surat;
 pub mod token;
 
 pub use kartu::{DataKartu, Orientasi};

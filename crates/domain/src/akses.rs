@@ -15,6 +15,8 @@ pub enum Peran {
     VerifikatorInstansi,
     /// Agency HR admin: manages the agency's operator and verifier accounts, fixes e-mails.
     AdminInstansi,
+    /// Agency official (PyB/PPK): approves the agency's service proposals and signs its SKs.
+    PejabatInstansi,
     /// BKN verifier: verifies BKN-authority data of a Kanreg's agencies (or nationally).
     VerifikatorBkn,
     /// BKN admin: national; manages agencies' admins and BKN accounts.
@@ -23,11 +25,12 @@ pub enum Peran {
 
 impl Peran {
     /// Every role, least powerful first.
-    pub const SEMUA: [Peran; 6] = [
+    pub const SEMUA: [Peran; 7] = [
         Self::Pegawai,
         Self::OperatorInstansi,
         Self::VerifikatorInstansi,
         Self::AdminInstansi,
+        Self::PejabatInstansi,
         Self::VerifikatorBkn,
         Self::AdminBkn,
     ];
@@ -39,6 +42,7 @@ impl Peran {
             Self::OperatorInstansi => "OPERATOR_INSTANSI",
             Self::VerifikatorInstansi => "VERIFIKATOR_INSTANSI",
             Self::AdminInstansi => "ADMIN_INSTANSI",
+            Self::PejabatInstansi => "PEJABAT_INSTANSI",
             Self::VerifikatorBkn => "VERIFIKATOR_BKN",
             Self::AdminBkn => "ADMIN_BKN",
         }
@@ -57,6 +61,7 @@ impl Peran {
             Self::OperatorInstansi => "Operator Instansi",
             Self::VerifikatorInstansi => "Verifikator Instansi",
             Self::AdminInstansi => "Admin Instansi",
+            Self::PejabatInstansi => "Pejabat Instansi (PyB/PPK)",
             Self::VerifikatorBkn => "Verifikator BKN",
             Self::AdminBkn => "Admin BKN",
         }
@@ -71,7 +76,10 @@ impl Peran {
     pub fn terikat_instansi(self) -> bool {
         matches!(
             self,
-            Self::OperatorInstansi | Self::VerifikatorInstansi | Self::AdminInstansi
+            Self::OperatorInstansi
+                | Self::VerifikatorInstansi
+                | Self::AdminInstansi
+                | Self::PejabatInstansi
         )
     }
 }
@@ -140,9 +148,10 @@ impl PeranAkun {
     pub fn cakupan(&self, pegawai_id: Option<Uuid>) -> Option<Cakupan> {
         match self.peran {
             Peran::Pegawai => pegawai_id.map(Cakupan::Diri),
-            Peran::OperatorInstansi | Peran::VerifikatorInstansi | Peran::AdminInstansi => {
-                self.instansi_id.clone().map(Cakupan::Instansi)
-            }
+            Peran::OperatorInstansi
+            | Peran::VerifikatorInstansi
+            | Peran::AdminInstansi
+            | Peran::PejabatInstansi => self.instansi_id.clone().map(Cakupan::Instansi),
             Peran::VerifikatorBkn => Some(
                 self.kanreg_id
                     .clone()
@@ -267,7 +276,7 @@ impl Pelaku {
     /// admins and BKN accounts. Nobody manages grants equal to or above their own level elsewhere.
     pub fn boleh_kelola_peran(&self, grant: &PeranAkun) -> bool {
         match grant.peran {
-            Peran::OperatorInstansi | Peran::VerifikatorInstansi => {
+            Peran::OperatorInstansi | Peran::VerifikatorInstansi | Peran::PejabatInstansi => {
                 self.punya(Peran::AdminBkn)
                     || grant
                         .instansi_id

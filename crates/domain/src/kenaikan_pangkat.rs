@@ -12,6 +12,24 @@ use crate::tanggal::BulanTahun;
 /// Years in rank required for a regular promotion.
 pub const MASA_GOLONGAN_REGULER_TAHUN: u32 = 4;
 
+/// Years in rank required for a promotion in a functional position (with the credit points).
+pub const MASA_GOLONGAN_FUNGSIONAL_TAHUN: u32 = 2;
+
+/// Perban BKN 2/2025 (20 May 2025) lifted the limit of the direct superior's rank for regular
+/// promotions; periods from this date are no longer checked against it.
+pub fn batas_atasan_dicabut() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 5, 20).unwrap_or(NaiveDate::MIN)
+}
+
+/// Credit points for a promotion in a functional position.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SyaratFungsional {
+    /// Cumulative credit points the employee has (latest PAK), if any.
+    pub angka_kredit: Option<f64>,
+    /// Cumulative points the next golongan needs, from the reference (None: not known).
+    pub minimal: Option<f64>,
+}
+
 /// The facts the regular-promotion rule looks at.
 #[derive(Debug, Clone)]
 pub struct DataKpReguler<'a> {
@@ -29,10 +47,13 @@ pub struct DataKpReguler<'a> {
     pub lulus_ujian_dinas: bool,
     /// Whether a disciplinary penalty is in force on the period date.
     pub hukuman_disiplin_aktif: bool,
+    /// For an employee in a functional position: the credit-point condition (2 years in rank
+    /// instead of 4). None: a regular promotion.
+    pub fungsional: Option<SyaratFungsional>,
 }
 
 /// A condition of regular promotion that is not met.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum AlasanBelumMemenuhi {
     /// Already IV/e.
     GolonganTertinggi,
@@ -64,10 +85,19 @@ pub enum AlasanBelumMemenuhi {
     PerluUjianDinas,
     /// A disciplinary penalty is in force.
     HukumanDisiplin,
+    /// Not enough credit points for the next golongan.
+    AngkaKreditKurang {
+        /// Points the employee has (None: no PAK recorded).
+        dimiliki: Option<f64>,
+        /// Points needed.
+        minimal: f64,
+    },
+    /// The reference does not say how many credit points the next golongan needs.
+    AngkaKreditTidakDiketahui,
 }
 
 /// The outcome of the regular-promotion rule for one period.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct HasilKpReguler {
     /// The KP period date evaluated.
     pub periode: NaiveDate,
@@ -77,7 +107,27 @@ pub struct HasilKpReguler {
     pub alasan: Vec<AlasanBelumMemenuhi>,
 }
 
+impl AlasanBelumMemenuhi {
+    /// Whether the condition stops a case from being started. Conditions the record cannot
+    /// show (the service exam, a ceiling or credit table the reference lacks) do not: the
+    /// operator proves them with documents and BKN checks them.
+    pub fn menghalangi(&self) -> bool {
+        !matches!(
+            self,
+            Self::PerluUjianDinas
+                | Self::BatasPendidikanTidakDiketahui
+                | Self::AngkaKreditTidakDiketahui
+                | Self::MelebihiAtasan { .. }
+        )
+    }
+}
+
 impl HasilKpReguler {
+    /// Whether a case may be started (no blocking condition).
+    pub fn boleh_diusulkan(&self) -> bool {
+        self.alasan.iter().all(|a| !a.menghalangi())
+    }
+
     /// True when every condition is met.
     pub fn memenuhi(&self) -> bool {
         self.alasan.is_empty()
@@ -94,9 +144,14 @@ pub fn kp_reguler(data: &DataKpReguler<'_>, periode: NaiveDate) -> HasilKpRegule
             alasan: vec![AlasanBelumMemenuhi::GolonganTertinggi],
         };
     };
+    let tahun = if data.fungsional.is_some() {
+        MASA_GOLONGAN_FUNGSIONAL_TAHUN
+    } else {
+        MASA_GOLONGAN_REGULER_TAHUN
+    };
     let terpenuhi_pada = data
         .tmt_golongan
-        .checked_add_months(Months::new(MASA_GOLONGAN_REGULER_TAHUN * 12))
+        .checked_add_months(Months::new(tahun * 12))
         .unwrap_or(NaiveDate::MAX);
     if periode < terpenuhi_pada {
         alasan.push(AlasanBelumMemenuhi::MasaGolonganKurang { terpenuhi_pada });
@@ -122,6 +177,7 @@ pub fn kp_reguler(data: &DataKpReguler<'_>, periode: NaiveDate) -> HasilKpRegule
     }
     if let Some(atasan) = data.golongan_atasan
         && baru > atasan
+        && periode < batas_atasan_dicabut()
     {
         alasan.push(AlasanBelumMemenuhi::MelebihiAtasan { atasan });
     }
@@ -134,6 +190,18 @@ pub fn kp_reguler(data: &DataKpReguler<'_>, periode: NaiveDate) -> HasilKpRegule
     }
     if data.hukuman_disiplin_aktif {
         alasan.push(AlasanBelumMemenuhi::HukumanDisiplin);
+    }
+    if let Some(f) = data.fungsional {
+        match f.minimal {
+            None => alasan.push(AlasanBelumMemenuhi::AngkaKreditTidakDiketahui),
+            Some(minimal) if f.angka_kredit.is_none_or(|ak| ak < minimal) => {
+                alasan.push(AlasanBelumMemenuhi::AngkaKreditKurang {
+                    dimiliki: f.angka_kredit,
+                    minimal,
+                })
+            }
+            Some(_) => {}
+        }
     }
     HasilKpReguler {
         periode,
@@ -221,6 +289,7 @@ mod tests {
             golongan_atasan: Some(Golongan::IVA),
             lulus_ujian_dinas: false,
             hukuman_disiplin_aktif: false,
+            fungsional: None,
         };
         let h = kp_reguler(&data, d(2026, 4, 1));
         assert!(h.memenuhi(), "{:?}", h.alasan);
@@ -249,8 +318,9 @@ mod tests {
             golongan_atasan: Some(Golongan::IIID),
             lulus_ujian_dinas: true,
             hukuman_disiplin_aktif: true,
+            fungsional: None,
         };
-        let h = kp_reguler(&data, d(2026, 4, 1));
+        let h = kp_reguler(&data, d(2025, 4, 1));
         assert_eq!(
             h.alasan,
             vec![
@@ -258,18 +328,67 @@ mod tests {
                     batas: Golongan::IIID
                 },
                 AlasanBelumMemenuhi::SkpKurang {
-                    tahun: 2024,
+                    tahun: 2023,
                     predikat: None
                 },
                 AlasanBelumMemenuhi::SkpKurang {
-                    tahun: 2025,
-                    predikat: Some(PredikatKinerja::ButuhPerbaikan)
+                    tahun: 2024,
+                    predikat: None
                 },
                 AlasanBelumMemenuhi::MelebihiAtasan {
                     atasan: Golongan::IIID
                 },
                 AlasanBelumMemenuhi::HukumanDisiplin,
             ]
+        );
+    }
+
+    #[test]
+    fn superior_limit_ends_with_perban_2_2025_and_functional_needs_credit() {
+        let pend = s1();
+        let skp = [baik(2023), baik(2024), baik(2025)];
+        let mut data = DataKpReguler {
+            golongan: Golongan::IIIA,
+            tmt_golongan: d(2021, 4, 1),
+            pendidikan: Some(&pend),
+            penilaian: &skp,
+            golongan_atasan: Some(Golongan::IIIA),
+            lulus_ujian_dinas: false,
+            hukuman_disiplin_aktif: false,
+            fungsional: None,
+        };
+        assert_eq!(
+            kp_reguler(&data, d(2025, 4, 1)).alasan,
+            vec![AlasanBelumMemenuhi::MelebihiAtasan {
+                atasan: Golongan::IIIA
+            }]
+        );
+        assert!(kp_reguler(&data, d(2025, 6, 1)).memenuhi());
+        // Functional: two years in rank are enough, with the credit points.
+        data.tmt_golongan = d(2023, 6, 1);
+        data.fungsional = Some(SyaratFungsional {
+            angka_kredit: Some(49.5),
+            minimal: Some(50.0),
+        });
+        assert_eq!(
+            kp_reguler(&data, d(2025, 6, 1)).alasan,
+            vec![AlasanBelumMemenuhi::AngkaKreditKurang {
+                dimiliki: Some(49.5),
+                minimal: 50.0
+            }]
+        );
+        data.fungsional = Some(SyaratFungsional {
+            angka_kredit: Some(50.0),
+            minimal: Some(50.0),
+        });
+        assert!(kp_reguler(&data, d(2025, 6, 1)).memenuhi());
+        data.fungsional = Some(SyaratFungsional {
+            angka_kredit: None,
+            minimal: None,
+        });
+        assert_eq!(
+            kp_reguler(&data, d(2025, 6, 1)).alasan,
+            vec![AlasanBelumMemenuhi::AngkaKreditTidakDiketahui]
         );
     }
 
@@ -290,6 +409,7 @@ mod tests {
             golongan_atasan: None,
             lulus_ujian_dinas: false,
             hukuman_disiplin_aktif: false,
+            fungsional: None,
         };
         assert_eq!(
             kp_reguler(&data, d(2026, 4, 1)).alasan,

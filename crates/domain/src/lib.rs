@@ -17,6 +17,7 @@ pub mod kenaikan_pangkat;
 pub mod kinerja_terakhir;
 pub mod klien_api;
 pub mod konsistensi;
+pub mod layanan;
 pub mod masa_kerja;
 pub mod nik;
 pub mod nip;

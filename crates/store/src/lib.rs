@@ -17,6 +17,7 @@ pub mod error;
 pub mod instansi;
 pub mod kartu;
 pub mod klien_api;
+pub mod layanan;
 pub mod migrate;
 pub mod pegawai;
 pub mod referensi;

@@ -54,6 +54,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0006_api.sql"),
         postgres: include_str!("../migrations/postgres/0006_api.sql"),
     },
+    Migration {
+        version: 7,
+        name: "layanan",
+        sqlite: include_str!("../migrations/sqlite/0007_layanan.sql"),
+        postgres: include_str!("../migrations/postgres/0007_layanan.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -107,7 +107,7 @@ impl Store {
             }
             tx.commit().await?;
         });
-        Ok(())
+        self.seed_referensi_layanan().await
     }
 
     /// A simple code list by its reference-API name ("agama", "eselon", ...), ordered by id.

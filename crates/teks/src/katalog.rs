@@ -810,4 +810,37 @@ katalog! {
     IsianGajiPokokRp => "Gaji pokok (Rp)", "Basic salary (IDR)";
     IsianMasaKerjaGolonganTahun => "Masa kerja golongan (tahun)", "Service in rank (years)";
     IsianTMTGaji => "TMT gaji", "Salary start (TMT)";
+    LayananStatusInputBerkas => "Melengkapi berkas", "Completing the file";
+    LayananStatusBerkasDisimpan => "Berkas lengkap, siap diusulkan", "File complete, ready to propose";
+    LayananStatusSuratUsulan => "Menunggu persetujuan pejabat instansi",
+        "Waiting for the agency official's approval";
+    LayananStatusApproval => "Di BKN, menunggu validasi", "At BKN, waiting for validation";
+    LayananStatusPerbaikan => "Dikembalikan pejabat instansi untuk perbaikan",
+        "Returned by the agency official for correction";
+    LayananStatusTms => "Tidak memenuhi syarat (TMS)", "Does not meet the requirements (TMS)";
+    LayananStatusBts => "Dikembalikan BKN: perbaiki berkas (BTS)",
+        "Returned by BKN: fix the documents (BTS)";
+    LayananStatusDisetujui => "Disetujui BKN, menunggu pertek", "Approved by BKN, pertek pending";
+    LayananStatusPertek => "Pertek terbit, menunggu SK", "Pertek issued, SK pending";
+    LayananStatusSelesai => "SK terbit, data kepegawaian diperbarui",
+        "SK issued, personnel record updated";
+    LayananStatusDihapus => "Dihapus", "Deleted";
+    LayananLangkahBuat => "Usul dibuat", "Case started";
+    LayananLangkahSimpanBerkas => "Simpan berkas lengkap", "Save the complete file";
+    LayananLangkahAjukan => "Usulkan ke pejabat", "Propose to the official";
+    LayananLangkahSetujuiInstansi => "Setujui usulan", "Approve the proposal";
+    LayananLangkahKembalikanInstansi => "Kembalikan ke operator", "Return to the operator";
+    LayananLangkahSetujuiBkn => "Setujui (memenuhi syarat)", "Approve (meets the requirements)";
+    LayananLangkahBts => "Kembalikan: berkas tidak sesuai (BTS)", "Return: documents not in order (BTS)";
+    LayananLangkahTms => "Tolak: tidak memenuhi syarat (TMS)", "Reject: requirements not met (TMS)";
+    LayananLangkahPertek => "Terbitkan dan tandatangani pertek", "Issue and sign the pertek";
+    LayananLangkahSk => "Tandatangani SK", "Sign the SK";
+    LayananLangkahUnggahSk => "Unggah SK yang ditandatangani di luar sistem",
+        "Upload an SK signed outside the system";
+    LayananLangkahHapus => "Hapus usul", "Delete the case";
+    LayananTujuanKanreg => "Kantor Regional BKN", "BKN Regional Office";
+    LayananTujuanPusat => "BKN Pusat", "BKN Headquarters";
+    LayananTujuanPresiden => "Presiden (melalui SIAPP)", "The President (through SIAPP)";
+    LayananKp => "Kenaikan pangkat", "Promotion";
+    LayananKpJudul => "Layanan kenaikan pangkat", "Promotion service";
 }

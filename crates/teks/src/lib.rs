@@ -13,7 +13,10 @@ use std::fmt::Display;
 
 use serde::Deserialize;
 
-pub use domain::{Terjemah, judul_riwayat, keterangan_lingkup, label_status};
+pub use domain::{
+    Terjemah, judul_riwayat, keterangan_lingkup, label_langkah, label_status, label_status_layanan,
+    label_tujuan,
+};
 pub use katalog::Teks;
 
 /// Interface language: Indonesian by default, English on request.

@@ -40,6 +40,22 @@ pub fn email_diubah(nama: &str, instance: &str, baru: &str, alasan: &str) -> Sur
     }
 }
 
+/// A service case's status changed: no personal data, a link to sign in.
+pub fn status_layanan(layanan: (&str, &str), status: (&str, &str), url: &str) -> Surat {
+    Surat {
+        subjek: format!("SIASN: {} — {}", layanan.0, status.0),
+        isi: format!(
+            "Status usul {} Anda sekarang: {}.\n\
+             Rinciannya dapat dilihat setelah masuk: {url}\n\n\
+             Your {} case is now: {}.\n",
+            layanan.0.to_lowercase(),
+            status.0,
+            layanan.1.to_lowercase(),
+            status.1
+        ),
+    }
+}
+
 /// A proposal's status changed: no personal data, a link to sign in.
 pub fn status_usulan(jenis: &str, status_id: &str, status_en: &str, url_usulan: &str) -> Surat {
     Surat {

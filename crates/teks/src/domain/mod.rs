@@ -3,10 +3,13 @@
 
 mod kartu;
 mod kolektif;
+mod layanan;
 mod pegawai;
 mod temuan;
 
 use siasn_domain::riwayat::JenisRiwayat;
+
+pub use layanan::{label_langkah, label_status_layanan, label_tujuan};
 
 use crate::{Bahasa, Teks};
 

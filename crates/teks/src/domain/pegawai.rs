@@ -213,6 +213,20 @@ impl Terjemah for AlasanBelumMemenuhi {
             (A::PerluUjianDinas, En) => "the service exam (ujian dinas) must be passed".into(),
             (A::HukumanDisiplin, Id) => "sedang menjalani hukuman disiplin".into(),
             (A::HukumanDisiplin, En) => "a disciplinary penalty is in force".into(),
+            (A::AngkaKreditKurang { dimiliki, minimal }, Id) => match dimiliki {
+                Some(ak) => format!("angka kredit {ak} kurang dari {minimal}"),
+                None => format!("belum ada PAK; perlu angka kredit {minimal}"),
+            },
+            (A::AngkaKreditKurang { dimiliki, minimal }, En) => match dimiliki {
+                Some(ak) => format!("credit points {ak} are below {minimal}"),
+                None => format!("no credit assessment (PAK) recorded; {minimal} points needed"),
+            },
+            (A::AngkaKreditTidakDiketahui, Id) => {
+                "angka kredit minimal untuk golongan berikutnya belum ada di referensi".into()
+            }
+            (A::AngkaKreditTidakDiketahui, En) => {
+                "the credit points needed for the next rank are not in the reference data".into()
+            }
         }
     }
 }

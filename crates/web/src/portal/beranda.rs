@@ -110,6 +110,7 @@ async fn pemberitahuan(
                     golongan_atasan: None,
                     lulus_ujian_dinas: false,
                     hukuman_disiplin_aktif: hukuman,
+                    fungsional: None,
                 },
                 periode,
             );

@@ -1,0 +1,790 @@
+//! Promotion (kenaikan pangkat): the prediction for a period, starting cases from it, the
+//! proposal window, the pertek and the SK as letters in the employee's archive, and applying
+//! the SK to the record — new riwayat golongan row and master data — in the SK's transaction.
+
+use chrono::{Datelike, NaiveDate};
+use siasn_card::surat::{Blok, IsiSurat};
+use siasn_domain::akses::{Cakupan, Peran};
+use siasn_domain::dokumen::Dokumen;
+use siasn_domain::kenaikan_pangkat::tmt_sesuai_periode;
+use siasn_domain::layanan::kp::{DataKp, RancanganKp, RujukanKp, Tujuan, jendela_usul, rancang};
+use siasn_domain::layanan::{
+    DataLayanan, JenisLayanan, KasusLayanan, Langkah, LangkahDitolak, StatusLayanan,
+};
+use siasn_domain::riwayat::{DataRiwayat, JenisRiwayat, Riwayat, RiwayatGolongan, Sk};
+use siasn_domain::tanggal::format_indonesia;
+use siasn_domain::usulan::terapkan::segarkan_cuplikan;
+use siasn_store::layanan::prediksi::KandidatKp;
+use siasn_store::layanan::{self as langkah_layanan, JenisSurat, KasusBaru, Pindah};
+use siasn_store::{StoreError, Tx, audit, pegawai};
+use uuid::Uuid;
+
+use super::{HasilLangkah, catat, kasus, periksa};
+use crate::{Aktor, App, AppError, AppResult};
+
+/// Employees read per page when working through a prediction.
+const HALAMAN_PREDIKSI: i64 = 2000;
+
+/// One employee of a prediction: who, and what a promotion at the period would be.
+#[derive(Debug, Clone)]
+pub struct ItemPrediksi {
+    /// Employee (the facts' histories are dropped once evaluated).
+    pub kandidat: KandidatKp,
+    /// Outcome and the case it would make.
+    pub rancangan: RancanganKp,
+}
+
+/// Totals of a prediction.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JumlahPrediksi {
+    /// Employees whose rank could change at the period.
+    pub kandidat: u64,
+    /// Meeting every condition.
+    pub memenuhi: u64,
+    /// With no blocking condition (a case may be started).
+    pub boleh_diusulkan: u64,
+}
+
+/// The reference data the rules need for a period.
+pub async fn rujukan(app: &App, periode: NaiveDate) -> AppResult<RujukanKp> {
+    let s = app.store();
+    Ok(RujukanKp {
+        pendidikan: s.tingkat_pendidikan().await?,
+        gaji: s.tabel_gaji(periode).await?,
+        angka_kredit: s.angka_kredit_kp().await?,
+        tujuan: s.aturan_tujuan_kp().await?,
+    })
+}
+
+/// The scopes in which the actor works on services (their staff grants, not their own record).
+fn cakupan_staf(aktor: &Aktor) -> Vec<Cakupan> {
+    aktor
+        .pelaku
+        .peran
+        .iter()
+        .filter(|p| p.peran != Peran::Pegawai)
+        .filter_map(|p| p.cakupan(None))
+        .collect()
+}
+
+/// Whether `periode` is a KP period date; refused otherwise.
+async fn periksa_periode(app: &App, periode: NaiveDate) -> AppResult<Result<(), LangkahDitolak>> {
+    let kalender = app.store().periode_kp().await?;
+    Ok(if tmt_sesuai_periode(&kalender, periode) {
+        Ok(())
+    } else {
+        Err(LangkahDitolak::BukanPeriode)
+    })
+}
+
+/// Works through every candidate within `cakupan` page by page, handing each evaluated one
+/// to `f` (national runs never hold more than a page of histories).
+async fn telusuri(
+    app: &App,
+    cakupan: &[Cakupan],
+    periode: NaiveDate,
+    mut f: impl FnMut(KandidatKp, RancanganKp),
+) -> AppResult<()> {
+    let r = rujukan(app, periode).await?;
+    let mut setelah = None;
+    loop {
+        let halaman = app
+            .store()
+            .kandidat_kp(cakupan, periode, setelah, HALAMAN_PREDIKSI)
+            .await?;
+        let Some(akhir) = halaman.last() else {
+            return Ok(());
+        };
+        setelah = Some(akhir.pegawai_id);
+        for mut k in halaman {
+            let rancangan = rancang(&k.fakta, periode, &r);
+            k.fakta.riwayat = Vec::new();
+            f(k, rancangan);
+        }
+    }
+}
+
+/// The prediction ("Prediksi KP") for a period within the actor's staff scopes: every
+/// employee whose rank could change then, eligible or not, with the reasons; ordered by name.
+pub async fn prediksi(
+    app: &App,
+    aktor: &Aktor,
+    periode: NaiveDate,
+) -> AppResult<Result<Vec<ItemPrediksi>, LangkahDitolak>> {
+    let cakupan = cakupan_staf(aktor);
+    if cakupan.is_empty() {
+        return Err(AppError::Dilarang);
+    }
+    if let Err(e) = periksa_periode(app, periode).await? {
+        return Ok(Err(e));
+    }
+    let mut out = Vec::new();
+    telusuri(app, &cakupan, periode, |kandidat, rancangan| {
+        out.push(ItemPrediksi {
+            kandidat,
+            rancangan,
+        })
+    })
+    .await?;
+    out.sort_by(|a, b| a.kandidat.nama.cmp(&b.kandidat.nama));
+    Ok(Ok(out))
+}
+
+/// Only the totals of a prediction (dashboards, national runs, the benchmark).
+pub async fn jumlah_prediksi(
+    app: &App,
+    cakupan: &[Cakupan],
+    periode: NaiveDate,
+) -> AppResult<JumlahPrediksi> {
+    let mut j = JumlahPrediksi::default();
+    telusuri(app, cakupan, periode, |_, r| {
+        j.kandidat += 1;
+        j.memenuhi += u64::from(r.hasil.memenuhi());
+        j.boleh_diusulkan += u64::from(r.hasil.boleh_diusulkan());
+    })
+    .await?;
+    Ok(j)
+}
+
+/// What became of starting a case for one employee.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HasilMulai {
+    /// Started.
+    Dibuat(Uuid),
+    /// Not started, and why.
+    Ditolak(LangkahDitolak),
+    /// Not an employee the operator works for (not said whether they exist).
+    TidakDitemukan,
+}
+
+/// Starts promotion cases at `periode` for the chosen employees, as the agency operator: each
+/// one is checked against the rules now and started on its own (one refused does not stop the
+/// others); all in one transaction.
+pub async fn mulai(
+    app: &App,
+    aktor: &Aktor,
+    periode: NaiveDate,
+    pegawai_ids: &[Uuid],
+) -> AppResult<Vec<(Uuid, HasilMulai)>> {
+    if !aktor.pelaku.punya(Peran::OperatorInstansi) {
+        return Err(AppError::Dilarang);
+    }
+    if let Err(e) = periksa_periode(app, periode).await? {
+        return Ok(pegawai_ids
+            .iter()
+            .map(|id| (*id, HasilMulai::Ditolak(e.clone())))
+            .collect());
+    }
+    let r = rujukan(app, periode).await?;
+    let mut siap = Vec::new();
+    let mut hasil = Vec::new();
+    for &id in pegawai_ids {
+        let letak = match app.store().letak_pegawai(id).await {
+            Ok(l) => l,
+            Err(StoreError::NotFound) => {
+                hasil.push((id, HasilMulai::TidakDitemukan));
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let operator = aktor.pelaku.peran.iter().any(|p| {
+            p.peran == Peran::OperatorInstansi
+                && p.instansi_id.as_deref() == Some(letak.instansi_id.as_str())
+        });
+        if !operator {
+            hasil.push((id, HasilMulai::TidakDitemukan));
+            continue;
+        }
+        let Some(k) = app.store().fakta_kp(id).await? else {
+            hasil.push((id, HasilMulai::Ditolak(LangkahDitolak::BukanKandidat)));
+            continue;
+        };
+        let rancangan = rancang(&k.fakta, periode, &r);
+        if !rancangan.hasil.boleh_diusulkan() {
+            hasil.push((id, HasilMulai::Ditolak(LangkahDitolak::BelumMemenuhi)));
+            continue;
+        }
+        let Some(data) = rancangan.data else {
+            hasil.push((id, HasilMulai::Ditolak(LangkahDitolak::TanpaTujuan)));
+            continue;
+        };
+        siap.push((k, letak, data));
+    }
+    let now = app.sekarang();
+    let mut tx = app.store().begin().await?;
+    for (k, letak, data) in siap {
+        let id = Uuid::now_v7();
+        let data = DataLayanan::Kp(data);
+        let DataLayanan::Kp(kp) = &data;
+        let tujuan = kp.tujuan;
+        tx.savepoint().await?;
+        let baru = KasusBaru {
+            id,
+            jenis: JenisLayanan::KenaikanPangkat.kode(),
+            sub_jenis: &kp.jenis_kp_id,
+            periode,
+            pegawai_id: k.pegawai_id,
+            instansi_id: &letak.instansi_id,
+            kanreg_id: &letak.kanreg_id,
+            unor_id: k.unor_id,
+            tujuan: tujuan.kode(),
+            pengusul_akun_id: aktor.akun_id(),
+            status: StatusLayanan::InputBerkas,
+            data: &data,
+        };
+        match langkah_layanan::buat(&mut tx, &baru, now).await {
+            Ok(()) => {}
+            Err(StoreError::Conflict(_)) => {
+                tx.rollback_to_savepoint().await?;
+                hasil.push((k.pegawai_id, HasilMulai::Ditolak(LangkahDitolak::SudahAda)));
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        }
+        let kasus = KasusLayanan {
+            id,
+            jenis: JenisLayanan::KenaikanPangkat,
+            sub_jenis: kp.jenis_kp_id.clone(),
+            periode,
+            pegawai_id: k.pegawai_id,
+            nip: k.nip.clone(),
+            nama: k.nama.clone(),
+            instansi_id: letak.instansi_id.clone(),
+            kanreg_id: letak.kanreg_id.clone(),
+            tujuan,
+            pengusul_akun_id: Some(aktor.akun_id()),
+            status: StatusLayanan::InputBerkas,
+            data: data.clone(),
+            putaran: 1,
+            versi: 1,
+            alasan: None,
+            pertek: None,
+            sk: None,
+            dibuat_pada: now,
+            status_sejak: now,
+        };
+        catat(
+            &mut tx,
+            app,
+            aktor,
+            &kasus,
+            1,
+            Langkah::Buat,
+            StatusLayanan::InputBerkas,
+            None,
+            now,
+        )
+        .await?;
+        tx.release().await?;
+        hasil.push((k.pegawai_id, HasilMulai::Dibuat(id)));
+    }
+    tx.commit().await?;
+    Ok(hasil)
+}
+
+/// Whether today is inside the case period's proposal window.
+pub(crate) async fn dalam_jadwal(
+    app: &App,
+    k: &KasusLayanan,
+) -> AppResult<Result<(), LangkahDitolak>> {
+    let jadwal = app.store().jadwal_kp(k.periode).await?;
+    let (buka, tutup) = jendela_usul(k.periode, jadwal);
+    let hari_ini = app.sekarang().date_naive();
+    Ok(if (buka..=tutup).contains(&hari_ini) {
+        Ok(())
+    } else {
+        Err(LangkahDitolak::DiLuarJadwal { buka, tutup })
+    })
+}
+
+fn data_kp(k: &KasusLayanan) -> &DataKp {
+    match &k.data {
+        DataLayanan::Kp(d) => d,
+    }
+}
+
+fn rupiah(n: Option<i64>) -> String {
+    n.map_or_else(
+        || "-".to_string(),
+        |n| {
+            let s = n.to_string();
+            let mut out = String::new();
+            for (i, c) in s.chars().enumerate() {
+                if i > 0 && (s.len() - i) % 3 == 0 {
+                    out.push('.');
+                }
+                out.push(c);
+            }
+            format!("Rp{out}")
+        },
+    )
+}
+
+/// Stores a generated letter in the employee's archive (content-addressed blob first).
+async fn arsipkan(
+    app: &App,
+    tx: &mut Tx,
+    aktor: &Aktor,
+    k: &KasusLayanan,
+    jenis_dokumen: &str,
+    nama_file: &str,
+    pdf: &[u8],
+) -> AppResult<Uuid> {
+    let blob = app.store().simpan_blob(pdf, "application/pdf").await?;
+    let d = Dokumen {
+        id: Uuid::now_v7(),
+        pegawai_id: k.pegawai_id,
+        riwayat_id: None,
+        jenis_dokumen_id: jenis_dokumen.to_string(),
+        sha256: blob.sha256,
+        nama_file: nama_file.to_string(),
+        media_type: "application/pdf".into(),
+        ukuran: blob.ukuran,
+        diunggah_pada: app.sekarang(),
+        diunggah_oleh: aktor.label(),
+    };
+    pegawai::simpan_dokumen(tx, std::slice::from_ref(&d)).await?;
+    Ok(d.id)
+}
+
+/// The footer of every generated letter until electronic signatures land.
+fn kaki(app: &App) -> Vec<String> {
+    vec![
+        "Dokumen ini dibuat oleh SIASN dari data usul layanan dan belum memuat tanda tangan \
+         elektronik tersertifikasi."
+            .to_string(),
+        format!("Periksa status usul di {}", app.url_dasar()),
+    ]
+}
+
+/// Who the letters name as the employee.
+fn blok_pegawai(p: &siasn_domain::Pegawai, d: &DataKp) -> Vec<Blok> {
+    vec![
+        Blok::Baris("Nama".into(), p.nama_lengkap()),
+        Blok::Baris("NIP".into(), p.nomor_induk.to_string()),
+        Blok::Baris(
+            "Tempat, tanggal lahir".into(),
+            format!("{}, {}", p.tempat_lahir, format_indonesia(p.tanggal_lahir)),
+        ),
+        Blok::Baris(
+            "Pangkat/golongan lama".into(),
+            format!("{}, {}", d.golongan_lama.pangkat(), d.golongan_lama.label()),
+        ),
+        Blok::Baris(
+            "Pangkat/golongan baru".into(),
+            format!("{}, {}", d.golongan_baru.pangkat(), d.golongan_baru.label()),
+        ),
+        Blok::Baris("Terhitung mulai tanggal".into(), format_indonesia(d.tmt_kp)),
+        Blok::Baris(
+            "Masa kerja golongan".into(),
+            format!(
+                "{} tahun {} bulan",
+                d.masa_kerja_golongan.tahun, d.masa_kerja_golongan.bulan
+            ),
+        ),
+        Blok::Baris("Gaji pokok lama".into(), rupiah(d.gaji_pokok_lama)),
+        Blok::Baris("Gaji pokok baru".into(), rupiah(d.gaji_pokok_baru)),
+    ]
+}
+
+/// The signer lines: the acting account, with its NIP when it is an employee.
+async fn penandatangan(app: &App, aktor: &Aktor) -> AppResult<String> {
+    Ok(match aktor.pelaku.pegawai_id {
+        Some(id) => format!("NIP {}", app.store().pegawai(id).await?.nomor_induk),
+        None => String::new(),
+    })
+}
+
+/// BKN numbers and signs the pertek: the letter is generated into the employee's archive and
+/// the case moves to "pertek signed", in one transaction.
+pub async fn terbitkan_pertek(
+    app: &App,
+    aktor: &Aktor,
+    id: Uuid,
+    versi: i64,
+) -> AppResult<HasilLangkah> {
+    let k = kasus(app, aktor, id).await?;
+    let aturan = match periksa(aktor, &k, Langkah::TerbitkanPertek, None) {
+        Ok(a) => a,
+        Err(e) => return Ok(HasilLangkah::Ditolak(e)),
+    };
+    if k.versi != versi {
+        return Ok(HasilLangkah::SudahBerubah);
+    }
+    let d = data_kp(&k).clone();
+    let pegawai = app.store().pegawai(k.pegawai_id).await?;
+    let instansi = app.store().instansi(&k.instansi_id).await?;
+    let (penerbit, kop) = match d.tujuan {
+        Tujuan::Kanreg => {
+            let nama = app
+                .store()
+                .kanreg()
+                .await?
+                .into_iter()
+                .find(|x| x.id == k.kanreg_id)
+                .map_or_else(|| k.kanreg_id.clone(), |x| x.nama);
+            (format!("KANREG-{}", k.kanreg_id), nama)
+        }
+        Tujuan::BknPusat | Tujuan::Presiden => ("BKN".to_string(), "Kantor Pusat".to_string()),
+    };
+    let nip_ttd = penandatangan(app, aktor).await?;
+    let now = app.sekarang();
+    let hari_ini = now.date_naive();
+    let mut tx = app.store().begin().await?;
+    let Some(putaran) = langkah_layanan::pindah(
+        &mut tx,
+        Pindah {
+            id,
+            versi,
+            dari: k.status,
+            ke: aturan.ke,
+            putaran_baru: false,
+            alasan: None,
+        },
+        now,
+    )
+    .await?
+    else {
+        return Ok(HasilLangkah::SudahBerubah);
+    };
+    let n =
+        langkah_layanan::nomor_berikutnya(&mut tx, &penerbit, "PERTEK-KP", hari_ini.year()).await?;
+    let nomor = format!("PERTEK-KP/{penerbit}/{}/{n:06}", hari_ini.year());
+    let mut isi = vec![Blok::Paragraf(format!(
+        "Berdasarkan usul kenaikan pangkat dari {} untuk periode {}, setelah dilakukan validasi \
+         atas berkas yang diusulkan, Badan Kepegawaian Negara memberikan pertimbangan teknis \
+         bahwa kenaikan pangkat pegawai berikut dapat ditetapkan:",
+        instansi.nama,
+        format_indonesia(k.periode)
+    ))];
+    isi.extend(blok_pegawai(&pegawai, &d));
+    isi.push(Blok::Jarak);
+    isi.push(Blok::Paragraf(
+        "Pertimbangan teknis ini menjadi dasar penetapan keputusan kenaikan pangkat oleh \
+         pejabat yang berwenang."
+            .into(),
+    ));
+    let surat = IsiSurat {
+        kop: vec!["BADAN KEPEGAWAIAN NEGARA".into(), kop.clone()],
+        judul: "PERTIMBANGAN TEKNIS KENAIKAN PANGKAT".into(),
+        nomor: format!("Nomor: {nomor}"),
+        isi,
+        tempat_tanggal: format!("Ditetapkan tanggal {}", format_indonesia(hari_ini)),
+        jabatan_penandatangan: format!("a.n. Kepala Badan Kepegawaian Negara, {kop}"),
+        nama_penandatangan: aktor.nama.clone(),
+        nip_penandatangan: nip_ttd,
+        kaki: kaki(app),
+    };
+    let pdf = app.surat_pdf(surat).await?;
+    let dok = arsipkan(
+        app,
+        &mut tx,
+        aktor,
+        &k,
+        "L05",
+        "Pertek kenaikan pangkat.pdf",
+        &pdf,
+    )
+    .await?;
+    langkah_layanan::simpan_surat(&mut tx, id, JenisSurat::Pertek, &nomor, hari_ini, Some(dok))
+        .await?;
+    catat(
+        &mut tx,
+        app,
+        aktor,
+        &k,
+        putaran,
+        Langkah::TerbitkanPertek,
+        aturan.ke,
+        Some(&nomor),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    app.bangunkan_surel();
+    Ok(HasilLangkah::Berhasil(aturan.ke))
+}
+
+/// The agency official signs the SK: the letter is generated into the archive, and the new
+/// rank is written into the record, all in one transaction.
+pub async fn tandatangani_sk(
+    app: &App,
+    aktor: &Aktor,
+    id: Uuid,
+    versi: i64,
+) -> AppResult<HasilLangkah> {
+    let k = kasus(app, aktor, id).await?;
+    if let Err(e) = periksa(aktor, &k, Langkah::TandatanganiSk, None) {
+        return Ok(HasilLangkah::Ditolak(e));
+    }
+    let d = data_kp(&k).clone();
+    let pegawai = app.store().pegawai(k.pegawai_id).await?;
+    let instansi = app.store().instansi(&k.instansi_id).await?;
+    let nip_ttd = penandatangan(app, aktor).await?;
+    let hari_ini = app.sekarang().date_naive();
+    let mut isi = vec![Blok::Paragraf(match &k.pertek {
+        Some(p) => format!(
+            "Menimbang usul kenaikan pangkat dan Pertimbangan Teknis Badan Kepegawaian Negara \
+             Nomor {} tanggal {}, menetapkan kenaikan pangkat:",
+            p.nomor,
+            format_indonesia(p.tanggal)
+        ),
+        None => "Menetapkan kenaikan pangkat:".to_string(),
+    })];
+    isi.extend(blok_pegawai(&pegawai, &d));
+    isi.push(Blok::Jarak);
+    isi.push(Blok::Paragraf(
+        "Apabila di kemudian hari terdapat kekeliruan dalam keputusan ini, akan diadakan \
+         perbaikan sebagaimana mestinya."
+            .into(),
+    ));
+    let surat = IsiSurat {
+        kop: vec![
+            instansi.nama.to_uppercase(),
+            "Pejabat Pembina Kepegawaian".into(),
+        ],
+        judul: "KEPUTUSAN KENAIKAN PANGKAT".into(),
+        nomor: String::new(),
+        isi,
+        tempat_tanggal: format!("Ditetapkan tanggal {}", format_indonesia(hari_ini)),
+        jabatan_penandatangan: "Pejabat Pembina Kepegawaian".into(),
+        nama_penandatangan: aktor.nama.clone(),
+        nip_penandatangan: nip_ttd,
+        kaki: kaki(app),
+    };
+    selesaikan(
+        app,
+        aktor,
+        &k,
+        versi,
+        Langkah::TandatanganiSk,
+        SumberSk::Sistem {
+            surat,
+            instansi_id: instansi.id,
+        },
+    )
+    .await
+}
+
+/// Where the SK comes from.
+enum SumberSk {
+    /// Generated here and numbered in the agency's series.
+    Sistem {
+        /// The letter without its number.
+        surat: IsiSurat,
+        /// The issuing agency.
+        instansi_id: String,
+    },
+    /// Signed outside and uploaded.
+    Luar {
+        /// The archive document of the upload.
+        dokumen: Dokumen,
+        /// Its number.
+        nomor: String,
+        /// Its date.
+        tanggal: NaiveDate,
+    },
+}
+
+/// An SK signed outside the system, uploaded for a case at the SK step (pages and the
+/// SIASN-compatible `upload-dok-sk-kp`): checked like any upload, filed in the archive, and
+/// applied to the record in one transaction.
+pub async fn unggah_sk(
+    app: &App,
+    aktor: &Aktor,
+    id: Uuid,
+    nomor: &str,
+    tanggal: Option<NaiveDate>,
+    nama_file: &str,
+    isi: &[u8],
+) -> AppResult<Result<HasilLangkah, siasn_domain::usulan::Masalah>> {
+    let k = kasus(app, aktor, id).await?;
+    if let Err(e) = periksa(aktor, &k, Langkah::UnggahSk, None) {
+        return Ok(Ok(HasilLangkah::Ditolak(e)));
+    }
+    let nomor = nomor.trim().to_string();
+    let Some(tanggal) = tanggal.filter(|_| !nomor.is_empty() && nomor.len() <= 100) else {
+        return Ok(Ok(HasilLangkah::Ditolak(LangkahDitolak::SkTidakSah)));
+    };
+    let (jenis, blob) = match crate::usulan::simpan_berkas(app, nama_file, isi).await? {
+        Ok(x) => x,
+        Err(m) => return Ok(Err(m)),
+    };
+    let nama = crate::usulan::nama_berkas(nama_file, jenis);
+    let dokumen = Dokumen {
+        id: Uuid::now_v7(),
+        pegawai_id: k.pegawai_id,
+        riwayat_id: None,
+        jenis_dokumen_id: "L02".into(),
+        sha256: blob.sha256.clone(),
+        nama_file: nama,
+        media_type: jenis.media_type().to_string(),
+        ukuran: blob.ukuran,
+        diunggah_pada: app.sekarang(),
+        diunggah_oleh: aktor.label(),
+    };
+    let sumber = SumberSk::Luar {
+        dokumen,
+        nomor,
+        tanggal,
+    };
+    Ok(Ok(selesaikan(
+        app,
+        aktor,
+        &k,
+        k.versi,
+        Langkah::UnggahSk,
+        sumber,
+    )
+    .await?))
+}
+
+/// The SK step's shared part: moves the case, numbers and files the SK inside the
+/// transaction, records it, applies the promotion to the record and logs it.
+async fn selesaikan(
+    app: &App,
+    aktor: &Aktor,
+    k: &KasusLayanan,
+    versi: i64,
+    langkah: Langkah,
+    sumber: SumberSk,
+) -> AppResult<HasilLangkah> {
+    let aturan = match periksa(aktor, k, langkah, None) {
+        Ok(a) => a,
+        Err(e) => return Ok(HasilLangkah::Ditolak(e)),
+    };
+    if k.versi != versi {
+        return Ok(HasilLangkah::SudahBerubah);
+    }
+    let now = app.sekarang();
+    let mut tx = app.store().begin().await?;
+    let Some(putaran) = langkah_layanan::pindah(
+        &mut tx,
+        Pindah {
+            id: k.id,
+            versi,
+            dari: k.status,
+            ke: aturan.ke,
+            putaran_baru: false,
+            alasan: None,
+        },
+        now,
+    )
+    .await?
+    else {
+        return Ok(HasilLangkah::SudahBerubah);
+    };
+    let (nomor, tanggal, dok) = match sumber {
+        SumberSk::Sistem {
+            mut surat,
+            instansi_id,
+        } => {
+            let tanggal = now.date_naive();
+            let n = langkah_layanan::nomor_berikutnya(
+                &mut tx,
+                &format!("INSTANSI-{instansi_id}"),
+                "SK-KP",
+                tanggal.year(),
+            )
+            .await?;
+            let nomor = format!("SK-KP/{instansi_id}/{}/{n:06}", tanggal.year());
+            surat.nomor = format!("Nomor: {nomor}");
+            let pdf = app.surat_pdf(surat).await?;
+            let dok = arsipkan(
+                app,
+                &mut tx,
+                aktor,
+                k,
+                "L02",
+                "SK kenaikan pangkat.pdf",
+                &pdf,
+            )
+            .await?;
+            (nomor, tanggal, dok)
+        }
+        SumberSk::Luar {
+            dokumen,
+            nomor,
+            tanggal,
+        } => {
+            pegawai::simpan_dokumen(&mut tx, std::slice::from_ref(&dokumen)).await?;
+            (nomor, tanggal, dokumen.id)
+        }
+    };
+    langkah_layanan::simpan_surat(&mut tx, k.id, JenisSurat::Sk, &nomor, tanggal, Some(dok))
+        .await?;
+    if let Err(e) = terapkan(&mut tx, aktor, k, &nomor, tanggal, dok, now).await? {
+        tx.rollback().await?;
+        return Ok(HasilLangkah::Ditolak(e));
+    }
+    catat(
+        &mut tx,
+        app,
+        aktor,
+        k,
+        putaran,
+        langkah,
+        aturan.ke,
+        Some(&nomor),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    app.bangunkan_surel();
+    Ok(HasilLangkah::Berhasil(aturan.ke))
+}
+
+/// Applies the SK to the record: locks the employee, checks the rank is still the case's old
+/// one, adds the riwayat golongan row (SK, pertek, jenis KP, masa kerja golongan) with the SK
+/// document linked to it, refreshes the record's rank and TMT, and audits the change.
+async fn terapkan(
+    tx: &mut Tx,
+    aktor: &Aktor,
+    k: &KasusLayanan,
+    nomor_sk: &str,
+    tanggal_sk: NaiveDate,
+    dokumen_sk: Uuid,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<Result<(), LangkahDitolak>> {
+    let d = data_kp(k);
+    let p = pegawai::kunci(tx, k.pegawai_id).await?;
+    if p.golongan != Some(d.golongan_lama) {
+        return Ok(Err(LangkahDitolak::DataBerubah));
+    }
+    let mut riwayat = pegawai::riwayat_jenis(tx, k.pegawai_id, JenisRiwayat::Golongan).await?;
+    let r = Riwayat {
+        id: Uuid::now_v7(),
+        pegawai_id: k.pegawai_id,
+        data: DataRiwayat::Golongan(RiwayatGolongan {
+            golongan: d.golongan_baru,
+            jenis_kp_id: d.jenis_kp_id.clone(),
+            tmt_golongan: d.tmt_kp,
+            sk: Sk {
+                nomor: nomor_sk.to_string(),
+                tanggal: tanggal_sk,
+            },
+            nomor_pertek: k.pertek.as_ref().map(|s| s.nomor.clone()),
+            tanggal_pertek: k.pertek.as_ref().map(|s| s.tanggal),
+            masa_kerja_tahun: d.masa_kerja_golongan.tahun,
+            masa_kerja_bulan: d.masa_kerja_golongan.bulan,
+            angka_kredit_utama: d.angka_kredit,
+            angka_kredit_tambahan: None,
+        }),
+    };
+    pegawai::tambah_riwayat(tx, &r, now).await?;
+    langkah_layanan::tautkan_dokumen(tx, dokumen_sk, r.id).await?;
+    riwayat.push(r.clone());
+    let baru = segarkan_cuplikan(&p, JenisRiwayat::Golongan, &riwayat);
+    pegawai::simpan_data(tx, &baru, now).await?;
+    let mut e = aktor.audit("pegawai.diubah");
+    e.akun_id = None;
+    e.pegawai_id = Some(k.pegawai_id);
+    e.alasan = Some(format!("layanan KP {}: SK {nomor_sk}", k.id));
+    e.sebelum = Some(serde_json::json!({
+        "golongan": p.golongan.map(|g| g.id()),
+        "tmt_golongan": p.tmt_golongan,
+    }));
+    e.sesudah = Some(serde_json::to_value(&r.data).unwrap_or_default());
+    audit::tulis(tx, vec![e], now).await?;
+    Ok(Ok(()))
+}

@@ -1,0 +1,614 @@
+//! Personnel services (layanan kepegawaian) on one engine: a service case (usul layanan) moves
+//! through SIASN's statuses by steps, each done by one kind of actor. Promotion, retirement,
+//! transfer and NIP assignment share this lifecycle (SERVICES.md §0); what differs between them
+//! — the case's own data, the documents, who decides — is reference data or a module beside
+//! this one ([`kp`]).
+
+pub mod kp;
+mod status;
+
+use serde::{Deserialize, Serialize};
+
+pub use status::{Ember, StatusLayanan};
+
+/// Which service a case is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum JenisLayanan {
+    /// Kenaikan pangkat (promotion).
+    KenaikanPangkat,
+}
+
+impl JenisLayanan {
+    /// Every service, in menu order.
+    pub const SEMUA: [Self; 1] = [Self::KenaikanPangkat];
+
+    /// Storage code.
+    pub fn kode(self) -> &'static str {
+        match self {
+            Self::KenaikanPangkat => "KP",
+        }
+    }
+
+    /// Parses a storage code.
+    pub fn from_kode(kode: &str) -> Option<Self> {
+        Self::SEMUA.into_iter().find(|j| j.kode() == kode)
+    }
+}
+
+/// Who does a step. The agency official (PyB/PPK) and the BKN side are separate actors, and
+/// the person who proposed a case never decides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Pelaksana {
+    /// The agency HR operator (completes the file, proposes, uploads an SK signed outside).
+    OperatorInstansi,
+    /// The agency official (PyB/PPK): approves the proposal, signs the SK.
+    PejabatInstansi,
+    /// BKN central or the Kanreg: validates, issues the pertek.
+    Bkn,
+}
+
+/// A step of a service case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Langkah {
+    /// A case is started (from the prediction or by hand).
+    Buat,
+    /// The file is saved complete: every required document is attached.
+    SimpanBerkas,
+    /// The operator proposes the case to the agency official.
+    Ajukan,
+    /// The agency official approves the proposal; it goes to BKN.
+    SetujuiInstansi,
+    /// The agency official returns it to the operator (reason).
+    KembalikanInstansi,
+    /// BKN approves it (validasi: disetujui).
+    SetujuiBkn,
+    /// BKN returns it for documents (BTS, reason); the operator resubmits in a new round.
+    Bts,
+    /// BKN rejects it (TMS, reason): final.
+    Tms,
+    /// BKN numbers and signs the pertek.
+    TerbitkanPertek,
+    /// The agency official signs the SK; the record is updated in the same transaction.
+    TandatanganiSk,
+    /// An SK signed outside the system is uploaded; the record is updated likewise.
+    UnggahSk,
+    /// The operator deletes a case that was not proposed yet.
+    Hapus,
+}
+
+/// One rule of the lifecycle: the step, the statuses it may start from, where it goes, who.
+#[derive(Debug, Clone, Copy)]
+pub struct Aturan {
+    /// The step.
+    pub langkah: Langkah,
+    /// Statuses the step may be taken from.
+    pub dari: &'static [StatusLayanan],
+    /// Status after the step.
+    pub ke: StatusLayanan,
+    /// Who takes it.
+    pub pelaksana: Pelaksana,
+    /// Whether the step needs a reason.
+    pub perlu_alasan: bool,
+}
+
+use StatusLayanan as S;
+
+/// The lifecycle every service shares. A returned case (by the agency official or BKN) goes
+/// back to the operator, who completes the file again and proposes it in a new round.
+pub const ALUR: &[Aturan] = &[
+    aturan(
+        Langkah::SimpanBerkas,
+        &[
+            S::InputBerkas,
+            S::BerkasDisimpan,
+            S::PerbaikanDokumen,
+            S::Bts,
+        ],
+        S::BerkasDisimpan,
+        Pelaksana::OperatorInstansi,
+        false,
+    ),
+    aturan(
+        Langkah::Ajukan,
+        &[S::BerkasDisimpan],
+        S::SuratUsulan,
+        Pelaksana::OperatorInstansi,
+        false,
+    ),
+    aturan(
+        Langkah::SetujuiInstansi,
+        &[S::SuratUsulan],
+        S::ApprovalSuratUsulan,
+        Pelaksana::PejabatInstansi,
+        false,
+    ),
+    aturan(
+        Langkah::KembalikanInstansi,
+        &[S::SuratUsulan],
+        S::PerbaikanDokumen,
+        Pelaksana::PejabatInstansi,
+        true,
+    ),
+    aturan(
+        Langkah::SetujuiBkn,
+        &[S::ApprovalSuratUsulan],
+        S::ValidasiDisetujui,
+        Pelaksana::Bkn,
+        false,
+    ),
+    aturan(
+        Langkah::Bts,
+        &[S::ApprovalSuratUsulan],
+        S::Bts,
+        Pelaksana::Bkn,
+        true,
+    ),
+    aturan(
+        Langkah::Tms,
+        &[S::ApprovalSuratUsulan],
+        S::Tms,
+        Pelaksana::Bkn,
+        true,
+    ),
+    aturan(
+        Langkah::TerbitkanPertek,
+        &[S::ValidasiDisetujui],
+        S::PertekDitandatangani,
+        Pelaksana::Bkn,
+        false,
+    ),
+    aturan(
+        Langkah::TandatanganiSk,
+        &[S::PertekDitandatangani],
+        S::ProfilDiperbarui,
+        Pelaksana::PejabatInstansi,
+        false,
+    ),
+    aturan(
+        Langkah::UnggahSk,
+        &[S::PertekDitandatangani],
+        S::ProfilDiperbarui,
+        Pelaksana::OperatorInstansi,
+        false,
+    ),
+    aturan(
+        Langkah::Hapus,
+        &[
+            S::InputBerkas,
+            S::BerkasDisimpan,
+            S::PerbaikanDokumen,
+            S::Bts,
+        ],
+        S::Dihapus,
+        Pelaksana::OperatorInstansi,
+        false,
+    ),
+];
+
+const fn aturan(
+    langkah: Langkah,
+    dari: &'static [StatusLayanan],
+    ke: StatusLayanan,
+    pelaksana: Pelaksana,
+    perlu_alasan: bool,
+) -> Aturan {
+    Aturan {
+        langkah,
+        dari,
+        ke,
+        pelaksana,
+        perlu_alasan,
+    }
+}
+
+impl Langkah {
+    /// Storage code (the case log).
+    pub fn kode(self) -> &'static str {
+        match self {
+            Self::Buat => "BUAT",
+            Self::SimpanBerkas => "SIMPAN_BERKAS",
+            Self::Ajukan => "AJUKAN",
+            Self::SetujuiInstansi => "SETUJUI_INSTANSI",
+            Self::KembalikanInstansi => "KEMBALIKAN_INSTANSI",
+            Self::SetujuiBkn => "SETUJUI_BKN",
+            Self::Bts => "BTS",
+            Self::Tms => "TMS",
+            Self::TerbitkanPertek => "TERBITKAN_PERTEK",
+            Self::TandatanganiSk => "TANDATANGANI_SK",
+            Self::UnggahSk => "UNGGAH_SK",
+            Self::Hapus => "HAPUS",
+        }
+    }
+
+    /// Parses a storage code.
+    pub fn from_kode(kode: &str) -> Option<Self> {
+        [
+            Self::Buat,
+            Self::SimpanBerkas,
+            Self::Ajukan,
+            Self::SetujuiInstansi,
+            Self::KembalikanInstansi,
+            Self::SetujuiBkn,
+            Self::Bts,
+            Self::Tms,
+            Self::TerbitkanPertek,
+            Self::TandatanganiSk,
+            Self::UnggahSk,
+            Self::Hapus,
+        ]
+        .into_iter()
+        .find(|l| l.kode() == kode)
+    }
+
+    /// The lifecycle rule of this step (every step but [`Langkah::Buat`] has one).
+    pub fn aturan(self) -> Option<&'static Aturan> {
+        ALUR.iter().find(|a| a.langkah == self)
+    }
+}
+
+/// Why a step may not be taken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LangkahDitolak {
+    /// The case is not at a status the step starts from.
+    #[error("layanan.status_tidak_sesuai")]
+    StatusTidakSesuai,
+    /// The actor is not the kind of actor the step needs.
+    #[error("layanan.bukan_pelaksana")]
+    BukanPelaksana,
+    /// The actor proposed or is the subject of the case; someone else decides it.
+    #[error("layanan.memutuskan_sendiri")]
+    MemutuskanSendiri,
+    /// The step needs a reason.
+    #[error("layanan.perlu_alasan")]
+    PerluAlasan,
+    /// Required documents are missing.
+    #[error("layanan.berkas_belum_lengkap")]
+    BerkasBelumLengkap,
+    /// Today is outside the period's proposal window.
+    #[error("layanan.di_luar_jadwal")]
+    DiLuarJadwal {
+        /// Window opens.
+        buka: chrono::NaiveDate,
+        /// Window closes.
+        tutup: chrono::NaiveDate,
+    },
+    /// The document's type is not one the service needs.
+    #[error("layanan.jenis_dokumen")]
+    JenisDokumenTidakSesuai,
+    /// The record changed since the case was made (e.g. the rank is no longer the old one).
+    #[error("layanan.data_berubah")]
+    DataBerubah,
+    /// The TMT is not a date of the period calendar.
+    #[error("layanan.bukan_periode")]
+    BukanPeriode,
+    /// The employee does not meet the conditions (the reasons are in the prediction).
+    #[error("layanan.belum_memenuhi")]
+    BelumMemenuhi,
+    /// A live case for the employee, service and period already exists.
+    #[error("layanan.sudah_ada")]
+    SudahAda,
+    /// The employee is not an active PNS with a rank (nothing to promote).
+    #[error("layanan.bukan_kandidat")]
+    BukanKandidat,
+    /// Nobody is set to decide such a case (the "who decides" table has no row for it).
+    #[error("layanan.tanpa_tujuan")]
+    TanpaTujuan,
+    /// The SK date or number is missing or impossible.
+    #[error("layanan.sk_tidak_sah")]
+    SkTidakSah,
+}
+
+/// Whether `langkah` may be taken now; the rule says where it leads.
+pub fn boleh(
+    langkah: Langkah,
+    status: StatusLayanan,
+    aktor: &[Pelaksana],
+    pengusul: bool,
+    subjek: bool,
+    alasan: Option<&str>,
+) -> Result<&'static Aturan, LangkahDitolak> {
+    let aturan = langkah.aturan().ok_or(LangkahDitolak::StatusTidakSesuai)?;
+    if !aktor.contains(&aturan.pelaksana) {
+        return Err(LangkahDitolak::BukanPelaksana);
+    }
+    if !aturan.dari.contains(&status) {
+        return Err(LangkahDitolak::StatusTidakSesuai);
+    }
+    // The operator acts on their own proposals; a decision is someone else's.
+    if subjek || (pengusul && aturan.pelaksana != Pelaksana::OperatorInstansi) {
+        return Err(LangkahDitolak::MemutuskanSendiri);
+    }
+    if aturan.perlu_alasan && alasan.is_none_or(|a| a.trim().is_empty()) {
+        return Err(LangkahDitolak::PerluAlasan);
+    }
+    Ok(aturan)
+}
+
+/// The steps `aktor` could take now (for showing buttons).
+pub fn langkah_tersedia(
+    status: StatusLayanan,
+    aktor: &[Pelaksana],
+    pengusul: bool,
+    subjek: bool,
+) -> Vec<Langkah> {
+    ALUR.iter()
+        .filter(|a| boleh(a.langkah, status, aktor, pengusul, subjek, Some("x")).is_ok())
+        .map(|a| a.langkah)
+        .collect()
+}
+
+/// The kinds of actor `pelaku` is for a case of an employee of `instansi_id` (Kanreg
+/// `kanreg_id`) decided at `tujuan`: the agency's operator and official by their grants; BKN by
+/// a national verifier grant, or a Kanreg one for the cases its Kanreg decides.
+pub fn pelaksana(
+    pelaku: &crate::akses::Pelaku,
+    instansi_id: &str,
+    kanreg_id: &str,
+    tujuan: kp::Tujuan,
+) -> Vec<Pelaksana> {
+    use crate::akses::Peran;
+    let mut out = Vec::new();
+    for g in &pelaku.peran {
+        let milik_instansi = g.instansi_id.as_deref() == Some(instansi_id);
+        let p = match g.peran {
+            Peran::OperatorInstansi if milik_instansi => Pelaksana::OperatorInstansi,
+            Peran::PejabatInstansi if milik_instansi => Pelaksana::PejabatInstansi,
+            Peran::VerifikatorBkn
+                if g.kanreg_id.is_none()
+                    || (g.kanreg_id.as_deref() == Some(kanreg_id)
+                        && tujuan == kp::Tujuan::Kanreg) =>
+            {
+                Pelaksana::Bkn
+            }
+            _ => continue,
+        };
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Which documents a case needs: each requirement is met by any one of its document types
+/// (e.g. "the last rank decree, or the PNS decree for a first promotion").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyaratDokumen {
+    /// Accepted ref-dokumen ids (any one).
+    pub jenis_dokumen: Vec<String>,
+}
+
+/// The requirements not met by the attached document types.
+pub fn syarat_kurang<'a>(
+    syarat: &'a [SyaratDokumen],
+    terlampir: &[&str],
+) -> Vec<&'a SyaratDokumen> {
+    syarat
+        .iter()
+        .filter(|s| {
+            !s.jenis_dokumen
+                .iter()
+                .any(|j| terlampir.contains(&j.as_str()))
+        })
+        .collect()
+}
+
+/// Whether a document type may be attached to a case with these requirements.
+pub fn dokumen_diterima(syarat: &[SyaratDokumen], jenis_dokumen: &str) -> bool {
+    syarat
+        .iter()
+        .any(|s| s.jenis_dokumen.iter().any(|j| j == jenis_dokumen))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OP: &[Pelaksana] = &[Pelaksana::OperatorInstansi];
+    const PJ: &[Pelaksana] = &[Pelaksana::PejabatInstansi];
+    const BKN: &[Pelaksana] = &[Pelaksana::Bkn];
+
+    #[test]
+    fn the_happy_path_walks_every_status() {
+        let mut s = S::InputBerkas;
+        for (l, a) in [
+            (Langkah::SimpanBerkas, OP),
+            (Langkah::Ajukan, OP),
+            (Langkah::SetujuiInstansi, PJ),
+            (Langkah::SetujuiBkn, BKN),
+            (Langkah::TerbitkanPertek, BKN),
+            (Langkah::TandatanganiSk, PJ),
+        ] {
+            s = boleh(l, s, a, false, false, None).unwrap().ke;
+        }
+        assert_eq!(s, S::ProfilDiperbarui);
+        assert_eq!(s.kode_siasn(), 31);
+        assert!(s.final_());
+    }
+
+    #[test]
+    fn wrong_actor_wrong_status_self_and_missing_reason_are_refused() {
+        assert_eq!(
+            boleh(
+                Langkah::SetujuiBkn,
+                S::ApprovalSuratUsulan,
+                PJ,
+                false,
+                false,
+                None
+            )
+            .unwrap_err(),
+            LangkahDitolak::BukanPelaksana
+        );
+        assert_eq!(
+            boleh(
+                Langkah::TandatanganiSk,
+                S::ValidasiDisetujui,
+                PJ,
+                false,
+                false,
+                None
+            )
+            .unwrap_err(),
+            LangkahDitolak::StatusTidakSesuai
+        );
+        assert_eq!(
+            boleh(
+                Langkah::SetujuiInstansi,
+                S::SuratUsulan,
+                PJ,
+                true,
+                false,
+                None
+            )
+            .unwrap_err(),
+            LangkahDitolak::MemutuskanSendiri
+        );
+        assert_eq!(
+            boleh(
+                Langkah::SetujuiBkn,
+                S::ApprovalSuratUsulan,
+                BKN,
+                false,
+                true,
+                None
+            )
+            .unwrap_err(),
+            LangkahDitolak::MemutuskanSendiri
+        );
+        assert_eq!(
+            boleh(
+                Langkah::Tms,
+                S::ApprovalSuratUsulan,
+                BKN,
+                false,
+                false,
+                Some("  ")
+            )
+            .unwrap_err(),
+            LangkahDitolak::PerluAlasan
+        );
+        // The operator proposes their own case.
+        assert!(boleh(Langkah::Ajukan, S::BerkasDisimpan, OP, true, false, None).is_ok());
+    }
+
+    #[test]
+    fn bts_and_return_go_back_to_the_operator() {
+        let s = boleh(
+            Langkah::Bts,
+            S::ApprovalSuratUsulan,
+            BKN,
+            false,
+            false,
+            Some("SKP 2024 buram"),
+        )
+        .unwrap()
+        .ke;
+        assert_eq!(s.ember(), Ember::Bts);
+        assert_eq!(
+            langkah_tersedia(s, OP, true, false),
+            vec![Langkah::SimpanBerkas, Langkah::Hapus]
+        );
+        assert!(langkah_tersedia(S::Tms, OP, true, false).is_empty());
+        assert!(S::Tms.final_());
+    }
+
+    #[test]
+    fn documents_any_of_each_requirement() {
+        let syarat = vec![
+            SyaratDokumen {
+                jenis_dokumen: vec!["L02".into(), "887".into()],
+            },
+            SyaratDokumen {
+                jenis_dokumen: vec!["891".into()],
+            },
+        ];
+        assert_eq!(syarat_kurang(&syarat, &["887"]), vec![&syarat[1]]);
+        assert!(syarat_kurang(&syarat, &["L02", "891"]).is_empty());
+        assert!(dokumen_diterima(&syarat, "891"));
+        assert!(!dokumen_diterima(&syarat, "L03"));
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for a in ALUR {
+            assert_eq!(Langkah::from_kode(a.langkah.kode()), Some(a.langkah));
+        }
+        assert_eq!(
+            JenisLayanan::from_kode("KP"),
+            Some(JenisLayanan::KenaikanPangkat)
+        );
+    }
+}
+
+/// A service's own data (SIASN's `usulan_data`), by service.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "layanan", rename_all = "snake_case")]
+pub enum DataLayanan {
+    /// Promotion.
+    Kp(kp::DataKp),
+}
+
+/// A numbered, dated letter of a case (pertek or SK) and the archive document holding it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Surat {
+    /// Number as written on it.
+    pub nomor: String,
+    /// Date.
+    pub tanggal: chrono::NaiveDate,
+    /// The PDF in the employee's archive, if there is one.
+    pub dokumen_id: Option<uuid::Uuid>,
+}
+
+/// A service case (usul layanan).
+#[derive(Debug, Clone, PartialEq)]
+pub struct KasusLayanan {
+    /// Id.
+    pub id: uuid::Uuid,
+    /// Which service.
+    pub jenis: JenisLayanan,
+    /// Sub-kind (jenis KP, …).
+    pub sub_jenis: String,
+    /// The period (KP: the TMT).
+    pub periode: chrono::NaiveDate,
+    /// Employee.
+    pub pegawai_id: uuid::Uuid,
+    /// Their NIP (for lists).
+    pub nip: String,
+    /// Their name (for lists).
+    pub nama: String,
+    /// Their agency.
+    pub instansi_id: String,
+    /// That agency's Kanreg.
+    pub kanreg_id: String,
+    /// Who decides at BKN.
+    pub tujuan: kp::Tujuan,
+    /// The account that started the case.
+    pub pengusul_akun_id: Option<uuid::Uuid>,
+    /// Status.
+    pub status: StatusLayanan,
+    /// The service's own data.
+    pub data: DataLayanan,
+    /// Round (a resubmission after a return starts the next).
+    pub putaran: i32,
+    /// Version, for "exactly one wins".
+    pub versi: i64,
+    /// Reason of the last return or rejection.
+    pub alasan: Option<String>,
+    /// The pertek, once issued.
+    pub pertek: Option<Surat>,
+    /// The SK, once issued.
+    pub sk: Option<Surat>,
+    /// Started.
+    pub dibuat_pada: chrono::DateTime<chrono::Utc>,
+    /// At the current status since.
+    pub status_sejak: chrono::DateTime<chrono::Utc>,
+}
+
+impl KasusLayanan {
+    /// The promotion data, for a promotion case.
+    pub fn kp(&self) -> Option<&kp::DataKp> {
+        match &self.data {
+            DataLayanan::Kp(d) => Some(d),
+        }
+    }
+}
