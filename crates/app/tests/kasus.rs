@@ -143,4 +143,390 @@ async fn proposals_apply_once_and_refuse_stale_changes(store: &Store) {
     assert_eq!(changed, 1);
 }
 
-conformance!(proposals_apply_once_and_refuse_stale_changes);
+async fn akun_dengan(app: &App, p: &Pegawai, grant: PeranAkun) -> Aktor {
+    let id = akun::beri_peran_langsung(
+        app,
+        "uji",
+        PenggunaCli::Pegawai(Box::new(p.clone())),
+        &grant,
+    )
+    .await
+    .unwrap();
+    Aktor::akun(
+        &app.store().akun(id).await.unwrap(),
+        Some("192.0.2.7".into()),
+    )
+}
+
+/// A minimal PDF the upload check accepts.
+fn pdf(teks: &str) -> Vec<u8> {
+    format!("%PDF-1.4\n% {teks}\n%%EOF\n").into_bytes()
+}
+
+fn unggahan(jenis: &str, teks: &str) -> usulan::Unggahan {
+    usulan::Unggahan {
+        nama_file: format!("{teks}.pdf"),
+        jenis_dokumen_id: jenis.into(),
+        isi: pdf(teks),
+    }
+}
+
+/// Promotion from the prediction to the record: start, file, propose, the official, BKN with
+/// a BTS round, exactly one of two simultaneous BKN decisions, pertek, SK, the new rank in the
+/// record with its audit; and every refusal on the way changes nothing.
+async fn promotion_from_prediction_to_record(store: &Store) {
+    use siasn_app::layanan::{self, HasilLangkah, kp};
+    use siasn_domain::layanan::{Langkah, LangkahDitolak, StatusLayanan};
+    siasn_demo::buat(
+        store,
+        &siasn_demo::DemoConfig {
+            pegawai: 400,
+            ..siasn_demo::DemoConfig::default()
+        },
+    )
+    .await
+    .unwrap();
+    let app = App::new(
+        store.clone(),
+        KonfigurasiApp::default(),
+        Arc::new(JamSistem),
+    );
+    let hari_ini = app.sekarang().date_naive();
+    let periode = siasn_domain::BulanTahun::of(hari_ini).hari_pertama();
+    store
+        .atur_jadwal_kp(
+            periode,
+            hari_ini - chrono::Duration::days(10),
+            hari_ini + chrono::Duration::days(10),
+        )
+        .await
+        .unwrap();
+    let ps = pegawai_jabar(&app).await;
+    let jabar = |peran| PeranAkun::new(peran, Some("PROV-JABAR".into()), None).unwrap();
+    let operator = akun_dengan(&app, &ps[0], jabar(Peran::OperatorInstansi)).await;
+    let pejabat = akun_dengan(&app, &ps[1], jabar(Peran::PejabatInstansi)).await;
+    let bkn = PeranAkun::new(Peran::VerifikatorBkn, None, None).unwrap();
+    let bkn1 = akun_dengan(&app, &ps[2], bkn.clone()).await;
+    let bkn2 = akun_dengan(&app, &ps[3], bkn).await;
+
+    let prediksi = kp::prediksi(&app, &operator, periode)
+        .await
+        .unwrap()
+        .unwrap();
+    let layak: Vec<_> = prediksi
+        .iter()
+        .filter(|i| i.rancangan.hasil.boleh_diusulkan() && i.rancangan.data.is_some())
+        .filter(|i| ![ps[0].id, ps[1].id, ps[2].id, ps[3].id].contains(&i.kandidat.pegawai_id))
+        .collect();
+    assert!(
+        layak.len() >= 2,
+        "prediction: {} candidates",
+        prediksi.len()
+    );
+    let (a, b) = (layak[0].kandidat.pegawai_id, layak[1].kandidat.pegawai_id);
+    let data = layak[0].rancangan.data.clone().unwrap();
+
+    // Bad starts: a TMT that is not a period date, an employee outside the agency.
+    let luar = store
+        .daftar_pegawai(
+            &FilterPegawai {
+                instansi_id: "KOTA-BANDUNG".into(),
+                unor_id: None,
+            },
+            None,
+            1,
+        )
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    let r = kp::mulai(&app, &operator, periode + chrono::Duration::days(14), &[a])
+        .await
+        .unwrap();
+    assert_eq!(
+        r,
+        vec![(a, kp::HasilMulai::Ditolak(LangkahDitolak::BukanPeriode))]
+    );
+    let r = kp::mulai(&app, &operator, periode, &[luar]).await.unwrap();
+    assert_eq!(r, vec![(luar, kp::HasilMulai::TidakDitemukan)]);
+    assert!(matches!(
+        kp::mulai(&app, &pejabat, periode, &[a]).await,
+        Err(siasn_app::AppError::Dilarang)
+    ));
+
+    let r = kp::mulai(&app, &operator, periode, &[a, b]).await.unwrap();
+    let ids: Vec<_> = r
+        .iter()
+        .map(|(_, h)| match h {
+            kp::HasilMulai::Dibuat(id) => *id,
+            h => panic!("{h:?}"),
+        })
+        .collect();
+    let (id, id_b) = (ids[0], ids[1]);
+    // A second case for the same employee and period.
+    let r = kp::mulai(&app, &operator, periode, &[a]).await.unwrap();
+    assert_eq!(
+        r,
+        vec![(a, kp::HasilMulai::Ditolak(LangkahDitolak::SudahAda))]
+    );
+
+    let versi = |id| async move {
+        store
+            .layanan_terlihat(id, &[siasn_domain::akses::Cakupan::Nasional])
+            .await
+            .unwrap()
+    };
+    // The file must be complete first; a document of the wrong type is refused.
+    let k = versi(id).await;
+    assert_eq!(k.status, StatusLayanan::InputBerkas);
+    assert_eq!(
+        layanan::langkah(&app, &operator, id, k.versi, Langkah::SimpanBerkas, None)
+            .await
+            .unwrap(),
+        HasilLangkah::Ditolak(LangkahDitolak::BerkasBelumLengkap)
+    );
+    assert!(
+        layanan::lampirkan(&app, &operator, id, &[], &[unggahan("L03", "ktp")])
+            .await
+            .unwrap()
+            .is_err()
+    );
+    assert!(store.lampiran_layanan(id).await.unwrap().is_empty());
+    for bid in [id, id_b] {
+        let mut berkas = vec![unggahan("L02", "sk-terakhir"), unggahan("891", "skp")];
+        if versi(bid).await.sub_jenis == "202" {
+            berkas.push(unggahan("880", "sk-pak"));
+        }
+        layanan::lampirkan(&app, &operator, bid, &[], &berkas)
+            .await
+            .unwrap()
+            .unwrap();
+        let k = versi(bid).await;
+        assert_eq!(
+            layanan::langkah(&app, &operator, bid, k.versi, Langkah::SimpanBerkas, None)
+                .await
+                .unwrap(),
+            HasilLangkah::Berhasil(StatusLayanan::BerkasDisimpan)
+        );
+        let k = versi(bid).await;
+        assert_eq!(
+            layanan::langkah(&app, &operator, bid, k.versi, Langkah::Ajukan, None)
+                .await
+                .unwrap(),
+            HasilLangkah::Berhasil(StatusLayanan::SuratUsulan)
+        );
+        // BKN cannot act before the official; the operator cannot approve.
+        let k = versi(bid).await;
+        assert_eq!(
+            layanan::langkah(&app, &bkn1, bid, k.versi, Langkah::SetujuiBkn, None)
+                .await
+                .unwrap(),
+            HasilLangkah::Ditolak(LangkahDitolak::StatusTidakSesuai)
+        );
+        assert_eq!(
+            layanan::langkah(
+                &app,
+                &operator,
+                bid,
+                k.versi,
+                Langkah::SetujuiInstansi,
+                None
+            )
+            .await
+            .unwrap(),
+            HasilLangkah::Ditolak(LangkahDitolak::BukanPelaksana)
+        );
+        assert_eq!(
+            layanan::langkah(&app, &pejabat, bid, k.versi, Langkah::SetujuiInstansi, None)
+                .await
+                .unwrap(),
+            HasilLangkah::Berhasil(StatusLayanan::ApprovalSuratUsulan)
+        );
+    }
+
+    // TMS on the second: final, and it frees the period for a new case.
+    let k = versi(id_b).await;
+    assert_eq!(
+        layanan::langkah(&app, &bkn1, id_b, k.versi, Langkah::Tms, Some(" "))
+            .await
+            .unwrap(),
+        HasilLangkah::Ditolak(LangkahDitolak::PerluAlasan)
+    );
+    assert_eq!(
+        layanan::langkah(
+            &app,
+            &bkn1,
+            id_b,
+            k.versi,
+            Langkah::Tms,
+            Some("Ijazah tidak diakui")
+        )
+        .await
+        .unwrap(),
+        HasilLangkah::Berhasil(StatusLayanan::Tms)
+    );
+    assert_eq!(
+        versi(id_b).await.alasan.as_deref(),
+        Some("Ijazah tidak diakui")
+    );
+    let r = kp::mulai(&app, &operator, periode, &[b]).await.unwrap();
+    assert!(matches!(r[0].1, kp::HasilMulai::Dibuat(_)), "{r:?}");
+
+    // BTS: back to the operator, resubmitted in round 2.
+    let k = versi(id).await;
+    assert_eq!(
+        layanan::langkah(
+            &app,
+            &bkn1,
+            id,
+            k.versi,
+            Langkah::Bts,
+            Some("SKP tahun lalu buram")
+        )
+        .await
+        .unwrap(),
+        HasilLangkah::Berhasil(StatusLayanan::Bts)
+    );
+    for (aktor, l) in [
+        (&operator, Langkah::SimpanBerkas),
+        (&operator, Langkah::Ajukan),
+        (&pejabat, Langkah::SetujuiInstansi),
+    ] {
+        let k = versi(id).await;
+        assert!(matches!(
+            layanan::langkah(&app, aktor, id, k.versi, l, None)
+                .await
+                .unwrap(),
+            HasilLangkah::Berhasil(_)
+        ));
+    }
+    let k = versi(id).await;
+    assert_eq!(
+        (k.status, k.putaran),
+        (StatusLayanan::ApprovalSuratUsulan, 2)
+    );
+
+    // Two BKN verifiers decide at once: exactly one wins.
+    let (x, y) = tokio::join!(
+        layanan::langkah(&app, &bkn1, id, k.versi, Langkah::SetujuiBkn, None),
+        layanan::langkah(&app, &bkn2, id, k.versi, Langkah::SetujuiBkn, None),
+    );
+    let hasil = [x.unwrap(), y.unwrap()];
+    assert_eq!(
+        hasil
+            .iter()
+            .filter(|h| matches!(h, HasilLangkah::Berhasil(_)))
+            .count(),
+        1,
+        "{hasil:?}"
+    );
+    assert_eq!(
+        hasil
+            .iter()
+            .filter(|h| **h == HasilLangkah::SudahBerubah)
+            .count(),
+        1,
+        "{hasil:?}"
+    );
+    let k = versi(id).await;
+    assert_eq!(k.status, StatusLayanan::ValidasiDisetujui);
+
+    // The SK cannot come before the pertek; the pertek is BKN's.
+    assert_eq!(
+        kp::tandatangani_sk(&app, &pejabat, id, k.versi)
+            .await
+            .unwrap(),
+        HasilLangkah::Ditolak(LangkahDitolak::StatusTidakSesuai)
+    );
+    assert_eq!(
+        kp::terbitkan_pertek(&app, &pejabat, id, k.versi)
+            .await
+            .unwrap(),
+        HasilLangkah::Ditolak(LangkahDitolak::BukanPelaksana)
+    );
+    assert_eq!(
+        kp::terbitkan_pertek(&app, &bkn2, id, k.versi)
+            .await
+            .unwrap(),
+        HasilLangkah::Berhasil(StatusLayanan::PertekDitandatangani)
+    );
+    let k = versi(id).await;
+    let pertek = k.pertek.clone().unwrap();
+    let dok = store.dokumen(pertek.dokumen_id.unwrap()).await.unwrap();
+    assert!(store.isi_dokumen(&dok).await.unwrap().starts_with(b"%PDF-"));
+    // An SK upload by a stranger to the case is refused.
+    assert!(
+        kp::unggah_sk(&app, &bkn1, id, "X", Some(hari_ini), "sk.pdf", &pdf("sk"))
+            .await
+            .unwrap()
+            .is_ok_and(|h| h == HasilLangkah::Ditolak(LangkahDitolak::BukanPelaksana))
+    );
+
+    let sebelum = store.pegawai(a).await.unwrap();
+    assert_eq!(sebelum.golongan, Some(data.golongan_lama));
+    assert_eq!(
+        kp::tandatangani_sk(&app, &pejabat, id, k.versi)
+            .await
+            .unwrap(),
+        HasilLangkah::Berhasil(StatusLayanan::ProfilDiperbarui)
+    );
+    let k = versi(id).await;
+    let sk = k.sk.clone().unwrap();
+    let p = store.pegawai(a).await.unwrap();
+    assert_eq!(p.golongan, Some(data.golongan_baru));
+    assert_eq!(p.tmt_golongan, Some(periode));
+    let rows = store
+        .riwayat_pegawai(a, Some(siasn_domain::JenisRiwayat::Golongan))
+        .await
+        .unwrap();
+    let baru = rows
+        .iter()
+        .find_map(|r| match &r.data {
+            siasn_domain::DataRiwayat::Golongan(g) if g.sk.nomor == sk.nomor => {
+                Some((r.id, g.clone()))
+            }
+            _ => None,
+        })
+        .expect("new rank row");
+    assert_eq!(baru.1.nomor_pertek.as_deref(), Some(pertek.nomor.as_str()));
+    assert_eq!(baru.1.masa_kerja_tahun, data.masa_kerja_golongan.tahun);
+    assert_eq!(
+        store
+            .dokumen(sk.dokumen_id.unwrap())
+            .await
+            .unwrap()
+            .riwayat_id,
+        Some(baru.0)
+    );
+    // Every step is in the case log, with who and from where.
+    let jejak = store.jejak_layanan(id).await.unwrap();
+    assert_eq!(jejak.first().unwrap().langkah, Langkah::Buat);
+    assert_eq!(jejak.last().unwrap().langkah, Langkah::TandatanganiSk);
+    assert!(
+        jejak
+            .iter()
+            .all(|j| j.alamat.as_deref() == Some("192.0.2.7"))
+    );
+    assert!(jejak.iter().any(|j| j.putaran == 2));
+    // Nothing more can happen; the audit chain holds and records the change once.
+    assert_eq!(
+        kp::tandatangani_sk(&app, &pejabat, id, k.versi)
+            .await
+            .unwrap(),
+        HasilLangkah::Ditolak(LangkahDitolak::StatusTidakSesuai)
+    );
+    assert!(store.verifikasi_audit().await.unwrap().rusak.is_none());
+    let diubah = store
+        .audit_tentang_pegawai(a, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.aksi == "pegawai.diubah")
+        .count();
+    assert_eq!(diubah, 1);
+}
+
+conformance!(
+    proposals_apply_once_and_refuse_stale_changes,
+    promotion_from_prediction_to_record
+);

@@ -236,6 +236,14 @@ fn kenaikan_pangkat(
         if periode > hari_ini {
             break;
         }
+        // Some whose promotion fell due this past year are not promoted yet: the promotion
+        // service's work, so the prediction and the cases have someone to show.
+        let setahun_lalu = hari_ini
+            .checked_sub_months(Months::new(12))
+            .unwrap_or(hari_ini);
+        if periode > setahun_lalu && a.peluang(0.5) {
+            break;
+        }
         let tanggal_sk = periode - chrono::Duration::days(a.antara(15, 60));
         let mk = bulan_penuh(tmt_cpns, periode);
         d.tambah(

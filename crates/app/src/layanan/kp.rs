@@ -330,7 +330,14 @@ async fn arsipkan(
     nama_file: &str,
     pdf: &[u8],
 ) -> AppResult<Uuid> {
-    let blob = app.store().simpan_blob(pdf, "application/pdf").await?;
+    let blob = langkah_layanan::simpan_blob(
+        tx,
+        app.store().blobs(),
+        pdf,
+        "application/pdf",
+        app.sekarang(),
+    )
+    .await?;
     let d = Dokumen {
         id: Uuid::now_v7(),
         pegawai_id: k.pegawai_id,

@@ -301,8 +301,8 @@ pub const DOKUMEN_KP_AWAL: &[(&str, &[&str])] = &[
 ];
 
 /// The proposal window of a period: from the reference when an administrator set one, else
-/// three months before the period up to the day before it (the monthly scheme's deadlines are
-/// not published).
+/// from three months before the period to the end of the period's month (the monthly scheme's
+/// deadlines are not published, and decrees with a TMT already passed are common).
 pub fn jendela_usul(
     periode: NaiveDate,
     jadwal: Option<(NaiveDate, NaiveDate)>,
@@ -312,7 +312,11 @@ pub fn jendela_usul(
             periode
                 .checked_sub_months(chrono::Months::new(3))
                 .unwrap_or(periode),
-            periode.pred_opt().unwrap_or(periode),
+            crate::tanggal::BulanTahun::of(periode)
+                .tambah_bulan(1)
+                .hari_pertama()
+                .pred_opt()
+                .unwrap_or(periode),
         )
     })
 }

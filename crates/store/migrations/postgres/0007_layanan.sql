@@ -50,7 +50,7 @@ CREATE TABLE layanan (
     tujuan TEXT NOT NULL,
     pengusul_akun_id UUID REFERENCES akun (id),
     status INTEGER NOT NULL,
-    data TEXT NOT NULL,
+    data JSONB NOT NULL,
     putaran INTEGER NOT NULL DEFAULT 1,
     versi BIGINT NOT NULL DEFAULT 1,
     alasan TEXT,

@@ -320,3 +320,28 @@ pub async fn tautkan_dokumen(tx: &mut Tx, dokumen_id: Uuid, riwayat_id: Uuid) ->
     });
     Ok(())
 }
+
+/// Puts generated content in the blob store and records it inside the transaction (a letter
+/// made mid-transaction: a pool write here would wait on the transaction's own lock).
+pub async fn simpan_blob(
+    tx: &mut Tx,
+    blobs: &crate::BlobStore,
+    bytes: &[u8],
+    media_type: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<crate::BlobRef> {
+    let blob = blobs.put(bytes, media_type).await?;
+    on_tx!(tx, |c| {
+        sqlx::query(
+            "INSERT INTO blob (sha256, ukuran, media_type, dibuat_pada) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (sha256) DO NOTHING",
+        )
+        .bind(&blob.sha256)
+        .bind(blob.ukuran)
+        .bind(&blob.media_type)
+        .bind(now)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(blob)
+}
