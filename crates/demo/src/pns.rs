@@ -98,7 +98,7 @@ pub fn buat(k: &Konteks, n: &mut Penomoran, a: &mut Acak) -> Option<Draf> {
     d.pegawai.tmt_pns = Some(tmt_pns);
 
     let sk_cpns = pengangkatan(k, n, a, &mut d, &kode_instansi, awal, tmt_cpns, tmt_pns);
-    let riwayat_golongan = kenaikan_pangkat(
+    let (riwayat_golongan, tertunda) = kenaikan_pangkat(
         k,
         n,
         a,
@@ -134,7 +134,27 @@ pub fn buat(k: &Konteks, n: &mut Penomoran, a: &mut Acak) -> Option<Draf> {
     } else if a.peluang(0.01) {
         d.pegawai.kedudukan_hukum_id = "03".into();
     }
+    if let Some(id) = tertunda {
+        tunda_kenaikan(&mut d, id, &riwayat_golongan);
+    }
     Some(d)
+}
+
+/// Undoes a generated last promotion (the employee is due, not promoted yet): the rank row
+/// goes, the record's rank and the salary row fall back to the rank before.
+fn tunda_kenaikan(d: &mut Draf, id: uuid::Uuid, riwayat_golongan: &[(Golongan, NaiveDate)]) {
+    let Some(&(lama, tmt_lama)) = riwayat_golongan.iter().rev().nth(1) else {
+        return;
+    };
+    d.riwayat.retain(|r| r.id != id);
+    d.pegawai.golongan = Some(lama);
+    d.pegawai.tmt_golongan = Some(tmt_lama);
+    for r in &mut d.riwayat {
+        if let DataRiwayat::Gaji(g) = &mut r.data {
+            g.golongan = Some(lama);
+            g.gaji_pokok = gaji_pokok(lama, g.masa_kerja_tahun);
+        }
+    }
 }
 
 /// The CPNS and PNS appointment decrees with their documents; the SK CPNS, which is also the
@@ -203,11 +223,12 @@ fn kenaikan_pangkat(
     (awal, maks): (Golongan, Golongan),
     tmt_cpns: NaiveDate,
     sk_cpns: Sk,
-) -> Option<Vec<(Golongan, NaiveDate)>> {
+) -> Option<(Vec<(Golongan, NaiveDate)>, Option<uuid::Uuid>)> {
     let hari_ini = k.hari_ini;
     let mut golongan = awal;
     let mut tmt_golongan = tmt_cpns;
     let mut riwayat_golongan = vec![(awal, tmt_cpns)];
+    let mut terakhir = None;
     d.tambah(
         DataRiwayat::Golongan(RiwayatGolongan {
             golongan: awal,
@@ -236,17 +257,9 @@ fn kenaikan_pangkat(
         if periode > hari_ini {
             break;
         }
-        // Some whose promotion fell due this past year are not promoted yet: the promotion
-        // service's work, so the prediction and the cases have someone to show.
-        let setahun_lalu = hari_ini
-            .checked_sub_months(Months::new(12))
-            .unwrap_or(hari_ini);
-        if periode > setahun_lalu && a.peluang(0.5) {
-            break;
-        }
         let tanggal_sk = periode - chrono::Duration::days(a.antara(15, 60));
         let mk = bulan_penuh(tmt_cpns, periode);
-        d.tambah(
+        terakhir = Some(d.tambah(
             DataRiwayat::Golongan(RiwayatGolongan {
                 golongan: next,
                 jenis_kp_id: "101".into(),
@@ -264,12 +277,27 @@ fn kenaikan_pangkat(
             }),
             n,
             a,
-        );
+        ));
         golongan = next;
         tmt_golongan = periode;
         riwayat_golongan.push((next, periode));
     }
-    Some(riwayat_golongan)
+    // Half of those whose last promotion fell due this past year are not promoted yet: the
+    // promotion service's work, so the prediction and its cases have someone to show. Decided
+    // from the row's id and undone by the caller after the fact, so the rest of the demo draws
+    // the same numbers.
+    let setahun_lalu = hari_ini
+        .checked_sub_months(Months::new(12))
+        .unwrap_or(hari_ini);
+    let tertunda = match (terakhir, riwayat_golongan.last()) {
+        (Some(id), Some(&(_, tmt)))
+            if riwayat_golongan.len() > 1 && tmt > setahun_lalu && id.as_bytes()[15] % 2 == 0 =>
+        {
+            Some(id)
+        }
+        _ => None,
+    };
+    Some((riwayat_golongan, tertunda))
 }
 
 /// Salary: the latest regular increase (every 2 years of service).

@@ -8,6 +8,7 @@ pub mod api;
 mod infra;
 mod kantor;
 mod kartu;
+mod layanan;
 mod masuk;
 mod portal;
 mod publik;
@@ -124,6 +125,7 @@ pub fn router(state: AppState) -> Router {
         .merge(kantor::routes())
         .merge(admin::routes())
         .merge(usulan::routes(batas_unggah))
+        .merge(layanan::routes(batas_unggah))
         .merge(kartu::routes(batas_unggah))
         .merge(api::routes().layer(batas_unggah_api))
         .fallback(publik::tidak_ditemukan)

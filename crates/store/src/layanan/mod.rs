@@ -114,6 +114,8 @@ pub struct FilterLayanan {
     pub lewati: i64,
 }
 
+type BarisNotifikasi = (Uuid, String, DateTime<Utc>, Option<DateTime<Utc>>);
+
 type BarisJejak = (
     DateTime<Utc>,
     i32,
@@ -343,6 +345,34 @@ impl Store {
                     nama_file,
                 },
             )
+            .collect())
+    }
+}
+
+impl Store {
+    /// An account's latest service notices: (case, status, when, read).
+    pub async fn notifikasi_layanan(
+        &self,
+        akun_id: Uuid,
+        batas: i64,
+    ) -> StoreResult<Vec<(Uuid, StatusLayanan, DateTime<Utc>, bool)>> {
+        let rows: Vec<BarisNotifikasi> = on_pool!(self.db(), |pool| {
+            sqlx::query_as(
+                "SELECT layanan_id, status, dibuat_pada, dibaca_pada FROM notifikasi \
+                     WHERE akun_id = $1 AND layanan_id IS NOT NULL \
+                     ORDER BY dibuat_pada DESC, id DESC LIMIT $2",
+            )
+            .bind(akun_id)
+            .bind(batas)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, s, w, d)| {
+                let s = StatusLayanan::from_kode_siasn(s.parse().ok()?)?;
+                Some((id, s, w, d.is_some()))
+            })
             .collect())
     }
 }

@@ -49,7 +49,7 @@ impl Store {
         let rows: Vec<NotifikasiRow> = on_pool!(self.db(), |pool| {
             sqlx::query_as(
                 "SELECT usulan_id, status, dibuat_pada, dibaca_pada FROM notifikasi WHERE akun_id = $1 \
-                 ORDER BY dibuat_pada DESC, id DESC LIMIT $2",
+                 AND layanan_id IS NULL ORDER BY dibuat_pada DESC, id DESC LIMIT $2",
             )
             .bind(akun_id)
             .bind(batas)

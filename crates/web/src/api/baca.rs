@@ -37,9 +37,9 @@ pub fn id_rekaman(p: Result<Path<String>, PathRejection>) -> Result<Uuid, ApiErr
         .map_err(|_| ApiError::tidak_valid("id tidak valid"))
 }
 
-type Kueri = Result<Query<HashMap<String, String>>, QueryRejection>;
+pub(super) type Kueri = Result<Query<HashMap<String, String>>, QueryRejection>;
 
-fn kueri(q: Kueri) -> Result<HashMap<String, String>, ApiError> {
+pub(super) fn kueri(q: Kueri) -> Result<HashMap<String, String>, ApiError> {
     q.map(|Query(m)| m)
         .map_err(|_| ApiError::tidak_valid("parameter query tidak valid"))
 }
@@ -328,7 +328,7 @@ pub async fn foto(
 
 /// The agency a list is about: the client's own, or for a national client the one asked for
 /// (`instansiId`); the user's scope must cover it.
-async fn instansi_daftar(
+pub(super) async fn instansi_daftar(
     state: &AppState,
     c: &Panggilan,
     q: &HashMap<String, String>,
@@ -353,7 +353,7 @@ async fn instansi_daftar(
     Ok(i.id)
 }
 
-async fn catat_daftar(
+pub(super) async fn catat_daftar(
     state: &AppState,
     c: &Panggilan,
     pegawai: &[Uuid],
@@ -377,55 +377,6 @@ async fn catat_daftar(
         })
         .collect();
     super::catat_baca_berkelompok(state, events).await
-}
-
-/// `GET /pns/list-kp-instansi?periode=YYYY-MM-DD`: the agency's promotion proposals of a period.
-pub async fn list_kp(State(state): State<AppState>, c: Panggilan, q: Kueri) -> ApiResult {
-    c.wajib(Lingkup::Layanan)?;
-    let q = kueri(q)?;
-    let periode = q
-        .get("periode")
-        .and_then(|p| NaiveDate::parse_from_str(p.trim(), "%Y-%m-%d").ok())
-        .ok_or_else(|| ApiError::tidak_valid("periode wajib, format YYYY-MM-DD"))?;
-    let instansi = instansi_daftar(&state, &c, &q).await?;
-    let usulan = state.store().usulan_kp_instansi(&instansi).await?;
-    let mut items = Vec::new();
-    let mut dilihat = Vec::new();
-    for u in usulan {
-        let DataRiwayat::Golongan(g) = &u.data else {
-            continue;
-        };
-        if g.tmt_golongan != periode {
-            continue;
-        }
-        let status = siasn_domain::usulan::StatusUsulan::from_kode(&u.status);
-        dilihat.push(u.pegawai_id);
-        items.push(json!({
-            "id": u.id.to_string(),
-            "pnsId": u.pegawai_id.to_string(),
-            "statusUsulan": u.status,
-            "statusUsulanNama": status.map(|s| siasn_teks::label_status(s, siasn_teks::Bahasa::Indonesia)),
-            "nipBaru": u.nip,
-            "nama": u.nama,
-            "no_pertek": g.nomor_pertek,
-            "no_sk": g.sk.nomor,
-            "path_ttd_sk": null,
-            "path_ttd_pertek": null,
-            "tgl_pertek": tgl(g.tanggal_pertek),
-            "tgl_sk": tgl(Some(g.sk.tanggal)),
-            "golonganBaruId": g.golongan.id().to_string(),
-            "tmtKp": tgl(Some(g.tmt_golongan)),
-            "path_preview_sk": null,
-            "gaji_pokok_baru": null,
-            "gaji_pokok_lama": null,
-            "masa_kerja_tahun": g.masa_kerja_tahun.to_string(),
-            "masa_kerja_bulan": g.masa_kerja_bulan.to_string(),
-            "jenis_kp": g.jenis_kp_id,
-            "jenis_prosedur": null,
-        }));
-    }
-    catat_daftar(&state, &c, &dilihat, "list-kp-instansi").await?;
-    Ok(daftar(items))
 }
 
 /// `GET /pns/list-pensiun-instansi?tglAwal=dd-mm-yyyy&tglAkhir=dd-mm-yyyy`: employees of the

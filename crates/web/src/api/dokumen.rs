@@ -88,7 +88,7 @@ pub async fn unduh(
 }
 
 /// Reads a multipart upload: 415 for another content type, 413 over the limit.
-async fn baca(
+pub(super) async fn baca(
     state: &AppState,
     headers: &HeaderMap,
     mp: Result<Multipart, MultipartRejection>,
@@ -236,55 +236,6 @@ pub async fn unggah_rw(
             aksi: "dokumen.dilampirkan",
             alasan: format!("{} via API: upload-dok-rw", c.klien.nama),
             sesudah: Some(sesudah),
-        },
-    )
-    .await?;
-    Ok(jawaban(&u, format!("dokumen/{dokumen_id}")))
-}
-
-/// `POST /upload-dok-sk-kp` (`id_usulan`, `no_sk`, `tgl_sk`, `file`): the promotion decree of a
-/// proposal from `list-kp-instansi`, kept in the employee's archive and audited.
-pub async fn unggah_sk_kp(
-    State(state): State<AppState>,
-    c: Panggilan,
-    headers: HeaderMap,
-    mp: Result<Multipart, MultipartRejection>,
-) -> ApiResult {
-    c.wajib(Lingkup::Dokumen)?;
-    c.wajib(Lingkup::Tulis)?;
-    let f = baca(&state, &headers, mp).await?;
-    let usulan_id: Uuid = f
-        .satu("id_usulan")
-        .trim()
-        .parse()
-        .map_err(|_| ApiError::tidak_valid("id_usulan tidak valid"))?;
-    let no_sk = f.satu("no_sk").trim().to_string();
-    if no_sk.is_empty() {
-        return Err(ApiError::tidak_valid("no_sk wajib"));
-    }
-    let tgl_sk = siasn_domain::tanggal::parse_siasn(f.satu("tgl_sk"))
-        .ok_or_else(|| ApiError::tidak_valid("tgl_sk wajib, format dd-mm-yyyy"))?;
-    let usulan = state.store().usulan(usulan_id).await?;
-    if usulan.perubahan.kode() != "tambah.golongan" {
-        return Err(ApiError::tidak_ada());
-    }
-    let p = state
-        .store()
-        .pegawai_api_id(usulan.pegawai_id, &c.cakupan_pengguna(), &c.cakupan_klien())
-        .await?;
-    c.boleh_menulis(&p)?;
-    let b = berkas(&state, &f, "L02".into())?;
-    let (u, dokumen_id) = kasus::unggah_ke_arsip(
-        state.app(),
-        &c.aktor_kasus(),
-        &c.klien,
-        &b,
-        &p,
-        Pengarsipan {
-            riwayat_id: None,
-            aksi: "dokumen.sk_kp_diunggah",
-            alasan: format!("usulan {usulan_id}: SK {no_sk} tanggal {tgl_sk}"),
-            sesudah: None,
         },
     )
     .await?;

@@ -10,6 +10,7 @@ mod baca;
 mod dokumen;
 mod jejak;
 mod kunci;
+mod layanan;
 mod panggilan;
 mod peta;
 mod referensi;
@@ -212,14 +213,15 @@ pub fn routes() -> Router<AppState> {
         .route(&d("/pns/data-ortu/{nip}"), get(baca::ortu))
         .route(&d("/jabatan/pns/{nip}"), get(baca::jabatan_pns))
         .route(&d("/pns/photo/{pns_id}"), get(baca::foto))
-        .route(&d("/pns/list-kp-instansi"), get(baca::list_kp))
+        .route(&d("/pns/list-kp-instansi"), get(layanan::list_kp))
+        .route(&d("/pns/kp-instansi-byId"), get(layanan::kp_by_id))
         .route(&d("/pns/list-pensiun-instansi"), get(baca::list_pensiun))
         .route(&d("/referensi/ref-unor"), get(baca::ref_unor))
         .route(&d("/pns/data-utama-update"), post(tulis::data_utama))
         .route(&d("/download-dok"), get(dokumen::unduh))
         .route(&d("/upload-dok"), post(dokumen::unggah))
         .route(&d("/upload-dok-rw"), post(dokumen::unggah_rw))
-        .route(&d("/upload-dok-sk-kp"), post(dokumen::unggah_sk_kp))
+        .route(&d("/upload-dok-sk-kp"), post(layanan::unggah_sk_kp))
         .route("/referensi_siasn/1/{nama}/search", get(referensi::cari));
     for jenis in peta::RW {
         r = r.route(

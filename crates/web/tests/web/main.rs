@@ -12,6 +12,7 @@ mod api;
 mod halaman;
 mod http;
 mod kartu;
+mod layanan;
 mod matriks;
 mod profil;
 mod usulan;

@@ -1,0 +1,188 @@
+//! The queues: what each role must act on, with counts per status, filters and waiting time;
+//! an employee sees their own cases.
+
+use siasn_domain::akses::{Cakupan, Peran};
+use siasn_store::layanan::FilterLayanan;
+
+use super::*;
+
+/// A case as listed.
+pub struct BarisKasus {
+    id: Uuid,
+    nama: String,
+    nip: String,
+    jenis_kp: String,
+    periode: String,
+    golongan: String,
+    status: &'static str,
+    menunggu: String,
+}
+
+/// A status chip with its count.
+pub struct Hitungan {
+    kode: i32,
+    label: &'static str,
+    jumlah: i64,
+}
+
+#[derive(Template)]
+#[template(path = "layanan_daftar.html")]
+struct DaftarPage<'a> {
+    b: Bahasa,
+    nama_instance: &'a str,
+    staf: bool,
+    operator: bool,
+    saya: bool,
+    status: Option<i32>,
+    periode: String,
+    hitungan: Vec<Hitungan>,
+    daftar: Vec<BarisKasus>,
+    notifikasi: Vec<(Uuid, &'static str, String, bool)>,
+    total: i64,
+    halaman: i64,
+    halaman_akhir: i64,
+}
+
+#[derive(Deserialize)]
+pub(super) struct Filter {
+    #[serde(default)]
+    antrean: Option<String>,
+    #[serde(default)]
+    status: Option<i32>,
+    #[serde(default)]
+    periode: Option<String>,
+    #[serde(default)]
+    halaman: Option<i64>,
+}
+
+const PER_HALAMAN: i64 = 50;
+
+/// The statuses at which each role acts.
+fn status_peran(m: &Masuk) -> Vec<StatusLayanan> {
+    use StatusLayanan as S;
+    let mut out = Vec::new();
+    if m.pelaku.punya(Peran::OperatorInstansi) {
+        out.extend([
+            S::InputBerkas,
+            S::BerkasDisimpan,
+            S::PerbaikanDokumen,
+            S::Bts,
+            S::PertekDitandatangani,
+        ]);
+    }
+    if m.pelaku.punya(Peran::PejabatInstansi) {
+        out.extend([S::SuratUsulan, S::PertekDitandatangani]);
+    }
+    if m.pelaku.punya(Peran::VerifikatorBkn) {
+        out.extend([S::ApprovalSuratUsulan, S::ValidasiDisetujui]);
+    }
+    out.dedup();
+    out
+}
+
+/// `GET /layanan`: the queue (staff) or the employee's own cases.
+pub async fn daftar(
+    State(state): State<AppState>,
+    m: Masuk,
+    Query(f): Query<Filter>,
+) -> Result<Response, WebError> {
+    let b = m.bahasa();
+    let staf_cakupan: Vec<Cakupan> = m
+        .pelaku
+        .peran
+        .iter()
+        .filter(|p| p.peran != Peran::Pegawai)
+        .filter_map(|p| p.cakupan(None))
+        .collect();
+    let staf = !staf_cakupan.is_empty();
+    let cakupan = if staf {
+        staf_cakupan
+    } else {
+        m.pelaku.cakupan_baca()
+    };
+    let saya = staf && f.antrean.as_deref() != Some("semua") && f.status.is_none();
+    let periode = f
+        .periode
+        .as_deref()
+        .and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok());
+    let halaman = f.halaman.unwrap_or(1).max(1);
+    let mut filter = FilterLayanan {
+        periode,
+        batas: PER_HALAMAN,
+        lewati: (halaman - 1) * PER_HALAMAN,
+        ..FilterLayanan::default()
+    };
+    let hitungan = state
+        .store()
+        .hitung_layanan(&cakupan, &filter)
+        .await?
+        .into_iter()
+        .map(|(s, jumlah)| Hitungan {
+            kode: s.kode_siasn(),
+            label: label_status_layanan(s, b),
+            jumlah,
+        })
+        .collect();
+    filter.status = match f.status.and_then(StatusLayanan::from_kode_siasn) {
+        Some(s) => vec![s],
+        None if saya => status_peran(&m),
+        None => Vec::new(),
+    };
+    let (kasus_list, total) = state.store().daftar_layanan(&cakupan, &filter).await?;
+    let jenis_kp = state.store().referensi("jenis-kp").await?;
+    let daftar = kasus_list
+        .iter()
+        .map(|k| {
+            let d = k.kp();
+            BarisKasus {
+                id: k.id,
+                nama: k.nama.clone(),
+                nip: k.nip.clone(),
+                jenis_kp: jenis_kp
+                    .iter()
+                    .find(|r| r.id == k.sub_jenis)
+                    .map_or_else(|| k.sub_jenis.clone(), |r| r.nama.clone()),
+                periode: crate::tampilan::tanggal(k.periode, b),
+                golongan: d.map_or_else(String::new, |d| {
+                    format!("{} → {}", d.golongan_lama.label(), d.golongan_baru.label())
+                }),
+                status: label_status_layanan(k.status, b),
+                menunggu: lama_menunggu(k, b),
+            }
+        })
+        .collect();
+    let notifikasi = if staf {
+        Vec::new()
+    } else {
+        state
+            .store()
+            .notifikasi_layanan(m.akun.id, 10)
+            .await?
+            .into_iter()
+            .map(|(id, s, w, dibaca)| {
+                (
+                    id,
+                    label_status_layanan(s, b),
+                    crate::tampilan::waktu(w, b),
+                    dibaca,
+                )
+            })
+            .collect()
+    };
+    let page = DaftarPage {
+        notifikasi,
+        b,
+        nama_instance: state.nama_instance(),
+        staf,
+        operator: m.pelaku.punya(Peran::OperatorInstansi) || m.pelaku.punya(Peran::VerifikatorBkn),
+        saya,
+        status: f.status,
+        periode: periode.map(|p| p.to_string()).unwrap_or_default(),
+        hitungan,
+        daftar,
+        total,
+        halaman,
+        halaman_akhir: ((total + PER_HALAMAN - 1) / PER_HALAMAN).max(1),
+    };
+    Ok(Html(page.render()?).into_response())
+}

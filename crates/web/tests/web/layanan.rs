@@ -1,0 +1,417 @@
+//! Personnel services over HTTP, promotion first: prediction → cases → file → the agency
+//! official → BKN (with a BTS round) → pertek → SK → record, the employee following it, and
+//! every bad input refused with nothing changed.
+
+use crate::common::{App, Klien, csrf_dari, sebagai, spawn_app};
+use siasn_domain::akses::{Peran, PeranAkun};
+use siasn_domain::layanan::StatusLayanan;
+use siasn_domain::pegawai::{JenisPegawai, Pegawai};
+use siasn_store::FilterPegawai;
+use uuid::Uuid;
+
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+const PERIODE: &str = "2026-11-01";
+
+fn g(peran: Peran, instansi: Option<&str>) -> PeranAkun {
+    PeranAkun::new(peran, instansi.map(str::to_string), None).unwrap()
+}
+
+async fn pns(app: &App, instansi: &str) -> Vec<Pegawai> {
+    let page = app
+        .store()
+        .daftar_pegawai(
+            &FilterPegawai {
+                instansi_id: instansi.into(),
+                unor_id: None,
+            },
+            None,
+            500,
+        )
+        .await
+        .unwrap();
+    let mut out = Vec::new();
+    for r in page.items {
+        let p = app.store().pegawai(r.id).await.unwrap();
+        if p.jenis_pegawai == JenisPegawai::Pns && p.kedudukan_hukum_id == "01" {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn nilai_dari(body: &str, nama: &str) -> String {
+    let kunci = format!("name=\"{nama}\" value=\"");
+    let i = body
+        .find(&kunci)
+        .unwrap_or_else(|| panic!("a {nama} field"))
+        + kunci.len();
+    body[i..].split('"').next().unwrap().to_string()
+}
+
+/// The checked (eligible) employees of the prediction page.
+fn dicentang(body: &str) -> Vec<Uuid> {
+    body.split("name=\"pegawai\" value=\"")
+        .skip(1)
+        .filter(|s| s.split('>').next().unwrap_or("").contains("checked"))
+        .filter_map(|s| Uuid::parse_str(s.split('"').next()?).ok())
+        .collect()
+}
+
+async fn status(app: &App, id: Uuid) -> StatusLayanan {
+    app.store()
+        .layanan_terlihat(id, &[siasn_domain::akses::Cakupan::Nasional])
+        .await
+        .unwrap()
+        .status
+}
+
+/// A step through the page's own form (its csrf and version).
+async fn langkah(c: &mut Klien, id: Uuid, kode: &str, alasan: &str) -> crate::common::Resp {
+    let page = c.get(&format!("/layanan/{id}")).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    // A page without buttons for this reader has no form: the session's token from a form page.
+    let (csrf, versi) = if page.body.contains("name=\"versi\"") {
+        (csrf_dari(&page.body), nilai_dari(&page.body, "versi"))
+    } else {
+        let csrf = c.csrf("/layanan/kp/prediksi").await;
+        let versi = page
+            .body
+            .split("data-versi=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .expect("the page names its version")
+            .to_string();
+        (csrf, versi)
+    };
+    c.post(
+        &format!("/layanan/{id}/langkah"),
+        &[
+            ("csrf", &csrf),
+            ("versi", &versi),
+            ("langkah", kode),
+            ("alasan", alasan),
+        ],
+    )
+    .await
+}
+
+async fn berhasil(c: &mut Klien, id: Uuid, kode: &str) {
+    let r = langkah(c, id, kode, "").await;
+    assert_eq!(r.status, 303, "{kode}: {}", r.body);
+}
+
+async fn lampirkan(c: &mut Klien, id: Uuid, jenis: &str) -> crate::common::Resp {
+    let csrf = c.csrf(&format!("/layanan/{id}")).await;
+    c.multipart(
+        &format!("/layanan/{id}/lampiran"),
+        &[("csrf", &csrf), ("jenis_dokumen", jenis)],
+        &[("berkas", "berkas.pdf", PDF.to_vec())],
+    )
+    .await
+}
+
+async fn promotion_through_the_pages_with_every_refusal() {
+    let mut app = spawn_app(400).await;
+    let jabar = pns(&app, "PROV-JABAR").await;
+    let pegawai = g(Peran::Pegawai, None);
+    let mut operator = sebagai(
+        &app,
+        Some(&jabar[0]),
+        vec![
+            pegawai.clone(),
+            g(Peran::OperatorInstansi, Some("PROV-JABAR")),
+        ],
+        61,
+    )
+    .await;
+    let mut pejabat = sebagai(
+        &app,
+        Some(&jabar[1]),
+        vec![
+            pegawai.clone(),
+            g(Peran::PejabatInstansi, Some("PROV-JABAR")),
+        ],
+        62,
+    )
+    .await;
+    let bkn = g(Peran::VerifikatorBkn, None);
+    let mut bkn1 = sebagai(&app, None, vec![bkn.clone()], 63).await;
+    let mut bkn2 = sebagai(&app, None, vec![bkn], 64).await;
+    let mut operator_lain = sebagai(
+        &app,
+        None,
+        vec![g(Peran::OperatorInstansi, Some("KAB-GOWA"))],
+        65,
+    )
+    .await;
+
+    // The prediction lists who is due, with the reasons of who is not.
+    let page = operator
+        .get(&format!("/layanan/kp/prediksi?periode={PERIODE}"))
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("Prediksi kenaikan pangkat"));
+    assert!(page.body.contains("Belum memenuhi") || page.body.contains("masa dalam golongan"));
+    let staf = [jabar[0].id, jabar[1].id];
+    let layak: Vec<Uuid> = dicentang(&page.body)
+        .into_iter()
+        .filter(|id| !staf.contains(id))
+        .collect();
+    assert!(!layak.is_empty(), "someone is due in {PERIODE}");
+    let target = layak[0];
+    let csrf = csrf_dari(&page.body);
+
+    // A TMT that is not a period date: refused, nothing started.
+    let r = operator
+        .post(
+            "/layanan/kp/prediksi",
+            &[
+                ("csrf", &csrf),
+                ("periode", "2026-11-15"),
+                ("pegawai", &target.to_string()),
+            ],
+        )
+        .await;
+    assert!(r.body.contains("TMT bukan tanggal periode"), "{}", r.body);
+    assert!(
+        app.store()
+            .layanan_pegawai(target)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // An operator of another agency cannot start one for this employee.
+    let page_lain = operator_lain.get("/layanan/kp/prediksi").await;
+    assert_eq!(page_lain.status, 200, "{}", page_lain.body);
+    let csrf_lain = csrf_dari(&page_lain.body);
+    let r = operator_lain
+        .post(
+            "/layanan/kp/prediksi",
+            &[
+                ("csrf", &csrf_lain),
+                ("periode", PERIODE),
+                ("pegawai", &target.to_string()),
+            ],
+        )
+        .await;
+    assert!(
+        r.body.contains("tidak ditemukan di instansi Anda"),
+        "{}",
+        r.body
+    );
+    assert!(
+        app.store()
+            .layanan_pegawai(target)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let r = operator
+        .post(
+            "/layanan/kp/prediksi",
+            &[
+                ("csrf", &csrf),
+                ("periode", PERIODE),
+                ("pegawai", &target.to_string()),
+            ],
+        )
+        .await;
+    assert!(r.body.contains("1 usul dibuat"), "{}", r.body);
+    let kasus = app.store().layanan_pegawai(target).await.unwrap();
+    assert_eq!(kasus.len(), 1);
+    let id = kasus[0].id;
+    // A second case for the same employee and period.
+    let r = operator
+        .post(
+            "/layanan/kp/prediksi",
+            &[
+                ("csrf", &csrf),
+                ("periode", PERIODE),
+                ("pegawai", &target.to_string()),
+            ],
+        )
+        .await;
+    assert!(r.body.contains("sudah ada usul"), "{}", r.body);
+    assert_eq!(app.store().layanan_pegawai(target).await.unwrap().len(), 1);
+    // Outside the agency the case does not exist.
+    assert_eq!(
+        operator_lain.get(&format!("/layanan/{id}")).await.status,
+        404
+    );
+
+    // The file: nothing proposed before it is complete; a wrong document type is refused.
+    let r = langkah(&mut operator, id, "SIMPAN_BERKAS", "").await;
+    assert!(r.body.contains("dokumen wajib belum lengkap"), "{}", r.body);
+    let r = lampirkan(&mut operator, id, "L03").await;
+    assert_eq!(r.status, 200);
+    assert!(app.store().lampiran_layanan(id).await.unwrap().is_empty());
+    // An SK upload before the SK step is refused.
+    let csrf = operator.csrf(&format!("/layanan/{id}")).await;
+    let r = operator
+        .multipart(
+            &format!("/layanan/{id}/sk"),
+            &[
+                ("csrf", &csrf),
+                ("nomor_sk", "X/1"),
+                ("tanggal_sk", "2026-11-02"),
+            ],
+            &[("berkas", "sk.pdf", PDF.to_vec())],
+        )
+        .await;
+    assert!(
+        r.body.contains("bukan wewenang") || r.body.contains("tahap lain"),
+        "{}",
+        r.body
+    );
+    let mut jenis = vec!["L02", "891"];
+    if kasus[0].sub_jenis == "202" {
+        jenis.push("880");
+    }
+    for j in jenis {
+        assert_eq!(lampirkan(&mut operator, id, j).await.status, 303);
+    }
+    berhasil(&mut operator, id, "SIMPAN_BERKAS").await;
+    berhasil(&mut operator, id, "AJUKAN").await;
+    assert_eq!(status(&app, id).await, StatusLayanan::SuratUsulan);
+
+    // Wrong roles: the operator cannot approve, BKN cannot act before the official.
+    let r = langkah(&mut operator, id, "SETUJUI_INSTANSI", "").await;
+    assert!(r.body.contains("bukan wewenang"), "{}", r.body);
+    let r = langkah(&mut bkn1, id, "SETUJUI_BKN", "").await;
+    assert!(r.body.contains("tahap lain"), "{}", r.body);
+    assert_eq!(status(&app, id).await, StatusLayanan::SuratUsulan);
+    berhasil(&mut pejabat, id, "SETUJUI_INSTANSI").await;
+
+    // BTS needs a reason; the operator fixes the file and proposes again in round 2.
+    let r = langkah(&mut bkn1, id, "BTS", "").await;
+    assert!(r.body.contains("tuliskan alasannya"), "{}", r.body);
+    let r = langkah(&mut bkn1, id, "BTS", "SKP 2025 belum ditandatangani").await;
+    assert_eq!(r.status, 303);
+    let page = operator.get(&format!("/layanan/{id}")).await;
+    assert!(page.body.contains("SKP 2025 belum ditandatangani"));
+    berhasil(&mut operator, id, "SIMPAN_BERKAS").await;
+    berhasil(&mut operator, id, "AJUKAN").await;
+    berhasil(&mut pejabat, id, "SETUJUI_INSTANSI").await;
+
+    // Two BKN verifiers decide at once: exactly one wins.
+    let page = bkn1.get(&format!("/layanan/{id}")).await;
+    let versi = nilai_dari(&page.body, "versi");
+    let (c1, c2) = (
+        csrf_dari(&page.body),
+        bkn2.csrf(&format!("/layanan/{id}")).await,
+    );
+    let jalur = format!("/layanan/{id}/langkah");
+    let f1 = [
+        ("csrf", c1.as_str()),
+        ("versi", &versi),
+        ("langkah", "SETUJUI_BKN"),
+    ];
+    let f2 = [
+        ("csrf", c2.as_str()),
+        ("versi", &versi),
+        ("langkah", "SETUJUI_BKN"),
+    ];
+    let (r1, r2) = tokio::join!(bkn1.post(&jalur, &f1), bkn2.post(&jalur, &f2));
+    let menang = [&r1, &r2].iter().filter(|r| r.status == 303).count();
+    assert_eq!(menang, 1, "{} / {}", r1.status, r2.status);
+    // The loser is told the case moved on (raced inside the transaction, or read after it).
+    let kalah = if r1.status == 303 { &r2 } else { &r1 };
+    assert!(
+        kalah.body.contains("baru saja diubah") || kalah.body.contains("tahap lain"),
+        "{}",
+        kalah.body
+    );
+    assert_eq!(status(&app, id).await, StatusLayanan::ValidasiDisetujui);
+
+    berhasil(&mut bkn2, id, "TERBITKAN_PERTEK").await;
+    let sebelum = app.store().pegawai(target).await.unwrap();
+    berhasil(&mut pejabat, id, "TANDATANGANI_SK").await;
+    let k = app
+        .store()
+        .layanan_terlihat(id, &[siasn_domain::akses::Cakupan::Nasional])
+        .await
+        .unwrap();
+    assert_eq!(k.status, StatusLayanan::ProfilDiperbarui);
+    let d = k.kp().unwrap();
+    let sesudah = app.store().pegawai(target).await.unwrap();
+    assert_eq!(sebelum.golongan, Some(d.golongan_lama));
+    assert_eq!(sesudah.golongan, Some(d.golongan_baru));
+
+    // The letters download from the case page and are PDFs.
+    for s in [k.pertek.as_ref().unwrap(), k.sk.as_ref().unwrap()] {
+        let (st, tipe, _, isi) = pejabat
+            .unduh(&format!("/layanan/{id}/dokumen/{}", s.dokumen_id.unwrap()))
+            .await;
+        assert_eq!((st, tipe.as_str()), (200, "application/pdf"));
+        assert!(isi.starts_with(b"%PDF-"));
+    }
+
+    // The employee follows it: the list, the stages, the SK in "Dokumen saya", a notice.
+    let p = app.store().pegawai(target).await.unwrap();
+    let mut emp = sebagai(&app, Some(&p), vec![pegawai], 66).await;
+    let page = emp.get("/layanan").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("SK terbit, data kepegawaian diperbarui"),
+        "{}",
+        page.body
+    );
+    let page = emp.get(&format!("/layanan/{id}")).await;
+    assert!(page.body.contains("aria-current=\"step\"") || page.body.contains("selesai"));
+    assert!(!page.body.contains("name=\"langkah\""));
+    let dok = emp.get("/dokumen").await;
+    assert!(dok.body.contains("SK kenaikan pangkat"), "{}", dok.body);
+    let surat = app.surat_berikutnya().await;
+    assert!(surat.contains("kenaikan pangkat"), "{surat}");
+    // Nothing more can happen to it.
+    let csrf = pejabat.csrf("/layanan/kp/prediksi").await;
+    let versi = k.versi.to_string();
+    let r = pejabat
+        .post(
+            &format!("/layanan/{id}/langkah"),
+            &[
+                ("csrf", &csrf),
+                ("versi", &versi),
+                ("langkah", "TANDATANGANI_SK"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("tahap lain"), "{}", r.body);
+    assert!(
+        app.store()
+            .verifikasi_audit()
+            .await
+            .unwrap()
+            .rusak
+            .is_none()
+    );
+}
+
+/// The queues: each role sees what waits for it, with counts, and nothing of other agencies.
+async fn queues_by_role() {
+    let app = spawn_app(120).await;
+    let jabar = pns(&app, "PROV-JABAR").await;
+    let mut operator = sebagai(
+        &app,
+        Some(&jabar[0]),
+        vec![g(Peran::OperatorInstansi, Some("PROV-JABAR"))],
+        71,
+    )
+    .await;
+    let page = operator.get("/layanan").await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("Menunggu tindakan saya"));
+    let mut emp = sebagai(&app, Some(&jabar[2]), vec![g(Peran::Pegawai, None)], 72).await;
+    let page = emp.get("/layanan").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Layanan kepegawaian saya"));
+    // An employee has no prediction.
+    assert_eq!(emp.get("/layanan/kp/prediksi").await.status, 403);
+}
+
+dua_mesin!(
+    promotion_through_the_pages_with_every_refusal,
+    queues_by_role
+);
