@@ -140,6 +140,12 @@ pub fn buat(k: &Konteks, n: &mut Penomoran, a: &mut Acak) -> Option<Draf> {
     Some(d)
 }
 
+/// The id of a generated promotion row the employee is due for but has not received yet.
+type Tertunda = uuid::Uuid;
+
+/// The ranks generated, with their TMT.
+type PangkatDemo = Vec<(Golongan, NaiveDate)>;
+
 /// Undoes a generated last promotion (the employee is due, not promoted yet): the rank row
 /// goes, the record's rank and the salary row fall back to the rank before.
 fn tunda_kenaikan(d: &mut Draf, id: uuid::Uuid, riwayat_golongan: &[(Golongan, NaiveDate)]) {
@@ -223,7 +229,7 @@ fn kenaikan_pangkat(
     (awal, maks): (Golongan, Golongan),
     tmt_cpns: NaiveDate,
     sk_cpns: Sk,
-) -> Option<(Vec<(Golongan, NaiveDate)>, Option<uuid::Uuid>)> {
+) -> Option<(PangkatDemo, Option<Tertunda>)> {
     let hari_ini = k.hari_ini;
     let mut golongan = awal;
     let mut tmt_golongan = tmt_cpns;
