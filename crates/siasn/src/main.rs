@@ -1,6 +1,7 @@
 //! `siasn`: one binary for one agency on SQLite or the whole nation on PostgreSQL.
 
 mod config;
+mod demo_layanan;
 mod perintah;
 
 use std::path::PathBuf;

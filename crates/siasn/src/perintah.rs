@@ -131,14 +131,25 @@ async fn buat_demo(app: &App, employees: u32, seed: u64) -> anyhow::Result<()> {
         r.laju(),
         store.engine().name()
     );
-    akun_demo(app).await
+    let akun = akun_demo(app).await?;
+    crate::demo_layanan::kasus_kp(app, &akun).await
 }
 
 /// The password of every demo account (documented in the README; demo data only).
 pub const SANDI_DEMO: &str = "SiasnDemo#2026";
 
+/// The demo accounts the service demo acts as.
+pub struct AkunDemo {
+    /// The agency operator (an employee of PROV-JABAR).
+    pub operator: uuid::Uuid,
+    /// The agency official (PyB/PPK) of PROV-JABAR.
+    pub pejabat: uuid::Uuid,
+    /// BKN's national verifier.
+    pub bkn: uuid::Uuid,
+}
+
 /// Demo logins for each role, printed for the person trying the demo.
-async fn akun_demo(app: &App) -> anyhow::Result<()> {
+async fn akun_demo(app: &App) -> anyhow::Result<AkunDemo> {
     const AKTOR: &str = "demo";
     let store = app.store();
     let page = store
@@ -162,6 +173,7 @@ async fn akun_demo(app: &App) -> anyhow::Result<()> {
         }
     }
     let mut baris = Vec::new();
+    let mut ids = std::collections::HashMap::new();
     for (p, peran) in pns.iter().zip([
         Some(Peran::OperatorInstansi),
         Some(Peran::VerifikatorInstansi),
@@ -174,6 +186,7 @@ async fn akun_demo(app: &App) -> anyhow::Result<()> {
         let siapa = PenggunaCli::Pegawai(Box::new(p.clone()));
         let id = akun::beri_peran_langsung(app, AKTOR, siapa, &grant).await?;
         aktifkan(app, id, Some(p)).await?;
+        ids.insert(grant.peran.kode(), id);
         baris.push((grant.peran.nama().to_string(), p.nomor_induk.to_string()));
     }
     for (login, nama, grant) in [
@@ -192,6 +205,16 @@ async fn akun_demo(app: &App) -> anyhow::Result<()> {
             "Admin BKN",
             PeranAkun::new(Peran::AdminBkn, None, None)?,
         ),
+        (
+            "pejabat.jabar",
+            "Pejabat Pembina Kepegawaian Provinsi Jawa Barat",
+            PeranAkun::new(Peran::PejabatInstansi, Some("PROV-JABAR".into()), None)?,
+        ),
+        (
+            "verifikator.bkn",
+            "Verifikator BKN Pusat",
+            PeranAkun::new(Peran::VerifikatorBkn, None, None)?,
+        ),
     ] {
         let siapa = PenggunaCli::NamaPengguna {
             login: login.into(),
@@ -200,15 +223,25 @@ async fn akun_demo(app: &App) -> anyhow::Result<()> {
         };
         let id = akun::beri_peran_langsung(app, AKTOR, siapa, &grant).await?;
         aktifkan(app, id, None).await?;
+        ids.insert(login, id);
         baris.push((grant.peran.nama().to_string(), login.to_string()));
     }
     println!(
         "login demo (kata sandi semua akun: {SANDI_DEMO}; petugas mendaftarkan MFA saat masuk pertama):"
     );
     for (peran, login) in baris {
-        println!("  {peran:<22} {login}");
+        println!("  {peran:<26} {login}");
     }
-    Ok(())
+    let ambil = |k: &str| {
+        ids.get(k)
+            .copied()
+            .ok_or_else(|| anyhow::anyhow!("akun demo {k} tidak dibuat"))
+    };
+    Ok(AkunDemo {
+        operator: ambil(Peran::OperatorInstansi.kode())?,
+        pejabat: ambil("pejabat.jabar")?,
+        bkn: ambil("verifikator.bkn")?,
+    })
 }
 
 async fn aktifkan(

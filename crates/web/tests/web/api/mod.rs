@@ -9,6 +9,7 @@
 mod baca;
 mod batas;
 mod klien;
+mod layanan;
 mod matriks;
 mod openapi;
 mod token;

@@ -37,6 +37,7 @@ async fn the_openapi_description_covers_every_route() {
         "/jabatan/pns/{nip}",
         "/pns/photo/{pnsId}",
         "/pns/list-kp-instansi",
+        "/pns/kp-instansi-byId",
         "/pns/list-pensiun-instansi",
         "/referensi/ref-unor",
         "/download-dok",

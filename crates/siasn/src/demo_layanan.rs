@@ -1,0 +1,200 @@
+//! Demo promotion cases at every stage, made through the same use cases as the pages: a
+//! newcomer sees the queues, the case page, the letters and the API lists working at once.
+
+use chrono::Duration;
+use siasn_app::layanan::{self, HasilLangkah, kp};
+use siasn_app::usulan::Unggahan;
+use siasn_app::{Aktor, App};
+use siasn_domain::BulanTahun;
+use siasn_domain::kenaikan_pangkat::periode_berikutnya;
+use siasn_domain::layanan::{KasusLayanan, Langkah, StatusLayanan};
+
+use crate::perintah::AkunDemo;
+
+/// How far each demo case goes, in order; the list is cycled over the employees due.
+const TUJUAN: [StatusLayanan; 8] = [
+    StatusLayanan::ProfilDiperbarui,
+    StatusLayanan::InputBerkas,
+    StatusLayanan::BerkasDisimpan,
+    StatusLayanan::SuratUsulan,
+    StatusLayanan::ApprovalSuratUsulan,
+    StatusLayanan::Bts,
+    StatusLayanan::PertekDitandatangani,
+    StatusLayanan::Tms,
+];
+
+async fn aktor(app: &App, id: uuid::Uuid) -> anyhow::Result<Aktor> {
+    Ok(Aktor::akun(&app.store().akun(id).await?, None))
+}
+
+/// A one-page sample scan for the demo file (a real PDF a browser shows).
+async fn contoh_pdf(judul: &str) -> anyhow::Result<Vec<u8>> {
+    let judul = judul.to_string();
+    tokio::task::spawn_blocking(move || {
+        siasn_card::Perender::new().surat_pdf(&siasn_card::surat::IsiSurat {
+            kop: vec!["CONTOH DOKUMEN DEMO".into()],
+            judul,
+            nomor: "Dokumen contoh untuk demo SIASN".into(),
+            isi: vec![siasn_card::surat::Blok::Paragraf(
+                "Berkas ini dibuat oleh data demo dan bukan dokumen asli.".into(),
+            )],
+            tempat_tanggal: String::new(),
+            jabatan_penandatangan: String::new(),
+            nama_penandatangan: String::new(),
+            nip_penandatangan: String::new(),
+            kaki: Vec::new(),
+        })
+    })
+    .await?
+    .map_err(|e| anyhow::anyhow!("contoh PDF: {e}"))
+}
+
+async fn maju(
+    app: &App,
+    siapa: &Aktor,
+    k: &KasusLayanan,
+    l: Langkah,
+    alasan: Option<&str>,
+) -> anyhow::Result<KasusLayanan> {
+    let h = match l {
+        Langkah::TerbitkanPertek => kp::terbitkan_pertek(app, siapa, k.id, k.versi).await?,
+        Langkah::TandatanganiSk => kp::tandatangani_sk(app, siapa, k.id, k.versi).await?,
+        l => layanan::langkah(app, siapa, k.id, k.versi, l, alasan).await?,
+    };
+    if !matches!(h, HasilLangkah::Berhasil(_)) {
+        anyhow::bail!("langkah demo {l:?} gagal: {h:?}");
+    }
+    Ok(layanan::kasus(app, siapa, k.id).await?)
+}
+
+/// Starts promotion cases for employees due at the demo's period and walks each to one stage.
+pub async fn kasus_kp(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
+    let operator = aktor(app, akun.operator).await?;
+    let pejabat = aktor(app, akun.pejabat).await?;
+    let bkn = aktor(app, akun.bkn).await?;
+    // The period the demo data is due at (its "today" is fixed), open for proposals now.
+    let kalender = app.store().periode_kp().await?;
+    let hari_data = siasn_demo::hari_ini_bawaan();
+    let periode = periode_berikutnya(&kalender, BulanTahun::of(hari_data).hari_pertama())
+        .unwrap_or(hari_data);
+    let hari_ini = app.sekarang().date_naive();
+    app.store()
+        .atur_jadwal_kp(
+            periode,
+            hari_ini - Duration::days(60),
+            hari_ini + Duration::days(60),
+        )
+        .await?;
+    let prediksi = match kp::prediksi(app, &operator, periode).await? {
+        Ok(p) => p,
+        Err(e) => anyhow::bail!("prediksi demo: {e}"),
+    };
+    let calon: Vec<_> = prediksi
+        .iter()
+        .filter(|i| i.rancangan.hasil.boleh_diusulkan() && i.rancangan.data.is_some())
+        .filter(|i| Some(i.kandidat.pegawai_id) != operator.pelaku.pegawai_id)
+        .map(|i| i.kandidat.pegawai_id)
+        .take(TUJUAN.len() + 2)
+        .collect();
+    let mulai = kp::mulai(app, &operator, periode, &calon).await?;
+    let pdf = contoh_pdf("Contoh berkas").await?;
+    let mut dibuat = 0;
+    for (i, (_, h)) in mulai.iter().enumerate() {
+        let kp::HasilMulai::Dibuat(id) = h else {
+            continue;
+        };
+        dibuat += 1;
+        jalankan(
+            app,
+            &operator,
+            &pejabat,
+            &bkn,
+            *id,
+            TUJUAN[i % TUJUAN.len()],
+            &pdf,
+        )
+        .await?;
+    }
+    println!(
+        "usul kenaikan pangkat demo: {dibuat} usul periode {} (semua tahap)",
+        periode
+    );
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn jalankan(
+    app: &App,
+    operator: &Aktor,
+    pejabat: &Aktor,
+    bkn: &Aktor,
+    id: uuid::Uuid,
+    sampai: StatusLayanan,
+    pdf: &[u8],
+) -> anyhow::Result<()> {
+    use StatusLayanan as S;
+    let mut k = layanan::kasus(app, operator, id).await?;
+    if sampai == S::InputBerkas {
+        return Ok(());
+    }
+    let syarat = app.store().syarat_dokumen(k.jenis, &k.sub_jenis).await?;
+    let unggahan: Vec<Unggahan> = syarat
+        .iter()
+        .filter_map(|s| s.jenis_dokumen.first())
+        .map(|j| Unggahan {
+            nama_file: format!("berkas-{j}.pdf"),
+            jenis_dokumen_id: j.clone(),
+            isi: pdf.to_vec(),
+        })
+        .collect();
+    if let Err(m) = layanan::lampirkan(app, operator, id, &[], &unggahan).await? {
+        anyhow::bail!("lampiran demo ditolak: {m:?}");
+    }
+    let langkah: &[(&Aktor, Langkah, Option<&str>, S)] = &[
+        (operator, Langkah::SimpanBerkas, None, S::BerkasDisimpan),
+        (operator, Langkah::Ajukan, None, S::SuratUsulan),
+        (
+            pejabat,
+            Langkah::SetujuiInstansi,
+            None,
+            S::ApprovalSuratUsulan,
+        ),
+    ];
+    k = layanan::kasus(app, operator, id).await?;
+    for (siapa, l, alasan, setelah) in langkah {
+        k = maju(app, siapa, &k, *l, *alasan).await?;
+        if *setelah == sampai {
+            return Ok(());
+        }
+    }
+    match sampai {
+        S::Bts => {
+            maju(
+                app,
+                bkn,
+                &k,
+                Langkah::Bts,
+                Some("SKP tahun terakhir belum ditandatangani penilai"),
+            )
+            .await?;
+        }
+        S::Tms => {
+            maju(
+                app,
+                bkn,
+                &k,
+                Langkah::Tms,
+                Some("Ijazah yang dipakai belum diakui untuk kenaikan pangkat"),
+            )
+            .await?;
+        }
+        _ => {
+            k = maju(app, bkn, &k, Langkah::SetujuiBkn, None).await?;
+            k = maju(app, bkn, &k, Langkah::TerbitkanPertek, None).await?;
+            if sampai == S::ProfilDiperbarui {
+                maju(app, pejabat, &k, Langkah::TandatanganiSk, None).await?;
+            }
+        }
+    }
+    Ok(())
+}
