@@ -193,14 +193,16 @@ async fn promotion_from_prediction_to_record(store: &Store) {
     );
     let hari_ini = app.sekarang().date_naive();
     let periode = siasn_domain::BulanTahun::of(hari_ini).hari_pertama();
-    store
-        .atur_jadwal_kp(
-            periode,
-            hari_ini - chrono::Duration::days(10),
-            hari_ini + chrono::Duration::days(10),
-        )
-        .await
-        .unwrap();
+    siasn_app::layanan::kp::atur_jadwal(
+        &app,
+        "uji",
+        periode,
+        hari_ini - chrono::Duration::days(10),
+        hari_ini + chrono::Duration::days(10),
+    )
+    .await
+    .unwrap()
+    .unwrap();
     let ps = pegawai_jabar(&app).await;
     let jabar = |peran| PeranAkun::new(peran, Some("PROV-JABAR".into()), None).unwrap();
     let operator = akun_dengan(&app, &ps[0], jabar(Peran::OperatorInstansi)).await;

@@ -62,6 +62,11 @@ enum Command {
         #[command(subcommand)]
         command: CardCommand,
     },
+    /// Promotion (kenaikan pangkat): the prediction of a period, proposal windows.
+    Kp {
+        #[command(subcommand)]
+        command: KpCommand,
+    },
     /// Partner clients of the SIASN-compatible API.
     Partner {
         #[command(subcommand)]
@@ -155,6 +160,31 @@ enum UserCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum KpCommand {
+    /// Works out the prediction of a period and prints its totals and how long it took.
+    Prediksi {
+        /// The period (TMT), YYYY-MM-DD.
+        #[arg(long)]
+        periode: chrono::NaiveDate,
+        /// One agency (default: every agency).
+        #[arg(long)]
+        instansi: Option<String>,
+    },
+    /// Sets the proposal window of a period (the monthly scheme's deadlines are not published).
+    Jadwal {
+        /// The period (TMT), YYYY-MM-DD.
+        #[arg(long)]
+        periode: chrono::NaiveDate,
+        /// First day proposals are accepted.
+        #[arg(long)]
+        buka: chrono::NaiveDate,
+        /// Last day proposals are accepted.
+        #[arg(long)]
+        tutup: chrono::NaiveDate,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum AuditCommand {
     /// Check the whole hash chain; names the first broken entry.
     Verify,
@@ -233,6 +263,17 @@ fn main() -> ExitCode {
             Command::Audit {
                 command: AuditCommand::Verify,
             } => perintah::audit_verify(&config).await,
+            Command::Kp {
+                command: KpCommand::Prediksi { periode, instansi },
+            } => demo_layanan::prediksi(&config, periode, instansi).await,
+            Command::Kp {
+                command:
+                    KpCommand::Jadwal {
+                        periode,
+                        buka,
+                        tutup,
+                    },
+            } => demo_layanan::jadwal(&config, periode, buka, tutup).await,
             Command::Card {
                 command: CardCommand::Verify { qr, .. },
             } => perintah::card_verify_instance(&config, &qr).await,

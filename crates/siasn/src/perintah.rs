@@ -72,7 +72,7 @@ fn konfigurasi_app(config: &Config) -> KonfigurasiApp {
 }
 
 /// The use cases over a freshly opened store.
-async fn open_app(config: &Config) -> anyhow::Result<App> {
+pub(crate) async fn open_app(config: &Config) -> anyhow::Result<App> {
     let store = open_store(config).await?;
     Ok(App::new(
         store,

@@ -795,3 +795,35 @@ async fn terapkan(
     audit::tulis(tx, vec![e], now).await?;
     Ok(Ok(()))
 }
+
+/// Sets the proposal window of a KP period (reference data an administrator keeps), audited.
+pub async fn atur_jadwal(
+    app: &App,
+    aktor: &str,
+    periode: NaiveDate,
+    buka: NaiveDate,
+    tutup: NaiveDate,
+) -> AppResult<Result<(), LangkahDitolak>> {
+    if let Err(e) = periksa_periode(app, periode).await? {
+        return Ok(Err(e));
+    }
+    if tutup < buka {
+        return Ok(Err(LangkahDitolak::DiLuarJadwal { buka, tutup }));
+    }
+    let now = app.sekarang();
+    let mut tx = app.store().begin().await?;
+    langkah_layanan::atur_jadwal(&mut tx, periode, buka, tutup).await?;
+    audit::tulis(
+        &mut tx,
+        vec![siasn_store::audit::AuditBaru {
+            aktor: aktor.to_string(),
+            aksi: "referensi.jadwal_kp".into(),
+            alasan: Some(format!("periode {periode}: {buka} s.d. {tutup}")),
+            ..siasn_store::audit::AuditBaru::default()
+        }],
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}

@@ -345,3 +345,25 @@ pub async fn simpan_blob(
     });
     Ok(blob)
 }
+
+/// Sets the proposal window of a KP period.
+pub async fn atur_jadwal(
+    tx: &mut Tx,
+    periode: NaiveDate,
+    buka: NaiveDate,
+    tutup: NaiveDate,
+) -> StoreResult<()> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+            "INSERT INTO ref_jadwal_kp (periode, usul_buka, usul_tutup) VALUES ($1, $2, $3) \
+             ON CONFLICT (periode) DO UPDATE SET usul_buka = excluded.usul_buka, \
+             usul_tutup = excluded.usul_tutup",
+        )
+        .bind(periode)
+        .bind(buka)
+        .bind(tutup)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(())
+}

@@ -178,26 +178,4 @@ impl Store {
             )
         })
     }
-
-    /// Sets the proposal window of a KP period.
-    pub async fn atur_jadwal_kp(
-        &self,
-        periode: NaiveDate,
-        buka: NaiveDate,
-        tutup: NaiveDate,
-    ) -> StoreResult<()> {
-        on_pool!(self.db(), |pool| {
-            sqlx::query(
-                "INSERT INTO ref_jadwal_kp (periode, usul_buka, usul_tutup) VALUES ($1, $2, $3) \
-                 ON CONFLICT (periode) DO UPDATE SET usul_buka = excluded.usul_buka, \
-                 usul_tutup = excluded.usul_tutup",
-            )
-            .bind(periode)
-            .bind(buka)
-            .bind(tutup)
-            .execute(pool)
-            .await?;
-        });
-        Ok(())
-    }
 }
