@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser journeys in headless Chromium against a fresh SQLite demo: the MySAPK portal (360 px
-# and 1280 px) and the Kartu ASN Virtual (photo, card, QR decoded from the PNG, public check).
+# and 1280 px), the Kartu ASN Virtual (photo, card, QR decoded from the PNG, public check) and
+# the promotion service (operator, official and BKN at 1280 px, the employee at 360 px).
 # Screenshots go to target/screenshots (or $1). Installs Debian's chromium and the npm
 # packages it needs when missing.
 set -euo pipefail
@@ -24,7 +25,7 @@ trap cleanup EXIT
 
 echo "== npm packages for the journeys"
 npm install --prefix "$work/node" --silent --no-audit --no-fund playwright-core jsqr pngjs >/dev/null
-cp scripts/portal-check.mjs scripts/kartu-check.mjs "$work/node/"
+cp scripts/portal-check.mjs scripts/kartu-check.mjs scripts/layanan-check.mjs "$work/node/"
 
 cargo build --locked -q -p siasn
 port=$(( 21000 + $$ % 20000 ))
@@ -42,4 +43,7 @@ nip="$(sed -n 's/^  Pegawai  *//p' "$work/server.log" | head -1)"
 
 node "$work/node/portal-check.mjs" "$base" "$nip" "$out"
 node "$work/node/kartu-check.mjs" "$base" "$nip" "$out" "$work/data"
+operator="$(sed -n 's/^  Operator Instansi  *//p' "$work/server.log" | head -1)"
+[ -n "$operator" ] || { echo "no demo operator in the server log"; exit 1; }
+node "$work/node/layanan-check.mjs" "$base" "$operator" "$out" "$(pwd)/target/debug/siasn" "$work/data"
 echo "== browser journeys passed; screenshots in $out"

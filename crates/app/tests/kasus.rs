@@ -271,6 +271,15 @@ async fn promotion_from_prediction_to_record(store: &Store) {
         r,
         vec![(a, kp::HasilMulai::Ditolak(LangkahDitolak::SudahAda))]
     );
+    // Nor for the next period while this one is open: one promotion at a time.
+    let berikut = siasn_domain::BulanTahun::of(periode)
+        .tambah_bulan(1)
+        .hari_pertama();
+    let r = kp::mulai(&app, &operator, berikut, &[a]).await.unwrap();
+    assert_eq!(
+        r,
+        vec![(a, kp::HasilMulai::Ditolak(LangkahDitolak::SudahAda))]
+    );
 
     let versi = |id| async move {
         store

@@ -161,16 +161,10 @@ pub fn svg(s: &IsiSurat) -> Result<String, KartuError> {
         }
     }
     y += 18.0;
-    tulis(
-        &mut t,
-        x_ttd,
-        y,
-        UKURAN,
-        true,
-        "start",
-        &s.nama_penandatangan,
-    );
-    y += SPASI;
+    for w in bungkus(&s.nama_penandatangan, 36) {
+        tulis(&mut t, x_ttd, y, UKURAN, true, "start", &w);
+        y += SPASI;
+    }
     tulis(
         &mut t,
         x_ttd,

@@ -133,7 +133,7 @@ enum UserCommand {
         /// Employee NIP (their account is created if missing).
         #[arg(long)]
         nip: Option<String>,
-        /// pegawai, operator-instansi, verifikator-instansi, admin-instansi, verifikator-bkn, admin-bkn
+        /// pegawai, operator-instansi, verifikator-instansi, admin-instansi, pejabat-instansi, verifikator-bkn, admin-bkn
         #[arg(long)]
         role: String,
         /// Agency id, for agency roles.

@@ -286,7 +286,7 @@ pub async fn user_add(config: &Config, a: UserAdd) -> anyhow::Result<()> {
     let result = async {
         let store = app.store();
         let peran = Peran::from_kode(&a.role).with_context(|| {
-            format!("peran '{}' tidak dikenal (pilih: pegawai, operator-instansi, verifikator-instansi, admin-instansi, verifikator-bkn, admin-bkn)", a.role)
+            format!("peran '{}' tidak dikenal (pilih: pegawai, operator-instansi, verifikator-instansi, admin-instansi, pejabat-instansi, verifikator-bkn, admin-bkn)", a.role)
         })?;
         if let Some(i) = &a.instansi {
             store.instansi(i).await.with_context(|| format!("instansi '{i}' tidak ada"))?;

@@ -866,6 +866,7 @@ katalog! {
     LayananDataUsul => "Data usul", "Case data";
     LayananGajiLama => "Gaji pokok lama", "Old base salary";
     LayananGajiBaru => "Gaji pokok baru", "New base salary";
+    LayananGajiLamaBaru => "Gaji pokok (lama → baru)", "Base salary (old → new)";
     LayananMkg => "Masa kerja golongan", "Years in rank";
     LayananTujuan => "Diputuskan oleh", "Decided by";
     LayananPutaran => "Putaran", "Round";

@@ -195,6 +195,17 @@ pub async fn mulai(
             hasil.push((id, HasilMulai::TidakDitemukan));
             continue;
         }
+        // One promotion at a time: a case still open (for this or another period) holds it.
+        let terbuka = app
+            .store()
+            .layanan_pegawai(id)
+            .await?
+            .iter()
+            .any(|k| k.jenis == JenisLayanan::KenaikanPangkat && !k.status.final_());
+        if terbuka {
+            hasil.push((id, HasilMulai::Ditolak(LangkahDitolak::SudahAda)));
+            continue;
+        }
         let Some(k) = app.store().fakta_kp(id).await? else {
             hasil.push((id, HasilMulai::Ditolak(LangkahDitolak::BukanKandidat)));
             continue;

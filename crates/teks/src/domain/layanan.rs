@@ -94,8 +94,8 @@ impl Terjemah for LangkahDitolak {
             (L::BukanPeriode, En) => "the TMT is not a promotion period date".into(),
             (L::BelumMemenuhi, Id) => "belum memenuhi syarat kenaikan pangkat pada periode ini".into(),
             (L::BelumMemenuhi, En) => "does not meet the promotion conditions at this period".into(),
-            (L::SudahAda, Id) => "sudah ada usul untuk pegawai ini pada periode ini".into(),
-            (L::SudahAda, En) => "a case for this employee and period already exists".into(),
+            (L::SudahAda, Id) => "sudah ada usul kenaikan pangkat pegawai ini yang belum selesai atau untuk periode ini".into(),
+            (L::SudahAda, En) => "this employee already has a promotion case open or for this period".into(),
             (L::BukanKandidat, Id) => "bukan PNS aktif dengan golongan yang dapat naik".into(),
             (L::BukanKandidat, En) => "not an active civil servant with a rank that can rise".into(),
             (L::TanpaTujuan, Id) => {

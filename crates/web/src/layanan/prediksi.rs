@@ -57,6 +57,7 @@ async fn tampilkan(
         Err(e) => (Vec::new(), Some(b.jelaskan(&e))),
     };
     let cakupan = aktor.pelaku.cakupan_baca();
+    // Cases of this period, and open ones of any period (one promotion at a time).
     let (kasus_periode, _) = state
         .store()
         .daftar_layanan(
@@ -68,8 +69,23 @@ async fn tampilkan(
             },
         )
         .await?;
+    let (terbuka, _) = state
+        .store()
+        .daftar_layanan(
+            &cakupan,
+            &FilterLayanan {
+                status: StatusLayanan::SEMUA
+                    .into_iter()
+                    .filter(|s| !s.final_())
+                    .collect(),
+                batas: 100_000,
+                ..FilterLayanan::default()
+            },
+        )
+        .await?;
     let ada: HashMap<Uuid, (Uuid, StatusLayanan)> = kasus_periode
         .iter()
+        .chain(terbuka.iter())
         .filter(|k| k.status.menahan_periode())
         .map(|k| (k.pegawai_id, (k.id, k.status)))
         .collect();

@@ -232,7 +232,11 @@ async fn promotion_through_the_pages_with_every_refusal() {
             ],
         )
         .await;
-    assert!(r.body.contains("sudah ada usul"), "{}", r.body);
+    assert!(
+        r.body.contains("sudah ada usul kenaikan pangkat"),
+        "{}",
+        r.body
+    );
     assert_eq!(app.store().layanan_pegawai(target).await.unwrap().len(), 1);
     // Outside the agency the case does not exist.
     assert_eq!(
