@@ -1,11 +1,11 @@
 //! The facts the promotion prediction needs, read in keyset pages so a national run never
 //! holds more than one page of employees and their histories.
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use siasn_domain::akses::Cakupan;
 use siasn_domain::instansi::JenisInstansi;
 use siasn_domain::layanan::kp::FaktaKp;
-use siasn_domain::riwayat::{DataRiwayat, JenisRiwayat};
+use siasn_domain::riwayat::DataRiwayat;
 use sqlx::QueryBuilder;
 use sqlx::types::Json;
 use uuid::Uuid;
@@ -30,15 +30,6 @@ pub struct KandidatKp {
     /// The facts the rules look at.
     pub fakta: FaktaKp,
 }
-
-/// The history kinds the rules read.
-const JENIS: [JenisRiwayat; 5] = [
-    JenisRiwayat::Skp,
-    JenisRiwayat::Skp22,
-    JenisRiwayat::HukumanDisiplin,
-    JenisRiwayat::AngkaKredit,
-    JenisRiwayat::Golongan,
-];
 
 type Baris = (
     Uuid,
@@ -87,18 +78,24 @@ impl Store {
             return Ok(Vec::new());
         }
         let ids: Vec<Uuid> = rows.iter().map(|r| r.0).collect();
+        // Only the rows the rules read: SKP of the two years before the period's year, the
+        // current rank's row (its masa kerja golongan), discipline and credit assessments.
+        let skp_sejak = NaiveDate::from_ymd_opt(periode.year() - 2, 1, 1).unwrap_or(periode);
         let riwayat: Vec<(Uuid, Json<DataRiwayat>)> = on_pool!(self.db(), |pool| {
-            let mut qb = QueryBuilder::new("SELECT pegawai_id, data FROM riwayat WHERE jenis IN (");
-            let mut s = qb.separated(", ");
-            for j in JENIS {
-                s.push_bind(j.kode());
-            }
-            qb.push(") AND pegawai_id IN (");
+            let mut qb = QueryBuilder::new(
+                "SELECT r.pegawai_id, r.data FROM riwayat r JOIN pegawai p ON p.id = r.pegawai_id \
+                 WHERE ((r.jenis IN ('skp', 'skp22') AND r.tanggal_efektif >= ",
+            );
+            qb.push_bind(skp_sejak);
+            qb.push(
+                ") OR (r.jenis = 'golongan' AND r.tanggal_efektif = p.tmt_golongan) \
+                 OR r.jenis IN ('hukuman_disiplin', 'angka_kredit')) AND r.pegawai_id IN (",
+            );
             let mut s = qb.separated(", ");
             for id in &ids {
                 s.push_bind(*id);
             }
-            qb.push(") ORDER BY pegawai_id");
+            qb.push(")");
             qb.build_query_as().fetch_all(pool).await?
         });
         let mut per_pegawai: std::collections::HashMap<Uuid, Vec<DataRiwayat>> =
