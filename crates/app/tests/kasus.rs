@@ -296,11 +296,11 @@ async fn promotion_from_prediction_to_record(store: &Store) {
             .unwrap(),
         HasilLangkah::Ditolak(LangkahDitolak::BerkasBelumLengkap)
     );
-    assert!(
+    assert_eq!(
         layanan::lampirkan(&app, &operator, id, &[], &[unggahan("L03", "ktp")])
             .await
-            .unwrap()
-            .is_err()
+            .unwrap(),
+        Err(layanan::LampiranDitolak::JenisTidakSesuai)
     );
     assert!(store.lampiran_layanan(id).await.unwrap().is_empty());
     for bid in [id, id_b] {

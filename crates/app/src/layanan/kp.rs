@@ -206,7 +206,7 @@ pub async fn mulai(
             hasil.push((id, HasilMulai::Ditolak(LangkahDitolak::SudahAda)));
             continue;
         }
-        let Some(k) = app.store().fakta_kp(id).await? else {
+        let Some(k) = app.store().fakta_kp(id, periode).await? else {
             hasil.push((id, HasilMulai::Ditolak(LangkahDitolak::BukanKandidat)));
             continue;
         };

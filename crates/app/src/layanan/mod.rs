@@ -209,6 +209,15 @@ pub(crate) async fn catat(
     Ok(())
 }
 
+/// Why documents were not attached (nothing of the request was kept).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LampiranDitolak {
+    /// A document's type is not one the service needs.
+    JenisTidakSesuai,
+    /// An upload was refused by its content.
+    Berkas(Vec<siasn_domain::usulan::Masalah>),
+}
+
 /// Attaches documents to a case while the operator completes its file: archive documents of
 /// the employee chosen by id, and new uploads (checked by content, filed in the archive first
 /// so they are uploaded once). A type the service does not need is refused.
@@ -218,7 +227,7 @@ pub async fn lampirkan(
     id: Uuid,
     dokumen: &[Uuid],
     unggahan: &[Unggahan],
-) -> AppResult<Result<(), Vec<siasn_domain::usulan::Masalah>>> {
+) -> AppResult<Result<(), LampiranDitolak>> {
     let k = kasus(app, aktor, id).await?;
     let boleh = periksa(aktor, &k, Langkah::SimpanBerkas, None);
     if let Err(e) = boleh {
@@ -232,11 +241,11 @@ pub async fn lampirkan(
         .iter()
         .any(|u| !engine::dokumen_diterima(&syarat, &u.jenis_dokumen_id))
     {
-        return Ok(Err(vec![siasn_domain::usulan::Masalah::DokumenWajibKurang]));
+        return Ok(Err(LampiranDitolak::JenisTidakSesuai));
     }
     let baru: Vec<Dokumen> = match terima_unggahan(app, aktor, k.pegawai_id, unggahan).await? {
         Ok(d) => d,
-        Err(m) => return Ok(Err(m)),
+        Err(m) => return Ok(Err(LampiranDitolak::Berkas(m))),
     };
     let now = app.sekarang();
     let mut tx = app.store().begin().await?;
@@ -249,7 +258,7 @@ pub async fn lampirkan(
         if !engine::dokumen_diterima(&syarat, &jenis) {
             // Nothing of this request is kept.
             tx.rollback().await?;
-            return Ok(Err(vec![siasn_domain::usulan::Masalah::DokumenWajibKurang]));
+            return Ok(Err(LampiranDitolak::JenisTidakSesuai));
         }
     }
     let mut e = aktor.audit("layanan.lampirkan");

@@ -108,6 +108,8 @@ pub struct FilterLayanan {
     pub unor_id: Option<Uuid>,
     /// Only cases whose BKN stage this Kanreg handles (`Some(None)`: BKN central's).
     pub tujuan_bkn: Option<Option<String>>,
+    /// Only cases at their status since this moment or earlier (waiting at least so long).
+    pub menunggu_sejak: Option<DateTime<Utc>>,
     /// Page size.
     pub batas: i64,
     /// Offset.
@@ -202,7 +204,10 @@ macro_rules! filter_layanan {
             $qb.push(")");
         }
         if let Some(u) = $f.unor_id {
-            $qb.push(" AND p.unor_id = ").push_bind(u);
+            $qb.push(" AND l.unor_id = ").push_bind(u);
+        }
+        if let Some(t) = $f.menunggu_sejak {
+            $qb.push(" AND l.status_sejak <= ").push_bind(t);
         }
         match &$f.tujuan_bkn {
             None => {}

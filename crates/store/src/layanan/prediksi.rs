@@ -57,6 +57,18 @@ impl Store {
         let batas_tmt = periode
             .checked_sub_months(Months::new(24))
             .unwrap_or(periode);
+        self.kandidat(cakupan, periode, batas_tmt, setelah, batas)
+            .await
+    }
+
+    async fn kandidat(
+        &self,
+        cakupan: &[Cakupan],
+        periode: NaiveDate,
+        batas_tmt: NaiveDate,
+        setelah: Option<Uuid>,
+        batas: i64,
+    ) -> StoreResult<Vec<KandidatKp>> {
         let rows: Vec<Baris> = on_pool!(self.db(), |pool| {
             let mut qb = QueryBuilder::new(
                 "SELECT p.id, p.nip, p.nama, p.instansi_kerja_id, p.unor_id, p.golongan, \
@@ -129,11 +141,16 @@ impl Store {
             .collect()
     }
 
-    /// The facts of one employee (for starting a case), if they are an active PNS with a rank.
-    pub async fn fakta_kp(&self, pegawai_id: Uuid) -> StoreResult<Option<KandidatKp>> {
-        let max = NaiveDate::from_ymd_opt(9999, 12, 1).unwrap_or(NaiveDate::MAX);
+    /// The facts of one employee for a promotion at `periode` (for starting a case), whatever
+    /// their time in rank, if they are an active PNS below IV/e.
+    pub async fn fakta_kp(
+        &self,
+        pegawai_id: Uuid,
+        periode: NaiveDate,
+    ) -> StoreResult<Option<KandidatKp>> {
+        let kapan_pun = NaiveDate::from_ymd_opt(9999, 12, 1).unwrap_or(NaiveDate::MAX);
         let mut page = self
-            .kandidat_kp(&[Cakupan::Diri(pegawai_id)], max, None, 1)
+            .kandidat(&[Cakupan::Diri(pegawai_id)], periode, kapan_pun, None, 1)
             .await?;
         Ok(page.pop())
     }

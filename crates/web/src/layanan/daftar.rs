@@ -35,6 +35,9 @@ struct DaftarPage<'a> {
     saya: bool,
     status: Option<i32>,
     periode: String,
+    unor: String,
+    daftar_unor: Vec<(Uuid, String)>,
+    lama: i64,
     hitungan: Vec<Hitungan>,
     daftar: Vec<BarisKasus>,
     notifikasi: Vec<(Uuid, &'static str, String, bool)>,
@@ -53,6 +56,10 @@ pub(super) struct Filter {
     periode: Option<String>,
     #[serde(default)]
     halaman: Option<i64>,
+    #[serde(default)]
+    unor: Option<String>,
+    #[serde(default)]
+    lama: Option<i64>,
 }
 
 const PER_HALAMAN: i64 = 50;
@@ -106,8 +113,29 @@ pub async fn daftar(
         .as_deref()
         .and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok());
     let halaman = f.halaman.unwrap_or(1).max(1);
+    let unor = f.unor.as_deref().and_then(|u| Uuid::parse_str(u).ok());
+    let lama = f.lama.unwrap_or(0).clamp(0, 3650);
+    // Units to filter by: those of the agency the reader works in (one agency).
+    let instansi: Vec<&str> = m
+        .pelaku
+        .peran
+        .iter()
+        .filter_map(|p| p.instansi_id.as_deref())
+        .collect();
+    let daftar_unor = match instansi.as_slice() {
+        [i] => state
+            .store()
+            .unor_instansi(i)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.nama))
+            .collect(),
+        _ => Vec::new(),
+    };
     let mut filter = FilterLayanan {
         periode,
+        unor_id: unor,
+        menunggu_sejak: (lama > 0).then(|| state.app().sekarang() - chrono::Duration::days(lama)),
         batas: PER_HALAMAN,
         lewati: (halaman - 1) * PER_HALAMAN,
         ..FilterLayanan::default()
@@ -178,6 +206,9 @@ pub async fn daftar(
         saya,
         status: f.status,
         periode: periode.map(|p| p.to_string()).unwrap_or_default(),
+        unor: unor.map(|u| u.to_string()).unwrap_or_default(),
+        daftar_unor,
+        lama,
         hitungan,
         daftar,
         total,

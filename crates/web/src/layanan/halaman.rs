@@ -394,7 +394,12 @@ pub async fn lampirkan(
     let k = kasus_untuk(&state, &m, id).await?;
     match hasil {
         Ok(()) => Ok(Redirect::to(&format!("/layanan/{}", k.id)).into_response()),
-        Err(masalah) => {
+        Err(kasus::LampiranDitolak::JenisTidakSesuai) => {
+            let galat =
+                vec![b.jelaskan(&siasn_domain::layanan::LangkahDitolak::JenisDokumenTidakSesuai)];
+            tampilkan(&state, &m, k, galat, None).await
+        }
+        Err(kasus::LampiranDitolak::Berkas(masalah)) => {
             let galat = masalah.iter().map(|x| b.jelaskan(x)).collect();
             tampilkan(&state, &m, k, galat, None).await
         }
