@@ -293,6 +293,29 @@ pub async fn mulai(
     Ok(hasil)
 }
 
+/// A move forward with no reason and no new round, against the version the actor saw.
+async fn maju(
+    tx: &mut Tx,
+    k: &KasusLayanan,
+    versi: i64,
+    ke: StatusLayanan,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<Option<i32>> {
+    Ok(langkah_layanan::pindah(
+        tx,
+        Pindah {
+            id: k.id,
+            versi,
+            dari: k.status,
+            ke,
+            putaran_baru: false,
+            alasan: None,
+        },
+        now,
+    )
+    .await?)
+}
+
 /// Whether today is inside the case period's proposal window.
 pub(crate) async fn dalam_jadwal(
     app: &App,
@@ -449,20 +472,7 @@ pub async fn terbitkan_pertek(
     let now = app.sekarang();
     let hari_ini = now.date_naive();
     let mut tx = app.store().begin().await?;
-    let Some(putaran) = langkah_layanan::pindah(
-        &mut tx,
-        Pindah {
-            id,
-            versi,
-            dari: k.status,
-            ke: aturan.ke,
-            putaran_baru: false,
-            alasan: None,
-        },
-        now,
-    )
-    .await?
-    else {
+    let Some(putaran) = maju(&mut tx, &k, versi, aturan.ke, now).await? else {
         return Ok(HasilLangkah::SudahBerubah);
     };
     let n =
@@ -676,20 +686,7 @@ async fn selesaikan(
     }
     let now = app.sekarang();
     let mut tx = app.store().begin().await?;
-    let Some(putaran) = langkah_layanan::pindah(
-        &mut tx,
-        Pindah {
-            id: k.id,
-            versi,
-            dari: k.status,
-            ke: aturan.ke,
-            putaran_baru: false,
-            alasan: None,
-        },
-        now,
-    )
-    .await?
-    else {
+    let Some(putaran) = maju(&mut tx, k, versi, aturan.ke, now).await? else {
         return Ok(HasilLangkah::SudahBerubah);
     };
     let (nomor, tanggal, dok) = match sumber {

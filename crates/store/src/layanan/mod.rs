@@ -159,32 +159,9 @@ pub struct LampiranLayanan {
 }
 
 macro_rules! cakupan_layanan {
-    ($qb:expr, $cakupan:expr) => {{
-        $qb.push("(");
-        if $cakupan.is_empty() {
-            $qb.push("1 = 0");
-        }
-        for (i, c) in $cakupan.iter().enumerate() {
-            if i > 0 {
-                $qb.push(" OR ");
-            }
-            match c {
-                Cakupan::Diri(id) => {
-                    $qb.push("l.pegawai_id = ").push_bind(*id);
-                }
-                Cakupan::Instansi(x) => {
-                    $qb.push("l.instansi_id = ").push_bind(x.clone());
-                }
-                Cakupan::Kanreg(x) => {
-                    $qb.push("l.kanreg_id = ").push_bind(x.clone());
-                }
-                Cakupan::Nasional => {
-                    $qb.push("1 = 1");
-                }
-            }
-        }
-        $qb.push(")");
-    }};
+    ($qb:expr, $cakupan:expr) => {
+        $crate::usulan::push_cakupan_kasus!($qb, $cakupan, "l")
+    };
 }
 
 macro_rules! filter_layanan {

@@ -139,9 +139,10 @@ pub(crate) fn ringkasan_from_row(r: RingkasanRow) -> RingkasanUsulan {
     }
 }
 
-/// Appends `(scope OR …)` on the `usulan u` columns (like `push_cakupan!` for `pegawai`).
-macro_rules! push_cakupan_usulan {
-    ($qb:expr, $cakupan:expr) => {{
+/// Appends `(scope OR …)` on a case table's `pegawai_id`, `instansi_id` and `kanreg_id` columns
+/// under `$alias` (`u.` proposals, `l.` service cases), like `push_cakupan!` for `pegawai`.
+macro_rules! push_cakupan_kasus {
+    ($qb:expr, $cakupan:expr, $alias:literal) => {{
         $qb.push("(");
         if $cakupan.is_empty() {
             $qb.push("1 = 0");
@@ -152,13 +153,15 @@ macro_rules! push_cakupan_usulan {
             }
             match c {
                 Cakupan::Diri(id) => {
-                    $qb.push("u.pegawai_id = ").push_bind(*id);
+                    $qb.push(concat!($alias, ".pegawai_id = ")).push_bind(*id);
                 }
                 Cakupan::Instansi(x) => {
-                    $qb.push("u.instansi_id = ").push_bind(x.clone());
+                    $qb.push(concat!($alias, ".instansi_id = "))
+                        .push_bind(x.clone());
                 }
                 Cakupan::Kanreg(x) => {
-                    $qb.push("u.kanreg_id = ").push_bind(x.clone());
+                    $qb.push(concat!($alias, ".kanreg_id = "))
+                        .push_bind(x.clone());
                 }
                 Cakupan::Nasional => {
                     $qb.push("1 = 1");
@@ -167,6 +170,14 @@ macro_rules! push_cakupan_usulan {
         }
         $qb.push(")");
     }};
+}
+pub(crate) use push_cakupan_kasus;
+
+/// [`push_cakupan_kasus`] on proposals (`usulan u`).
+macro_rules! push_cakupan_usulan {
+    ($qb:expr, $cakupan:expr) => {
+        $crate::usulan::push_cakupan_kasus!($qb, $cakupan, "u")
+    };
 }
 pub(crate) use push_cakupan_usulan;
 

@@ -5,6 +5,7 @@
 pub mod batas_laju;
 pub mod csrf;
 pub mod error;
+pub mod formulir;
 pub mod konfigurasi;
 pub mod konteks;
 pub mod multipart;

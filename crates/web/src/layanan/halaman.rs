@@ -1,7 +1,6 @@
 //! The case page: who and what, the stages, the file (required documents, attached ones, from
 //! the archive or uploaded once), the steps the reader may take, the letters and the log.
 
-use axum::http::{HeaderValue, header};
 use siasn_app::usulan::Unggahan;
 
 use super::*;
@@ -336,12 +335,7 @@ pub async fn langkah(
     axum::extract::Form(pairs): axum::extract::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let b = m.bahasa();
-    let get = |k: &str| {
-        pairs
-            .iter()
-            .find(|(a, _)| a == k)
-            .map_or("", |(_, v)| v.as_str())
-    };
+    let get = |k: &str| crate::infra::formulir::isian(&pairs, k);
     periksa_csrf_sesi(&m.sesi, get("csrf"), b)?;
     let versi: i64 = get("versi")
         .parse()
@@ -414,12 +408,7 @@ pub async fn lepas(
     axum::extract::Form(pairs): axum::extract::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let b = m.bahasa();
-    let get = |k: &str| {
-        pairs
-            .iter()
-            .find(|(a, _)| a == k)
-            .map_or("", |(_, v)| v.as_str())
-    };
+    let get = |k: &str| crate::infra::formulir::isian(&pairs, k);
     periksa_csrf_sesi(&m.sesi, get("csrf"), b)?;
     let dok = Uuid::parse_str(get("dokumen"))
         .map_err(|_| WebError::TidakValid(b, Teks::FormTidakValid))?;
@@ -485,18 +474,5 @@ pub async fn dokumen(
     }
     let d = state.store().dokumen_milik(dok, k.pegawai_id).await?;
     let isi = state.store().isi_dokumen(&d).await?;
-    let mut res = isi.into_response();
-    let h = res.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&d.media_type) {
-        h.insert(header::CONTENT_TYPE, v);
-    }
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("inline"),
-    );
-    h.insert(
-        crate::infra::telemetry::BINGKAI_SENDIRI,
-        HeaderValue::from_static("1"),
-    );
-    Ok(res)
+    Ok(crate::infra::formulir::dokumen_inline(isi, &d.media_type))
 }

@@ -153,12 +153,7 @@ pub async fn mulai(
     axum::extract::Form(pairs): axum::extract::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let b = m.bahasa();
-    let get = |k: &str| {
-        pairs
-            .iter()
-            .find(|(a, _)| a == k)
-            .map_or("", |(_, v)| v.as_str())
-    };
+    let get = |k: &str| crate::infra::formulir::isian(&pairs, k);
     periksa_csrf_sesi(&m.sesi, get("csrf"), b)?;
     let periode = NaiveDate::parse_from_str(get("periode"), "%Y-%m-%d")
         .map_err(|_| WebError::TidakValid(b, Teks::FormTidakValid))?;

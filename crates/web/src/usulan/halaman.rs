@@ -237,20 +237,10 @@ pub async fn lihat_dokumen(
         .find(|l| l.dokumen.id == dok)
         .ok_or(WebError::TidakDitemukan)?;
     let isi = state.store().isi_dokumen(&l.dokumen).await?;
-    let mut res = isi.into_response();
-    let h = res.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&l.dokumen.media_type) {
-        h.insert(header::CONTENT_TYPE, v);
-    }
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("inline"),
-    );
-    h.insert(
-        crate::infra::telemetry::BINGKAI_SENDIRI,
-        HeaderValue::from_static("1"),
-    );
-    Ok(res)
+    Ok(crate::infra::formulir::dokumen_inline(
+        isi,
+        &l.dokumen.media_type,
+    ))
 }
 
 /// A decision form.
@@ -281,12 +271,7 @@ pub async fn putuskan(
     axum::extract::Form(pairs): axum::extract::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
-    let get = |k: &str| {
-        pairs
-            .iter()
-            .find(|(a, _)| a == k)
-            .map_or("", |(_, v)| v.as_str())
-    };
+    let get = |k: &str| crate::infra::formulir::isian(&pairs, k);
     let f = PutusForm {
         csrf: get("csrf").to_string(),
         versi: get("versi")
