@@ -211,7 +211,7 @@ async fn promotion_from_prediction_to_record(store: &Store) {
     let bkn1 = akun_dengan(&app, &ps[2], bkn.clone()).await;
     let bkn2 = akun_dengan(&app, &ps[3], bkn).await;
 
-    let prediksi = kp::prediksi(&app, &operator, periode)
+    let prediksi = kp::prediksi(&app, &operator, periode, None)
         .await
         .unwrap()
         .unwrap();

@@ -89,7 +89,7 @@ pub async fn kasus_kp(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
     {
         anyhow::bail!("jadwal demo: {e}");
     }
-    let prediksi = match kp::prediksi(app, &operator, periode).await? {
+    let prediksi = match kp::prediksi(app, &operator, periode, None).await? {
         Ok(p) => p,
         Err(e) => anyhow::bail!("prediksi demo: {e}"),
     };

@@ -899,4 +899,7 @@ katalog! {
     LayananTahun => "tahun", "years";
     LayananBulan => "bulan", "months";
     LayananMenu => "Layanan kepegawaian", "Personnel services";
+    LayananInstansi => "Instansi", "Agency";
+    LayananKandidat => "Dapat naik pada periode ini", "Could rise at this period";
+    LayananPilihInstansi => "Pilih instansi untuk melihat daftar pegawainya.", "Choose an agency to see its employees.";
 }

@@ -104,17 +104,49 @@ async fn telusuri(
     }
 }
 
-/// The prediction ("Prediksi KP") for a period within the actor's staff scopes: every
-/// employee whose rank could change then, eligible or not, with the reasons; ordered by name.
+/// The actor's staff scopes narrowed to one agency when `instansi` is given (it must be within
+/// them; otherwise "not found").
+async fn cakupan_prediksi(
+    app: &App,
+    aktor: &Aktor,
+    instansi: Option<&str>,
+) -> AppResult<Vec<Cakupan>> {
+    let staf = cakupan_staf(aktor);
+    if staf.is_empty() {
+        return Err(AppError::Dilarang);
+    }
+    let Some(id) = instansi else {
+        return Ok(staf);
+    };
+    let i = app
+        .store()
+        .instansi(id)
+        .await
+        .map_err(AppError::dari_store)?;
+    let letak = siasn_domain::akses::LetakPegawai {
+        pegawai_id: Uuid::nil(),
+        instansi_id: i.id.clone(),
+        kanreg_id: i.kanreg_id,
+    };
+    if !staf
+        .iter()
+        .any(|c| siasn_domain::akses::meliputi(c, &letak))
+    {
+        return Err(AppError::TidakDitemukan);
+    }
+    Ok(vec![Cakupan::Instansi(i.id)])
+}
+
+/// The prediction ("Prediksi KP") for a period within the actor's staff scopes, or one agency
+/// of them: every employee whose rank could change then, eligible or not, with the reasons;
+/// ordered by name.
 pub async fn prediksi(
     app: &App,
     aktor: &Aktor,
     periode: NaiveDate,
+    instansi: Option<&str>,
 ) -> AppResult<Result<Vec<ItemPrediksi>, LangkahDitolak>> {
-    let cakupan = cakupan_staf(aktor);
-    if cakupan.is_empty() {
-        return Err(AppError::Dilarang);
-    }
+    let cakupan = cakupan_prediksi(app, aktor, instansi).await?;
     if let Err(e) = periksa_periode(app, periode).await? {
         return Ok(Err(e));
     }
@@ -128,6 +160,20 @@ pub async fn prediksi(
     .await?;
     out.sort_by(|a, b| a.kandidat.nama.cmp(&b.kandidat.nama));
     Ok(Ok(out))
+}
+
+/// The totals of a prediction within the actor's staff scopes (BKN's national and regional
+/// view, where a list of every employee would not help anyone).
+pub async fn ringkasan_prediksi(
+    app: &App,
+    aktor: &Aktor,
+    periode: NaiveDate,
+) -> AppResult<Result<JumlahPrediksi, LangkahDitolak>> {
+    let cakupan = cakupan_prediksi(app, aktor, None).await?;
+    if let Err(e) = periksa_periode(app, periode).await? {
+        return Ok(Err(e));
+    }
+    Ok(Ok(jumlah_prediksi(app, &cakupan, periode).await?))
 }
 
 /// Only the totals of a prediction (dashboards, national runs, the benchmark).

@@ -34,24 +34,95 @@ struct PrediksiPage<'a> {
     galat: Option<String>,
     hasil: Vec<String>,
     daftar: Vec<BarisPrediksi>,
+    /// Agencies to choose from, for a reader whose reach is wider than one agency.
+    pilihan_instansi: Vec<(String, String)>,
+    instansi: String,
+    /// Totals when no single agency is shown: (candidates, eligible, can be proposed).
+    ringkasan: Option<(u64, u64, u64)>,
+    jumlah: usize,
     jumlah_memenuhi: usize,
+    jumlah_boleh: usize,
+    keadaan: String,
+    halaman: usize,
+    halaman_akhir: usize,
 }
 
-#[derive(Deserialize)]
+/// Rows per page of the prediction.
+const PER_HALAMAN: usize = 200;
+
+#[derive(Deserialize, Default)]
 pub(super) struct PeriodeQuery {
     #[serde(default)]
     periode: Option<String>,
+    #[serde(default)]
+    instansi: Option<String>,
+    #[serde(default)]
+    keadaan: Option<String>,
+    #[serde(default)]
+    halaman: Option<usize>,
+}
+
+/// The one agency the reader works in, if their staff grants name exactly one.
+fn satu_instansi(m: &Masuk) -> Option<String> {
+    let mut ids: Vec<&str> = m
+        .pelaku
+        .peran
+        .iter()
+        .filter(|p| p.peran != Peran::Pegawai)
+        .map(|p| p.instansi_id.as_deref())
+        .collect::<Option<Vec<_>>>()?;
+    ids.dedup();
+    match ids.as_slice() {
+        [i] => Some((*i).to_string()),
+        _ => None,
+    }
 }
 
 async fn tampilkan(
     state: &AppState,
     m: &Masuk,
     periode: NaiveDate,
+    q: PeriodeQuery,
     hasil: Vec<String>,
 ) -> Result<Response, WebError> {
     let b = m.bahasa();
     let aktor = m.aktor();
-    let items = kp::prediksi(state.app(), &aktor, periode).await.dalam(b)?;
+    let instansi = q
+        .instansi
+        .filter(|i| !i.trim().is_empty())
+        .or_else(|| satu_instansi(m));
+    // Wider than one agency and none chosen: totals and the agencies to choose from.
+    let mut pilihan_instansi = Vec::new();
+    let mut ringkasan = None;
+    if satu_instansi(m).is_none() {
+        let cakupan = aktor.pelaku.cakupan_baca();
+        for i in state.store().daftar_instansi().await? {
+            let letak = siasn_domain::akses::LetakPegawai {
+                pegawai_id: Uuid::nil(),
+                instansi_id: i.id.clone(),
+                kanreg_id: i.kanreg_id.clone(),
+            };
+            if cakupan
+                .iter()
+                .any(|c| siasn_domain::akses::meliputi(c, &letak))
+            {
+                pilihan_instansi.push((i.id, i.nama));
+            }
+        }
+        if instansi.is_none()
+            && let Ok(j) = kp::ringkasan_prediksi(state.app(), &aktor, periode)
+                .await
+                .dalam(b)?
+        {
+            ringkasan = Some((j.kandidat, j.memenuhi, j.boleh_diusulkan));
+        }
+    }
+    let items = match &instansi {
+        Some(i) => kp::prediksi(state.app(), &aktor, periode, Some(i))
+            .await
+            .dalam(b)?,
+        None => Ok(Vec::new()),
+    };
     let (items, galat) = match items {
         Ok(i) => (i, None),
         Err(e) => (Vec::new(), Some(b.jelaskan(&e))),
@@ -122,6 +193,24 @@ async fn tampilkan(
             }
         })
         .collect();
+    let jumlah = daftar.len();
+    let jumlah_memenuhi = daftar.iter().filter(|d| d.keadaan == "memenuhi").count();
+    let jumlah_boleh = daftar.iter().filter(|d| d.keadaan == "boleh").count();
+    let keadaan = q.keadaan.unwrap_or_default();
+    let mut daftar: Vec<BarisPrediksi> = daftar
+        .into_iter()
+        .filter(|d| match keadaan.as_str() {
+            "memenuhi" | "boleh" | "belum" => d.keadaan == keadaan,
+            _ => true,
+        })
+        .collect();
+    let halaman_akhir = daftar.len().div_ceil(PER_HALAMAN).max(1);
+    let halaman = q.halaman.unwrap_or(1).clamp(1, halaman_akhir);
+    let daftar: Vec<BarisPrediksi> = daftar
+        .drain(..)
+        .skip((halaman - 1) * PER_HALAMAN)
+        .take(PER_HALAMAN)
+        .collect();
     let page = PrediksiPage {
         b,
         nama_instance: state.nama_instance(),
@@ -130,8 +219,16 @@ async fn tampilkan(
         operator: m.pelaku.punya(Peran::OperatorInstansi),
         galat,
         hasil,
-        jumlah_memenuhi: daftar.iter().filter(|d| d.keadaan == "memenuhi").count(),
         daftar,
+        pilihan_instansi,
+        instansi: instansi.unwrap_or_default(),
+        ringkasan,
+        jumlah,
+        jumlah_memenuhi,
+        jumlah_boleh,
+        keadaan,
+        halaman,
+        halaman_akhir,
     };
     Ok(Html(page.render()?).into_response())
 }
@@ -143,7 +240,7 @@ pub async fn halaman(
     Query(q): Query<PeriodeQuery>,
 ) -> Result<Response, WebError> {
     let periode = periode_dari(&state, q.periode.as_deref()).await?;
-    tampilkan(&state, &m, periode, Vec::new()).await
+    tampilkan(&state, &m, periode, q, Vec::new()).await
 }
 
 /// `POST /layanan/kp/prediksi`: start cases for the selected employees.
@@ -179,5 +276,9 @@ pub async fn mulai(
         }
     }
     pesan.dedup();
-    tampilkan(&state, &m, periode, pesan).await
+    let q = PeriodeQuery {
+        instansi: Some(get("instansi").to_string()),
+        ..PeriodeQuery::default()
+    };
+    tampilkan(&state, &m, periode, q, pesan).await
 }

@@ -465,6 +465,30 @@ async fn queues_by_role() {
     let page = emp.get("/layanan").await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Layanan kepegawaian saya"));
+    // BKN, reaching every agency, sees the totals and picks an agency for the list.
+    let mut bkn = sebagai(&app, None, vec![g(Peran::VerifikatorBkn, None)], 73).await;
+    let page = bkn
+        .get(&format!("/layanan/kp/prediksi?periode={PERIODE}"))
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("Pilih instansi"), "{}", page.body);
+    assert!(!page.body.contains("name=\"pegawai\""));
+    let page = bkn
+        .get(&format!(
+            "/layanan/kp/prediksi?periode={PERIODE}&instansi=PROV-JABAR&keadaan=belum"
+        ))
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("value=\"PROV-JABAR\" selected"));
+    assert!(!page.body.contains("Memenuhi syarat</span>"));
+    // An agency operator cannot look into another agency.
+    let status_lain = operator
+        .get(&format!(
+            "/layanan/kp/prediksi?periode={PERIODE}&instansi=KAB-GOWA"
+        ))
+        .await
+        .status;
+    assert_eq!(status_lain, 404);
     // An employee has no prediction.
     assert_eq!(emp.get("/layanan/kp/prediksi").await.status, 403);
 }

@@ -107,7 +107,7 @@ async fn promotion_cases_through_the_api() {
     );
     let periode = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
     let staf = [demo.operator.id, demo.verifikator.id];
-    let layak: Vec<Uuid> = kp::prediksi(a, &operator, periode)
+    let layak: Vec<Uuid> = kp::prediksi(a, &operator, periode, None)
         .await
         .unwrap()
         .unwrap()
