@@ -98,7 +98,12 @@ pub async fn kasus_kp(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
         .filter(|i| i.rancangan.hasil.boleh_diusulkan() && i.rancangan.data.is_some())
         .filter(|i| Some(i.kandidat.pegawai_id) != operator.pelaku.pegawai_id)
         .map(|i| i.kandidat.pegawai_id)
-        .take(TUJUAN.len() + 2)
+        .collect();
+    // At most half of those due, so the prediction still has people to propose.
+    let calon: Vec<_> = calon
+        .iter()
+        .copied()
+        .take((TUJUAN.len() + 2).min(calon.len() / 2))
         .collect();
     let mulai = kp::mulai(app, &operator, periode, &calon).await?;
     let pdf = contoh_pdf("Contoh berkas").await?;
