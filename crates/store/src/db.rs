@@ -96,6 +96,10 @@ impl Db {
             if let Some(schema) = &settings.pg_schema {
                 options = options.options([("search_path", schema.as_str())]);
             }
+            // Short queries over large tables (a page of histories by employee id) look costly
+            // to the planner, which then spends more compiling them (JIT, ~0.3 s) than running
+            // them; this workload never gains from it.
+            options = options.options([("jit", "off")]);
             // One direct connection first: a refused or misconfigured server then reports its
             // real cause instead of a pool time-out.
             let probe = sqlx::ConnectOptions::connect(&options).await?;

@@ -90,18 +90,19 @@ impl Store {
             return Ok(Vec::new());
         }
         let ids: Vec<Uuid> = rows.iter().map(|r| r.0).collect();
-        // Only the rows the rules read: SKP of the two years before the period's year, the
-        // current rank's row (its masa kerja golongan), discipline and credit assessments.
+        // Only the rows the rules read: SKP of the two years before the period's year,
+        // discipline, credit assessments and rank rows (of which the current one is kept
+        // below: joining `pegawai` here makes PostgreSQL scan the whole table per page).
         let skp_sejak = NaiveDate::from_ymd_opt(periode.year() - 2, 1, 1).unwrap_or(periode);
         let riwayat: Vec<(Uuid, Json<DataRiwayat>)> = on_pool!(self.db(), |pool| {
             let mut qb = QueryBuilder::new(
-                "SELECT r.pegawai_id, r.data FROM riwayat r JOIN pegawai p ON p.id = r.pegawai_id \
-                 WHERE ((r.jenis IN ('skp', 'skp22') AND r.tanggal_efektif >= ",
+                "SELECT pegawai_id, data FROM riwayat WHERE ((jenis IN ('skp', 'skp22') \
+                 AND tanggal_efektif >= ",
             );
             qb.push_bind(skp_sejak);
             qb.push(
-                ") OR (r.jenis = 'golongan' AND r.tanggal_efektif = p.tmt_golongan) \
-                 OR r.jenis IN ('hukuman_disiplin', 'angka_kredit')) AND r.pegawai_id IN (",
+                ") OR jenis IN ('golongan', 'hukuman_disiplin', 'angka_kredit')) \
+                 AND pegawai_id IN (",
             );
             let mut s = qb.separated(", ");
             for id in &ids {
@@ -110,10 +111,16 @@ impl Store {
             qb.push(")");
             qb.build_query_as().fetch_all(pool).await?
         });
+        let tmt: std::collections::HashMap<Uuid, Option<NaiveDate>> =
+            rows.iter().map(|r| (r.0, r.6)).collect();
         let mut per_pegawai: std::collections::HashMap<Uuid, Vec<DataRiwayat>> =
             std::collections::HashMap::with_capacity(ids.len());
         for (id, Json(d)) in riwayat {
-            per_pegawai.entry(id).or_default().push(d);
+            let lama = matches!(&d, DataRiwayat::Golongan(g)
+                if tmt.get(&id).copied().flatten() != Some(g.tmt_golongan));
+            if !lama {
+                per_pegawai.entry(id).or_default().push(d);
+            }
         }
         rows.into_iter()
             .map(|r| {

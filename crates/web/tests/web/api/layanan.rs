@@ -32,8 +32,8 @@ async fn aktor_baru(app: &App, login: &str, g: PeranAkun) -> Aktor {
     Aktor::akun(&app.store().akun(id).await.unwrap(), None)
 }
 
-/// Walks a new case for `pegawai_id` up to the SK step (or leaves it at the start).
-async fn kasus_sampai_pertek(app: &App, operator: &Aktor, pegawai_id: Uuid) -> Uuid {
+/// Walks a new case for `pegawai_id` up to the SK step; the case and the agency official.
+async fn kasus_sampai_pertek(app: &App, operator: &Aktor, pegawai_id: Uuid) -> (Uuid, Aktor) {
     let a = app.state.app();
     let periode = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
     let r = kp::mulai(a, operator, periode, &[pegawai_id])
@@ -91,7 +91,7 @@ async fn kasus_sampai_pertek(app: &App, operator: &Aktor, pegawai_id: Uuid) -> U
         kp::terbitkan_pertek(a, &bkn, id, k.versi).await.unwrap(),
         HasilLangkah::Berhasil(_)
     ));
-    id
+    (id, pejabat)
 }
 
 async fn promotion_cases_through_the_api() {
@@ -117,7 +117,7 @@ async fn promotion_cases_through_the_api() {
         .filter(|id| !staf.contains(id))
         .collect();
     assert!(layak.len() >= 2, "two employees due in November 2026");
-    let siap_sk = kasus_sampai_pertek(&app, &operator, layak[0]).await;
+    let (siap_sk, _) = kasus_sampai_pertek(&app, &operator, layak[0]).await;
     let r = kp::mulai(a, &operator, periode, &[layak[1]]).await.unwrap();
     let kp::HasilMulai::Dibuat(baru) = r[0].1 else {
         panic!("{r:?}")
@@ -234,6 +234,27 @@ async fn promotion_cases_through_the_api() {
         sesudah.golongan.unwrap().id().to_string()
     );
     assert_eq!(du["data"]["tmtGolAkhir"], "01-11-2026");
+
+    // A case whose SK was signed in the system: its generated SK and pertek download by path.
+    assert!(layak.len() >= 3, "three employees due in November 2026");
+    let (ketiga, pejabat) = kasus_sampai_pertek(&app, &operator, layak[2]).await;
+    let k = layanan::kasus(a, &pejabat, ketiga).await.unwrap();
+    assert!(matches!(
+        kp::tandatangani_sk(a, &pejabat, ketiga, k.versi)
+            .await
+            .unwrap(),
+        HasilLangkah::Berhasil(_)
+    ));
+    let v = ok(&api
+        .get(&format!("/pns/kp-instansi-byId?IdUsulan={ketiga}"))
+        .await);
+    assert_eq!(v["data"]["statusUsulan"], "31");
+    for kunci in ["path_ttd_sk", "path_ttd_pertek"] {
+        let path = v["data"][kunci].as_str().unwrap().to_string();
+        let r = api.get(&format!("/download-dok?filePath={path}")).await;
+        assert_eq!(r.status, 200, "{kunci}");
+        assert!(r.body.starts_with(b"%PDF-"), "{kunci}");
+    }
 }
 
 dua_mesin!(promotion_cases_through_the_api);
