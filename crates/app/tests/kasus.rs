@@ -509,6 +509,15 @@ async fn promotion_from_prediction_to_record(store: &Store) {
             .riwayat_id,
         Some(baru.0)
     );
+    // The new base salary from the TMT, on the SK.
+    let gaji = store
+        .riwayat_pegawai(a, Some(siasn_domain::JenisRiwayat::Gaji))
+        .await
+        .unwrap();
+    assert!(gaji.iter().any(|r| matches!(&r.data,
+        siasn_domain::DataRiwayat::Gaji(g) if g.sk.nomor == sk.nomor
+            && Some(g.gaji_pokok) == data.gaji_pokok_baru
+            && g.tmt_gaji == periode)));
     // Every step is in the case log, with who and from where.
     let jejak = store.jejak_layanan(id).await.unwrap();
     assert_eq!(jejak.first().unwrap().langkah, Langkah::Buat);

@@ -902,4 +902,12 @@ katalog! {
     LayananInstansi => "Instansi", "Agency";
     LayananKandidat => "Dapat naik pada periode ini", "Could rise at this period";
     LayananPilihInstansi => "Pilih instansi untuk melihat daftar pegawainya.", "Choose an agency to see its employees.";
+    LayananEmberInput => "Input berkas", "Being filed";
+    LayananEmberDiajukan => "Diusulkan", "Proposed";
+    LayananEmberBts => "BTS", "Returned (BTS)";
+    LayananEmberTms => "TMS", "Rejected (TMS)";
+    LayananEmberPertek => "Sudah TTD pertek", "Pertek signed";
+    LayananEmberSelesai => "SK terbit", "SK issued";
+    LayananEmberDihapus => "Dihapus", "Deleted";
+    LayananRingkasan => "Ringkasan", "Summary";
 }

@@ -14,8 +14,8 @@ use std::fmt::Display;
 use serde::Deserialize;
 
 pub use domain::{
-    Terjemah, judul_riwayat, keterangan_lingkup, label_langkah, label_status, label_status_layanan,
-    label_tujuan,
+    Terjemah, judul_riwayat, keterangan_lingkup, label_ember, label_langkah, label_status,
+    label_status_layanan, label_tujuan,
 };
 pub use katalog::Teks;
 

@@ -834,6 +834,24 @@ async fn terapkan(
     };
     pegawai::tambah_riwayat(tx, &r, now).await?;
     langkah_layanan::tautkan_dokumen(tx, dokumen_sk, r.id).await?;
+    // The SK also sets the new base salary from the TMT (a salary row, as a KGB decree would).
+    let gaji = d.gaji_pokok_baru.map(|gaji_pokok| Riwayat {
+        id: Uuid::now_v7(),
+        pegawai_id: k.pegawai_id,
+        data: DataRiwayat::Gaji(siasn_domain::riwayat::RiwayatGaji {
+            golongan: Some(d.golongan_baru),
+            gaji_pokok,
+            masa_kerja_tahun: d.masa_kerja_golongan.tahun,
+            tmt_gaji: d.tmt_kp,
+            sk: Sk {
+                nomor: nomor_sk.to_string(),
+                tanggal: tanggal_sk,
+            },
+        }),
+    });
+    if let Some(g) = &gaji {
+        pegawai::tambah_riwayat(tx, g, now).await?;
+    }
     riwayat.push(r.clone());
     let baru = segarkan_cuplikan(&p, JenisRiwayat::Golongan, &riwayat);
     pegawai::simpan_data(tx, &baru, now).await?;
@@ -845,7 +863,10 @@ async fn terapkan(
         "golongan": p.golongan.map(|g| g.id()),
         "tmt_golongan": p.tmt_golongan,
     }));
-    e.sesudah = Some(serde_json::to_value(&r.data).unwrap_or_default());
+    e.sesudah = Some(serde_json::json!({
+        "golongan": r.data,
+        "gaji": gaji.as_ref().map(|g| &g.data),
+    }));
     audit::tulis(tx, vec![e], now).await?;
     Ok(Ok(()))
 }

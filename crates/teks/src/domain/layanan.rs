@@ -45,6 +45,20 @@ pub fn label_langkah(l: Langkah, b: Bahasa) -> &'static str {
     })
 }
 
+/// A dashboard bucket.
+pub fn label_ember(e: siasn_domain::layanan::Ember, b: Bahasa) -> &'static str {
+    use siasn_domain::layanan::Ember as E;
+    b.t(match e {
+        E::Input => Teks::LayananEmberInput,
+        E::Diajukan => Teks::LayananEmberDiajukan,
+        E::Bts => Teks::LayananEmberBts,
+        E::Tms => Teks::LayananEmberTms,
+        E::PertekTtd => Teks::LayananEmberPertek,
+        E::Selesai => Teks::LayananEmberSelesai,
+        E::Dihapus => Teks::LayananEmberDihapus,
+    })
+}
+
 /// Who decides a promotion.
 pub fn label_tujuan(t: Tujuan, b: Bahasa) -> &'static str {
     b.t(match t {

@@ -9,7 +9,7 @@ mod temuan;
 
 use siasn_domain::riwayat::JenisRiwayat;
 
-pub use layanan::{label_langkah, label_status_layanan, label_tujuan};
+pub use layanan::{label_ember, label_langkah, label_status_layanan, label_tujuan};
 
 use crate::{Bahasa, Teks};
 

@@ -39,6 +39,7 @@ struct DaftarPage<'a> {
     daftar_unor: Vec<(Uuid, String)>,
     lama: i64,
     hitungan: Vec<Hitungan>,
+    ember: Vec<(&'static str, i64)>,
     daftar: Vec<BarisKasus>,
     notifikasi: Vec<(Uuid, &'static str, String, bool)>,
     total: i64,
@@ -140,10 +141,21 @@ pub async fn daftar(
         lewati: (halaman - 1) * PER_HALAMAN,
         ..FilterLayanan::default()
     };
-    let hitungan = state
-        .store()
-        .hitung_layanan(&cakupan, &filter)
-        .await?
+    let per_status = state.store().hitung_layanan(&cakupan, &filter).await?;
+    // The dashboard buckets (SERVICES.md §0), summed from the statuses.
+    let ember: Vec<(&'static str, i64)> = siasn_domain::layanan::Ember::SEMUA
+        .into_iter()
+        .filter(|e| *e != siasn_domain::layanan::Ember::Dihapus)
+        .map(|e| {
+            let n = per_status
+                .iter()
+                .filter(|(s, _)| s.ember() == e)
+                .map(|(_, n)| n)
+                .sum();
+            (siasn_teks::label_ember(e, b), n)
+        })
+        .collect();
+    let hitungan = per_status
         .into_iter()
         .map(|(s, jumlah)| Hitungan {
             kode: s.kode_siasn(),
@@ -210,6 +222,7 @@ pub async fn daftar(
         daftar_unor,
         lama,
         hitungan,
+        ember,
         daftar,
         total,
         halaman,

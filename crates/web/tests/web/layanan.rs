@@ -451,6 +451,11 @@ async fn queues_by_role() {
     let page = operator.get("/layanan").await;
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("Menunggu tindakan saya"));
+    assert!(
+        page.body.contains("Ringkasan: Input berkas"),
+        "{}",
+        page.body
+    );
     // Filters by unit and by time waited answer (and keep the chosen values).
     let unor = jabar[0].unor_id.unwrap();
     let page = operator
