@@ -9,7 +9,15 @@ use siasn_domain::BulanTahun;
 use siasn_domain::kenaikan_pangkat::periode_berikutnya;
 use siasn_domain::layanan::{KasusLayanan, Langkah, StatusLayanan};
 
-use crate::perintah::AkunDemo;
+/// The demo accounts the service demo acts as.
+pub struct AkunDemo {
+    /// The agency operator (an employee of PROV-JABAR).
+    pub operator: uuid::Uuid,
+    /// The agency official (PyB/PPK) of PROV-JABAR.
+    pub pejabat: uuid::Uuid,
+    /// BKN's national verifier.
+    pub bkn: uuid::Uuid,
+}
 
 /// How far each demo case goes, in order; the list is cycled over the employees due.
 const TUJUAN: [StatusLayanan; 8] = [
@@ -206,49 +214,4 @@ async fn jalankan(
         }
     }
     Ok(())
-}
-
-/// `siasn kp prediksi --periode D [--instansi X]`: totals and time of one period's prediction.
-pub async fn prediksi(
-    config: &crate::config::Config,
-    periode: chrono::NaiveDate,
-    instansi: Option<String>,
-) -> anyhow::Result<()> {
-    let app = crate::perintah::open_app(config).await?;
-    let cakupan = match instansi {
-        Some(i) => vec![siasn_domain::akses::Cakupan::Instansi(i)],
-        None => vec![siasn_domain::akses::Cakupan::Nasional],
-    };
-    let mulai = std::time::Instant::now();
-    let j = kp::jumlah_prediksi(&app, &cakupan, periode).await;
-    let detik = mulai.elapsed().as_secs_f64();
-    app.store().close().await;
-    let j = j?;
-    println!(
-        "prediksi KP {periode}: {} kandidat, {} memenuhi syarat, {} dapat diusulkan; {detik:.2} s ({:.0} kandidat/s)",
-        j.kandidat,
-        j.memenuhi,
-        j.boleh_diusulkan,
-        j.kandidat as f64 / detik.max(1e-9)
-    );
-    Ok(())
-}
-
-/// `siasn kp jadwal --periode D --buka D --tutup D`.
-pub async fn jadwal(
-    config: &crate::config::Config,
-    periode: chrono::NaiveDate,
-    buka: chrono::NaiveDate,
-    tutup: chrono::NaiveDate,
-) -> anyhow::Result<()> {
-    let app = crate::perintah::open_app(config).await?;
-    let r = kp::atur_jadwal(&app, "cli", periode, buka, tutup).await;
-    app.store().close().await;
-    match r? {
-        Ok(()) => {
-            println!("jadwal usul periode {periode}: {buka} s.d. {tutup}");
-            Ok(())
-        }
-        Err(e) => anyhow::bail!("{}", siasn_teks::Bahasa::Indonesia.jelaskan(&e)),
-    }
 }

@@ -2,6 +2,7 @@
 
 mod config;
 mod demo_layanan;
+mod kp;
 mod perintah;
 
 use std::path::PathBuf;
@@ -265,7 +266,7 @@ fn main() -> ExitCode {
             } => perintah::audit_verify(&config).await,
             Command::Kp {
                 command: KpCommand::Prediksi { periode, instansi },
-            } => demo_layanan::prediksi(&config, periode, instansi).await,
+            } => kp::prediksi(&config, periode, instansi).await,
             Command::Kp {
                 command:
                     KpCommand::Jadwal {
@@ -273,7 +274,7 @@ fn main() -> ExitCode {
                         buka,
                         tutup,
                     },
-            } => demo_layanan::jadwal(&config, periode, buka, tutup).await,
+            } => kp::jadwal(&config, periode, buka, tutup).await,
             Command::Card {
                 command: CardCommand::Verify { qr, .. },
             } => perintah::card_verify_instance(&config, &qr).await,

@@ -138,18 +138,8 @@ async fn buat_demo(app: &App, employees: u32, seed: u64) -> anyhow::Result<()> {
 /// The password of every demo account (documented in the README; demo data only).
 pub const SANDI_DEMO: &str = "SiasnDemo#2026";
 
-/// The demo accounts the service demo acts as.
-pub struct AkunDemo {
-    /// The agency operator (an employee of PROV-JABAR).
-    pub operator: uuid::Uuid,
-    /// The agency official (PyB/PPK) of PROV-JABAR.
-    pub pejabat: uuid::Uuid,
-    /// BKN's national verifier.
-    pub bkn: uuid::Uuid,
-}
-
 /// Demo logins for each role, printed for the person trying the demo.
-async fn akun_demo(app: &App) -> anyhow::Result<AkunDemo> {
+async fn akun_demo(app: &App) -> anyhow::Result<crate::demo_layanan::AkunDemo> {
     const AKTOR: &str = "demo";
     let store = app.store();
     let page = store
@@ -237,7 +227,7 @@ async fn akun_demo(app: &App) -> anyhow::Result<AkunDemo> {
             .copied()
             .ok_or_else(|| anyhow::anyhow!("akun demo {k} tidak dibuat"))
     };
-    Ok(AkunDemo {
+    Ok(crate::demo_layanan::AkunDemo {
         operator: ambil(Peran::OperatorInstansi.kode())?,
         pejabat: ambil("pejabat.jabar")?,
         bkn: ambil("verifikator.bkn")?,

@@ -196,100 +196,6 @@ pub const ANGKA_KREDIT_KP_AWAL: &[(Golongan, f64)] = &[
     (Golongan::IVE, 200.0),
 ];
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn salary_table_is_complete_and_anchored() {
-        let t = tabel_gaji_2024();
-        assert_eq!(t.len(), 272);
-        let mk = |tahun| MasaKerja { tahun, bulan: 0 };
-        assert_eq!(gaji_pokok(&t, Golongan::IA, mk(0)), Some(1_685_700));
-        assert_eq!(gaji_pokok(&t, Golongan::IVE, mk(32)), Some(6_373_200));
-        // Between two steps the lower holds; past the last step, the last.
-        assert_eq!(
-            gaji_pokok(&t, Golongan::IIIA, mk(3)),
-            gaji_pokok(&t, Golongan::IIIA, mk(2))
-        );
-        assert_eq!(gaji_pokok(&t, Golongan::IVE, mk(40)), Some(6_373_200));
-        // I/b starts at three years: nothing below.
-        assert_eq!(gaji_pokok(&t, Golongan::IB, mk(2)), None);
-        for g in crate::golongan::SEMUA_GOLONGAN {
-            let mut baris: Vec<_> = t.iter().filter(|b| b.golongan == g).collect();
-            baris.sort_by_key(|b| b.mkg);
-            assert!(
-                baris.windows(2).all(|w| w[0].gaji_pokok < w[1].gaji_pokok),
-                "{g:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn years_in_rank_carry_over_less_the_group_crossing() {
-        let mk = MasaKerja { tahun: 4, bulan: 3 };
-        assert_eq!(
-            masa_kerja_golongan_baru(
-                mk,
-                d(2022, 4, 1),
-                d(2026, 4, 1),
-                Golongan::IIIA,
-                Golongan::IIIB
-            ),
-            MasaKerja { tahun: 8, bulan: 3 }
-        );
-        assert_eq!(
-            masa_kerja_golongan_baru(
-                mk,
-                d(2022, 4, 1),
-                d(2026, 4, 1),
-                Golongan::IID,
-                Golongan::IIIA
-            ),
-            MasaKerja { tahun: 3, bulan: 3 }
-        );
-        assert_eq!(
-            masa_kerja_golongan_baru(
-                MasaKerja { tahun: 0, bulan: 0 },
-                d(2022, 4, 1),
-                d(2026, 4, 1),
-                Golongan::ID,
-                Golongan::IIA
-            ),
-            MasaKerja { tahun: 0, bulan: 0 }
-        );
-    }
-
-    #[test]
-    fn who_decides_comes_from_the_table() {
-        let a = aturan_tujuan_awal();
-        assert_eq!(
-            tujuan(&a, JenisInstansi::Daerah, Golongan::IIIB),
-            Some(Tujuan::Kanreg)
-        );
-        assert_eq!(
-            tujuan(&a, JenisInstansi::Daerah, Golongan::IVA),
-            Some(Tujuan::Kanreg)
-        );
-        assert_eq!(
-            tujuan(&a, JenisInstansi::Daerah, Golongan::IVB),
-            Some(Tujuan::BknPusat)
-        );
-        assert_eq!(
-            tujuan(&a, JenisInstansi::Pusat, Golongan::IIB),
-            Some(Tujuan::BknPusat)
-        );
-        assert_eq!(tujuan(&[], JenisInstansi::Pusat, Golongan::IIB), None);
-        for t in [Tujuan::Kanreg, Tujuan::BknPusat, Tujuan::Presiden] {
-            assert_eq!(Tujuan::from_kode(t.kode()), Some(t));
-        }
-    }
-}
-
 /// Required documents of each jenis KP (SERVICES.md §1 "Documents"; SIASN's own type ids are
 /// not published, so these are the instance's ref-dokumen ids, as data): each entry is met by
 /// any one of its types. "L02|887": the last rank decree, or the PNS decree for a first KP.
@@ -451,7 +357,7 @@ pub fn rancang(f: &FaktaKp, periode: NaiveDate, r: &RujukanKp) -> RancanganKp {
 }
 
 #[cfg(test)]
-mod tests_rancang {
+mod tests {
     use super::*;
     use crate::riwayat::{DataRiwayat, RiwayatGolongan, Sk};
 
@@ -507,5 +413,90 @@ mod tests_rancang {
         assert_eq!(data.gaji_pokok_lama, gaji_pokok(&t, Golongan::IIIA, mk4));
         assert_eq!(data.gaji_pokok_baru, gaji_pokok(&t, Golongan::IIIB, mk4));
         assert!(data.gaji_pokok_baru > data.gaji_pokok_lama);
+    }
+
+    #[test]
+    fn salary_table_is_complete_and_anchored() {
+        let t = tabel_gaji_2024();
+        assert_eq!(t.len(), 272);
+        let mk = |tahun| MasaKerja { tahun, bulan: 0 };
+        assert_eq!(gaji_pokok(&t, Golongan::IA, mk(0)), Some(1_685_700));
+        assert_eq!(gaji_pokok(&t, Golongan::IVE, mk(32)), Some(6_373_200));
+        // Between two steps the lower holds; past the last step, the last.
+        assert_eq!(
+            gaji_pokok(&t, Golongan::IIIA, mk(3)),
+            gaji_pokok(&t, Golongan::IIIA, mk(2))
+        );
+        assert_eq!(gaji_pokok(&t, Golongan::IVE, mk(40)), Some(6_373_200));
+        // I/b starts at three years: nothing below.
+        assert_eq!(gaji_pokok(&t, Golongan::IB, mk(2)), None);
+        for g in crate::golongan::SEMUA_GOLONGAN {
+            let mut baris: Vec<_> = t.iter().filter(|b| b.golongan == g).collect();
+            baris.sort_by_key(|b| b.mkg);
+            assert!(
+                baris.windows(2).all(|w| w[0].gaji_pokok < w[1].gaji_pokok),
+                "{g:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn years_in_rank_carry_over_less_the_group_crossing() {
+        let mk = MasaKerja { tahun: 4, bulan: 3 };
+        assert_eq!(
+            masa_kerja_golongan_baru(
+                mk,
+                d(2022, 4, 1),
+                d(2026, 4, 1),
+                Golongan::IIIA,
+                Golongan::IIIB
+            ),
+            MasaKerja { tahun: 8, bulan: 3 }
+        );
+        assert_eq!(
+            masa_kerja_golongan_baru(
+                mk,
+                d(2022, 4, 1),
+                d(2026, 4, 1),
+                Golongan::IID,
+                Golongan::IIIA
+            ),
+            MasaKerja { tahun: 3, bulan: 3 }
+        );
+        assert_eq!(
+            masa_kerja_golongan_baru(
+                MasaKerja { tahun: 0, bulan: 0 },
+                d(2022, 4, 1),
+                d(2026, 4, 1),
+                Golongan::ID,
+                Golongan::IIA
+            ),
+            MasaKerja { tahun: 0, bulan: 0 }
+        );
+    }
+
+    #[test]
+    fn who_decides_comes_from_the_table() {
+        let a = aturan_tujuan_awal();
+        assert_eq!(
+            tujuan(&a, JenisInstansi::Daerah, Golongan::IIIB),
+            Some(Tujuan::Kanreg)
+        );
+        assert_eq!(
+            tujuan(&a, JenisInstansi::Daerah, Golongan::IVA),
+            Some(Tujuan::Kanreg)
+        );
+        assert_eq!(
+            tujuan(&a, JenisInstansi::Daerah, Golongan::IVB),
+            Some(Tujuan::BknPusat)
+        );
+        assert_eq!(
+            tujuan(&a, JenisInstansi::Pusat, Golongan::IIB),
+            Some(Tujuan::BknPusat)
+        );
+        assert_eq!(tujuan(&[], JenisInstansi::Pusat, Golongan::IIB), None);
+        for t in [Tujuan::Kanreg, Tujuan::BknPusat, Tujuan::Presiden] {
+            assert_eq!(Tujuan::from_kode(t.kode()), Some(t));
+        }
     }
 }

@@ -133,8 +133,9 @@ impl Store {
                     instansi_id: r.3,
                     unor_id: r.4,
                     fakta: FaktaKp {
-                        jenis_instansi: JenisInstansi::from_kode(&r.9)
-                            .unwrap_or(JenisInstansi::Daerah),
+                        jenis_instansi: JenisInstansi::from_kode(&r.9).ok_or_else(|| {
+                            StoreError::Corrupt(format!("jenis instansi '{}'", r.9))
+                        })?,
                         golongan,
                         tmt_golongan: r
                             .6

@@ -173,12 +173,17 @@ async fn jenis_dokumen(state: &AppState, f: &FormMultipart) -> Result<String, Ap
 
 /// The document object the service answers uploads with (the shape of `path` entries).
 fn jawaban(u: &UnggahanApi, uri: String) -> axum::response::Response {
+    jawaban_dok(&u.jenis_dokumen_id, &u.nama_file, &uri)
+}
+
+/// The upload answer SIASN's clients read: the document's type, name and `dok_uri`.
+pub(super) fn jawaban_dok(jenis: &str, nama: &str, uri: &str) -> axum::response::Response {
     data(json!({
-        "dok_id": u.jenis_dokumen_id,
-        "dok_nama": u.nama_file,
+        "dok_id": jenis,
+        "dok_nama": nama,
         "dok_uri": uri,
         "object": uri,
-        "slug": u.jenis_dokumen_id,
+        "slug": jenis,
     }))
 }
 

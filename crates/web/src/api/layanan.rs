@@ -17,7 +17,7 @@ use siasn_store::layanan::FilterLayanan;
 use uuid::Uuid;
 
 use super::baca::{Kueri, catat_daftar, instansi_daftar, kueri};
-use super::dokumen::baca;
+use super::dokumen::{baca, jawaban_dok};
 use super::panggilan::Panggilan;
 use super::{ApiError, ApiResult, daftar, data};
 use crate::AppState;
@@ -169,13 +169,7 @@ pub async fn unggah_sk_kp(
                     .and_then(|s| s.dokumen_id)
                     .map(|id| format!("dokumen/{id}"))
                     .unwrap_or_default();
-            Ok(data(json!({
-                "dok_id": "L02",
-                "dok_nama": nama,
-                "dok_uri": uri,
-                "object": uri,
-                "slug": "L02",
-            })))
+            Ok(jawaban_dok("L02", nama, &uri))
         }
         Ok(HasilLangkah::SudahBerubah) => Err(ApiError::new(
             axum::http::StatusCode::CONFLICT,
