@@ -99,8 +99,37 @@ fn tulis(
     });
 }
 
+/// Where the electronic signature's appearance goes on the page, in millimetres from the
+/// top-left corner: the space between the signer's position and name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KotakTtd {
+    /// Left edge.
+    pub x_mm: f32,
+    /// Top edge.
+    pub y_mm: f32,
+    /// Width.
+    pub lebar_mm: f32,
+    /// Height.
+    pub tinggi_mm: f32,
+}
+
+/// Height of the signature space (QR code and signer lines).
+const TINGGI_TTD: f32 = 30.0;
+
 /// Lays out a letter as an A4 SVG.
 pub fn svg(s: &IsiSurat) -> Result<String, KartuError> {
+    Ok(SuratSvg {
+        teks: tata_letak(s).0,
+    }
+    .render()?)
+}
+
+/// The signature space of a letter's layout.
+pub fn kotak_ttd(s: &IsiSurat) -> KotakTtd {
+    tata_letak(s).1
+}
+
+fn tata_letak(s: &IsiSurat) -> (Vec<Baris>, KotakTtd) {
     let mut t = Vec::new();
     let tengah = 105.0;
     let mut y = 16.0;
@@ -160,7 +189,13 @@ pub fn svg(s: &IsiSurat) -> Result<String, KartuError> {
             y += SPASI;
         }
     }
-    y += 18.0;
+    let kotak = KotakTtd {
+        x_mm: 100.0,
+        y_mm: y - 2.0,
+        lebar_mm: 90.0,
+        tinggi_mm: TINGGI_TTD,
+    };
+    y += TINGGI_TTD + 2.0;
     for w in bungkus(&s.nama_penandatangan, 36) {
         tulis(&mut t, x_ttd, y, UKURAN, true, "start", &w);
         y += SPASI;
@@ -181,7 +216,7 @@ pub fn svg(s: &IsiSurat) -> Result<String, KartuError> {
             y += 4.2;
         }
     }
-    Ok(SuratSvg { teks: t }.render()?)
+    (t, kotak)
 }
 
 impl Perender {
