@@ -22,6 +22,9 @@ pub enum AppError {
     /// The card's signing key could not be used.
     #[error("kunci kartu: {0}")]
     Kunci(String),
+    /// An electronic signature could not be made or read.
+    #[error("tanda tangan elektronik: {0}")]
+    Ttd(String),
     /// A letter (pertek, SK) could not be rendered.
     #[error("surat: {0}")]
     Surat(String),

@@ -29,6 +29,9 @@ pub struct KonfigurasiApp {
     pub batas_unggah: usize,
     /// Card photos must have a transparent background (the agencies' letters ask for it).
     pub foto_wajib_transparan: bool,
+    /// Officials' certificates may be issued by the instance CA (demo, an agency trying the
+    /// system); when false only imported PKCS#12 certificates sign.
+    pub ttd_ca_instans: bool,
 }
 
 impl Default for KonfigurasiApp {
@@ -47,6 +50,7 @@ impl Default for KonfigurasiApp {
             kunci_menit: 15,
             batas_unggah: 2 * 1024 * 1024,
             foto_wajib_transparan: true,
+            ttd_ca_instans: true,
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod layanan;
 pub mod pegawai;
 pub mod rahasia;
 pub mod surel;
+pub mod ttd;
 pub mod usulan;
 
 use std::sync::Arc;

@@ -26,6 +26,7 @@ pub mod pensiun;
 pub mod referensi;
 pub mod riwayat;
 pub mod tanggal;
+pub mod ttd;
 pub mod usulan;
 
 pub use dokumen::Dokumen;

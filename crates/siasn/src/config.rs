@@ -18,6 +18,7 @@
 //! | token_minutes | SIASN_TOKEN_MINUTES | 30                             |
 //! | upload_max_bytes | SIASN_UPLOAD_MAX_BYTES | 2097152 (2 MB per file)   |
 //! | photo_transparent_required | SIASN_PHOTO_TRANSPARENT_REQUIRED | true |
+//! | signature_instance_ca | SIASN_SIGNATURE_INSTANCE_CA | true (false: only imported PKCS#12 certificates sign) |
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -68,6 +69,8 @@ pub struct Config {
     pub upload_max_bytes: usize,
     /// Card photos must have a transparent background.
     pub photo_transparent_required: bool,
+    /// Officials' certificates may come from the instance CA.
+    pub signature_instance_ca: bool,
 }
 
 /// A configuration problem, said in one line.
@@ -94,6 +97,7 @@ struct FileConfig {
     token_minutes: Option<i64>,
     upload_max_bytes: Option<i64>,
     photo_transparent_required: Option<bool>,
+    signature_instance_ca: Option<bool>,
 }
 
 /// The environment over the file: a non-empty variable wins over the file's key, which wins
@@ -289,6 +293,11 @@ impl Config {
             photo_transparent_required: src.flag(
                 "SIASN_PHOTO_TRANSPARENT_REQUIRED",
                 f.photo_transparent_required,
+                true,
+            )?,
+            signature_instance_ca: src.flag(
+                "SIASN_SIGNATURE_INSTANCE_CA",
+                f.signature_instance_ca,
                 true,
             )?,
             blob_url,

@@ -19,6 +19,9 @@ pub struct AkunDemo {
     pub bkn: uuid::Uuid,
 }
 
+/// The demo officials' certificate passphrase (instance CA; shown in the README).
+pub const FRASA_DEMO: &str = "tte-demo-siasn";
+
 /// How far each demo case goes, in order; the list is cycled over the employees due.
 const TUJUAN: [StatusLayanan; 8] = [
     StatusLayanan::ProfilDiperbarui,
@@ -65,8 +68,12 @@ async fn maju(
     alasan: Option<&str>,
 ) -> anyhow::Result<KasusLayanan> {
     let h = match l {
-        Langkah::TerbitkanPertek => kp::terbitkan_pertek(app, siapa, k.id, k.versi).await?,
-        Langkah::TandatanganiSk => kp::tandatangani_sk(app, siapa, k.id, k.versi).await?,
+        Langkah::TerbitkanPertek => {
+            kp::terbitkan_pertek(app, siapa, k.id, k.versi, FRASA_DEMO).await?
+        }
+        Langkah::TandatanganiSk => {
+            kp::tandatangani_sk(app, siapa, k.id, k.versi, FRASA_DEMO).await?
+        }
         l => layanan::langkah(app, siapa, k.id, k.versi, l, alasan).await?,
     };
     if !matches!(h, HasilLangkah::Berhasil(_)) {
@@ -80,6 +87,19 @@ pub async fn kasus_kp(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
     let operator = aktor(app, akun.operator).await?;
     let pejabat = aktor(app, akun.pejabat).await?;
     let bkn = aktor(app, akun.bkn).await?;
+    // The signing officials get certificates from the instance CA (the demo signs with it).
+    for (id, jabatan) in [
+        (akun.pejabat, "Pejabat Pembina Kepegawaian"),
+        (akun.bkn, "Direktur Status dan Kedudukan Kepegawaian"),
+    ] {
+        if app.store().penanda_akun(id).await?.is_none()
+            && let Err(e) =
+                siasn_app::ttd::terbitkan_sertifikat(app, "demo", id, Some(jabatan), FRASA_DEMO)
+                    .await?
+        {
+            anyhow::bail!("sertifikat demo: {e}");
+        }
+    }
     // The period the demo data is due at (its "today" is fixed), open for proposals now.
     let kalender = app.store().periode_kp().await?;
     let hari_data = siasn_demo::hari_ini_bawaan();

@@ -4,6 +4,7 @@ mod config;
 mod demo_layanan;
 mod kp;
 mod perintah;
+mod ttd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,10 +69,76 @@ enum Command {
         #[command(subcommand)]
         command: KpCommand,
     },
+    /// Electronic signatures: signers' certificates, the instance CA, trusted roots.
+    Ttd {
+        #[command(subcommand)]
+        command: TtdCommand,
+    },
+    /// Signed documents: check any PDF's signatures.
+    Dokumen {
+        #[command(subcommand)]
+        command: DokumenCommand,
+    },
     /// Partner clients of the SIASN-compatible API.
     Partner {
         #[command(subcommand)]
         command: PartnerCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TtdCommand {
+    /// Import an official's PKCS#12 (.p12/.pfx, e.g. from BSrE); the passphrase is read from
+    /// standard input to check the file and is not kept.
+    Import {
+        /// The PKCS#12 file.
+        file: PathBuf,
+        /// The official: NIP or user name.
+        #[arg(long)]
+        login: String,
+        /// Read the passphrase from standard input (required: never pass it as an argument).
+        #[arg(long, required = true)]
+        passphrase_stdin: bool,
+    },
+    /// Issue an official a certificate from the instance CA (not a government CA); the key is
+    /// kept only inside a PKCS#12 encrypted with the passphrase read from standard input.
+    Issue {
+        /// The official: NIP or user name.
+        #[arg(long)]
+        login: String,
+        /// Position written in the certificate.
+        #[arg(long)]
+        jabatan: Option<String>,
+        /// Read the passphrase from standard input (required).
+        #[arg(long, required = true)]
+        passphrase_stdin: bool,
+    },
+    /// List certificates (never their keys).
+    List,
+    /// Revoke a certificate: it signs nothing more; what it signed before stays valid.
+    Revoke {
+        /// Certificate id (from `list`).
+        id: uuid::Uuid,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Print the instance CA certificate (PEM), to add to a trust store.
+    CaExport,
+    /// Trust a root certificate (PEM or DER) besides the instance CA, e.g. the BSrE root.
+    Trust {
+        /// The certificate file.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DokumenCommand {
+    /// Check a signed PDF: who signed, when, chain, unchanged, certificate status, and
+    /// whether it is the copy this instance issued. Exits non-zero unless valid.
+    Verify {
+        /// The PDF.
+        file: PathBuf,
     },
 }
 
@@ -297,6 +364,19 @@ fn main() -> ExitCode {
             Command::Partner {
                 command: PartnerCommand::List,
             } => perintah::partner_list(&config).await,
+            Command::Ttd { command } => match command {
+                TtdCommand::Import { file, login, .. } => ttd::import(&config, &file, &login).await,
+                TtdCommand::Issue { login, jabatan, .. } => {
+                    ttd::issue(&config, &login, jabatan.as_deref()).await
+                }
+                TtdCommand::List => ttd::list(&config).await,
+                TtdCommand::Revoke { id, reason } => ttd::revoke(&config, id, &reason).await,
+                TtdCommand::CaExport => ttd::ca_export(&config).await,
+                TtdCommand::Trust { file } => ttd::trust(&config, &file).await,
+            },
+            Command::Dokumen {
+                command: DokumenCommand::Verify { file },
+            } => ttd::verify(&config, &file).await,
             Command::Nip { .. } => Ok(()),
         }
     });

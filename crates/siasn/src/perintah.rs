@@ -67,6 +67,7 @@ fn konfigurasi_app(config: &Config) -> KonfigurasiApp {
         panjang_sandi_minimum: config.password_min_length,
         batas_unggah: config.upload_max_bytes,
         foto_wajib_transparan: config.photo_transparent_required,
+        ttd_ca_instans: config.signature_instance_ca,
         ..KonfigurasiApp::default()
     }
 }
@@ -460,6 +461,12 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
         } else {
             tracing::info!("database already has employees: demo data not created again");
         }
+    }
+    // The instance CA and its seal are made at first start (card PDFs are sealed with it).
+    if app.konfigurasi().ttd_ca_instans {
+        siasn_app::ttd::segel(&app)
+            .await
+            .context("CA instans untuk tanda tangan elektronik")?;
     }
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

@@ -25,6 +25,7 @@ pub mod sandi;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod tx;
+pub mod ttd;
 pub mod usulan;
 
 pub use blob::{BlobRef, BlobStore};

@@ -60,6 +60,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0007_layanan.sql"),
         postgres: include_str!("../migrations/postgres/0007_layanan.sql"),
     },
+    Migration {
+        version: 8,
+        name: "ttd",
+        sqlite: include_str!("../migrations/sqlite/0008_ttd.sql"),
+        postgres: include_str!("../migrations/postgres/0008_ttd.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

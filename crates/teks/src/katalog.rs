@@ -889,6 +889,52 @@ katalog! {
     LayananTindakan => "Tindakan", "Actions";
     LayananAlasan => "Alasan (wajib untuk pengembalian dan penolakan)", "Reason (required to return or reject)";
     LayananTersimpan => "Langkah tersimpan.", "Step saved.";
+    TtdFrasa => "Passphrase sertifikat elektronik", "Electronic certificate passphrase";
+    TtdFrasaBantuan => "Diperlukan untuk menerbitkan pertek atau menandatangani SK; dokumen ditandatangani secara elektronik atas nama Anda.",
+        "Needed to issue a pertek or sign an SK; the document is signed electronically in your name.";
+    VerifikasiJudul => "Periksa keaslian dokumen", "Check a document's authenticity";
+    VerifikasiPengantar => "Unggah PDF yang ditandatangani secara elektronik oleh instans ini untuk memeriksa tanda tangan dan keasliannya.",
+        "Upload a PDF signed electronically by this instance to check its signature and authenticity.";
+    VerifikasiUnggah => "Periksa PDF", "Check the PDF";
+    VerifikasiBerkas => "Berkas PDF", "PDF file";
+    VerifikasiTerlaluBesar => "Berkas terlalu besar untuk diperiksa di sini.", "The file is too large to check here.";
+    VerifikasiBukanPdf => "Berkas ini bukan PDF yang dapat dibaca.", "This file is not a readable PDF.";
+    VerifikasiTanpaTtd => "PDF ini tidak memuat tanda tangan elektronik.", "This PDF carries no electronic signature.";
+    VerifikasiSah => "Tanda tangan elektronik sah dan dokumen tidak berubah sejak ditandatangani.",
+        "The electronic signature is valid and the document has not changed since it was signed.";
+    VerifikasiTidakSah => "Tanda tangan elektronik TIDAK sah: lihat rinciannya di bawah.",
+        "The electronic signature is NOT valid: see the details below.";
+    VerifikasiPenanda => "Ditandatangani oleh", "Signed by";
+    VerifikasiWaktu => "Waktu penandatanganan", "Signing time";
+    VerifikasiSertifikat => "Sertifikat", "Certificate";
+    VerifikasiPenerbit => "Diterbitkan oleh", "Issued by";
+    VerifikasiRantai => "Rantai sertifikat", "Certificate chain";
+    VerifikasiUtuh => "Isi dokumen", "Document content";
+    VerifikasiUtuhYa => "tidak berubah sejak ditandatangani", "unchanged since signing";
+    VerifikasiUtuhTidak => "BERUBAH atau tanda tangan rusak", "CHANGED or the signature is broken";
+    VerifikasiSeluruh => "Cakupan", "Coverage";
+    VerifikasiSeluruhYa => "seluruh dokumen", "the whole document";
+    VerifikasiSeluruhTidak => "ada isi yang ditambahkan sesudah tanda tangan ini", "content was added after this signature";
+    VerifikasiPercaya => "Kepercayaan", "Trust";
+    VerifikasiPercayaTidak => "tidak berakar pada CA yang dipercaya instans ini", "not rooted in a CA this instance trusts";
+    VerifikasiStatusBerlaku => "berlaku dan tidak dicabut saat menandatangani", "valid and not revoked when it signed";
+    VerifikasiStatusTidakBerlaku => "di luar masa berlaku saat menandatangani", "outside its validity when it signed";
+    VerifikasiStatusDicabutSebelum => "sudah dicabut saat menandatangani", "already revoked when it signed";
+    VerifikasiStatusDicabutSesudah => "dicabut sesudah menandatangani (tanda tangan tetap sah)", "revoked after signing (the signature stands)";
+    VerifikasiStatusSertifikat => "Status sertifikat", "Certificate status";
+    VerifikasiTerbitan => "Salinan terbitan sistem", "Copy issued by the system";
+    VerifikasiTerbitanYa => "sama persis dengan dokumen yang diterbitkan", "identical to the document issued";
+    VerifikasiTerbitanTidak => "tidak sama dengan dokumen mana pun yang diterbitkan instans ini", "not identical to any document this instance issued";
+    VerifikasiKode => "Dokumen terdaftar", "Registered document";
+    VerifikasiKodeTidakAda => "Kode dokumen ini tidak terdaftar di instans ini; dokumen dengan kode QR ini bukan terbitan sistem.",
+        "This document code is not registered at this instance; a document with this QR code was not issued by the system.";
+    VerifikasiKodePengantar => "Dokumen dengan kode ini diterbitkan dan ditandatangani secara elektronik oleh sistem. Unggah PDF-nya untuk memastikan isinya sama.",
+        "A document with this code was issued and signed electronically by the system. Upload its PDF to make sure its content is the same.";
+    VerifikasiJenis => "Jenis dokumen", "Document kind";
+    VerifikasiJudulDokumen => "Judul", "Title";
+    VerifikasiNomor => "Nomor", "Number";
+    VerifikasiSidik => "Sidik SHA-256", "SHA-256 fingerprint";
+
     LayananSudahBerubah => "Usul ini baru saja diubah orang lain; tidak ada yang diubah. Periksa keadaannya sekarang.",
         "Someone else just changed this case; nothing was changed. Check where it stands now.";
     LayananSaya => "Layanan kepegawaian saya", "My personnel services";

@@ -92,6 +92,16 @@ impl KunciTtd {
         Self::dari_pkcs8(rantai.key().as_der(), sertifikat)
     }
 
+    /// Adds issuers to the chain (a container that holds only the signer's certificate).
+    pub fn tambah_rantai(mut self, penerbit: Vec<Vec<u8>>) -> Self {
+        for c in penerbit {
+            if !self.rantai.contains(&c) {
+                self.rantai.push(c);
+            }
+        }
+        self
+    }
+
     /// The signer's certificate (DER).
     pub fn sertifikat(&self) -> &[u8] {
         self.rantai.first().map_or(&[], Vec::as_slice)

@@ -29,6 +29,8 @@ pub struct HasilTandaTangan {
     pub penanda: Option<InfoSertifikat>,
     /// The chain found in the CMS, signer first; each link verified.
     pub rantai: Vec<InfoSertifikat>,
+    /// The same chain, DER.
+    pub rantai_der: Vec<Vec<u8>>,
     /// The chain ends at a self-signed certificate whose signature verifies; its fingerprint.
     pub akar: Option<String>,
     /// The signed bytes hash to the digest the signature covers, and the signature verifies.
@@ -127,6 +129,7 @@ fn periksa_satu(pdf: &[u8], d: &Dictionary) -> Option<HasilTandaTangan> {
         byte_range: [a, b, c, dd],
         penanda: None,
         rantai: Vec::new(),
+        rantai_der: Vec::new(),
         akar: None,
         utuh: false,
         sertifikat_terikat: false,
@@ -154,9 +157,14 @@ fn periksa_satu(pdf: &[u8], d: &Dictionary) -> Option<HasilTandaTangan> {
     }
     if let Some(p) = &cms.penanda {
         let (r, sampai_akar) = rantai(p, &cms.sertifikat);
+        h.rantai_der = r
+            .iter()
+            .filter_map(|c| der::Encode::to_der(c).ok())
+            .collect();
         h.rantai = r
             .iter()
-            .filter_map(|c| der::Encode::to_der(c).ok().map(|der| info(c, &der)))
+            .zip(&h.rantai_der)
+            .map(|(c, der)| info(c, der))
             .collect();
         h.penanda = h.rantai.first().cloned();
         if sampai_akar {
@@ -164,6 +172,22 @@ fn periksa_satu(pdf: &[u8], d: &Dictionary) -> Option<HasilTandaTangan> {
         }
     }
     Some(h)
+}
+
+/// Whether the signature's chain leads to `akar` (DER): it ends at that very certificate, or
+/// its last certificate was issued by it (a file that leaves the root out).
+pub fn berakar_pada(h: &HasilTandaTangan, akar: &[u8]) -> bool {
+    let sidik = crate::sertifikat::sidik_jari(akar);
+    if h.akar.as_deref() == Some(sidik.as_str()) {
+        return true;
+    }
+    let (Some(terakhir), Ok(akar)) = (
+        h.rantai_der.last(),
+        crate::sertifikat::urai(akar),
+    ) else {
+        return false;
+    };
+    crate::sertifikat::urai(terakhir).is_ok_and(|c| diterbitkan_oleh(&c, &akar))
 }
 
 /// Every signature in `pdf`, in file order. An error only when the file is not a PDF.

@@ -296,6 +296,9 @@ pub enum LangkahDitolak {
     /// The SK date or number is missing or impossible.
     #[error("layanan.sk_tidak_sah")]
     SkTidakSah,
+    /// The electronic signature the step needs was not made.
+    #[error("layanan.ttd")]
+    Ttd(crate::ttd::AlasanTtd),
 }
 
 /// Whether `langkah` may be taken now; the rule says where it leads.

@@ -120,6 +120,7 @@ impl Terjemah for LangkahDitolak {
             }
             (L::SkTidakSah, Id) => "nomor dan tanggal SK wajib diisi dengan benar".into(),
             (L::SkTidakSah, En) => "the SK number and date are required".into(),
+            (L::Ttd(a), b) => a.jelaskan(b),
         }
     }
 }

@@ -6,6 +6,7 @@ mod kolektif;
 mod layanan;
 mod pegawai;
 mod temuan;
+mod ttd;
 
 use siasn_domain::riwayat::JenisRiwayat;
 

@@ -20,6 +20,8 @@ pub enum Jalur {
     PakaiToken,
     /// The public card check (page, captcha image, answer): about ten checks per five minutes.
     PeriksaKartu,
+    /// The public check of a signed document (QR page and uploads).
+    PeriksaDokumen,
     /// API token requests (client credentials and password grant); tokens live for an hour or
     /// more, so a well-behaved client needs a handful.
     TokenApi,
@@ -32,6 +34,7 @@ impl Jalur {
             Self::MintaToken => (5, Duration::minutes(15)),
             Self::PakaiToken => (10, Duration::minutes(15)),
             Self::PeriksaKartu => (30, Duration::minutes(5)),
+            Self::PeriksaDokumen => (30, Duration::minutes(5)),
             Self::TokenApi => (60, Duration::minutes(5)),
         }
     }

@@ -237,7 +237,23 @@ async fn berkas_kartu(
             )
         }
         Sisi::Pdf => {
-            let isi = state.berat(move |r| r.kartu_pdf(&data, o)).await??;
+            // Signed once with the instance seal and kept: the copy the QR page knows.
+            let rujukan = format!("kartu:{}:{}", kartu.serial, o.kode());
+            let isi = match siasn_app::ttd::dokumen_tersimpan(state.app(), &rujukan).await? {
+                Some(isi) => isi,
+                None => {
+                    let pdf = state.berat(move |r| r.kartu_pdf(&data, o)).await??;
+                    siasn_app::ttd::segelkan_sekali(
+                        state.app(),
+                        &rujukan,
+                        "KARTU",
+                        &format!("Kartu ASN Virtual {}", kartu.serial),
+                        pegawai_id,
+                        pdf,
+                    )
+                    .await?
+                }
+            };
             let mut r = ([(header::CONTENT_TYPE, "application/pdf")], isi).into_response();
             if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{dasar}.pdf\"")) {
                 r.headers_mut().insert(header::CONTENT_DISPOSITION, v);

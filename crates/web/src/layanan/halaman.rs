@@ -66,6 +66,7 @@ struct DetailPage<'a> {
     boleh_berkas: bool,
     tombol: Vec<Tombol>,
     perlu_alasan: bool,
+    perlu_frasa: bool,
     boleh_unggah_sk: bool,
     surat: Vec<(&'static str, String, Option<Uuid>)>,
     jejak: Vec<BarisJejak>,
@@ -189,6 +190,9 @@ pub(super) async fn tampilkan(
     let perlu_alasan = tersedia
         .iter()
         .any(|l| l.aturan().is_some_and(|a| a.perlu_alasan));
+    let perlu_frasa = tersedia
+        .iter()
+        .any(|l| matches!(l, Langkah::TerbitkanPertek | Langkah::TandatanganiSk));
     let mut data = Vec::new();
     if let Some(d) = k.kp() {
         data.push((
@@ -271,6 +275,7 @@ pub(super) async fn tampilkan(
         boleh_berkas,
         tombol,
         perlu_alasan,
+        perlu_frasa,
         boleh_unggah_sk: tersedia.contains(&Langkah::UnggahSk),
         surat,
         jejak,
@@ -344,11 +349,17 @@ pub async fn langkah(
         Langkah::from_kode(get("langkah")).ok_or(WebError::TidakValid(b, Teks::FormTidakValid))?;
     let alasan: String = get("alasan").trim().chars().take(1000).collect();
     let alasan = (!alasan.is_empty()).then_some(alasan);
+    // The passphrase is passed on and never kept or logged.
+    let frasa = get("frasa");
     let app = state.app();
     let aktor = m.aktor();
     let hasil = match l {
-        Langkah::TerbitkanPertek => kasus::kp::terbitkan_pertek(app, &aktor, id, versi).await,
-        Langkah::TandatanganiSk => kasus::kp::tandatangani_sk(app, &aktor, id, versi).await,
+        Langkah::TerbitkanPertek => {
+            kasus::kp::terbitkan_pertek(app, &aktor, id, versi, frasa).await
+        }
+        Langkah::TandatanganiSk => {
+            kasus::kp::tandatangani_sk(app, &aktor, id, versi, frasa).await
+        }
         l => kasus::langkah(app, &aktor, id, versi, l, alasan.as_deref()).await,
     }
     .dalam(b)?;

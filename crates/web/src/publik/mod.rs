@@ -4,6 +4,7 @@
 mod depan;
 mod periksa_kartu;
 mod probe;
+mod verifikasi;
 
 use axum::Router;
 use axum::routing::get;
@@ -29,4 +30,6 @@ pub fn routes() -> Router<AppState> {
             get(periksa_kartu::halaman).post(periksa_kartu::jawab),
         )
         .route("/.well-known/jwks.json", get(periksa_kartu::jwks))
+        .route("/v", get(verifikasi::formulir).post(verifikasi::periksa))
+        .route("/v/{kode}", get(verifikasi::kode))
 }

@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use super::super::{HasilLangkah, catat, kasus, periksa};
 use super::{data_kp, maju};
-use crate::{Aktor, App, AppResult};
+use crate::{Aktor, App, AppResult, ttd};
 fn rupiah(n: Option<i64>) -> String {
     n.map_or_else(
         || "-".to_string(),
@@ -67,14 +67,64 @@ async fn arsipkan(
     Ok(d.id)
 }
 
-/// The footer of every generated letter until electronic signatures land.
-fn kaki(app: &App) -> Vec<String> {
+/// The footer of every signed letter: the statement and where to check it.
+fn kaki(app: &App, terbuka: &ttd::KunciTerbuka, kode: &str) -> Vec<String> {
     vec![
-        "Dokumen ini dibuat oleh SIASN dari data usul layanan dan belum memuat tanda tangan \
-         elektronik tersertifikasi."
-            .to_string(),
-        format!("Periksa status usul di {}", app.url_dasar()),
+        format!(
+            "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat \
+             elektronik yang diterbitkan oleh {}.",
+            terbuka.penanda.penerbit
+        ),
+        format!(
+            "Periksa keasliannya dengan memindai kode QR atau di {}",
+            ttd::url_verifikasi(app, kode)
+        ),
     ]
+}
+
+/// Signs a letter with the unlocked key inside the step's transaction and files it in the
+/// employee's archive; returns the archive document's id.
+#[allow(clippy::too_many_arguments)]
+async fn tandatangani_surat(
+    app: &App,
+    tx: &mut Tx,
+    aktor: &Aktor,
+    k: &KasusLayanan,
+    terbuka: ttd::KunciTerbuka,
+    mut surat: IsiSurat,
+    jenis: &'static str,
+    judul: &str,
+    nomor: &str,
+) -> AppResult<Uuid> {
+    let kode = ttd::kode_baru();
+    surat.kaki = kaki(app, &terbuka, &kode);
+    let kotak = ttd::kotak_surat(&surat);
+    let jabatan = surat.jabatan_penandatangan.clone();
+    let pdf = app.surat_pdf(surat).await?;
+    let bertanda = ttd::tandatangani(
+        app,
+        tx,
+        terbuka,
+        pdf,
+        ttd::DokumenBaru {
+            kode,
+            jenis,
+            judul: judul.to_string(),
+            nomor: Some(nomor.to_string()),
+            pegawai_id: Some(k.pegawai_id),
+            layanan_id: Some(k.id),
+            rujukan: None,
+            alasan: judul.to_string(),
+            jabatan,
+            kotak: Some(kotak),
+        },
+    )
+    .await?;
+    let (jenis_dokumen, nama_file) = match jenis {
+        "PERTEK" => ("L05", "Pertek kenaikan pangkat.pdf"),
+        _ => ("L02", "SK kenaikan pangkat.pdf"),
+    };
+    arsipkan(app, tx, aktor, k, jenis_dokumen, nama_file, &bertanda.pdf).await
 }
 
 /// Who the letters name as the employee.
@@ -122,6 +172,7 @@ pub async fn terbitkan_pertek(
     aktor: &Aktor,
     id: Uuid,
     versi: i64,
+    frasa: &str,
 ) -> AppResult<HasilLangkah> {
     let k = kasus(app, aktor, id).await?;
     let aturan = match periksa(aktor, &k, Langkah::TerbitkanPertek, None) {
@@ -148,6 +199,11 @@ pub async fn terbitkan_pertek(
         Tujuan::BknPusat | Tujuan::Presiden => ("BKN".to_string(), "Kantor Pusat".to_string()),
     };
     let nip_ttd = penandatangan(app, aktor).await?;
+    // The passphrase is tried before anything changes; a wrong one is counted on its own.
+    let terbuka = match ttd::buka_kunci(app, aktor, frasa).await? {
+        Ok(t) => t,
+        Err(a) => return Ok(HasilLangkah::Ditolak(LangkahDitolak::Ttd(a))),
+    };
     let now = app.sekarang();
     let hari_ini = now.date_naive();
     let mut tx = app.store().begin().await?;
@@ -180,17 +236,18 @@ pub async fn terbitkan_pertek(
         jabatan_penandatangan: format!("a.n. Kepala Badan Kepegawaian Negara, {kop}"),
         nama_penandatangan: aktor.nama.clone(),
         nip_penandatangan: nip_ttd,
-        kaki: kaki(app),
+        kaki: Vec::new(),
     };
-    let pdf = app.surat_pdf(surat).await?;
-    let dok = arsipkan(
+    let dok = tandatangani_surat(
         app,
         &mut tx,
         aktor,
         &k,
-        "L05",
-        "Pertek kenaikan pangkat.pdf",
-        &pdf,
+        terbuka,
+        surat,
+        "PERTEK",
+        "Pertimbangan teknis kenaikan pangkat",
+        &nomor,
     )
     .await?;
     langkah_layanan::simpan_surat(&mut tx, id, JenisSurat::Pertek, &nomor, hari_ini, Some(dok))
@@ -219,11 +276,19 @@ pub async fn tandatangani_sk(
     aktor: &Aktor,
     id: Uuid,
     versi: i64,
+    frasa: &str,
 ) -> AppResult<HasilLangkah> {
     let k = kasus(app, aktor, id).await?;
     if let Err(e) = periksa(aktor, &k, Langkah::TandatanganiSk, None) {
         return Ok(HasilLangkah::Ditolak(e));
     }
+    if k.versi != versi {
+        return Ok(HasilLangkah::SudahBerubah);
+    }
+    let terbuka = match ttd::buka_kunci(app, aktor, frasa).await? {
+        Ok(t) => t,
+        Err(a) => return Ok(HasilLangkah::Ditolak(LangkahDitolak::Ttd(a))),
+    };
     let d = data_kp(&k).clone();
     let pegawai = app.store().pegawai(k.pegawai_id).await?;
     let instansi = app.store().instansi(&k.instansi_id).await?;
@@ -257,7 +322,7 @@ pub async fn tandatangani_sk(
         jabatan_penandatangan: "Pejabat Pembina Kepegawaian".into(),
         nama_penandatangan: aktor.nama.clone(),
         nip_penandatangan: nip_ttd,
-        kaki: kaki(app),
+        kaki: Vec::new(),
     };
     selesaikan(
         app,
@@ -268,6 +333,7 @@ pub async fn tandatangani_sk(
         SumberSk::Sistem {
             surat,
             instansi_id: instansi.id,
+            terbuka,
         },
     )
     .await
@@ -281,6 +347,8 @@ enum SumberSk {
         surat: IsiSurat,
         /// The issuing agency.
         instansi_id: String,
+        /// The official's unlocked key.
+        terbuka: ttd::KunciTerbuka,
     },
     /// Signed outside and uploaded.
     Luar {
@@ -372,6 +440,7 @@ async fn selesaikan(
         SumberSk::Sistem {
             mut surat,
             instansi_id,
+            terbuka,
         } => {
             let tanggal = now.date_naive();
             let n = langkah_layanan::nomor_berikutnya(
@@ -383,15 +452,16 @@ async fn selesaikan(
             .await?;
             let nomor = format!("SK-KP/{instansi_id}/{}/{n:06}", tanggal.year());
             surat.nomor = format!("Nomor: {nomor}");
-            let pdf = app.surat_pdf(surat).await?;
-            let dok = arsipkan(
+            let dok = tandatangani_surat(
                 app,
                 &mut tx,
                 aktor,
                 k,
-                "L02",
-                "SK kenaikan pangkat.pdf",
-                &pdf,
+                terbuka,
+                surat,
+                "SK",
+                "Keputusan kenaikan pangkat",
+                &nomor,
             )
             .await?;
             (nomor, tanggal, dok)
