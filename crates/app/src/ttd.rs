@@ -9,8 +9,7 @@ use siasn_domain::akses::Peran;
 use siasn_domain::ttd::{AlasanTtd, KeadaanSertifikat, StatusSertifikat, boleh_menandatangani};
 use siasn_store::audit::{self, AuditBaru};
 use siasn_store::ttd::{
-    self as simpan, AkarTtd, DokumenTtd, JenisPenanda, PenandaBaru, PenandaTtd,
-    SumberSertifikat,
+    self as simpan, AkarTtd, DokumenTtd, JenisPenanda, PenandaBaru, PenandaTtd, SumberSertifikat,
 };
 use siasn_store::{StoreError, Tx};
 use siasn_ttd::ca::{self, BahanKunci, SubjekPenanda};
@@ -149,8 +148,15 @@ pub async fn segel(app: &App) -> AppResult<Option<(PenandaTtd, KunciTtd)>> {
 }
 
 /// What an official's certificate needs from the account.
-async fn pemilik(app: &App, akun_id: Uuid) -> AppResult<Result<siasn_domain::akun::Akun, AlasanTtd>> {
-    let akun = app.store().akun(akun_id).await.map_err(AppError::dari_store)?;
+async fn pemilik(
+    app: &App,
+    akun_id: Uuid,
+) -> AppResult<Result<siasn_domain::akun::Akun, AlasanTtd>> {
+    let akun = app
+        .store()
+        .akun(akun_id)
+        .await
+        .map_err(AppError::dari_store)?;
     let peran: Vec<Peran> = akun.peran.iter().map(|p| p.peran).collect();
     if !boleh_punya_sertifikat(&peran) {
         return Ok(Err(AlasanTtd::BukanPejabat));
@@ -158,7 +164,11 @@ async fn pemilik(app: &App, akun_id: Uuid) -> AppResult<Result<siasn_domain::aku
     Ok(Ok(akun))
 }
 
-async fn simpan_baru(app: &App, p: &PenandaBaru, aksi: &str) -> AppResult<Result<PenandaTtd, AlasanTtd>> {
+async fn simpan_baru(
+    app: &App,
+    p: &PenandaBaru,
+    aksi: &str,
+) -> AppResult<Result<PenandaTtd, AlasanTtd>> {
     let now = app.sekarang();
     let mut tx = app.store().begin().await?;
     match simpan::simpan_penanda(&mut tx, p, now).await {
@@ -201,14 +211,23 @@ pub async fn terbitkan_sertifikat(
         return Ok(Err(AlasanTtd::SertifikatTidakSah));
     }
     if frasa.chars().count() < PANJANG_FRASA_MINIMUM {
-        return Ok(Err(AlasanTtd::FrasaKosong));
+        return Ok(Err(AlasanTtd::FrasaPendek {
+            minimal: PANJANG_FRASA_MINIMUM,
+        }));
     }
     let akun = match pemilik(app, akun_id).await? {
         Ok(a) => a,
         Err(e) => return Ok(Err(e)),
     };
     let nip = match akun.pegawai_id {
-        Some(id) => Some(app.store().pegawai(id).await?.nomor_induk.to_string()),
+        Some(id) => Some(
+            app.store()
+                .pegawai(id)
+                .await?
+                .nomor_induk
+                .as_str()
+                .to_string(),
+        ),
         None => None,
     };
     let ca = ca_instans(app).await?;
@@ -521,21 +540,6 @@ pub async fn tandatangani(
     Ok(hasil)
 }
 
-/// Signs `pdf` with the instance seal and records it; the PDF is returned unsigned when the
-/// instance has no seal (PKCS#12-only without one imported).
-pub async fn segelkan(
-    app: &App,
-    tx: &mut Tx,
-    pdf: Vec<u8>,
-    d: DokumenBaru,
-) -> AppResult<Option<DokumenBertanda>> {
-    let Some((penanda, kunci)) = segel(app).await? else {
-        return Ok(None);
-    };
-    let (hasil, _) = tandatangani_dengan(app, tx, &penanda, kunci, pdf, d).await?;
-    Ok(Some(hasil))
-}
-
 /// The public verification address of a signed document.
 pub fn url_verifikasi(app: &App, kode: &str) -> String {
     format!("{}{JALUR_VERIFIKASI}{kode}", app.url_dasar())
@@ -658,7 +662,7 @@ pub async fn dokumen_tersimpan(app: &App, rujukan: &str) -> AppResult<Option<Vec
 
 /// Seals an on-demand document (a card PDF) once: signed with the instance seal, stored
 /// content-addressed and recorded under `rujukan`; a second request gets the same bytes.
-/// Without a seal the PDF is returned as rendered.
+/// Without a seal (a PKCS#12-only instance) the PDF is returned as rendered.
 pub async fn segelkan_sekali(
     app: &App,
     rujukan: &str,
@@ -667,6 +671,10 @@ pub async fn segelkan_sekali(
     pegawai_id: Uuid,
     pdf: Vec<u8>,
 ) -> AppResult<Vec<u8>> {
+    // The seal first: making it writes in its own transaction (one writer on SQLite).
+    let Some((penanda, kunci)) = segel(app).await? else {
+        return Ok(pdf);
+    };
     let now = app.sekarang();
     let mut tx = app.store().begin().await?;
     let d = DokumenBaru {
@@ -681,12 +689,8 @@ pub async fn segelkan_sekali(
         jabatan: app.konfigurasi().nama_instance.clone(),
         kotak: None,
     };
-    let bertanda = match segelkan(app, &mut tx, pdf.clone(), d).await {
-        Ok(Some(b)) => b,
-        Ok(None) => {
-            tx.rollback().await?;
-            return Ok(pdf);
-        }
+    let bertanda = match tandatangani_dengan(app, &mut tx, &penanda, kunci, pdf, d).await {
+        Ok((b, _)) => b,
         // Another request sealed it first: serve that one.
         Err(AppError::Store(StoreError::Conflict(_))) => {
             tx.rollback().await?;

@@ -13,6 +13,9 @@ use siasn_domain::pegawai::Pegawai;
 use siasn_domain::usulan::{Keputusan, KolomDataUtama, Perubahan, StatusUsulan};
 use siasn_store::{FilterPegawai, Store, conformance};
 
+/// Test officials' certificate passphrase.
+const FRASA: &str = "frasa-uji-ttd-123";
+
 async fn app_dengan_demo(store: &Store) -> App {
     siasn_demo::buat(
         store,
@@ -210,6 +213,12 @@ async fn promotion_from_prediction_to_record(store: &Store) {
     let bkn = PeranAkun::new(Peran::VerifikatorBkn, None, None).unwrap();
     let bkn1 = akun_dengan(&app, &ps[2], bkn.clone()).await;
     let bkn2 = akun_dengan(&app, &ps[3], bkn).await;
+    for a in [&pejabat, &bkn2] {
+        siasn_app::ttd::terbitkan_sertifikat(&app, "uji", a.pelaku.akun_id, None, FRASA)
+            .await
+            .unwrap()
+            .unwrap();
+    }
 
     let prediksi = kp::prediksi(&app, &operator, periode, None)
         .await
@@ -431,10 +440,15 @@ async fn promotion_from_prediction_to_record(store: &Store) {
         1,
         "{hasil:?}"
     );
+    // The loser raced inside the transaction, or read the case after the winner committed.
     assert_eq!(
         hasil
             .iter()
-            .filter(|h| **h == HasilLangkah::SudahBerubah)
+            .filter(|h| matches!(
+                h,
+                HasilLangkah::SudahBerubah
+                    | HasilLangkah::Ditolak(LangkahDitolak::StatusTidakSesuai)
+            ))
             .count(),
         1,
         "{hasil:?}"
@@ -444,19 +458,19 @@ async fn promotion_from_prediction_to_record(store: &Store) {
 
     // The SK cannot come before the pertek; the pertek is BKN's.
     assert_eq!(
-        kp::tandatangani_sk(&app, &pejabat, id, k.versi)
+        kp::tandatangani_sk(&app, &pejabat, id, k.versi, FRASA)
             .await
             .unwrap(),
         HasilLangkah::Ditolak(LangkahDitolak::StatusTidakSesuai)
     );
     assert_eq!(
-        kp::terbitkan_pertek(&app, &pejabat, id, k.versi)
+        kp::terbitkan_pertek(&app, &pejabat, id, k.versi, FRASA)
             .await
             .unwrap(),
         HasilLangkah::Ditolak(LangkahDitolak::BukanPelaksana)
     );
     assert_eq!(
-        kp::terbitkan_pertek(&app, &bkn2, id, k.versi)
+        kp::terbitkan_pertek(&app, &bkn2, id, k.versi, FRASA)
             .await
             .unwrap(),
         HasilLangkah::Berhasil(StatusLayanan::PertekDitandatangani)
@@ -476,7 +490,7 @@ async fn promotion_from_prediction_to_record(store: &Store) {
     let sebelum = store.pegawai(a).await.unwrap();
     assert_eq!(sebelum.golongan, Some(data.golongan_lama));
     assert_eq!(
-        kp::tandatangani_sk(&app, &pejabat, id, k.versi)
+        kp::tandatangani_sk(&app, &pejabat, id, k.versi, FRASA)
             .await
             .unwrap(),
         HasilLangkah::Berhasil(StatusLayanan::ProfilDiperbarui)
@@ -530,7 +544,7 @@ async fn promotion_from_prediction_to_record(store: &Store) {
     assert!(jejak.iter().any(|j| j.putaran == 2));
     // Nothing more can happen; the audit chain holds and records the change once.
     assert_eq!(
-        kp::tandatangani_sk(&app, &pejabat, id, k.versi)
+        kp::tandatangani_sk(&app, &pejabat, id, k.versi, FRASA)
             .await
             .unwrap(),
         HasilLangkah::Ditolak(LangkahDitolak::StatusTidakSesuai)
@@ -546,7 +560,315 @@ async fn promotion_from_prediction_to_record(store: &Store) {
     assert_eq!(diubah, 1);
 }
 
+/// Certificates and signing as use cases: issued and imported certificates, the passphrase
+/// counted toward a lock, revocation, a signer without the role; the seal signs a document
+/// once; the check names the signer, the chain to the instance CA and the state at signing.
+async fn certificates_sign_only_with_their_passphrase(store: &Store) {
+    use siasn_app::ttd::{self, DokumenBaru};
+    use siasn_domain::ttd::{AlasanTtd, StatusSertifikat};
+    let app = app_dengan_demo(store).await;
+    let ps = pegawai_jabar(&app).await;
+    let jabar = |peran| PeranAkun::new(peran, Some("PROV-JABAR".into()), None).unwrap();
+    let pejabat = akun_dengan(&app, &ps[0], jabar(Peran::PejabatInstansi)).await;
+    let operator = akun_dengan(&app, &ps[1], jabar(Peran::OperatorInstansi)).await;
+    let lain = akun_dengan(&app, &ps[2], jabar(Peran::PejabatInstansi)).await;
+    let id = pejabat.pelaku.akun_id;
+
+    // No certificate yet; an operator may not hold one; a short passphrase is refused.
+    assert_eq!(
+        ttd::buka_kunci(&app, &pejabat, FRASA)
+            .await
+            .unwrap()
+            .unwrap_err(),
+        AlasanTtd::TanpaSertifikat
+    );
+    assert_eq!(
+        ttd::terbitkan_sertifikat(&app, "uji", operator.pelaku.akun_id, None, FRASA)
+            .await
+            .unwrap()
+            .unwrap_err(),
+        AlasanTtd::BukanPejabat
+    );
+    assert_eq!(
+        ttd::terbitkan_sertifikat(&app, "uji", id, None, "pendek")
+            .await
+            .unwrap()
+            .unwrap_err(),
+        AlasanTtd::FrasaPendek { minimal: 10 }
+    );
+    let p = ttd::terbitkan_sertifikat(&app, "uji", id, Some("Kepala BKD"), FRASA)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        p.nomor_identitas.as_deref(),
+        Some(ps[0].nomor_induk.as_str())
+    );
+    assert!(p.penerbit.contains("bukan CA pemerintah"), "{}", p.penerbit);
+    // One live certificate per official.
+    assert!(matches!(
+        ttd::terbitkan_sertifikat(&app, "uji", id, None, FRASA).await,
+        Err(siasn_app::AppError::SudahBerubah)
+    ));
+
+    // Wrong passphrases count down to a lock; the right one then waits for the lock.
+    let batas = KonfigurasiApp::default().gagal_sebelum_kunci;
+    for i in 1..batas {
+        assert_eq!(
+            ttd::buka_kunci(&app, &pejabat, "salah")
+                .await
+                .unwrap()
+                .unwrap_err(),
+            AlasanTtd::FrasaSalah { sisa: batas - i }
+        );
+    }
+    assert!(matches!(
+        ttd::buka_kunci(&app, &pejabat, "salah").await.unwrap(),
+        Err(AlasanTtd::Terkunci { .. })
+    ));
+    assert!(matches!(
+        ttd::buka_kunci(&app, &pejabat, FRASA).await.unwrap(),
+        Err(AlasanTtd::Terkunci { .. })
+    ));
+
+    // Another official signs a letter; the check names them and the instance CA.
+    ttd::terbitkan_sertifikat(&app, "uji", lain.pelaku.akun_id, None, FRASA)
+        .await
+        .unwrap()
+        .unwrap();
+    let terbuka = ttd::buka_kunci(&app, &lain, FRASA).await.unwrap().unwrap();
+    let surat = siasn_card::surat::IsiSurat {
+        kop: vec!["PEMERINTAH PROVINSI JAWA BARAT".into()],
+        judul: "KEPUTUSAN".into(),
+        nomor: "Nomor: 1".into(),
+        isi: vec![],
+        tempat_tanggal: "Bandung".into(),
+        jabatan_penandatangan: "Gubernur".into(),
+        nama_penandatangan: lain.nama.clone(),
+        nip_penandatangan: String::new(),
+        kaki: vec![],
+    };
+    let kotak = ttd::kotak_surat(&surat);
+    let pdf = siasn_card::Perender::new().surat_pdf(&surat).unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let d = ttd::tandatangani(
+        &app,
+        &mut tx,
+        terbuka,
+        pdf,
+        DokumenBaru {
+            kode: ttd::kode_baru(),
+            jenis: "SK",
+            judul: "Keputusan uji".into(),
+            nomor: Some("1".into()),
+            pegawai_id: Some(ps[3].id),
+            layanan_id: None,
+            rujukan: None,
+            alasan: "Uji".into(),
+            jabatan: "Gubernur".into(),
+            kotak: Some(kotak),
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let l = ttd::periksa_dokumen(&app, d.pdf.clone())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(l.sah(), "{l:?}");
+    assert_eq!(l.terbitan.as_ref().unwrap().kode, d.kode);
+    let t = &l.tanda_tangan[0];
+    assert_eq!(t.hasil.penanda.as_ref().unwrap().nama, lain.nama);
+    assert!(t.akar_dipercaya.as_ref().unwrap().contains("CA Instans"));
+    assert_eq!(t.status, StatusSertifikat::Berlaku);
+
+    // Revoked afterwards: it signs nothing more, what it signed stands.
+    let penanda = store
+        .penanda_akun(lain.pelaku.akun_id)
+        .await
+        .unwrap()
+        .unwrap()
+        .0;
+    assert!(
+        ttd::cabut(&app, "uji", penanda.id, "pindah jabatan")
+            .await
+            .unwrap()
+    );
+    assert!(!ttd::cabut(&app, "uji", penanda.id, "lagi").await.unwrap());
+    assert_eq!(
+        ttd::buka_kunci(&app, &lain, FRASA)
+            .await
+            .unwrap()
+            .unwrap_err(),
+        AlasanTtd::TanpaSertifikat
+    );
+    let l = ttd::periksa_dokumen(&app, d.pdf.clone())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(l.tanda_tangan[0].status, StatusSertifikat::DicabutSesudah);
+    assert!(l.sah());
+
+    // The seal signs an on-demand document once; the second request gets the same bytes.
+    let kartu = siasn_card::Perender::new().surat_pdf(&surat).unwrap();
+    let a = ttd::segelkan_sekali(&app, "uji:1", "KARTU", "Kartu uji", ps[3].id, kartu.clone())
+        .await
+        .unwrap();
+    let b = ttd::segelkan_sekali(&app, "uji:1", "KARTU", "Kartu uji", ps[3].id, kartu)
+        .await
+        .unwrap();
+    assert_eq!(
+        ttd::dokumen_tersimpan(&app, "uji:1")
+            .await
+            .unwrap()
+            .unwrap(),
+        a
+    );
+    let l = ttd::periksa_dokumen(&app, b).await.unwrap().unwrap();
+    assert!(l.sah() && l.terbitan.is_some(), "{l:?}");
+    assert!(store.verifikasi_audit().await.unwrap().rusak.is_none());
+
+    // Not a PDF at all.
+    assert!(
+        ttd::periksa_dokumen(&app, b"bukan".to_vec())
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+/// A PKCS#12 made by OpenSSL imports only with its passphrase and signs; a file that is not
+/// one is said to be not one.
+async fn a_pkcs12_from_openssl_imports_and_signs(store: &Store) {
+    use siasn_app::ttd;
+    use siasn_domain::ttd::AlasanTtd;
+    use std::process::Command;
+    if Command::new("openssl").arg("version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "openssl is required in CI"
+        );
+        return;
+    }
+    let app = app_dengan_demo(store).await;
+    let ps = pegawai_jabar(&app).await;
+    let grant = PeranAkun::new(Peran::PejabatInstansi, Some("PROV-JABAR".into()), None).unwrap();
+    let pejabat = akun_dengan(&app, &ps[0], grant).await;
+    let dir = tempfile::tempdir().unwrap();
+    let jalan = |args: &[&str]| {
+        let out = Command::new("openssl")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let subj = format!(
+        "/C=ID/O=BKD Jawa Barat/CN={}/serialNumber={}",
+        pejabat.nama,
+        ps[0].nomor_induk.as_str()
+    );
+    jalan(&[
+        "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "k.pem", "-out", "c.pem",
+        "-days", "30", "-subj", &subj,
+    ]);
+    jalan(&[
+        "pkcs12",
+        "-export",
+        "-inkey",
+        "k.pem",
+        "-in",
+        "c.pem",
+        "-out",
+        "p.p12",
+        "-passout",
+        "pass:rahasia-bsre-1",
+    ]);
+    let p12 = std::fs::read(dir.path().join("p.p12")).unwrap();
+    let akun = pejabat.pelaku.akun_id;
+    assert_eq!(
+        ttd::impor_pkcs12(&app, "uji", akun, p12.clone(), "bukan")
+            .await
+            .unwrap()
+            .unwrap_err(),
+        AlasanTtd::FrasaSalah { sisa: 0 }
+    );
+    assert_eq!(
+        ttd::impor_pkcs12(&app, "uji", akun, b"%PDF-1.4".to_vec(), "x")
+            .await
+            .unwrap()
+            .unwrap_err(),
+        AlasanTtd::BukanPkcs12
+    );
+    let p = ttd::impor_pkcs12(&app, "uji", akun, p12, "rahasia-bsre-1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(p.sumber, "PKCS12");
+    assert_eq!(
+        p.nomor_identitas.as_deref(),
+        Some(ps[0].nomor_induk.as_str())
+    );
+    let terbuka = ttd::buka_kunci(&app, &pejabat, "rahasia-bsre-1")
+        .await
+        .unwrap()
+        .unwrap();
+    let pdf = siasn_card::Perender::new()
+        .surat_pdf(&siasn_card::surat::IsiSurat {
+            kop: vec!["UJI".into()],
+            judul: "UJI".into(),
+            nomor: String::new(),
+            isi: vec![],
+            tempat_tanggal: String::new(),
+            jabatan_penandatangan: String::new(),
+            nama_penandatangan: String::new(),
+            nip_penandatangan: String::new(),
+            kaki: vec![],
+        })
+        .unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let d = ttd::tandatangani(
+        &app,
+        &mut tx,
+        terbuka,
+        pdf,
+        ttd::DokumenBaru {
+            kode: ttd::kode_baru(),
+            jenis: "SK",
+            judul: "Uji".into(),
+            nomor: None,
+            pegawai_id: None,
+            layanan_id: None,
+            rujukan: None,
+            alasan: "Uji".into(),
+            jabatan: "Kepala".into(),
+            kotak: None,
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    // Intact, but its self-signed root is not trusted until an administrator trusts it.
+    let l = ttd::periksa_dokumen(&app, d.pdf.clone())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(l.tanda_tangan[0].hasil.utuh);
+    assert!(l.tanda_tangan[0].akar_dipercaya.is_none() && !l.sah());
+    let ca = std::fs::read(dir.path().join("c.pem")).unwrap();
+    ttd::percayai_akar(&app, "uji", &ca).await.unwrap();
+    let l = ttd::periksa_dokumen(&app, d.pdf).await.unwrap().unwrap();
+    assert!(l.sah(), "{l:?}");
+}
+
 conformance!(
     proposals_apply_once_and_refuse_stale_changes,
-    promotion_from_prediction_to_record
+    promotion_from_prediction_to_record,
+    certificates_sign_only_with_their_passphrase,
+    a_pkcs12_from_openssl_imports_and_signs
 );

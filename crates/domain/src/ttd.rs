@@ -32,6 +32,12 @@ pub enum AlasanTtd {
     /// The passphrase is empty.
     #[error("ttd.frasa_kosong")]
     FrasaKosong,
+    /// A new certificate's passphrase is shorter than this.
+    #[error("ttd.frasa_pendek")]
+    FrasaPendek {
+        /// Shortest allowed.
+        minimal: usize,
+    },
     /// The file is not a PKCS#12 certificate.
     #[error("ttd.bukan_pkcs12")]
     BukanPkcs12,
@@ -124,14 +130,23 @@ mod tests {
     #[test]
     fn a_certificate_signs_only_inside_its_validity_unrevoked_and_unlocked() {
         assert_eq!(boleh_menandatangani(&k(), t(50)), Ok(()));
-        assert_eq!(boleh_menandatangani(&k(), t(-1)), Err(AlasanTtd::BelumBerlaku));
-        assert_eq!(boleh_menandatangani(&k(), t(101)), Err(AlasanTtd::Kedaluwarsa));
+        assert_eq!(
+            boleh_menandatangani(&k(), t(-1)),
+            Err(AlasanTtd::BelumBerlaku)
+        );
+        assert_eq!(
+            boleh_menandatangani(&k(), t(101)),
+            Err(AlasanTtd::Kedaluwarsa)
+        );
         let dicabut = KeadaanSertifikat {
             dicabut_pada: Some(t(10)),
             ..k()
         };
         assert_eq!(boleh_menandatangani(&dicabut, t(9)), Ok(()));
-        assert_eq!(boleh_menandatangani(&dicabut, t(10)), Err(AlasanTtd::Dicabut));
+        assert_eq!(
+            boleh_menandatangani(&dicabut, t(10)),
+            Err(AlasanTtd::Dicabut)
+        );
         let terkunci = KeadaanSertifikat {
             terkunci_sampai: Some(t(20)),
             ..k()
@@ -147,9 +162,18 @@ mod tests {
     fn revocation_after_signing_leaves_the_signature_standing() {
         use StatusSertifikat as S;
         assert_eq!(status_pada(t(0), t(100), None, t(5)), S::Berlaku);
-        assert_eq!(status_pada(t(0), t(100), Some(t(10)), t(5)), S::DicabutSesudah);
-        assert_eq!(status_pada(t(0), t(100), Some(t(5)), t(5)), S::DicabutSebelum);
+        assert_eq!(
+            status_pada(t(0), t(100), Some(t(10)), t(5)),
+            S::DicabutSesudah
+        );
+        assert_eq!(
+            status_pada(t(0), t(100), Some(t(5)), t(5)),
+            S::DicabutSebelum
+        );
         assert_eq!(status_pada(t(0), t(100), None, t(101)), S::TidakBerlaku);
-        assert_eq!(status_pada(t(0), t(100), Some(t(200)), t(101)), S::TidakBerlaku);
+        assert_eq!(
+            status_pada(t(0), t(100), Some(t(200)), t(101)),
+            S::TidakBerlaku
+        );
     }
 }

@@ -7,9 +7,9 @@ use anyhow::Context;
 use chrono::Local;
 use siasn_app::App;
 use siasn_app::ttd::{self, LaporanDokumen};
+use siasn_domain::akun::Login;
 use siasn_domain::nip::Nip;
 use siasn_domain::ttd::StatusSertifikat;
-use siasn_domain::akun::Login;
 use siasn_teks::Bahasa;
 use uuid::Uuid;
 
@@ -88,7 +88,8 @@ fn ditolak(e: &siasn_domain::ttd::AlasanTtd) -> anyhow::Error {
 
 /// `siasn ttd import FILE --login L --passphrase-stdin`.
 pub async fn import(config: &Config, file: &Path, login: &str) -> anyhow::Result<()> {
-    let p12 = std::fs::read(file).with_context(|| format!("{} tidak dapat dibaca", file.display()))?;
+    let p12 =
+        std::fs::read(file).with_context(|| format!("{} tidak dapat dibaca", file.display()))?;
     let frasa = baca_frasa()?;
     dengan_app(config, async |app| {
         let akun = akun_dari_login(app, login).await?;
@@ -113,13 +114,7 @@ pub async fn issue(config: &Config, login: &str, jabatan: Option<&str>) -> anyho
         let akun = akun_dari_login(app, login).await?;
         let p = ttd::terbitkan_sertifikat(app, "cli", akun, jabatan, &frasa)
             .await?
-            .map_err(|e| match e {
-                siasn_domain::ttd::AlasanTtd::FrasaKosong => anyhow::anyhow!(
-                    "passphrase minimal {} karakter",
-                    ttd::PANJANG_FRASA_MINIMUM
-                ),
-                e => ditolak(&e),
-            })?;
+            .map_err(|e| ditolak(&e))?;
         cetak_penanda(&p);
         Ok(())
     })
@@ -162,7 +157,8 @@ pub async fn ca_export(config: &Config) -> anyhow::Result<()> {
 
 /// `siasn ttd trust FILE`: trusts a root (PEM or DER), e.g. the BSrE root.
 pub async fn trust(config: &Config, file: &Path) -> anyhow::Result<()> {
-    let isi = std::fs::read(file).with_context(|| format!("{} tidak dapat dibaca", file.display()))?;
+    let isi =
+        std::fs::read(file).with_context(|| format!("{} tidak dapat dibaca", file.display()))?;
     dengan_app(config, async |app| {
         let a = ttd::percayai_akar(app, "cli", &isi).await?;
         println!("akar dipercaya: {} (sha256:{})", a.nama, a.sidik_jari);
@@ -183,7 +179,11 @@ pub fn laporan_teks(l: &LaporanDokumen) -> Vec<String> {
     }
     for (i, t) in l.tanda_tangan.iter().enumerate() {
         let h = &t.hasil;
-        out.push(format!("Tanda tangan #{}: {}", i + 1, ya_tidak(t.sah(), "SAH", "TIDAK SAH")));
+        out.push(format!(
+            "Tanda tangan #{}: {}",
+            i + 1,
+            ya_tidak(t.sah(), "SAH", "TIDAK SAH")
+        ));
         if let Some(p) = &h.penanda {
             out.push(format!(
                 "  penanda tangan : {}{}",
@@ -216,23 +216,33 @@ pub fn laporan_teks(l: &LaporanDokumen) -> Vec<String> {
         ));
         out.push(format!(
             "  isi dokumen    : {}",
-            ya_tidak(h.utuh, "tidak berubah sejak ditandatangani", "BERUBAH atau tanda tangan rusak")
+            ya_tidak(
+                h.utuh,
+                "tidak berubah sejak ditandatangani",
+                "BERUBAH atau tanda tangan rusak"
+            )
         ));
         out.push(format!(
             "  cakupan        : {}",
-            ya_tidak(h.menutup_seluruh, "seluruh dokumen", "ada isi yang ditambahkan sesudahnya")
+            ya_tidak(
+                h.menutup_seluruh,
+                "seluruh dokumen",
+                "ada isi yang ditambahkan sesudahnya"
+            )
         ));
         out.push(format!(
             "  kepercayaan    : {}",
-            t.akar_dipercaya
-                .as_ref()
-                .map_or_else(|| "TIDAK berakar pada CA yang dipercaya".into(), |a| format!("berakar pada {a}"))
+            t.akar_dipercaya.as_ref().map_or_else(
+                || "TIDAK berakar pada CA yang dipercaya".into(),
+                |a| format!("berakar pada {a}")
+            )
         ));
         out.push(format!(
             "  status         : {}",
             match t.status {
                 StatusSertifikat::Berlaku => "berlaku dan tidak dicabut saat menandatangani",
-                StatusSertifikat::DicabutSesudah => "dicabut sesudah menandatangani (tanda tangan tetap sah)",
+                StatusSertifikat::DicabutSesudah =>
+                    "dicabut sesudah menandatangani (tanda tangan tetap sah)",
                 StatusSertifikat::TidakBerlaku => "di luar masa berlaku saat menandatangani",
                 StatusSertifikat::DicabutSebelum => "sudah dicabut saat menandatangani",
             }
@@ -246,19 +256,26 @@ pub fn laporan_teks(l: &LaporanDokumen) -> Vec<String> {
                 "sama persis ({} {}{}, kode {})",
                 d.jenis,
                 d.judul,
-                d.nomor.as_ref().map(|n| format!(" {n}")).unwrap_or_default(),
+                d.nomor
+                    .as_ref()
+                    .map(|n| format!(" {n}"))
+                    .unwrap_or_default(),
                 d.kode
             )
         )
     ));
     out.push(format!("sha256 berkas: {}", l.sha256));
-    out.push(format!("Kesimpulan: {}", ya_tidak(l.sah(), "SAH", "TIDAK SAH")));
+    out.push(format!(
+        "Kesimpulan: {}",
+        ya_tidak(l.sah(), "SAH", "TIDAK SAH")
+    ));
     out
 }
 
 /// `siasn dokumen verify FILE`: exits non-zero unless every signature is valid.
 pub async fn verify(config: &Config, file: &Path) -> anyhow::Result<()> {
-    let pdf = std::fs::read(file).with_context(|| format!("{} tidak dapat dibaca", file.display()))?;
+    let pdf =
+        std::fs::read(file).with_context(|| format!("{} tidak dapat dibaca", file.display()))?;
     dengan_app(config, async |app| {
         let Some(l) = ttd::periksa_dokumen(app, pdf).await? else {
             anyhow::bail!("{} bukan PDF yang dapat dibaca", file.display());

@@ -24,8 +24,8 @@ pub mod referensi;
 pub mod sandi;
 #[cfg(feature = "testing")]
 pub mod testing;
-pub mod tx;
 pub mod ttd;
+pub mod tx;
 pub mod usulan;
 
 pub use blob::{BlobRef, BlobStore};

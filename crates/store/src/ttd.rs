@@ -200,12 +200,7 @@ pub async fn simpan_penanda(tx: &mut Tx, p: &PenandaBaru, now: DateTime<Utc>) ->
 }
 
 /// Revokes a live certificate; false when it was not live.
-pub async fn cabut(
-    tx: &mut Tx,
-    id: Uuid,
-    alasan: &str,
-    now: DateTime<Utc>,
-) -> StoreResult<bool> {
+pub async fn cabut(tx: &mut Tx, id: Uuid, alasan: &str, now: DateTime<Utc>) -> StoreResult<bool> {
     let n = on_tx!(tx, |c| {
         sqlx::query(
             "UPDATE penanda_ttd SET dicabut_pada = $2, alasan_cabut = $3 \
@@ -284,11 +279,7 @@ pub async fn simpan_dokumen(tx: &mut Tx, d: &DokumenTtd) -> StoreResult<()> {
 }
 
 /// Adds a trusted root.
-pub async fn simpan_akar(
-    tx: &mut Tx,
-    a: &AkarTtd,
-    oleh: &str,
-) -> StoreResult<()> {
+pub async fn simpan_akar(tx: &mut Tx, a: &AkarTtd, oleh: &str) -> StoreResult<()> {
     on_tx!(tx, |c| {
         sqlx::query(
             "INSERT INTO ttd_akar (sidik_jari, nama, sertifikat, ditambahkan_pada, \
@@ -378,10 +369,7 @@ impl Store {
     }
 
     /// The account's live certificate with its PKCS#12 container.
-    pub async fn penanda_akun(
-        &self,
-        akun_id: Uuid,
-    ) -> StoreResult<Option<(PenandaTtd, Vec<u8>)>> {
+    pub async fn penanda_akun(&self, akun_id: Uuid) -> StoreResult<Option<(PenandaTtd, Vec<u8>)>> {
         let sql = format!(
             "SELECT {KOLOM}, pkcs12 FROM penanda_ttd \
              WHERE akun_id = $1 AND dicabut_pada IS NULL"

@@ -181,10 +181,7 @@ pub fn berakar_pada(h: &HasilTandaTangan, akar: &[u8]) -> bool {
     if h.akar.as_deref() == Some(sidik.as_str()) {
         return true;
     }
-    let (Some(terakhir), Ok(akar)) = (
-        h.rantai_der.last(),
-        crate::sertifikat::urai(akar),
-    ) else {
+    let (Some(terakhir), Ok(akar)) = (h.rantai_der.last(), crate::sertifikat::urai(akar)) else {
         return false;
     };
     crate::sertifikat::urai(terakhir).is_ok_and(|c| diterbitkan_oleh(&c, &akar))

@@ -37,6 +37,8 @@ impl Terjemah for AlasanTtd {
             }
             (A::FrasaKosong, Id) => "masukkan passphrase sertifikat elektronik Anda".into(),
             (A::FrasaKosong, En) => "enter your electronic certificate's passphrase".into(),
+            (A::FrasaPendek { minimal }, Id) => format!("passphrase minimal {minimal} karakter"),
+            (A::FrasaPendek { minimal }, En) => format!("the passphrase needs at least {minimal} characters"),
             (A::BukanPkcs12, Id) => "berkas bukan sertifikat PKCS#12 (.p12/.pfx)".into(),
             (A::BukanPkcs12, En) => "the file is not a PKCS#12 certificate (.p12/.pfx)".into(),
             (A::SertifikatTidakSah, Id) => "sertifikat atau kuncinya tidak dapat dipakai".into(),

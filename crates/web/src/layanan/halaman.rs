@@ -357,9 +357,7 @@ pub async fn langkah(
         Langkah::TerbitkanPertek => {
             kasus::kp::terbitkan_pertek(app, &aktor, id, versi, frasa).await
         }
-        Langkah::TandatanganiSk => {
-            kasus::kp::tandatangani_sk(app, &aktor, id, versi, frasa).await
-        }
+        Langkah::TandatanganiSk => kasus::kp::tandatangani_sk(app, &aktor, id, versi, frasa).await,
         l => kasus::langkah(app, &aktor, id, versi, l, alasan.as_deref()).await,
     }
     .dalam(b)?;

@@ -103,11 +103,7 @@ fn waktu(t: chrono::DateTime<chrono::Utc>) -> String {
     format!("{} WIB", wib.format("%d-%m-%Y %H:%M"))
 }
 
-async fn terdaftar(
-    state: &AppState,
-    b: Bahasa,
-    d: &DokumenTtd,
-) -> Result<Terdaftar, WebError> {
+async fn terdaftar(state: &AppState, b: Bahasa, d: &DokumenTtd) -> Result<Terdaftar, WebError> {
     let p = state.store().penanda(d.penanda_id).await?;
     Ok(Terdaftar {
         jenis: jenis_dokumen(&d.jenis, b),
@@ -174,7 +170,10 @@ fn tampil(l: &LaporanDokumen, kode: Option<&DokumenTtd>, b: Bahasa) -> TampilLap
                 "{} — {}{}",
                 jenis_dokumen(&d.jenis, b),
                 d.judul,
-                d.nomor.as_ref().map(|n| format!(", {n}")).unwrap_or_default()
+                d.nomor
+                    .as_ref()
+                    .map(|n| format!(", {n}"))
+                    .unwrap_or_default()
             )
         }),
         cocok_kode: kode.map(|d| d.sha256 == l.sha256),
@@ -213,7 +212,10 @@ async fn halaman(
 
 /// A code as the QR writes it (32 lowercase hex characters); anything else is not looked up.
 fn kode_sah(kode: &str) -> bool {
-    kode.len() == 32 && kode.bytes().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+    kode.len() == 32
+        && kode
+            .bytes()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
 }
 
 /// `GET /v`: the upload form.
@@ -259,14 +261,26 @@ pub async fn periksa(
         None
     };
     let kode = if dok.is_some() { kode } else { String::new() };
-    let Some((_, _, isi)) = f.berkas.into_iter().find(|(n, _, i)| n == "berkas" && !i.is_empty())
+    let Some((_, _, isi)) = f
+        .berkas
+        .into_iter()
+        .find(|(n, _, i)| n == "berkas" && !i.is_empty())
     else {
         let g = if f.terlalu_besar {
             Teks::VerifikasiTerlaluBesar
         } else {
             Teks::VerifikasiBukanPdf
         };
-        return halaman(&state, &k, &kode, dok.as_ref(), None, Some(g), StatusCode::UNPROCESSABLE_ENTITY).await;
+        return halaman(
+            &state,
+            &k,
+            &kode,
+            dok.as_ref(),
+            None,
+            Some(g),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     let Some(laporan) = periksa_dokumen(state.app(), isi).await? else {
         return halaman(
@@ -281,5 +295,14 @@ pub async fn periksa(
         .await;
     };
     let t = tampil(&laporan, dok.as_ref(), k.bahasa);
-    halaman(&state, &k, &kode, dok.as_ref(), Some(t), None, StatusCode::OK).await
+    halaman(
+        &state,
+        &k,
+        &kode,
+        dok.as_ref(),
+        Some(t),
+        None,
+        StatusCode::OK,
+    )
+    .await
 }

@@ -488,3 +488,69 @@ pub async fn ubah_status_klien(store: &Store, id: uuid::Uuid, aktif: bool) {
         .unwrap();
     tx.commit().await.unwrap();
 }
+
+/// The passphrase test officials' certificates are issued with.
+pub const FRASA_UJI: &str = "frasa-uji-ttd-123";
+
+/// Fixture: issues the account a signing certificate from the instance CA.
+pub async fn beri_sertifikat(app: &App, akun_id: uuid::Uuid) {
+    siasn_app::ttd::terbitkan_sertifikat(
+        app.state.app(),
+        "uji",
+        akun_id,
+        Some("Pejabat Uji"),
+        FRASA_UJI,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+}
+
+/// poppler's pdfsig on `pdf`, with an NSS database trusting `ca` (DER) when given. None where
+/// pdfsig or certutil is not installed, except in CI (`.ci/run` installs them).
+pub fn pdfsig(pdf: &[u8], ca: Option<&[u8]>) -> Option<String> {
+    use std::process::Command;
+    for program in ["pdfsig", "certutil"] {
+        if Command::new(program).arg("-v").output().is_err() {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "{program} is required in CI"
+            );
+            eprintln!("{program} not installed: pdfsig check skipped");
+            return None;
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let berkas = dir.path().join("dokumen.pdf");
+    std::fs::write(&berkas, pdf).unwrap();
+    let mut c = Command::new("pdfsig");
+    if let Some(ca) = ca {
+        let db = dir.path().join("nss");
+        std::fs::create_dir_all(&db).unwrap();
+        let nss = format!("sql:{}", db.display());
+        assert!(
+            Command::new("certutil")
+                .args(["-N", "--empty-password", "-d", &nss])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let pem = dir.path().join("ca.pem");
+        std::fs::write(&pem, siasn_ttd::sertifikat::pem(ca).unwrap()).unwrap();
+        assert!(
+            Command::new("certutil")
+                .args(["-A", "-n", "ca", "-t", "CT,C,C", "-d", &nss, "-i"])
+                .arg(&pem)
+                .status()
+                .unwrap()
+                .success()
+        );
+        c.arg("-nssdir").arg(&nss);
+    }
+    let out = c.arg(&berkas).output().unwrap();
+    Some(format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    ))
+}

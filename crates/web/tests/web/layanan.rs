@@ -2,8 +2,11 @@
 //! official → BKN (with a BTS round) → pertek → SK → record, the employee following it, and
 //! every bad input refused with nothing changed.
 
-use crate::common::{App, Klien, csrf_dari, sebagai, spawn_app};
+use crate::common::{
+    App, FRASA_UJI, Klien, beri_sertifikat, csrf_dari, pdfsig, sebagai, spawn_app,
+};
 use siasn_domain::akses::{Peran, PeranAkun};
+use siasn_domain::akun::Login;
 use siasn_domain::layanan::StatusLayanan;
 use siasn_domain::pegawai::{JenisPegawai, Pegawai};
 use siasn_store::FilterPegawai;
@@ -65,8 +68,19 @@ async fn status(app: &App, id: Uuid) -> StatusLayanan {
         .status
 }
 
-/// A step through the page's own form (its csrf and version).
+/// A step through the page's own form (its csrf and version), signing steps with the test
+/// officials' passphrase.
 async fn langkah(c: &mut Klien, id: Uuid, kode: &str, alasan: &str) -> crate::common::Resp {
+    langkah_frasa(c, id, kode, alasan, FRASA_UJI).await
+}
+
+async fn langkah_frasa(
+    c: &mut Klien,
+    id: Uuid,
+    kode: &str,
+    alasan: &str,
+    frasa: &str,
+) -> crate::common::Resp {
     let page = c.get(&format!("/layanan/{id}")).await;
     assert_eq!(page.status, 200, "{}", page.body);
     // A page without buttons for this reader has no form: the session's token from a form page.
@@ -90,6 +104,7 @@ async fn langkah(c: &mut Klien, id: Uuid, kode: &str, alasan: &str) -> crate::co
             ("versi", &versi),
             ("langkah", kode),
             ("alasan", alasan),
+            ("frasa", frasa),
         ],
     )
     .await
@@ -108,6 +123,80 @@ async fn lampirkan(c: &mut Klien, id: Uuid, jenis: &str) -> crate::common::Resp 
         &[("berkas", "berkas.pdf", PDF.to_vec())],
     )
     .await
+}
+
+/// A letter signed at its step: our verifier, pdfsig trusting the instance CA, the public
+/// page by the QR code and by upload; a changed byte, a stripped signature, all said plainly.
+async fn periksa_surat_bertanda(app: &App, isi: &[u8]) {
+    let h = siasn_ttd::periksa_pdf(isi).unwrap();
+    assert_eq!(h.len(), 1);
+    assert!(h[0].utuh && h[0].menutup_seluruh && h[0].sertifikat_terikat);
+    let ca = siasn_app::ttd::sertifikat_ca(app.state.app())
+        .await
+        .unwrap();
+    if let Some(out) = pdfsig(isi, Some(&ca)) {
+        assert!(out.contains("Signature is Valid"), "{out}");
+        assert!(out.contains("Certificate is Trusted"), "{out}");
+        assert!(out.contains("Total document signed"), "{out}");
+    }
+    let sha = siasn_store::blob::hash_hex(isi);
+    let d = app.store().dokumen_ttd_sha256(&sha).await.unwrap().unwrap();
+    let mut publik = app.klien();
+    let page = publik.get(&format!("/v/{}", d.kode)).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body.contains(&d.judul) && page.body.contains(&sha),
+        "{}",
+        page.body
+    );
+    let csrf = csrf_dari(&page.body);
+    let unggah = async |publik: &mut Klien, isi: Vec<u8>| {
+        publik
+            .multipart(
+                "/v",
+                &[("csrf", &csrf), ("kode", &d.kode)],
+                &[("berkas", "dokumen.pdf", isi)],
+            )
+            .await
+    };
+    let r = unggah(&mut publik, isi.to_vec()).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("Tanda tangan elektronik sah"), "{}", r.body);
+    assert!(
+        r.body
+            .contains("sama persis dengan dokumen yang diterbitkan"),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body
+            .contains("berlaku dan tidak dicabut saat menandatangani"),
+        "{}",
+        r.body
+    );
+    // One byte changed in a content stream.
+    let mut ubah = isi.to_vec();
+    let pos = ubah.windows(6).position(|w| w == b"stream").unwrap() + 20;
+    ubah[pos] ^= 0x20;
+    let r = unggah(&mut publik, ubah).await;
+    assert!(r.body.contains("TIDAK sah"), "{}", r.body);
+    assert!(r.body.contains("BERUBAH"), "{}", r.body);
+    // The signature stripped: the file as it was before the signing update.
+    let akhir = isi.windows(5).position(|w| w == b"%%EOF").unwrap() + 5;
+    let r = unggah(&mut publik, isi[..akhir].to_vec()).await;
+    assert!(
+        r.body.contains("tidak memuat tanda tangan elektronik"),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body.contains("tidak sama dengan dokumen mana pun"),
+        "{}",
+        r.body
+    );
+    // Not a PDF.
+    let r = unggah(&mut publik, b"bukan pdf".to_vec()).await;
+    assert_eq!(r.status, 422);
 }
 
 async fn promotion_through_the_pages_with_every_refusal() {
@@ -134,6 +223,13 @@ async fn promotion_through_the_pages_with_every_refusal() {
         62,
     )
     .await;
+    let pejabat_akun = app
+        .store()
+        .akun_pegawai(jabar[1].id)
+        .await
+        .unwrap()
+        .unwrap();
+    beri_sertifikat(&app, pejabat_akun.id).await;
     let bkn = g(Peran::VerifikatorBkn, None);
     let mut bkn1 = sebagai(&app, None, vec![bkn.clone()], 63).await;
     let mut bkn2 = sebagai(&app, None, vec![bkn], 64).await;
@@ -372,6 +468,34 @@ async fn promotion_through_the_pages_with_every_refusal() {
     );
     assert_eq!(status(&app, id).await, StatusLayanan::ValidasiDisetujui);
 
+    // The pertek is signed electronically: without a certificate, or with a wrong passphrase,
+    // nothing happens (and the wrong passphrase counts toward a lock).
+    let r = langkah(&mut bkn2, id, "TERBITKAN_PERTEK", "").await;
+    assert!(
+        r.body.contains("belum memiliki sertifikat elektronik"),
+        "{}",
+        r.body
+    );
+    let bkn2_akun = app
+        .store()
+        .akun_by_login(&Login::NamaPengguna("petugas64".into()))
+        .await
+        .unwrap()
+        .unwrap();
+    beri_sertifikat(&app, bkn2_akun.id).await;
+    let r = langkah_frasa(&mut bkn2, id, "TERBITKAN_PERTEK", "", "frasa keliru").await;
+    assert!(
+        r.body.contains("passphrase salah; sisa 9 percobaan"),
+        "{}",
+        r.body
+    );
+    assert_eq!(status(&app, id).await, StatusLayanan::ValidasiDisetujui);
+    let page = bkn2.get(&format!("/layanan/{id}")).await;
+    assert!(
+        page.body.contains("name=\"frasa\" type=\"password\""),
+        "{}",
+        page.body
+    );
     berhasil(&mut bkn2, id, "TERBITKAN_PERTEK").await;
     let sebelum = app.store().pegawai(target).await.unwrap();
     berhasil(&mut pejabat, id, "TANDATANGANI_SK").await;
@@ -393,7 +517,12 @@ async fn promotion_through_the_pages_with_every_refusal() {
             .await;
         assert_eq!((st, tipe.as_str()), (200, "application/pdf"));
         assert!(isi.starts_with(b"%PDF-"));
+        periksa_surat_bertanda(&app, &isi).await;
     }
+    // A code nobody issued: the page says so.
+    let r = app.klien().get("/v/0123456789abcdef0123456789abcdef").await;
+    assert_eq!(r.status, 404);
+    assert!(r.body.contains("tidak terdaftar"), "{}", r.body);
 
     // The employee follows it: the list, the stages, the SK in "Dokumen saya", a notice.
     let p = app.store().pegawai(target).await.unwrap();

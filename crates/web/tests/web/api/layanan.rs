@@ -18,6 +18,7 @@ async fn siap(app: &App) -> (Demo, Api) {
 }
 
 async fn aktor_baru(app: &App, login: &str, g: PeranAkun) -> Aktor {
+    let penanda = matches!(g.peran, Peran::PejabatInstansi | Peran::VerifikatorBkn);
     let id = crate::common::buat_akun(
         app.store(),
         &AkunBaru {
@@ -29,6 +30,9 @@ async fn aktor_baru(app: &App, login: &str, g: PeranAkun) -> Aktor {
         },
     )
     .await;
+    if penanda {
+        crate::common::beri_sertifikat(app, id).await;
+    }
     Aktor::akun(&app.store().akun(id).await.unwrap(), None)
 }
 
@@ -88,7 +92,9 @@ async fn kasus_sampai_pertek(app: &App, operator: &Aktor, pegawai_id: Uuid) -> (
     }
     let k = layanan::kasus(a, &bkn, id).await.unwrap();
     assert!(matches!(
-        kp::terbitkan_pertek(a, &bkn, id, k.versi).await.unwrap(),
+        kp::terbitkan_pertek(a, &bkn, id, k.versi, crate::common::FRASA_UJI)
+            .await
+            .unwrap(),
         HasilLangkah::Berhasil(_)
     ));
     (id, pejabat)
@@ -240,7 +246,7 @@ async fn promotion_cases_through_the_api() {
     let (ketiga, pejabat) = kasus_sampai_pertek(&app, &operator, layak[2]).await;
     let k = layanan::kasus(a, &pejabat, ketiga).await.unwrap();
     assert!(matches!(
-        kp::tandatangani_sk(a, &pejabat, ketiga, k.versi)
+        kp::tandatangani_sk(a, &pejabat, ketiga, k.versi, crate::common::FRASA_UJI)
             .await
             .unwrap(),
         HasilLangkah::Berhasil(_)
@@ -254,6 +260,12 @@ async fn promotion_cases_through_the_api() {
         let r = api.get(&format!("/download-dok?filePath={path}")).await;
         assert_eq!(r.status, 200, "{kunci}");
         assert!(r.body.starts_with(b"%PDF-"), "{kunci}");
+        // Signed by the official / BKN through the instance CA, unchanged, the copy issued.
+        let l = siasn_app::ttd::periksa_dokumen(a, r.body.to_vec())
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(l.sah() && l.terbitan.is_some(), "{kunci}: {l:?}");
     }
 }
 
