@@ -61,7 +61,11 @@ const shot = (page, name) => page.screenshot({ path: `${out}/layanan-${name}.png
 const pdf = `${out}/berkas-contoh.pdf`;
 fs.writeFileSync(pdf, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
+// The demo officials' certificate passphrase (instance CA), as the README says.
+const FRASA = 'tte-demo-siasn';
+
 async function step(page, value) {
+  if (value === 'TERBITKAN_PERTEK' || value === 'TANDATANGANI_SK') await page.fill('#frasa', FRASA);
   await page.click(`button[name=langkah][value=${value}]`);
   await page.waitForLoadState();
   check(!(await page.locator('.card.bad').count()), `${value}: ${await page.locator('.card.bad').first().textContent().catch(() => '')}`);
@@ -129,6 +133,18 @@ const skHref = await pj.locator('section.card:has(h2:text("Surat")) a').last().g
 const sk = await pj.request.get(`${base}${skHref}`);
 check(sk.status() === 200 && (await sk.body()).subarray(0, 5).toString() === '%PDF-', 'SK downloads as PDF');
 fs.writeFileSync(`${out}/layanan-sk.pdf`, await sk.body());
+
+// 4b. The public checks the signed SK: the QR's page, then the upload says who signed it.
+const pub = await (await browser.newContext({ viewport: { width: 360, height: 800 } })).newPage();
+const kode = (await sk.body()).toString('latin1').match(/\/v\/([0-9a-f]{32})/)[1];
+await pub.goto(`${base}/v/${kode}`);
+check((await pub.textContent('main')).includes('Keputusan kenaikan pangkat'), 'the QR page names the SK');
+await shot(pub, '14-verifikasi-kode');
+await pub.setInputFiles('input[name=berkas]', `${out}/layanan-sk.pdf`);
+await pub.click('form[action="/v"] button[type=submit]');
+await pub.waitForLoadState();
+check((await pub.textContent('main')).includes('Tanda tangan elektronik sah'), 'the uploaded SK verifies');
+await shot(pub, '15-verifikasi-hasil');
 
 // 5. The employee, on a phone: an account for them, then their case and their documents.
 const env = { ...process.env, SIASN_DATA_DIR: dataDir };

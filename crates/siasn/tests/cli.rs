@@ -307,3 +307,152 @@ fn card_verify_checks_offline_against_a_key_file_and_fails_on_any_change() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("TIDAK SAH"));
     }
 }
+
+fn jalankan(dir: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+    let out = siasn_in(dir).args(args).output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn pdf_dalam(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            pdf_dalam(&p, out);
+        } else if std::fs::read(&p).is_ok_and(|b| b.starts_with(b"%PDF-")) {
+            out.push(p);
+        }
+    }
+}
+
+/// The demo signs its letters with the instance CA: `siasn dokumen verify` says who signed and
+/// that the copy is the one issued, pdfsig agrees with the exported CA trusted, one changed
+/// byte fails both; `siasn ttd` lists, refuses and revokes.
+#[test]
+fn signed_demo_letters_verify_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, _, err) = jalankan(dir.path(), &["demo", "--employees", "400"]);
+    assert!(ok, "{err}");
+    let (ok, daftar, err) = jalankan(dir.path(), &["ttd", "list"]);
+    assert!(ok, "{err}");
+    assert!(
+        daftar.contains("PEJABAT") && daftar.contains("CA_INSTANS"),
+        "{daftar}"
+    );
+    let (ok, pem, _) = jalankan(dir.path(), &["ttd", "ca-export"]);
+    assert!(
+        ok && pem.starts_with("-----BEGIN CERTIFICATE-----"),
+        "{pem}"
+    );
+
+    let mut pdf = Vec::new();
+    pdf_dalam(dir.path(), &mut pdf);
+    let mut bertanda = None;
+    for p in &pdf {
+        let (ok, teks, _) = jalankan(dir.path(), &["dokumen", "verify", p.to_str().unwrap()]);
+        if ok {
+            assert!(teks.contains("Kesimpulan: SAH"), "{teks}");
+            assert!(teks.contains("sama persis"), "{teks}");
+            assert!(teks.contains("berakar pada CA Instans"), "{teks}");
+            bertanda = Some(p.clone());
+            break;
+        }
+        assert!(teks.contains("TIDAK SAH"), "{teks}");
+    }
+    let bertanda = bertanda.expect("the demo holds a signed letter");
+    let isi = std::fs::read(&bertanda).unwrap();
+    let salinan = dir.path().join("salinan.pdf");
+    let mut ubah = isi.clone();
+    let pos = ubah.windows(6).position(|w| w == b"stream").unwrap() + 20;
+    ubah[pos] ^= 0x20;
+    std::fs::write(&salinan, &ubah).unwrap();
+    let (ok, teks, err) = jalankan(
+        dir.path(),
+        &["dokumen", "verify", salinan.to_str().unwrap()],
+    );
+    assert!(
+        !ok && teks.contains("BERUBAH") && err.contains("tidak sah"),
+        "{teks}{err}"
+    );
+
+    // pdfsig gives the same answers (where installed; CI installs it).
+    let ada = Command::new("pdfsig").arg("-v").output().is_ok()
+        && Command::new("certutil").arg("-H").output().is_ok();
+    if ada {
+        let nss = dir.path().join("nss");
+        std::fs::create_dir_all(&nss).unwrap();
+        let db = format!("sql:{}", nss.display());
+        assert!(
+            Command::new("certutil")
+                .args(["-N", "--empty-password", "-d", &db])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let ca = dir.path().join("ca.pem");
+        std::fs::write(&ca, &pem).unwrap();
+        assert!(
+            Command::new("certutil")
+                .args(["-A", "-n", "ca", "-t", "CT,C,C", "-d", &db, "-i"])
+                .arg(&ca)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let out = Command::new("pdfsig")
+            .args(["-nssdir", &db])
+            .arg(&bertanda)
+            .output()
+            .unwrap();
+        let s = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            s.contains("Signature is Valid") && s.contains("Certificate is Trusted"),
+            "{s}"
+        );
+        let out = Command::new("pdfsig")
+            .args(["-nssdir", &db])
+            .arg(&salinan)
+            .output()
+            .unwrap();
+        let s = String::from_utf8_lossy(&out.stdout);
+        assert!(!s.contains("Signature is Valid"), "{s}");
+    } else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "pdfsig and certutil are required in CI"
+        );
+    }
+
+    // An administrator account may not hold a signing certificate; a second one is refused.
+    let (ok, _, err) = jalankan(
+        dir.path(),
+        &["ttd", "issue", "--login", "admin.bkn", "--passphrase-stdin"],
+    );
+    assert!(!ok, "{err}");
+    let (ok, _, err) = jalankan(
+        dir.path(),
+        &[
+            "ttd",
+            "import",
+            "/dev/null",
+            "--login",
+            "admin.bkn",
+            "--passphrase-stdin",
+        ],
+    );
+    assert!(
+        !ok && err.contains("tidak berwenang menandatangani"),
+        "{err}"
+    );
+    // Revoking: it signs nothing more; listing shows it.
+    let id = daftar.split_whitespace().next().unwrap();
+    let (ok, teks, err) = jalankan(dir.path(), &["ttd", "revoke", id, "--reason", "uji"]);
+    assert!(ok && teks.contains("dicabut"), "{err}");
+    let (ok, _, err) = jalankan(dir.path(), &["ttd", "revoke", id, "--reason", "lagi"]);
+    assert!(!ok && err.contains("sudah dicabut"), "{err}");
+    let (_, daftar, _) = jalankan(dir.path(), &["ttd", "list"]);
+    assert!(daftar.contains("[dicabut"), "{daftar}");
+}

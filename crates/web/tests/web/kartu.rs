@@ -293,6 +293,31 @@ async fn photo_card_qr_captcha_public_page_and_revocation() {
         assert!(depan.len() > 1000);
         let (_, _, _, pdf) = c.unduh(&format!("/kartu/kartu.pdf?orientasi={o}")).await;
         assert!(pdf.starts_with(b"%PDF-"));
+        // Sealed by the instance (invisible signature), signed once: the same bytes again.
+        let h = siasn_ttd::periksa_pdf(&pdf).unwrap();
+        assert_eq!(h.len(), 1);
+        assert!(h[0].utuh && h[0].menutup_seluruh, "{:?}", h[0]);
+        assert!(
+            h[0].penanda
+                .as_ref()
+                .unwrap()
+                .nama
+                .starts_with("Segel Elektronik")
+        );
+        let (_, _, _, lagi) = c.unduh(&format!("/kartu/kartu.pdf?orientasi={o}")).await;
+        assert_eq!(lagi, pdf);
+        let ca = siasn_app::ttd::sertifikat_ca(app.state.app())
+            .await
+            .unwrap();
+        if let Some(out) = crate::common::pdfsig(&pdf, Some(&ca)) {
+            assert!(out.contains("Signature is Valid"), "{out}");
+            assert!(out.contains("Certificate is Trusted"), "{out}");
+        }
+        let l = siasn_app::ttd::periksa_dokumen(app.state.app(), pdf.clone())
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(l.sah() && l.terbitan.is_some(), "{l:?}");
         assert_eq!(
             c.get(&format!("/kartu/cetak?orientasi={o}")).await.status,
             200
