@@ -113,6 +113,9 @@ await pj.goto(`${base}/layanan`);
 await shot(pj, '06-antrean-pejabat');
 await pj.goto(caseUrl);
 await step(pj, 'SETUJUI_INSTANSI');
+await pj.goto(`${base}/layanan/sertifikat`);
+check((await pj.textContent('main')).includes('bukan CA pemerintah'), "the official's certificate page");
+await shot(pj, '06b-sertifikat');
 
 // 3. BKN validates and issues the pertek.
 const bkn = await signIn('verifikator.bkn', 1280);

@@ -890,6 +890,28 @@ katalog! {
     LayananAlasan => "Alasan (wajib untuk pengembalian dan penolakan)", "Reason (required to return or reject)";
     LayananTersimpan => "Langkah tersimpan.", "Step saved.";
     TtdFrasa => "Passphrase sertifikat elektronik", "Electronic certificate passphrase";
+    TtdSertifikatSaya => "Sertifikat tanda tangan elektronik", "Electronic signature certificate";
+    TtdPengantar => "Pertek dan SK ditandatangani secara elektronik dengan sertifikat Anda. Passphrase hanya Anda yang tahu; sistem tidak menyimpannya dan tidak dapat memulihkannya.",
+        "Pertek and SK are signed electronically with your certificate. Only you know the passphrase; the system does not keep it and cannot recover it.";
+    TtdBelumPunya => "Anda belum memiliki sertifikat elektronik aktif.", "You have no active electronic certificate.";
+    TtdBuatJudul => "Buat sertifikat dari CA instans", "Make a certificate from the instance CA";
+    TtdBuatCatatan => "CA instans bukan CA pemerintah (BSrE); gunakan untuk uji coba atau bila instans belum memakai sertifikat BSrE.",
+        "The instance CA is not a government CA (BSrE); use it for trials or where the instance does not use BSrE certificates yet.";
+    TtdFrasaBaru => "Passphrase baru (minimal {} karakter)", "New passphrase (at least {} characters)";
+    TtdFrasaUlang => "Ulangi passphrase", "Repeat the passphrase";
+    TtdFrasaTidakSama => "Kedua passphrase tidak sama.", "The two passphrases differ.";
+    TtdJabatan => "Jabatan yang tertulis di sertifikat", "Position written in the certificate";
+    TtdBuat => "Buat sertifikat", "Make the certificate";
+    TtdImporJudul => "Impor sertifikat PKCS#12 (BSrE)", "Import a PKCS#12 certificate (BSrE)";
+    TtdBerkasP12 => "Berkas .p12 / .pfx", "File .p12 / .pfx";
+    TtdFrasaP12 => "Passphrase berkas", "The file's passphrase";
+    TtdImpor => "Impor", "Import";
+    TtdTersimpan => "Sertifikat tersimpan; Anda dapat menandatangani pertek atau SK.", "Certificate saved; you can sign a pertek or an SK.";
+    TtdSudahAda => "Anda sudah memiliki sertifikat aktif; minta admin mencabutnya lebih dahulu.", "You already have an active certificate; ask an admin to revoke it first.";
+    TtdSumber => "Sumber", "Source";
+    TtdSumberPkcs12 => "Diimpor (PKCS#12)", "Imported (PKCS#12)";
+    TtdSumberCa => "CA instans (bukan CA pemerintah)", "Instance CA (not a government CA)";
+    TtdBerlaku => "Masa berlaku", "Validity";
     TtdFrasaBantuan => "Diperlukan untuk menerbitkan pertek atau menandatangani SK; dokumen ditandatangani secara elektronik atas nama Anda.",
         "Needed to issue a pertek or sign an SK; the document is signed electronically in your name.";
     VerifikasiJudul => "Periksa keaslian dokumen", "Check a document's authenticity";

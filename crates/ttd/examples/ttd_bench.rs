@@ -24,7 +24,10 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(200);
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(200);
     let surat = IsiSurat {
         kop: vec!["BADAN KEPEGAWAIAN NEGARA".into(), "Kantor Pusat".into()],
         judul: "PERTIMBANGAN TEKNIS KENAIKAN PANGKAT".into(),
@@ -56,17 +59,15 @@ fn main() {
     )
     .unwrap();
     let ec = KunciTtd::dari_pkcs8(&leaf.pkcs8, vec![leaf.sertifikat, c.sertifikat]).unwrap();
-    let rsa_kunci = rcgen::KeyPair::generate_rsa_for(
-        &rcgen::PKCS_RSA_SHA256,
-        rcgen::RsaKeySize::_2048,
-    )
-    .unwrap();
+    let rsa_kunci =
+        rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
+            .unwrap();
     let mut p = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
     p.distinguished_name
         .push(rcgen::DnType::CommonName, "Siti Rahmawati (RSA)");
     let rsa_cert = p.self_signed(&rsa_kunci).unwrap();
-    let rsa = KunciTtd::dari_pkcs8(&rsa_kunci.serialize_der(), vec![rsa_cert.der().to_vec()])
-        .unwrap();
+    let rsa =
+        KunciTtd::dari_pkcs8(&rsa_kunci.serialize_der(), vec![rsa_cert.der().to_vec()]).unwrap();
 
     let tampilan = Tampilan {
         nama: "Siti Rahmawati".into(),

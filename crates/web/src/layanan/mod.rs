@@ -6,6 +6,7 @@
 mod daftar;
 mod halaman;
 mod prediksi;
+mod sertifikat;
 
 use askama::Template;
 use axum::extract::{Multipart, Query, State};
@@ -31,6 +32,12 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
         .route(
             "/layanan/kp/prediksi",
             get(prediksi::halaman).post(prediksi::mulai),
+        )
+        .route(
+            "/layanan/sertifikat",
+            get(sertifikat::halaman)
+                .post(sertifikat::simpan)
+                .layer(batas_unggah.clone()),
         )
         .route("/layanan/{id}", get(halaman::detail))
         .route("/layanan/{id}/langkah", post(halaman::langkah))

@@ -29,6 +29,7 @@ struct BerandaPage<'a> {
     antrean: Vec<(String, i64)>,
     notifikasi_baru: i64,
     operator: bool,
+    penanda: bool,
     kepala: Option<Kepala>,
 }
 
@@ -199,6 +200,7 @@ pub async fn get(State(state): State<AppState>, m: Masuk) -> Result<Response, We
         antrean: jumlah_antrean(&state, &m).await?,
         notifikasi_baru: state.store().jumlah_notifikasi_baru(m.akun.id).await?,
         operator: m.pelaku.punya(Peran::OperatorInstansi),
+        penanda: m.pelaku.punya(Peran::PejabatInstansi) || m.pelaku.punya(Peran::VerifikatorBkn),
         kepala,
     };
     Ok(Html(page.render()?).into_response())

@@ -6,7 +6,6 @@ use crate::common::{
     App, FRASA_UJI, Klien, beri_sertifikat, csrf_dari, pdfsig, sebagai, spawn_app,
 };
 use siasn_domain::akses::{Peran, PeranAkun};
-use siasn_domain::akun::Login;
 use siasn_domain::layanan::StatusLayanan;
 use siasn_domain::pegawai::{JenisPegawai, Pegawai};
 use siasn_store::FilterPegawai;
@@ -476,13 +475,60 @@ async fn promotion_through_the_pages_with_every_refusal() {
         "{}",
         r.body
     );
-    let bkn2_akun = app
-        .store()
-        .akun_by_login(&Login::NamaPengguna("petugas64".into()))
+    // The verifier makes their own certificate with a passphrase only they know.
+    let page = bkn2.get("/layanan/sertifikat").await;
+    assert!(
+        page.body
+            .contains("belum memiliki sertifikat elektronik aktif"),
+        "{}",
+        page.body
+    );
+    let csrf = csrf_dari(&page.body);
+    let buat = async |c: &mut Klien, frasa: &str, ulang: &str| {
+        c.multipart(
+            "/layanan/sertifikat",
+            &[
+                ("csrf", &csrf),
+                ("aksi", "buat"),
+                ("jabatan", "Verifikator"),
+                ("frasa", frasa),
+                ("frasa_ulang", ulang),
+            ],
+            &[],
+        )
         .await
-        .unwrap()
-        .unwrap();
-    beri_sertifikat(&app, bkn2_akun.id).await;
+    };
+    let r = buat(&mut bkn2, FRASA_UJI, "lain").await;
+    assert!(r.body.contains("Kedua passphrase tidak sama"), "{}", r.body);
+    let r = buat(&mut bkn2, "pendek", "pendek").await;
+    assert!(
+        r.body.contains("passphrase minimal 10 karakter"),
+        "{}",
+        r.body
+    );
+    let r = buat(&mut bkn2, FRASA_UJI, FRASA_UJI).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let page = bkn2.get("/layanan/sertifikat?ok=1").await;
+    assert!(
+        page.body.contains("Sertifikat tersimpan") && page.body.contains("bukan CA pemerintah")
+    );
+    let r = buat(&mut bkn2, FRASA_UJI, FRASA_UJI).await;
+    assert!(
+        r.body.contains("sudah memiliki sertifikat aktif"),
+        "{}",
+        r.body
+    );
+    // Importing a file that is not PKCS#12; an operator has no such page.
+    let csrf1 = bkn1.csrf("/layanan/sertifikat").await;
+    let r = bkn1
+        .multipart(
+            "/layanan/sertifikat",
+            &[("csrf", &csrf1), ("aksi", "impor"), ("frasa", "x")],
+            &[("berkas", "sertifikat.p12", PDF.to_vec())],
+        )
+        .await;
+    assert!(r.body.contains("bukan sertifikat PKCS#12"), "{}", r.body);
+    assert_eq!(operator.get("/layanan/sertifikat").await.status, 404);
     let r = langkah_frasa(&mut bkn2, id, "TERBITKAN_PERTEK", "", "frasa keliru").await;
     assert!(
         r.body.contains("passphrase salah; sisa 9 percobaan"),
