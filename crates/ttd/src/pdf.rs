@@ -213,9 +213,9 @@ fn larik(doc: &Document, d: &Dictionary, kunci: &[u8]) -> Vec<Object> {
     }
 }
 
-/// Bytes reserved for the CMS: the chain, a signature and room for the attributes.
+/// Bytes reserved for the CMS: the chain, a signature (RSA-4096 at most) and the attributes.
 fn cadangan(kunci: &KunciTtd) -> usize {
-    4096 + kunci.rantai().iter().map(Vec::len).sum::<usize>()
+    2048 + kunci.rantai().iter().map(Vec::len).sum::<usize>()
 }
 
 /// Signs `pdf` with `kunci` at `waktu`; returns the signed file (the original plus an
@@ -293,7 +293,11 @@ pub fn tandatangani(
     let mut res = Dictionary::new();
     res.set("Font", Object::Dictionary(fonts));
     d_ap.set("Resources", Object::Dictionary(res));
-    let id_ap = nd.add_object(Object::Stream(Stream::new(d_ap, isi_ap)));
+    // The QR is hundreds of small rectangles: compressed, the appearance costs a few KB on a
+    // phone's download instead of tens.
+    let mut ap_stream = Stream::new(d_ap, isi_ap);
+    ap_stream.compress().map_err(gagal)?;
+    let id_ap = nd.add_object(Object::Stream(ap_stream));
 
     // The signature dictionary with its placeholders.
     let ruang = cadangan(kunci);
