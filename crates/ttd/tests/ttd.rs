@@ -1,5 +1,6 @@
 //! Signing and checking real PDFs: the instance CA and an OpenSSL-made PKCS#12, checked by
 //! our verifier and by poppler's pdfsig (with an NSS database that trusts the CA).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

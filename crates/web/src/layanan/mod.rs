@@ -37,7 +37,7 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
             "/layanan/sertifikat",
             get(sertifikat::halaman)
                 .post(sertifikat::simpan)
-                .layer(batas_unggah.clone()),
+                .layer(batas_unggah),
         )
         .route("/layanan/{id}", get(halaman::detail))
         .route("/layanan/{id}/langkah", post(halaman::langkah))

@@ -333,7 +333,7 @@ pub async fn tandatangani_sk(
         SumberSk::Sistem {
             surat,
             instansi_id: instansi.id,
-            terbuka,
+            terbuka: Box::new(terbuka),
         },
     )
     .await
@@ -348,7 +348,7 @@ enum SumberSk {
         /// The issuing agency.
         instansi_id: String,
         /// The official's unlocked key.
-        terbuka: ttd::KunciTerbuka,
+        terbuka: Box<ttd::KunciTerbuka>,
     },
     /// Signed outside and uploaded.
     Luar {
@@ -457,7 +457,7 @@ async fn selesaikan(
                 &mut tx,
                 aktor,
                 k,
-                terbuka,
+                *terbuka,
                 surat,
                 "SK",
                 "Keputusan kenaikan pangkat",
