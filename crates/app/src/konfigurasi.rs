@@ -32,6 +32,8 @@ pub struct KonfigurasiApp {
     /// Officials' certificates may be issued by the instance CA (demo, an agency trying the
     /// system); when false only imported PKCS#12 certificates sign.
     pub ttd_ca_instans: bool,
+    /// An RFC 3161 timestamp authority: every signature is stamped (PAdES B-T) when set.
+    pub ttd_tsa_url: Option<String>,
 }
 
 impl Default for KonfigurasiApp {
@@ -51,6 +53,7 @@ impl Default for KonfigurasiApp {
             batas_unggah: 2 * 1024 * 1024,
             foto_wajib_transparan: true,
             ttd_ca_instans: true,
+            ttd_tsa_url: None,
         }
     }
 }

@@ -499,13 +499,24 @@ async fn tandatangani_dengan(
         url_verifikasi: url_verifikasi(app, &kode),
         kotak: d.kotak,
     };
-    let (pdf, kunci) = tokio::task::spawn_blocking(move || {
-        let r = siasn_ttd::pdf::tandatangani(&pdf, &kunci, &tampilan, now);
+    let tsa = app.konfigurasi().ttd_tsa_url.clone();
+    let ruang = if tsa.is_some() {
+        siasn_ttd::pdf::RUANG_STEMPEL
+    } else {
+        0
+    };
+    let (persiapan, kunci) = tokio::task::spawn_blocking(move || {
+        let r = siasn_ttd::pdf::siapkan(&pdf, &kunci, &tampilan, now, ruang);
         r.map(|p| (p, kunci))
     })
     .await
     .map_err(|e| AppError::Ttd(e.to_string()))?
     .map_err(gagal_ttd)?;
+    let token = match &tsa {
+        Some(url) => Some(minta_stempel(url, persiapan.nilai_tanda_tangan()).await?),
+        None => None,
+    };
+    let pdf = persiapan.selesaikan(token.as_deref()).map_err(gagal_ttd)?;
     let sha256 = hex::encode(Sha256::digest(&pdf));
     simpan::simpan_dokumen(
         tx,
@@ -524,6 +535,33 @@ async fn tandatangani_dengan(
     )
     .await?;
     Ok((DokumenBertanda { pdf, kode, sha256 }, kunci))
+}
+
+/// Seconds a timestamp authority may take to answer.
+const TSA_DETIK: u64 = 10;
+
+/// Asks the configured timestamp authority (RFC 3161 over HTTP) to stamp a signature value.
+/// A configured TSA that does not answer stops the signing: a B-T instance never issues a
+/// signature without its timestamp.
+async fn minta_stempel(url: &str, nilai: &[u8]) -> AppResult<Vec<u8>> {
+    let minta = siasn_ttd::stempel::permintaan(nilai).map_err(gagal_ttd)?;
+    let gagal = |e: String| AppError::Ttd(format!("stempel waktu (TSA): {e}"));
+    let klien = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(TSA_DETIK))
+        .build()
+        .map_err(|e| gagal(e.to_string()))?;
+    let r = klien
+        .post(url)
+        .header("content-type", "application/timestamp-query")
+        .body(minta.der.clone())
+        .send()
+        .await
+        .map_err(|e| gagal(e.to_string()))?;
+    if !r.status().is_success() {
+        return Err(gagal(format!("HTTP {}", r.status())));
+    }
+    let isi = r.bytes().await.map_err(|e| gagal(e.to_string()))?;
+    siasn_ttd::stempel::baca_jawaban(&minta, &isi).map_err(|e| gagal(e.to_string()))
 }
 
 /// Signs `pdf` with the unlocked key and records it in `tx` (the caller's transaction: the
@@ -620,7 +658,14 @@ pub async fn periksa_dokumen(app: &App, pdf: Vec<u8>) -> AppResult<Option<Lapora
             .iter()
             .find(|(_, der)| siasn_ttd::periksa::berakar_pada(&h, der))
             .map(|(n, _)| n.clone());
-        let waktu = h.waktu.unwrap_or(DateTime::<Utc>::MIN_UTC);
+        // A valid timestamp is the time that counts; else the signer's claim.
+        let waktu = h
+            .stempel
+            .as_ref()
+            .filter(|s| s.sah)
+            .map(|s| s.waktu)
+            .or(h.waktu)
+            .unwrap_or(DateTime::<Utc>::MIN_UTC);
         let dikenal = match &h.penanda {
             Some(p) => app.store().penanda_sidik_jari(&p.sidik_jari).await?,
             None => None,

@@ -866,9 +866,212 @@ async fn a_pkcs12_from_openssl_imports_and_signs(store: &Store) {
     assert!(l.sah(), "{l:?}");
 }
 
+/// A timestamp authority over HTTP for tests: OpenSSL's `ts -reply` behind a minimal HTTP
+/// listener (one request per connection). Returns its URL.
+async fn tsa_openssl(dir: &std::path::Path) -> String {
+    use std::process::Command;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let out = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "tsa.key",
+            "-out",
+            "tsa.pem",
+            "-days",
+            "30",
+            "-subj",
+            "/C=ID/O=Uji/CN=TSA Uji",
+            "-addext",
+            "extendedKeyUsage=critical,timeStamping",
+        ])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(
+        dir.join("tsa.cnf"),
+        "[ tsa ]\ndefault_tsa = t\n[ t ]\nserial = ./serial\ncrypto_device = builtin\n\
+         signer_cert = ./tsa.pem\nsigner_key = ./tsa.key\nsigner_digest = sha256\n\
+         default_policy = 1.2.3.4.1\ndigests = sha256\naccuracy = secs:1\nordering = yes\n\
+         tsa_name = yes\ness_cert_id_chain = no\ness_cert_id_alg = sha256\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("serial"), "01\n").unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let dir = dir.to_path_buf();
+    tokio::spawn(async move {
+        while let Ok((mut s, _)) = listener.accept().await {
+            let mut buf = Vec::new();
+            let mut chunk = [0u8; 4096];
+            let (kepala, panjang) = loop {
+                let n = s.read(&mut chunk).await.unwrap_or(0);
+                if n == 0 {
+                    break (None, 0);
+                }
+                buf.extend_from_slice(&chunk[..n]);
+                if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                    let h = String::from_utf8_lossy(&buf[..i]).to_lowercase();
+                    let n: usize = h
+                        .lines()
+                        .find_map(|l| l.strip_prefix("content-length:"))
+                        .and_then(|v| v.trim().parse().ok())
+                        .unwrap_or(0);
+                    break (Some(i + 4), n);
+                }
+            };
+            let Some(awal) = kepala else { continue };
+            while buf.len() < awal + panjang {
+                let n = s.read(&mut chunk).await.unwrap_or(0);
+                if n == 0 {
+                    break;
+                }
+                buf.extend_from_slice(&chunk[..n]);
+            }
+            std::fs::write(dir.join("req.tsq"), &buf[awal..]).unwrap();
+            let out = Command::new("openssl")
+                .args([
+                    "ts",
+                    "-reply",
+                    "-config",
+                    "tsa.cnf",
+                    "-queryfile",
+                    "req.tsq",
+                    "-out",
+                    "resp.tsr",
+                ])
+                .current_dir(&dir)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let isi = std::fs::read(dir.join("resp.tsr")).unwrap();
+            let kepala = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/timestamp-reply\r\n\
+                 content-length: {}\r\nconnection: close\r\n\r\n",
+                isi.len()
+            );
+            let _ = s.write_all(kepala.as_bytes()).await;
+            let _ = s.write_all(&isi).await;
+        }
+    });
+    format!("http://{addr}/tsa")
+}
+
+/// With a timestamp authority configured every signature carries its timestamp (PAdES B-T)
+/// and the check reads it; a configured authority that does not answer stops the signing.
+async fn a_configured_tsa_stamps_every_signature(store: &Store) {
+    use siasn_app::ttd::{self, DokumenBaru};
+    if std::process::Command::new("openssl")
+        .arg("version")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "openssl is required in CI"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let url = tsa_openssl(dir.path()).await;
+    siasn_demo::buat(
+        store,
+        &siasn_demo::DemoConfig {
+            pegawai: 30,
+            ..siasn_demo::DemoConfig::default()
+        },
+    )
+    .await
+    .unwrap();
+    let dengan = |url: &str| {
+        App::new(
+            store.clone(),
+            KonfigurasiApp {
+                ttd_tsa_url: Some(url.to_string()),
+                ..KonfigurasiApp::default()
+            },
+            Arc::new(JamSistem),
+        )
+    };
+    let app = dengan(&url);
+    let ps = pegawai_jabar(&app).await;
+    let grant = PeranAkun::new(Peran::PejabatInstansi, Some("PROV-JABAR".into()), None).unwrap();
+    let pejabat = akun_dengan(&app, &ps[0], grant).await;
+    ttd::terbitkan_sertifikat(&app, "uji", pejabat.pelaku.akun_id, None, FRASA)
+        .await
+        .unwrap()
+        .unwrap();
+    let dokumen = || DokumenBaru {
+        kode: ttd::kode_baru(),
+        jenis: "SK",
+        judul: "Uji B-T".into(),
+        nomor: None,
+        pegawai_id: None,
+        layanan_id: None,
+        rujukan: None,
+        alasan: "Uji".into(),
+        jabatan: "Kepala".into(),
+        kotak: None,
+    };
+    let pdf = siasn_card::Perender::new()
+        .surat_pdf(&siasn_card::surat::IsiSurat {
+            kop: vec!["UJI".into()],
+            judul: "UJI".into(),
+            nomor: String::new(),
+            isi: vec![],
+            tempat_tanggal: String::new(),
+            jabatan_penandatangan: String::new(),
+            nama_penandatangan: String::new(),
+            nip_penandatangan: String::new(),
+            kaki: vec![],
+        })
+        .unwrap();
+    let terbuka = ttd::buka_kunci(&app, &pejabat, FRASA)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let d = ttd::tandatangani(&app, &mut tx, terbuka, pdf.clone(), dokumen())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let l = ttd::periksa_dokumen(&app, d.pdf).await.unwrap().unwrap();
+    assert!(l.sah(), "{l:?}");
+    let s = l.tanda_tangan[0].hasil.stempel.as_ref().expect("stamped");
+    assert!(s.sah && s.tsa.as_ref().unwrap().nama == "TSA Uji", "{s:?}");
+
+    // The authority is down: nothing is signed or recorded.
+    let mati = dengan("http://127.0.0.1:9/tsa");
+    let terbuka = ttd::buka_kunci(&mati, &pejabat, FRASA)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let r = ttd::tandatangani(&mati, &mut tx, terbuka, pdf, dokumen()).await;
+    assert!(
+        matches!(r, Err(siasn_app::AppError::Ttd(ref e)) if e.contains("TSA")),
+        "{r:?}"
+    );
+    tx.rollback().await.unwrap();
+}
+
 conformance!(
     proposals_apply_once_and_refuse_stale_changes,
     promotion_from_prediction_to_record,
     certificates_sign_only_with_their_passphrase,
-    a_pkcs12_from_openssl_imports_and_signs
+    a_pkcs12_from_openssl_imports_and_signs,
+    a_configured_tsa_stamps_every_signature
 );

@@ -18,6 +18,7 @@
 //! | token_minutes | SIASN_TOKEN_MINUTES | 30                             |
 //! | upload_max_bytes | SIASN_UPLOAD_MAX_BYTES | 2097152 (2 MB per file)   |
 //! | photo_transparent_required | SIASN_PHOTO_TRANSPARENT_REQUIRED | true |
+//! | signature_tsa_url | SIASN_SIGNATURE_TSA_URL | (none; an RFC 3161 timestamp authority stamps every signature when set) |
 //! | signature_instance_ca | SIASN_SIGNATURE_INSTANCE_CA | true (false: only imported PKCS#12 certificates sign) |
 
 use std::net::SocketAddr;
@@ -71,6 +72,8 @@ pub struct Config {
     pub photo_transparent_required: bool,
     /// Officials' certificates may come from the instance CA.
     pub signature_instance_ca: bool,
+    /// An RFC 3161 timestamp authority (PAdES B-T).
+    pub signature_tsa_url: Option<String>,
 }
 
 /// A configuration problem, said in one line.
@@ -98,6 +101,7 @@ struct FileConfig {
     upload_max_bytes: Option<i64>,
     photo_transparent_required: Option<bool>,
     signature_instance_ca: Option<bool>,
+    signature_tsa_url: Option<String>,
 }
 
 /// The environment over the file: a non-empty variable wins over the file's key, which wins
@@ -261,6 +265,14 @@ impl Config {
                 })?,
             None => f.max_connections.unwrap_or(16),
         };
+        let signature_tsa_url = src.pick("SIASN_SIGNATURE_TSA_URL", f.signature_tsa_url.take());
+        if let Some(u) = &signature_tsa_url
+            && !(u.starts_with("http://") || u.starts_with("https://"))
+        {
+            return Err(ConfigError(format!(
+                "SIASN_SIGNATURE_TSA_URL '{u}' harus diawali http:// atau https://"
+            )));
+        }
         let public_url = src
             .pick("SIASN_PUBLIC_URL", f.public_url.take())
             .unwrap_or_else(|| format!("http://{listen}"))
@@ -300,6 +312,7 @@ impl Config {
                 f.signature_instance_ca,
                 true,
             )?,
+            signature_tsa_url,
             blob_url,
             data_dir,
             database_url,

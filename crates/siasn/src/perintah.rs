@@ -68,6 +68,7 @@ fn konfigurasi_app(config: &Config) -> KonfigurasiApp {
         batas_unggah: config.upload_max_bytes,
         foto_wajib_transparan: config.photo_transparent_required,
         ttd_ca_instans: config.signature_instance_ca,
+        ttd_tsa_url: config.signature_tsa_url.clone(),
         ..KonfigurasiApp::default()
     }
 }

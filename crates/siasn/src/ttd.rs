@@ -207,6 +207,18 @@ pub fn laporan_teks(l: &LaporanDokumen) -> Vec<String> {
             h.waktu.map_or_else(|| "-".into(), |w| w.to_rfc3339())
         ));
         out.push(format!(
+            "  stempel waktu  : {}",
+            h.stempel.as_ref().map_or_else(
+                || "tidak ada (waktu menurut penanda tangan)".to_string(),
+                |s| format!(
+                    "{} oleh {}{}",
+                    s.waktu.to_rfc3339(),
+                    s.tsa.as_ref().map_or("TSA", |t| t.nama.as_str()),
+                    if s.sah { "" } else { " (TIDAK SAH)" }
+                )
+            )
+        ));
+        out.push(format!(
             "  rantai         : {}",
             h.rantai
                 .iter()

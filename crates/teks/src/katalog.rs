@@ -929,6 +929,8 @@ katalog! {
     VerifikasiPenanda => "Ditandatangani oleh", "Signed by";
     VerifikasiWaktu => "Waktu penandatanganan", "Signing time";
     VerifikasiSertifikat => "Sertifikat", "Certificate";
+    VerifikasiStempel => "Stempel waktu (TSA)", "Timestamp (TSA)";
+    VerifikasiStempelTidakAda => "tidak ada; waktu di atas menurut penanda tangan", "none; the time above is the signer's claim";
     VerifikasiPenerbit => "Diterbitkan oleh", "Issued by";
     VerifikasiRantai => "Rantai sertifikat", "Certificate chain";
     VerifikasiUtuh => "Isi dokumen", "Document content";

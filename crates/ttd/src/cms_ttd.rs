@@ -89,8 +89,54 @@ pub(crate) fn hitung_digest(oid: ObjectIdentifier, bagian: &[&[u8]]) -> Option<V
     }
 }
 
-/// A detached CMS signature over content whose SHA-256 is `digest`, DER.
-pub(crate) fn susun(kunci: &KunciTtd, digest: &[u8]) -> TtdResult<Vec<u8>> {
+/// The signature-time-stamp-token unsigned attribute (RFC 3161 appendix A).
+pub(crate) const OID_TOKEN_STEMPEL: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.14");
+
+/// A signed SignerInfo and the chain, before an optional timestamp token joins them.
+pub(crate) struct CmsTertanda {
+    signer: SignerInfo,
+    sertifikat: SetOfVec<CertificateChoices>,
+}
+
+impl CmsTertanda {
+    /// The signature value (what a timestamp authority stamps).
+    pub(crate) fn nilai(&self) -> &[u8] {
+        self.signer.signature.as_bytes()
+    }
+
+    /// The ContentInfo DER, with the timestamp token as an unsigned attribute when given.
+    pub(crate) fn rakit(mut self, token: Option<&[u8]>) -> TtdResult<Vec<u8>> {
+        if let Some(t) = token {
+            let mut attrs = SetOfVec::new();
+            attrs.insert(atribut(OID_TOKEN_STEMPEL, Any::from_der(t)?)?)?;
+            self.signer.unsigned_attrs = Some(attrs);
+        }
+        let mut digest_algs = SetOfVec::new();
+        digest_algs.insert(sha256_alg())?;
+        let mut signer_infos = SetOfVec::new();
+        signer_infos.insert(self.signer)?;
+        let sd = SignedData {
+            version: CmsVersion::V1,
+            digest_algorithms: digest_algs,
+            encap_content_info: EncapsulatedContentInfo {
+                econtent_type: OID_DATA,
+                econtent: None,
+            },
+            certificates: Some(CertificateSet(self.sertifikat)),
+            crls: None,
+            signer_infos: SignerInfos(signer_infos),
+        };
+        let ci = ContentInfo {
+            content_type: OID_SIGNED_DATA,
+            content: Any::encode_from(&sd)?,
+        };
+        Ok(ci.to_der()?)
+    }
+}
+
+/// Signs: the SignerInfo over content whose SHA-256 is `digest`.
+pub(crate) fn tanda_tangani(kunci: &KunciTtd, digest: &[u8]) -> TtdResult<CmsTertanda> {
     let leaf = urai(kunci.sertifikat())?;
     let tbs = leaf.tbs_certificate();
     let ess = SigningCertificateV2 {
@@ -129,26 +175,7 @@ pub(crate) fn susun(kunci: &KunciTtd, digest: &[u8]) -> TtdResult<Vec<u8>> {
     for der in kunci.rantai() {
         sertifikat.insert(CertificateChoices::Certificate(urai(der)?))?;
     }
-    let mut digest_algs = SetOfVec::new();
-    digest_algs.insert(sha256_alg())?;
-    let mut signer_infos = SetOfVec::new();
-    signer_infos.insert(signer)?;
-    let sd = SignedData {
-        version: CmsVersion::V1,
-        digest_algorithms: digest_algs,
-        encap_content_info: EncapsulatedContentInfo {
-            econtent_type: OID_DATA,
-            econtent: None,
-        },
-        certificates: Some(CertificateSet(sertifikat)),
-        crls: None,
-        signer_infos: SignerInfos(signer_infos),
-    };
-    let ci = ContentInfo {
-        content_type: OID_SIGNED_DATA,
-        content: Any::encode_from(&sd)?,
-    };
-    Ok(ci.to_der()?)
+    Ok(CmsTertanda { signer, sertifikat })
 }
 
 /// What a CMS signature says about itself.
@@ -166,6 +193,10 @@ pub(crate) struct HasilCms {
     pub sertifikat_terikat: bool,
     /// A CMS signing-time attribute, when present.
     pub waktu: Option<DateTime<Utc>>,
+    /// The signature value.
+    pub nilai: Vec<u8>,
+    /// The signature-time-stamp token (DER), when present.
+    pub token_stempel: Option<Vec<u8>>,
 }
 
 fn nilai_pertama(attrs: &SetOfVec<Attribute>, oid: ObjectIdentifier) -> Option<&Any> {
@@ -173,6 +204,17 @@ fn nilai_pertama(attrs: &SetOfVec<Attribute>, oid: ObjectIdentifier) -> Option<&
         .iter()
         .find(|a| a.oid == oid)
         .and_then(|a| a.values.iter().next())
+}
+
+/// The encapsulated content of a CMS SignedData (a timestamp token's TSTInfo), DER.
+pub(crate) fn isi_terbungkus(isi: &[u8]) -> TtdResult<Vec<u8>> {
+    let ci = ContentInfo::from_der(isi)?;
+    let sd: SignedData = ci.content.decode_as()?;
+    let e = sd
+        .encap_content_info
+        .econtent
+        .ok_or_else(|| TtdError::Cms("token tanpa isi".into()))?;
+    Ok(e.decode_as::<OctetString>()?.as_bytes().to_vec())
 }
 
 /// Reads a CMS signature (trailing zero padding allowed, as PDFs carry it) and checks it
@@ -220,6 +262,12 @@ pub(crate) fn periksa(isi: &[u8], bagian: &[&[u8]]) -> TtdResult<HasilCms> {
         tanda_tangan_sah: false,
         sertifikat_terikat: false,
         waktu: None,
+        nilai: si.signature.as_bytes().to_vec(),
+        token_stempel: si
+            .unsigned_attrs
+            .as_ref()
+            .and_then(|u| nilai_pertama(u, OID_TOKEN_STEMPEL))
+            .and_then(|a| a.to_der().ok()),
     };
     let Some(attrs) = &si.signed_attrs else {
         // Without signed attributes PAdES is not met; nothing else is checked.

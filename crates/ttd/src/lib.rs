@@ -7,6 +7,7 @@
 //! - [`pdf`]: signs a PDF by an incremental update (PAdES baseline B-B: a detached CMS signature
 //!   over the byte range with the signing-certificate-v2 attribute, the time in `/M`), with a
 //!   visible appearance (name, position, statement and a verification QR) or an invisible one.
+//! - [`stempel`]: RFC 3161 timestamps (PAdES B-T) when a timestamp authority is configured.
 //! - [`periksa`]: reads every signature of any PDF and checks it: the byte range, the digest,
 //!   the signature, the chain inside the CMS; trust and revocation are the caller's (they live
 //!   in its database).
@@ -21,6 +22,7 @@ pub mod kunci;
 pub mod pdf;
 pub mod periksa;
 pub mod sertifikat;
+pub mod stempel;
 
 pub use kunci::KunciTtd;
 pub use periksa::{HasilTandaTangan, periksa_pdf};

@@ -219,13 +219,62 @@ fn cadangan(kunci: &KunciTtd) -> usize {
 }
 
 /// Signs `pdf` with `kunci` at `waktu`; returns the signed file (the original plus an
-/// incremental update).
+/// incremental update). PAdES B-B; [`siapkan`] adds a timestamp (B-T).
 pub fn tandatangani(
     pdf: &[u8],
     kunci: &KunciTtd,
     t: &Tampilan,
     waktu: DateTime<Utc>,
 ) -> TtdResult<Vec<u8>> {
+    siapkan(pdf, kunci, t, waktu, 0)?.selesaikan(None)
+}
+
+/// Bytes reserved for a timestamp token (the TSA's signature and certificate chain).
+pub const RUANG_STEMPEL: usize = 12 * 1024;
+
+/// A signed PDF waiting for its CMS to be closed, with or without a timestamp token.
+pub struct Persiapan {
+    out: Vec<u8>,
+    b: usize,
+    c: usize,
+    cms: cms_ttd::CmsTertanda,
+}
+
+impl std::fmt::Debug for Persiapan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Persiapan").finish_non_exhaustive()
+    }
+}
+
+impl Persiapan {
+    /// The signature value: what a timestamp authority is asked to stamp.
+    pub fn nilai_tanda_tangan(&self) -> &[u8] {
+        self.cms.nilai()
+    }
+
+    /// Writes the CMS (with the token, if any) into the reserved hole; the signed file.
+    pub fn selesaikan(mut self, token: Option<&[u8]>) -> TtdResult<Vec<u8>> {
+        let cms = self.cms.rakit(token)?;
+        let heks = hex::encode_upper(&cms);
+        if heks.len() > self.c - self.b - 2 {
+            return Err(TtdError::Cms(
+                "tanda tangan melebihi ruang yang disediakan".into(),
+            ));
+        }
+        self.out[self.b + 1..self.b + 1 + heks.len()].copy_from_slice(heks.as_bytes());
+        Ok(self.out)
+    }
+}
+
+/// Signs `pdf` and leaves the CMS open for a timestamp: `ruang_stempel` bytes are reserved for
+/// the token (0 without one, [`RUANG_STEMPEL`] with one).
+pub fn siapkan(
+    pdf: &[u8],
+    kunci: &KunciTtd,
+    t: &Tampilan,
+    waktu: DateTime<Utc>,
+    ruang_stempel: usize,
+) -> TtdResult<Persiapan> {
     let doc = Document::load_mem(pdf).map_err(gagal)?;
     if doc.is_encrypted() {
         return Err(TtdError::Pdf(
@@ -300,7 +349,7 @@ pub fn tandatangani(
     let id_ap = nd.add_object(Object::Stream(ap_stream));
 
     // The signature dictionary with its placeholders.
-    let ruang = cadangan(kunci);
+    let ruang = cadangan(kunci) + ruang_stempel;
     let mut sig = Dictionary::new();
     sig.set("Type", Object::Name(b"Sig".to_vec()));
     sig.set("Filter", Object::Name(b"Adobe.PPKLite".to_vec()));
@@ -379,13 +428,13 @@ fn cari(hay: &[u8], needle: &[u8], dari: usize) -> Option<usize> {
         .map(|p| p + dari)
 }
 
-/// Fills the byte range and the CMS into the saved update.
+/// Fills the byte range into the saved update and signs it.
 fn isi_tanda_tangan(
     mut out: Vec<u8>,
     awal_update: usize,
     ruang: usize,
     kunci: &KunciTtd,
-) -> TtdResult<Vec<u8>> {
+) -> TtdResult<Persiapan> {
     let hilang = || TtdError::Pdf("tempat tanda tangan tidak ditemukan".into());
     // The hole: '<' + hex zeros + '>'.
     let mut pola = Vec::with_capacity(ruang * 2 + 2);
@@ -408,13 +457,6 @@ fn isi_tanda_tangan(
     h.update(&out[..b]);
     h.update(&out[c..]);
     let digest = h.finalize();
-    let cms = cms_ttd::susun(kunci, &digest)?;
-    if cms.len() > ruang {
-        return Err(TtdError::Cms(
-            "tanda tangan melebihi ruang yang disediakan".into(),
-        ));
-    }
-    let heks = hex::encode_upper(&cms);
-    out[b + 1..b + 1 + heks.len()].copy_from_slice(heks.as_bytes());
-    Ok(out)
+    let cms = cms_ttd::tanda_tangani(kunci, &digest)?;
+    Ok(Persiapan { out, b, c, cms })
 }

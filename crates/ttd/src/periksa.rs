@@ -39,6 +39,8 @@ pub struct HasilTandaTangan {
     pub sertifikat_terikat: bool,
     /// The signature covers the whole file (nothing was appended after it).
     pub menutup_seluruh: bool,
+    /// The RFC 3161 timestamp in the signature, checked (PAdES B-T).
+    pub stempel: Option<crate::stempel::Stempel>,
 }
 
 fn teks_pdf(o: &Object) -> Option<String> {
@@ -134,6 +136,7 @@ fn periksa_satu(pdf: &[u8], d: &Dictionary) -> Option<HasilTandaTangan> {
         utuh: false,
         sertifikat_terikat: false,
         menutup_seluruh: false,
+        stempel: None,
     };
     // The range must start at 0, leave exactly the /Contents string out, and stay in the file.
     let sah_range = a == 0
@@ -152,6 +155,10 @@ fn periksa_satu(pdf: &[u8], d: &Dictionary) -> Option<HasilTandaTangan> {
     };
     h.utuh = cms.digest_cocok && cms.tanda_tangan_sah;
     h.sertifikat_terikat = cms.sertifikat_terikat;
+    h.stempel = cms
+        .token_stempel
+        .as_deref()
+        .and_then(|t| crate::stempel::periksa_token(t, &cms.nilai));
     if h.waktu.is_none() {
         h.waktu = cms.waktu;
     }

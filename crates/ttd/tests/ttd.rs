@@ -344,3 +344,121 @@ fn an_openssl_pkcs12_signs_what_pdfsig_accepts() {
         }
     }
 }
+
+/// A timestamp authority run by OpenSSL (`openssl ts -reply`): a self-signed TSA certificate
+/// with the critical timeStamping usage; answers one DER request with one DER reply.
+struct TsaOpenssl {
+    dir: PathBuf,
+}
+
+impl TsaOpenssl {
+    fn baru(nama: &str) -> Self {
+        let dir = dir_uji(nama);
+        let jalan = |args: &[&str]| {
+            let out = Command::new("openssl")
+                .args(args)
+                .current_dir(&dir)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        jalan(&[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "tsa.key",
+            "-out",
+            "tsa.pem",
+            "-days",
+            "30",
+            "-subj",
+            "/C=ID/O=Uji/CN=TSA Uji",
+            "-addext",
+            "extendedKeyUsage=critical,timeStamping",
+        ]);
+        std::fs::write(
+            dir.join("tsa.cnf"),
+            "[ tsa ]\ndefault_tsa = t\n[ t ]\nserial = ./serial\ncrypto_device = builtin\n\
+             signer_cert = ./tsa.pem\nsigner_key = ./tsa.key\nsigner_digest = sha256\n\
+             default_policy = 1.2.3.4.1\ndigests = sha256\naccuracy = secs:1\n\
+             ordering = yes\ntsa_name = yes\ness_cert_id_chain = no\ness_cert_id_alg = sha256\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("serial"), "01\n").unwrap();
+        Self { dir }
+    }
+
+    fn jawab(&self, permintaan: &[u8]) -> Vec<u8> {
+        std::fs::write(self.dir.join("req.tsq"), permintaan).unwrap();
+        let out = Command::new("openssl")
+            .args([
+                "ts",
+                "-reply",
+                "-config",
+                "tsa.cnf",
+                "-queryfile",
+                "req.tsq",
+                "-out",
+                "resp.tsr",
+            ])
+            .current_dir(&self.dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read(self.dir.join("resp.tsr")).unwrap()
+    }
+}
+
+/// PAdES B-T: the signature value stamped by a TSA; the token is read back and checked, and a
+/// token for another signature is refused.
+#[test]
+fn a_timestamp_from_a_tsa_joins_the_signature() {
+    if !ada("openssl") {
+        return;
+    }
+    let c = ca_uji();
+    let tsa = TsaOpenssl::baru("tsa");
+    let p = siasn_ttd::pdf::siapkan(
+        &surat(),
+        &c.penanda,
+        &tampilan(true),
+        sekarang(),
+        siasn_ttd::pdf::RUANG_STEMPEL,
+    )
+    .unwrap();
+    let minta = siasn_ttd::stempel::permintaan(p.nilai_tanda_tangan()).unwrap();
+    let jawaban = tsa.jawab(&minta.der);
+    let token = siasn_ttd::stempel::baca_jawaban(&minta, &jawaban).unwrap();
+    // An answer to another request is refused (its nonce and imprint differ).
+    let lain = siasn_ttd::stempel::permintaan(b"tanda tangan lain").unwrap();
+    assert!(siasn_ttd::stempel::baca_jawaban(&lain, &jawaban).is_err());
+    let ttd = p.selesaikan(Some(&token)).unwrap();
+    let h = periksa_pdf(&ttd).unwrap();
+    assert!(h[0].utuh && h[0].menutup_seluruh, "{:?}", h[0]);
+    let s = h[0].stempel.as_ref().expect("the timestamp is read back");
+    assert!(s.sah, "{s:?}");
+    assert_eq!(s.tsa.as_ref().unwrap().nama, "TSA Uji");
+    assert!(
+        (Utc::now() - s.waktu).num_minutes().abs() < 5,
+        "{}",
+        s.waktu
+    );
+    if ada("pdfsig") {
+        let dir = dir_uji("tsa-pdf");
+        let f = dir.join("bt.pdf");
+        std::fs::write(&f, &ttd).unwrap();
+        let out = pdfsig(&f, None);
+        assert!(out.contains("Signature is Valid"), "{out}");
+    }
+}

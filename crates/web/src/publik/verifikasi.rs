@@ -34,6 +34,7 @@ pub struct TampilTtd {
     penanda: String,
     nomor_identitas: String,
     waktu: String,
+    stempel: Option<(String, bool)>,
     sertifikat: String,
     penerbit: String,
     rantai: String,
@@ -134,6 +135,16 @@ fn tampil(l: &LaporanDokumen, kode: Option<&DokumenTtd>, b: Bahasa) -> TampilLap
                     .and_then(|p| p.nomor_identitas.clone())
                     .unwrap_or_default(),
                 waktu: h.waktu.map_or_else(|| "-".into(), waktu),
+                stempel: h.stempel.as_ref().map(|s| {
+                    (
+                        format!(
+                            "{} — {}",
+                            waktu(s.waktu),
+                            s.tsa.as_ref().map_or("TSA", |t| t.nama.as_str())
+                        ),
+                        s.sah,
+                    )
+                }),
                 sertifikat: p.map_or_else(
                     || "-".into(),
                     |p| {
