@@ -34,6 +34,8 @@ pub struct KonfigurasiApp {
     pub ttd_ca_instans: bool,
     /// An RFC 3161 timestamp authority: every signature is stamped (PAdES B-T) when set.
     pub ttd_tsa_url: Option<String>,
+    /// The passphrase of an imported instance seal (PKCS#12); never stored in the database.
+    pub ttd_frasa_segel: Option<String>,
 }
 
 impl Default for KonfigurasiApp {
@@ -54,6 +56,7 @@ impl Default for KonfigurasiApp {
             foto_wajib_transparan: true,
             ttd_ca_instans: true,
             ttd_tsa_url: None,
+            ttd_frasa_segel: None,
         }
     }
 }

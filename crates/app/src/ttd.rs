@@ -9,7 +9,8 @@ use siasn_domain::akses::Peran;
 use siasn_domain::ttd::{AlasanTtd, KeadaanSertifikat, StatusSertifikat, boleh_menandatangani};
 use siasn_store::audit::{self, AuditBaru};
 use siasn_store::ttd::{
-    self as simpan, AkarTtd, DokumenTtd, JenisPenanda, PenandaBaru, PenandaTtd, SumberSertifikat,
+    self as simpan, AkarTtd, DokumenTtd, JenisPenanda, KunciSegel, PenandaBaru, PenandaTtd,
+    SumberSertifikat,
 };
 use siasn_store::{StoreError, Tx};
 use siasn_ttd::ca::{self, BahanKunci, SubjekPenanda};
@@ -136,15 +137,83 @@ pub async fn segel(app: &App) -> AppResult<Option<(PenandaTtd, KunciTtd)>> {
         }
         None => None,
     };
-    let Some((p, pkcs8)) = tersimpan else {
+    let Some((p, kunci)) = tersimpan else {
         return Ok(None);
     };
-    let mut rantai = vec![p.sertifikat.clone()];
-    if p.sumber == SumberSertifikat::CaInstans.kode() {
-        rantai.push(ca_instans(app).await?.sertifikat);
-    }
-    let kunci = KunciTtd::dari_pkcs8(&pkcs8, rantai).map_err(gagal_ttd)?;
+    let kunci = match kunci {
+        KunciSegel::Pkcs8(pkcs8) => {
+            let mut rantai = vec![p.sertifikat.clone()];
+            if p.sumber == SumberSertifikat::CaInstans.kode() {
+                rantai.push(ca_instans(app).await?.sertifikat);
+            }
+            KunciTtd::dari_pkcs8(&pkcs8, rantai).map_err(gagal_ttd)?
+        }
+        // An imported seal opens with the passphrase from the server's configuration.
+        KunciSegel::Pkcs12(p12) => {
+            let frasa = app.konfigurasi().ttd_frasa_segel.clone().ok_or_else(|| {
+                AppError::Ttd(
+                    "passphrase segel belum dikonfigurasi (SIASN_SIGNATURE_SEAL_PASSPHRASE)".into(),
+                )
+            })?;
+            tokio::task::spawn_blocking(move || KunciTtd::buka_pkcs12(&p12, &frasa))
+                .await
+                .map_err(|e| AppError::Ttd(e.to_string()))?
+                .map_err(gagal_ttd)?
+        }
+    };
     Ok(Some((p, kunci)))
+}
+
+/// Imports the instance seal as PKCS#12 (an instance with government certificates): the file
+/// is stored as it came; its passphrase lives in the server's configuration
+/// (`SIASN_SIGNATURE_SEAL_PASSPHRASE`), not in the database. Replaces a live seal.
+pub async fn impor_segel(
+    app: &App,
+    oleh: &str,
+    p12: Vec<u8>,
+    frasa: &str,
+) -> AppResult<Result<PenandaTtd, AlasanTtd>> {
+    let frasa = frasa.to_string();
+    let salinan = p12.clone();
+    let buka = tokio::task::spawn_blocking(move || KunciTtd::buka_pkcs12(&salinan, &frasa))
+        .await
+        .map_err(|e| AppError::Ttd(e.to_string()))?;
+    let kunci = match buka {
+        Ok(k) => k,
+        Err(TtdError::FrasaSalah) => return Ok(Err(AlasanTtd::FrasaSalah { sisa: 0 })),
+        Err(TtdError::BukanPkcs12) => return Ok(Err(AlasanTtd::BukanPkcs12)),
+        Err(_) => return Ok(Err(AlasanTtd::SertifikatTidakSah)),
+    };
+    let Ok(info) = sertifikat::baca(kunci.sertifikat()) else {
+        return Ok(Err(AlasanTtd::SertifikatTidakSah));
+    };
+    let now = app.sekarang();
+    if now > info.berlaku_sampai {
+        return Ok(Err(AlasanTtd::Kedaluwarsa));
+    }
+    let mut p = info_ke_baru(
+        &info,
+        kunci.sertifikat().to_vec(),
+        None,
+        JenisPenanda::Segel,
+        SumberSertifikat::Pkcs12,
+        oleh.to_string(),
+    );
+    p.pkcs12 = Some(p12);
+    let mut tx = app.store().begin().await?;
+    if let Some((lama, _)) = app.store().segel().await? {
+        simpan::cabut(&mut tx, lama.id, "diganti segel impor", now).await?;
+    }
+    simpan::simpan_penanda(&mut tx, &p, now).await?;
+    let e = AuditBaru {
+        aktor: oleh.to_string(),
+        aksi: "ttd.segel.diimpor".into(),
+        sesudah: Some(serde_json::json!({ "sidik_jari": p.sidik_jari, "penerbit": p.penerbit })),
+        ..AuditBaru::default()
+    };
+    audit::tulis(&mut tx, vec![e], now).await?;
+    tx.commit().await?;
+    Ok(Ok(app.store().penanda(p.id).await?))
 }
 
 /// What an official's certificate needs from the account.
@@ -208,7 +277,7 @@ pub async fn terbitkan_sertifikat(
     frasa: &str,
 ) -> AppResult<Result<PenandaTtd, AlasanTtd>> {
     if !app.konfigurasi().ttd_ca_instans {
-        return Ok(Err(AlasanTtd::SertifikatTidakSah));
+        return Ok(Err(AlasanTtd::TanpaCaInstans));
     }
     if frasa.chars().count() < PANJANG_FRASA_MINIMUM {
         return Ok(Err(AlasanTtd::FrasaPendek {
@@ -518,6 +587,22 @@ async fn tandatangani_dengan(
     };
     let pdf = persiapan.selesaikan(token.as_deref()).map_err(gagal_ttd)?;
     let sha256 = hex::encode(Sha256::digest(&pdf));
+    let e = AuditBaru {
+        aktor: format!("penanda:{}", penanda.id),
+        aksi: "dokumen.ditandatangani".into(),
+        pegawai_id: d.pegawai_id,
+        akun_id: penanda.akun_id,
+        sesudah: Some(serde_json::json!({
+            "kode": kode,
+            "jenis": d.jenis,
+            "nomor": d.nomor,
+            "sha256": sha256,
+            "sertifikat": penanda.sidik_jari,
+            "stempel_waktu": token.is_some(),
+        })),
+        ..AuditBaru::default()
+    };
+    audit::tulis(tx, vec![e], now).await?;
     simpan::simpan_dokumen(
         tx,
         &DokumenTtd {

@@ -864,6 +864,107 @@ async fn a_pkcs12_from_openssl_imports_and_signs(store: &Store) {
     ttd::percayai_akar(&app, "uji", &ca).await.unwrap();
     let l = ttd::periksa_dokumen(&app, d.pdf).await.unwrap().unwrap();
     assert!(l.sah(), "{l:?}");
+
+    // An instance on imported certificates only: no CA-issued certificates, no seal until
+    // one is imported (card PDFs stay unsigned), then the seal opens with the configured
+    // passphrase and signs.
+    let hanya_p12 = App::new(
+        store.clone(),
+        KonfigurasiApp {
+            ttd_ca_instans: false,
+            ttd_frasa_segel: Some("rahasia-bsre-1".into()),
+            ..KonfigurasiApp::default()
+        },
+        Arc::new(JamSistem),
+    );
+    let lain = akun_dengan(
+        &hanya_p12,
+        &ps[1],
+        PeranAkun::new(Peran::PejabatInstansi, Some("PROV-JABAR".into()), None).unwrap(),
+    )
+    .await;
+    assert_eq!(
+        ttd::terbitkan_sertifikat(&hanya_p12, "uji", lain.pelaku.akun_id, None, FRASA)
+            .await
+            .unwrap()
+            .unwrap_err(),
+        AlasanTtd::TanpaCaInstans
+    );
+    let polos = siasn_card::Perender::new()
+        .surat_pdf(&siasn_card::surat::IsiSurat {
+            kop: vec!["KARTU".into()],
+            judul: "KARTU".into(),
+            nomor: String::new(),
+            isi: vec![],
+            tempat_tanggal: String::new(),
+            jabatan_penandatangan: String::new(),
+            nama_penandatangan: String::new(),
+            nip_penandatangan: String::new(),
+            kaki: vec![],
+        })
+        .unwrap();
+    let tanpa = ttd::segelkan_sekali(&hanya_p12, "k:1", "KARTU", "Kartu", ps[1].id, polos.clone())
+        .await
+        .unwrap();
+    assert_eq!(tanpa, polos, "no seal: served as rendered");
+    jalan(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "s.key",
+        "-out",
+        "s.pem",
+        "-days",
+        "30",
+        "-subj",
+        "/C=ID/O=BKD Jawa Barat/CN=Segel Elektronik BKD",
+    ]);
+    jalan(&[
+        "pkcs12",
+        "-export",
+        "-inkey",
+        "s.key",
+        "-in",
+        "s.pem",
+        "-out",
+        "s.p12",
+        "-passout",
+        "pass:rahasia-bsre-1",
+    ]);
+    let p12 = std::fs::read(dir.path().join("s.p12")).unwrap();
+    assert_eq!(
+        ttd::impor_segel(&hanya_p12, "uji", p12.clone(), "salah")
+            .await
+            .unwrap()
+            .unwrap_err(),
+        AlasanTtd::FrasaSalah { sisa: 0 }
+    );
+    ttd::impor_segel(&hanya_p12, "uji", p12, "rahasia-bsre-1")
+        .await
+        .unwrap()
+        .unwrap();
+    let bertanda = ttd::segelkan_sekali(&hanya_p12, "k:2", "KARTU", "Kartu", ps[1].id, polos)
+        .await
+        .unwrap();
+    let l = ttd::periksa_dokumen(&hanya_p12, bertanda.clone())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(l.tanda_tangan[0].hasil.utuh, "{l:?}");
+    let s = l.tanda_tangan[0].hasil.penanda.as_ref().unwrap();
+    assert_eq!(s.nama, "Segel Elektronik BKD");
+    assert!(!l.sah(), "not trusted before its root is");
+    // Its self-signed root is trusted once an administrator trusts it.
+    let pem = std::fs::read(dir.path().join("s.pem")).unwrap();
+    ttd::percayai_akar(&hanya_p12, "uji", &pem).await.unwrap();
+    let l = ttd::periksa_dokumen(&hanya_p12, bertanda)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(l.sah(), "{l:?}");
 }
 
 /// A timestamp authority over HTTP for tests: OpenSSL's `ts -reply` behind a minimal HTTP

@@ -44,6 +44,9 @@ pub enum AlasanTtd {
     /// The certificate or key cannot be used (kind, chain, content).
     #[error("ttd.sertifikat_tidak_sah")]
     SertifikatTidakSah,
+    /// This instance does not issue certificates from its own CA (only imported PKCS#12).
+    #[error("ttd.tanpa_ca_instans")]
+    TanpaCaInstans,
     /// The account may not sign documents (no signing role).
     #[error("ttd.bukan_pejabat")]
     BukanPejabat,

@@ -19,6 +19,7 @@
 //! | upload_max_bytes | SIASN_UPLOAD_MAX_BYTES | 2097152 (2 MB per file)   |
 //! | photo_transparent_required | SIASN_PHOTO_TRANSPARENT_REQUIRED | true |
 //! | signature_tsa_url | SIASN_SIGNATURE_TSA_URL | (none; an RFC 3161 timestamp authority stamps every signature when set) |
+//! | (environment only) | SIASN_SIGNATURE_SEAL_PASSPHRASE | (none; opens an imported instance seal) |
 //! | signature_instance_ca | SIASN_SIGNATURE_INSTANCE_CA | true (false: only imported PKCS#12 certificates sign) |
 
 use std::net::SocketAddr;
@@ -74,6 +75,18 @@ pub struct Config {
     pub signature_instance_ca: bool,
     /// An RFC 3161 timestamp authority (PAdES B-T).
     pub signature_tsa_url: Option<String>,
+    /// The passphrase of an imported instance seal (environment only, never printed).
+    pub signature_seal_passphrase: Option<Rahasia>,
+}
+
+/// A secret from the environment: its Debug never shows it.
+#[derive(Clone)]
+pub struct Rahasia(pub String);
+
+impl std::fmt::Debug for Rahasia {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Rahasia(..)")
+    }
 }
 
 /// A configuration problem, said in one line.
@@ -313,6 +326,9 @@ impl Config {
                 true,
             )?,
             signature_tsa_url,
+            signature_seal_passphrase: (src.env)("SIASN_SIGNATURE_SEAL_PASSPHRASE")
+                .filter(|v| !v.is_empty())
+                .map(Rahasia),
             blob_url,
             data_dir,
             database_url,

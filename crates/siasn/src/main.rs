@@ -94,8 +94,12 @@ enum TtdCommand {
         /// The PKCS#12 file.
         file: PathBuf,
         /// The official: NIP or user name.
+        #[arg(long, required_unless_present = "seal", conflicts_with = "seal")]
+        login: Option<String>,
+        /// Import the instance seal (signs card PDFs) instead of an official's certificate;
+        /// the server opens it with SIASN_SIGNATURE_SEAL_PASSPHRASE.
         #[arg(long)]
-        login: String,
+        seal: bool,
         /// Read the passphrase from standard input (required: never pass it as an argument).
         #[arg(long, required = true)]
         passphrase_stdin: bool,
@@ -365,7 +369,9 @@ fn main() -> ExitCode {
                 command: PartnerCommand::List,
             } => perintah::partner_list(&config).await,
             Command::Ttd { command } => match command {
-                TtdCommand::Import { file, login, .. } => ttd::import(&config, &file, &login).await,
+                TtdCommand::Import { file, login, .. } => {
+                    ttd::import(&config, &file, login.as_deref()).await
+                }
                 TtdCommand::Issue { login, jabatan, .. } => {
                     ttd::issue(&config, &login, jabatan.as_deref()).await
                 }

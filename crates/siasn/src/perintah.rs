@@ -69,6 +69,10 @@ fn konfigurasi_app(config: &Config) -> KonfigurasiApp {
         foto_wajib_transparan: config.photo_transparent_required,
         ttd_ca_instans: config.signature_instance_ca,
         ttd_tsa_url: config.signature_tsa_url.clone(),
+        ttd_frasa_segel: config
+            .signature_seal_passphrase
+            .as_ref()
+            .map(|r| r.0.clone()),
         ..KonfigurasiApp::default()
     }
 }

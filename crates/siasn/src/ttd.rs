@@ -86,16 +86,20 @@ fn ditolak(e: &siasn_domain::ttd::AlasanTtd) -> anyhow::Error {
     anyhow::anyhow!("{}", Bahasa::Indonesia.jelaskan(e))
 }
 
-/// `siasn ttd import FILE --login L --passphrase-stdin`.
-pub async fn import(config: &Config, file: &Path, login: &str) -> anyhow::Result<()> {
+/// `siasn ttd import FILE (--login L | --seal) --passphrase-stdin`.
+pub async fn import(config: &Config, file: &Path, login: Option<&str>) -> anyhow::Result<()> {
     let p12 =
         std::fs::read(file).with_context(|| format!("{} tidak dapat dibaca", file.display()))?;
     let frasa = baca_frasa()?;
     dengan_app(config, async |app| {
-        let akun = akun_dari_login(app, login).await?;
-        let p = ttd::impor_pkcs12(app, "cli", akun, p12, &frasa)
-            .await?
-            .map_err(|e| ditolak(&e))?;
+        let p = match login {
+            Some(login) => {
+                let akun = akun_dari_login(app, login).await?;
+                ttd::impor_pkcs12(app, "cli", akun, p12, &frasa).await?
+            }
+            None => ttd::impor_segel(app, "cli", p12, &frasa).await?,
+        }
+        .map_err(|e| ditolak(&e))?;
         cetak_penanda(&p);
         Ok(())
     })

@@ -127,6 +127,21 @@ pub struct PenandaBaru {
     pub dibuat_oleh: String,
 }
 
+/// The seal's key as stored.
+#[derive(Clone)]
+pub enum KunciSegel {
+    /// PKCS#8 (issued by the instance CA).
+    Pkcs8(Vec<u8>),
+    /// An imported PKCS#12, opened with the configured passphrase.
+    Pkcs12(Vec<u8>),
+}
+
+impl std::fmt::Debug for KunciSegel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KunciSegel(..)")
+    }
+}
+
 /// A signed document as issued.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct DokumenTtd {
@@ -390,25 +405,32 @@ impl Store {
         Ok(r.and_then(|(p, k)| k.map(|k| (p, k))))
     }
 
-    /// The live seal with its PKCS#8 key.
-    pub async fn segel(&self) -> StoreResult<Option<(PenandaTtd, Vec<u8>)>> {
+    /// The live seal with its key: PKCS#8 (issued by the instance CA) or the imported
+    /// PKCS#12.
+    pub async fn segel(&self) -> StoreResult<Option<(PenandaTtd, KunciSegel)>> {
         let sql = format!(
-            "SELECT {KOLOM}, kunci_privat FROM penanda_ttd \
+            "SELECT {KOLOM}, kunci_privat, pkcs12 FROM penanda_ttd \
              WHERE jenis = 'SEGEL' AND dicabut_pada IS NULL"
         );
-        let r: Option<(PenandaTtd, Option<Vec<u8>>)> = on_pool!(self.db(), |pool| {
-            use sqlx::Row;
-            sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
-                .fetch_optional(pool)
-                .await?
-                .map(|row| {
-                    let k: Option<Vec<u8>> = row.try_get("kunci_privat")?;
-                    let p = <PenandaTtd as sqlx::FromRow<_>>::from_row(&row)?;
-                    Ok::<_, sqlx::Error>((p, k))
-                })
-                .transpose()?
-        });
-        Ok(r.and_then(|(p, k)| k.map(|k| (p, k))))
+        let r: Option<(PenandaTtd, Option<Vec<u8>>, Option<Vec<u8>>)> =
+            on_pool!(self.db(), |pool| {
+                use sqlx::Row;
+                sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+                    .fetch_optional(pool)
+                    .await?
+                    .map(|row| {
+                        let k: Option<Vec<u8>> = row.try_get("kunci_privat")?;
+                        let p12: Option<Vec<u8>> = row.try_get("pkcs12")?;
+                        let p = <PenandaTtd as sqlx::FromRow<_>>::from_row(&row)?;
+                        Ok::<_, sqlx::Error>((p, k, p12))
+                    })
+                    .transpose()?
+            });
+        Ok(r.and_then(|(p, k, p12)| match (k, p12) {
+            (Some(k), _) => Some((p, KunciSegel::Pkcs8(k))),
+            (None, Some(p12)) => Some((p, KunciSegel::Pkcs12(p12))),
+            (None, None) => None,
+        }))
     }
 
     /// Trusted roots besides the instance CA.

@@ -20,7 +20,9 @@ CREATE TABLE ttd_akar (
 );
 
 -- A signer's certificate. An official's private key exists only inside the PKCS#12 container,
--- encrypted with the official's passphrase; the instance seal (cards) keeps its PKCS#8 key.
+-- encrypted with the official's passphrase; the instance seal (cards) keeps its PKCS#8 key
+-- (issued by the instance CA) or an imported PKCS#12 whose passphrase is in the server's
+-- configuration.
 CREATE TABLE penanda_ttd (
     id UUID PRIMARY KEY,
     akun_id UUID REFERENCES akun (id),
@@ -44,7 +46,7 @@ CREATE TABLE penanda_ttd (
     dibuat_pada TIMESTAMPTZ NOT NULL,
     dibuat_oleh TEXT NOT NULL,
     CHECK ((jenis = 'PEJABAT' AND akun_id IS NOT NULL AND pkcs12 IS NOT NULL)
-        OR (jenis = 'SEGEL' AND kunci_privat IS NOT NULL))
+        OR (jenis = 'SEGEL' AND (kunci_privat IS NOT NULL OR pkcs12 IS NOT NULL)))
 );
 -- One live certificate per official, one live seal.
 CREATE UNIQUE INDEX penanda_ttd_satu_aktif ON penanda_ttd (akun_id)

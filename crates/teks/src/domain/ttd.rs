@@ -43,6 +43,12 @@ impl Terjemah for AlasanTtd {
             (A::BukanPkcs12, En) => "the file is not a PKCS#12 certificate (.p12/.pfx)".into(),
             (A::SertifikatTidakSah, Id) => "sertifikat atau kuncinya tidak dapat dipakai".into(),
             (A::SertifikatTidakSah, En) => "the certificate or its key cannot be used".into(),
+            (A::TanpaCaInstans, Id) => {
+                "instans ini hanya memakai sertifikat yang diimpor (PKCS#12 dari BSrE)".into()
+            }
+            (A::TanpaCaInstans, En) => {
+                "this instance only uses imported certificates (PKCS#12 from BSrE)".into()
+            }
             (A::BukanPejabat, Id) => "akun ini tidak berwenang menandatangani dokumen".into(),
             (A::BukanPejabat, En) => "this account may not sign documents".into(),
         }
