@@ -412,20 +412,21 @@ impl Store {
             "SELECT {KOLOM}, kunci_privat, pkcs12 FROM penanda_ttd \
              WHERE jenis = 'SEGEL' AND dicabut_pada IS NULL"
         );
-        let r: Option<(PenandaTtd, Option<Vec<u8>>, Option<Vec<u8>>)> =
-            on_pool!(self.db(), |pool| {
-                use sqlx::Row;
-                sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
-                    .fetch_optional(pool)
-                    .await?
-                    .map(|row| {
-                        let k: Option<Vec<u8>> = row.try_get("kunci_privat")?;
-                        let p12: Option<Vec<u8>> = row.try_get("pkcs12")?;
-                        let p = <PenandaTtd as sqlx::FromRow<_>>::from_row(&row)?;
-                        Ok::<_, sqlx::Error>((p, k, p12))
-                    })
-                    .transpose()?
-            });
+        // The certificate, its PKCS#8 key, its PKCS#12.
+        type Baris = (PenandaTtd, Option<Vec<u8>>, Option<Vec<u8>>);
+        let r: Option<Baris> = on_pool!(self.db(), |pool| {
+            use sqlx::Row;
+            sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+                .fetch_optional(pool)
+                .await?
+                .map(|row| {
+                    let k: Option<Vec<u8>> = row.try_get("kunci_privat")?;
+                    let p12: Option<Vec<u8>> = row.try_get("pkcs12")?;
+                    let p = <PenandaTtd as sqlx::FromRow<_>>::from_row(&row)?;
+                    Ok::<_, sqlx::Error>((p, k, p12))
+                })
+                .transpose()?
+        });
         Ok(r.and_then(|(p, k, p12)| match (k, p12) {
             (Some(k), _) => Some((p, KunciSegel::Pkcs8(k))),
             (None, Some(p12)) => Some((p, KunciSegel::Pkcs12(p12))),
