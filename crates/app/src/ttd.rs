@@ -164,18 +164,15 @@ pub async fn segel(app: &App) -> AppResult<Option<(PenandaTtd, KunciTtd)>> {
     Ok(Some((p, kunci)))
 }
 
-/// Imports the instance seal as PKCS#12 (an instance with government certificates): the file
-/// is stored as it came; its passphrase lives in the server's configuration
-/// (`SIASN_SIGNATURE_SEAL_PASSPHRASE`), not in the database. Replaces a live seal.
-pub async fn impor_segel(
+/// Opens an imported PKCS#12 to check it: it opens with `frasa`, holds a key with its
+/// certificate, and the certificate is valid now.
+async fn buka_impor(
     app: &App,
-    oleh: &str,
-    p12: Vec<u8>,
+    p12: &[u8],
     frasa: &str,
-) -> AppResult<Result<PenandaTtd, AlasanTtd>> {
-    let frasa = frasa.to_string();
-    let salinan = p12.clone();
-    let buka = tokio::task::spawn_blocking(move || KunciTtd::buka_pkcs12(&salinan, &frasa))
+) -> AppResult<Result<(KunciTtd, siasn_ttd::InfoSertifikat), AlasanTtd>> {
+    let (p12, frasa) = (p12.to_vec(), frasa.to_string());
+    let buka = tokio::task::spawn_blocking(move || KunciTtd::buka_pkcs12(&p12, &frasa))
         .await
         .map_err(|e| AppError::Ttd(e.to_string()))?;
     let kunci = match buka {
@@ -187,10 +184,26 @@ pub async fn impor_segel(
     let Ok(info) = sertifikat::baca(kunci.sertifikat()) else {
         return Ok(Err(AlasanTtd::SertifikatTidakSah));
     };
-    let now = app.sekarang();
-    if now > info.berlaku_sampai {
+    if app.sekarang() > info.berlaku_sampai {
         return Ok(Err(AlasanTtd::Kedaluwarsa));
     }
+    Ok(Ok((kunci, info)))
+}
+
+/// Imports the instance seal as PKCS#12 (an instance with government certificates): the file
+/// is stored as it came; its passphrase lives in the server's configuration
+/// (`SIASN_SIGNATURE_SEAL_PASSPHRASE`), not in the database. Replaces a live seal.
+pub async fn impor_segel(
+    app: &App,
+    oleh: &str,
+    p12: Vec<u8>,
+    frasa: &str,
+) -> AppResult<Result<PenandaTtd, AlasanTtd>> {
+    let (kunci, info) = match buka_impor(app, &p12, frasa).await? {
+        Ok(x) => x,
+        Err(e) => return Ok(Err(e)),
+    };
+    let now = app.sekarang();
     let mut p = info_ke_baru(
         &info,
         kunci.sertifikat().to_vec(),
@@ -347,24 +360,10 @@ pub async fn impor_pkcs12(
     if let Err(e) = pemilik(app, akun_id).await? {
         return Ok(Err(e));
     }
-    let frasa = frasa.to_string();
-    let salinan = p12.clone();
-    let buka = tokio::task::spawn_blocking(move || KunciTtd::buka_pkcs12(&salinan, &frasa))
-        .await
-        .map_err(|e| AppError::Ttd(e.to_string()))?;
-    let kunci = match buka {
-        Ok(k) => k,
-        Err(TtdError::FrasaSalah) => return Ok(Err(AlasanTtd::FrasaSalah { sisa: 0 })),
-        Err(TtdError::BukanPkcs12) => return Ok(Err(AlasanTtd::BukanPkcs12)),
-        Err(_) => return Ok(Err(AlasanTtd::SertifikatTidakSah)),
+    let (kunci, info) = match buka_impor(app, &p12, frasa).await? {
+        Ok(x) => x,
+        Err(e) => return Ok(Err(e)),
     };
-    let Ok(info) = sertifikat::baca(kunci.sertifikat()) else {
-        return Ok(Err(AlasanTtd::SertifikatTidakSah));
-    };
-    let now = app.sekarang();
-    if now > info.berlaku_sampai {
-        return Ok(Err(AlasanTtd::Kedaluwarsa));
-    }
     let mut p = info_ke_baru(
         &info,
         kunci.sertifikat().to_vec(),

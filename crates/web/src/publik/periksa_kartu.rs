@@ -60,7 +60,8 @@ fn batasi(state: &AppState, k: &Konteks) -> Result<(), WebError> {
         .map_err(|s| WebError::TerlaluSering(k.bahasa, s))
 }
 
-fn publik(mut r: Response) -> Response {
+/// A public check's answer: never cached, never indexed.
+pub(super) fn publik(mut r: Response) -> Response {
     let h = r.headers_mut();
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     h.insert(

@@ -6,7 +6,7 @@
 
 use askama::Template;
 use axum::extract::{Multipart, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use siasn_app::ttd::{LaporanDokumen, periksa_dokumen};
 use siasn_domain::ttd::StatusSertifikat;
@@ -17,6 +17,7 @@ use crate::infra::batas_laju::Jalur;
 use crate::infra::csrf::{csrf_tamu, dengan_csrf_tamu, periksa_csrf_tamu};
 use crate::infra::konteks::{Konteks, Param};
 use crate::infra::multipart::baca_multipart;
+use crate::publik::periksa_kartu::publik;
 use crate::{AppState, WebError};
 
 /// A registered document as the QR page shows it.
@@ -74,16 +75,6 @@ fn batasi(state: &AppState, k: &Konteks) -> Result<(), WebError> {
         .batas()
         .periksa(Jalur::PeriksaDokumen, k.alamat, state.sekarang())
         .map_err(|s| WebError::TerlaluSering(k.bahasa, s))
-}
-
-fn publik(mut r: Response) -> Response {
-    let h = r.headers_mut();
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(
-        "x-robots-tag",
-        HeaderValue::from_static("noindex, nofollow"),
-    );
-    r
 }
 
 fn jenis_dokumen(jenis: &str, b: Bahasa) -> String {
