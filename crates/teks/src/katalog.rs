@@ -909,6 +909,7 @@ katalog! {
     TtdTersimpan => "Sertifikat tersimpan; Anda dapat menandatangani pertek atau SK.", "Certificate saved; you can sign a pertek or an SK.";
     TtdSudahAda => "Anda sudah memiliki sertifikat aktif; minta admin mencabutnya lebih dahulu.", "You already have an active certificate; ask an admin to revoke it first.";
     TtdSumber => "Sumber", "Source";
+    TtdPemegang => "Pemegang sertifikat", "Certificate holder";
     TtdSumberPkcs12 => "Diimpor (PKCS#12)", "Imported (PKCS#12)";
     TtdSumberCa => "CA instans (bukan CA pemerintah)", "Instance CA (not a government CA)";
     TtdBerlaku => "Masa berlaku", "Validity";

@@ -147,31 +147,45 @@ fn isi_tampilan(t: &Tampilan, k: &Kotak, waktu: DateTime<Utc>) -> TtdResult<Vec<
     // Text to the right of the QR.
     let xt = x0 + sisi_qr + 6.0;
     let lebar_teks = k.lebar - xt - 4.0;
-    let mut baris: Vec<(&str, f32, String)> = vec![
-        ("F1", 6.5, "Ditandatangani secara elektronik oleh:".into()),
-        ("F2", 8.0, t.nama.clone()),
-    ];
-    if let Some(n) = &t.nomor_identitas {
-        baris.push(("F1", 6.5, format!("NIP {n}")));
-    }
-    for b in bungkus(&t.jabatan, 6.5, lebar_teks) {
-        baris.push(("F1", 6.5, b));
-    }
-    baris.push((
-        "F1",
-        6.5,
-        format!("Tanggal: {}", waktu.format("%d-%m-%Y %H:%M UTC")),
-    ));
     let pernyataan = format!(
         "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik \
          yang diterbitkan oleh {}. Periksa keasliannya dengan memindai kode QR.",
         t.penerbit
     );
-    for b in bungkus(&pernyataan, 5.5, lebar_teks) {
-        baris.push(("F1", 5.5, b));
+    // The lines at a scale; long names and positions shrink the text until it fits the box.
+    let susun = |skala: f32| {
+        let (besar, biasa, kecil) = (8.0 * skala, 6.5 * skala, 5.5 * skala);
+        let mut baris: Vec<(&str, f32, String)> =
+            vec![("F1", biasa, "Ditandatangani secara elektronik oleh:".into())];
+        // Bold letters run wider: wrap the name as if it were a size larger.
+        for b in bungkus(&t.nama, besar * 1.15, lebar_teks) {
+            baris.push(("F2", besar, b));
+        }
+        if let Some(n) = &t.nomor_identitas {
+            baris.push(("F1", biasa, format!("NIP {n}")));
+        }
+        for b in bungkus(&t.jabatan, biasa, lebar_teks) {
+            baris.push(("F1", biasa, b));
+        }
+        baris.push((
+            "F1",
+            biasa,
+            format!("Tanggal: {}", waktu.format("%d-%m-%Y %H:%M UTC")),
+        ));
+        for b in bungkus(&pernyataan, kecil, lebar_teks) {
+            baris.push(("F1", kecil, b));
+        }
+        baris
+    };
+    let tinggi = |b: &[(&str, f32, String)]| b.iter().map(|(_, u, _)| u + 2.0).sum::<f32>();
+    let mut skala = 1.0;
+    let mut baris = susun(skala);
+    while tinggi(&baris) > k.tinggi - 6.0 && skala > 0.6 {
+        skala -= 0.05;
+        baris = susun(skala);
     }
     ops.push(op("BT", vec![]));
-    let mut y = k.tinggi - 10.0;
+    let mut y = k.tinggi - 4.0 - baris.first().map_or(0.0, |(_, u, _)| *u);
     for (huruf, ukuran, isi) in &baris {
         ops.push(op(
             "Tf",

@@ -35,7 +35,8 @@ fn surat() -> Vec<u8> {
 
 fn tampilan(kotak: bool) -> Tampilan {
     Tampilan {
-        nama: "Siti Rahmawati".into(),
+        // Long enough to wrap in the appearance.
+        nama: "Dr. Siti Rahmawati Kusumaningrum Wijayakusuma, S.H., M.Si.".into(),
         jabatan: "Direktur Status dan Kedudukan Kepegawaian".into(),
         nomor_identitas: Some("197001012000032001".into()),
         penerbit: "CA Instans Uji (bukan CA pemerintah)".into(),
