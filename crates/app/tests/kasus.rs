@@ -161,6 +161,23 @@ async fn akun_dengan(app: &App, p: &Pegawai, grant: PeranAkun) -> Aktor {
     )
 }
 
+/// A one-page letter with only a title, as the signing tests sign it.
+fn surat_uji(judul: &str) -> Vec<u8> {
+    siasn_card::Perender::new()
+        .surat_pdf(&siasn_card::surat::IsiSurat {
+            kop: vec![judul.into()],
+            judul: judul.into(),
+            nomor: String::new(),
+            isi: vec![],
+            tempat_tanggal: String::new(),
+            jabatan_penandatangan: String::new(),
+            nama_penandatangan: String::new(),
+            nip_penandatangan: String::new(),
+            kaki: vec![],
+        })
+        .unwrap()
+}
+
 /// A minimal PDF the upload check accepts.
 fn pdf(teks: &str) -> Vec<u8> {
     format!("%PDF-1.4\n% {teks}\n%%EOF\n").into_bytes()
@@ -818,19 +835,7 @@ async fn a_pkcs12_from_openssl_imports_and_signs(store: &Store) {
         .await
         .unwrap()
         .unwrap();
-    let pdf = siasn_card::Perender::new()
-        .surat_pdf(&siasn_card::surat::IsiSurat {
-            kop: vec!["UJI".into()],
-            judul: "UJI".into(),
-            nomor: String::new(),
-            isi: vec![],
-            tempat_tanggal: String::new(),
-            jabatan_penandatangan: String::new(),
-            nama_penandatangan: String::new(),
-            nip_penandatangan: String::new(),
-            kaki: vec![],
-        })
-        .unwrap();
+    let pdf = surat_uji("UJI");
     let mut tx = store.begin().await.unwrap();
     let d = ttd::tandatangani(
         &app,
@@ -890,19 +895,7 @@ async fn a_pkcs12_from_openssl_imports_and_signs(store: &Store) {
             .unwrap_err(),
         AlasanTtd::TanpaCaInstans
     );
-    let polos = siasn_card::Perender::new()
-        .surat_pdf(&siasn_card::surat::IsiSurat {
-            kop: vec!["KARTU".into()],
-            judul: "KARTU".into(),
-            nomor: String::new(),
-            isi: vec![],
-            tempat_tanggal: String::new(),
-            jabatan_penandatangan: String::new(),
-            nama_penandatangan: String::new(),
-            nip_penandatangan: String::new(),
-            kaki: vec![],
-        })
-        .unwrap();
+    let polos = surat_uji("KARTU");
     let tanpa = ttd::segelkan_sekali(&hanya_p12, "k:1", "KARTU", "Kartu", ps[1].id, polos.clone())
         .await
         .unwrap();
@@ -1127,19 +1120,7 @@ async fn a_configured_tsa_stamps_every_signature(store: &Store) {
         jabatan: "Kepala".into(),
         kotak: None,
     };
-    let pdf = siasn_card::Perender::new()
-        .surat_pdf(&siasn_card::surat::IsiSurat {
-            kop: vec!["UJI".into()],
-            judul: "UJI".into(),
-            nomor: String::new(),
-            isi: vec![],
-            tempat_tanggal: String::new(),
-            jabatan_penandatangan: String::new(),
-            nama_penandatangan: String::new(),
-            nip_penandatangan: String::new(),
-            kaki: vec![],
-        })
-        .unwrap();
+    let pdf = surat_uji("UJI");
     let terbuka = ttd::buka_kunci(&app, &pejabat, FRASA)
         .await
         .unwrap()

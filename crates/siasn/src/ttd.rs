@@ -9,8 +9,7 @@ use siasn_app::App;
 use siasn_app::ttd::{self, LaporanDokumen};
 use siasn_domain::akun::Login;
 use siasn_domain::nip::Nip;
-use siasn_domain::ttd::StatusSertifikat;
-use siasn_teks::Bahasa;
+use siasn_teks::{Bahasa, Teks, label_status_sertifikat};
 use uuid::Uuid;
 
 use crate::config::Config;
@@ -175,18 +174,23 @@ fn ya_tidak(b: bool, ya: &str, tidak: &str) -> String {
     if b { ya.into() } else { tidak.into() }
 }
 
+/// A catalogue text (the same words as the public page).
+fn t(k: Teks) -> &'static str {
+    Bahasa::Indonesia.t(k)
+}
+
 /// The report as lines (the same facts the public page shows).
 pub fn laporan_teks(l: &LaporanDokumen) -> Vec<String> {
     let mut out = Vec::new();
     if l.tanda_tangan.is_empty() {
-        out.push("TIDAK SAH: PDF ini tidak memuat tanda tangan elektronik".into());
+        out.push(format!("TIDAK SAH: {}", t(Teks::VerifikasiTanpaTtd)));
     }
-    for (i, t) in l.tanda_tangan.iter().enumerate() {
-        let h = &t.hasil;
+    for (i, tanda) in l.tanda_tangan.iter().enumerate() {
+        let h = &tanda.hasil;
         out.push(format!(
             "Tanda tangan #{}: {}",
             i + 1,
-            ya_tidak(t.sah(), "SAH", "TIDAK SAH")
+            ya_tidak(tanda.sah(), "SAH", "TIDAK SAH")
         ));
         if let Some(p) = &h.penanda {
             out.push(format!(
@@ -213,11 +217,11 @@ pub fn laporan_teks(l: &LaporanDokumen) -> Vec<String> {
         out.push(format!(
             "  stempel waktu  : {}",
             h.stempel.as_ref().map_or_else(
-                || "tidak ada (waktu menurut penanda tangan)".to_string(),
+                || t(Teks::VerifikasiStempelTidakAda).to_string(),
                 |s| format!(
                     "{} oleh {}{}",
                     s.waktu.to_rfc3339(),
-                    s.tsa.as_ref().map_or("TSA", |t| t.nama.as_str()),
+                    s.tsa.as_ref().map_or("TSA", |c| c.nama.as_str()),
                     if s.sah { "" } else { " (TIDAK SAH)" }
                 )
             )
@@ -234,42 +238,37 @@ pub fn laporan_teks(l: &LaporanDokumen) -> Vec<String> {
             "  isi dokumen    : {}",
             ya_tidak(
                 h.utuh,
-                "tidak berubah sejak ditandatangani",
-                "BERUBAH atau tanda tangan rusak"
+                t(Teks::VerifikasiUtuhYa),
+                t(Teks::VerifikasiUtuhTidak)
             )
         ));
         out.push(format!(
             "  cakupan        : {}",
             ya_tidak(
                 h.menutup_seluruh,
-                "seluruh dokumen",
-                "ada isi yang ditambahkan sesudahnya"
+                t(Teks::VerifikasiSeluruhYa),
+                t(Teks::VerifikasiSeluruhTidak)
             )
         ));
         out.push(format!(
             "  kepercayaan    : {}",
-            t.akar_dipercaya.as_ref().map_or_else(
-                || "TIDAK berakar pada CA yang dipercaya".into(),
+            tanda.akar_dipercaya.as_ref().map_or_else(
+                || t(Teks::VerifikasiPercayaTidak).to_string(),
                 |a| format!("berakar pada {a}")
             )
         ));
         out.push(format!(
             "  status         : {}",
-            match t.status {
-                StatusSertifikat::Berlaku => "berlaku dan tidak dicabut saat menandatangani",
-                StatusSertifikat::DicabutSesudah =>
-                    "dicabut sesudah menandatangani (tanda tangan tetap sah)",
-                StatusSertifikat::TidakBerlaku => "di luar masa berlaku saat menandatangani",
-                StatusSertifikat::DicabutSebelum => "sudah dicabut saat menandatangani",
-            }
+            label_status_sertifikat(tanda.status, Bahasa::Indonesia).0
         ));
     }
     out.push(format!(
         "Salinan terbitan sistem: {}",
         l.terbitan.as_ref().map_or_else(
-            || "tidak sama dengan dokumen mana pun yang diterbitkan".to_string(),
+            || t(Teks::VerifikasiTerbitanTidak).to_string(),
             |d| format!(
-                "sama persis ({} {}{}, kode {})",
+                "{} ({} {}{}, kode {})",
+                t(Teks::VerifikasiTerbitanYa),
                 d.jenis,
                 d.judul,
                 d.nomor

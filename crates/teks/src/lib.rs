@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 pub use domain::{
     Terjemah, judul_riwayat, keterangan_lingkup, label_ember, label_langkah, label_status,
-    label_status_layanan, label_tujuan,
+    label_status_layanan, label_status_sertifikat, label_tujuan,
 };
 pub use katalog::Teks;
 

@@ -11,6 +11,7 @@ mod ttd;
 use siasn_domain::riwayat::JenisRiwayat;
 
 pub use layanan::{label_ember, label_langkah, label_status_layanan, label_tujuan};
+pub use ttd::label_status_sertifikat;
 
 use crate::{Bahasa, Teks};
 

@@ -1,9 +1,21 @@
 //! Why a signature was not made, in both languages.
 
-use siasn_domain::ttd::AlasanTtd;
+use siasn_domain::ttd::{AlasanTtd, StatusSertifikat};
 
 use super::Terjemah;
 use crate::Bahasa::{self, Indonesia as Id, Inggris as En};
+use crate::Teks;
+
+/// A certificate's state at the signing time, and whether the signature stands with it.
+pub fn label_status_sertifikat(s: StatusSertifikat, b: Bahasa) -> (&'static str, bool) {
+    let (k, baik) = match s {
+        StatusSertifikat::Berlaku => (Teks::VerifikasiStatusBerlaku, true),
+        StatusSertifikat::DicabutSesudah => (Teks::VerifikasiStatusDicabutSesudah, true),
+        StatusSertifikat::TidakBerlaku => (Teks::VerifikasiStatusTidakBerlaku, false),
+        StatusSertifikat::DicabutSebelum => (Teks::VerifikasiStatusDicabutSebelum, false),
+    };
+    (b.t(k), baik)
+}
 
 impl Terjemah for AlasanTtd {
     fn jelaskan(&self, b: Bahasa) -> String {

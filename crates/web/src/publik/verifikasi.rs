@@ -9,9 +9,8 @@ use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use siasn_app::ttd::{LaporanDokumen, periksa_dokumen};
-use siasn_domain::ttd::StatusSertifikat;
 use siasn_store::ttd::DokumenTtd;
-use siasn_teks::{Bahasa, Teks};
+use siasn_teks::{Bahasa, Teks, label_status_sertifikat};
 
 use crate::infra::batas_laju::Jalur;
 use crate::infra::csrf::{csrf_tamu, dengan_csrf_tamu, periksa_csrf_tamu};
@@ -114,12 +113,7 @@ fn tampil(l: &LaporanDokumen, kode: Option<&DokumenTtd>, b: Bahasa) -> TampilLap
         .map(|t| {
             let h = &t.hasil;
             let p = h.penanda.as_ref();
-            let (status, status_baik) = match t.status {
-                StatusSertifikat::Berlaku => (Teks::VerifikasiStatusBerlaku, true),
-                StatusSertifikat::DicabutSesudah => (Teks::VerifikasiStatusDicabutSesudah, true),
-                StatusSertifikat::TidakBerlaku => (Teks::VerifikasiStatusTidakBerlaku, false),
-                StatusSertifikat::DicabutSebelum => (Teks::VerifikasiStatusDicabutSebelum, false),
-            };
+            let (status, status_baik) = label_status_sertifikat(t.status, b);
             TampilTtd {
                 penanda: p.map_or_else(|| "-".into(), |p| p.nama.clone()),
                 nomor_identitas: p
@@ -157,7 +151,7 @@ fn tampil(l: &LaporanDokumen, kode: Option<&DokumenTtd>, b: Bahasa) -> TampilLap
                 utuh: h.utuh,
                 seluruh: h.menutup_seluruh,
                 percaya: t.akar_dipercaya.clone(),
-                status: b.t(status),
+                status,
                 status_baik,
                 sah: t.sah(),
             }
