@@ -185,3 +185,56 @@ pub async fn ubah_kedudukan_hukum(
     tx.commit().await?;
     Ok(())
 }
+
+/// Brings the record's snapshot of one section (the current position, or the current rank)
+/// back in line with its history rows, as SIASN's `data-utama-jabatansync` and
+/// `data-utama-golongansync` do: the same derivation that applying a proposal runs, under the
+/// employee's row lock, audited when something changed. Returns whether it did.
+pub async fn sinkronkan_cuplikan(
+    app: &App,
+    aktor: &Aktor,
+    pegawai_id: Uuid,
+    jenis: siasn_domain::riwayat::JenisRiwayat,
+    alasan: String,
+) -> AppResult<bool> {
+    let now = app.sekarang();
+    let mut tx = app.store().begin().await?;
+    let p = pegawai::kunci(&mut tx, pegawai_id).await?;
+    let riwayat = pegawai::riwayat_jenis(&mut tx, pegawai_id, jenis).await?;
+    let baru = siasn_domain::usulan::terapkan::segarkan_cuplikan(&p, jenis, &riwayat);
+    if baru == p {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    pegawai::simpan_data(&mut tx, &baru, now).await?;
+    let mut e = audit_baca(aktor, &p, "pegawai.disinkronkan");
+    e.akun_id = None;
+    e.alasan = Some(alasan);
+    // Only the fields that changed, not the whole record.
+    let (sebelum, sesudah) = beda(&p, &baru);
+    e.sebelum = Some(sebelum);
+    e.sesudah = Some(sesudah);
+    audit::tulis(&mut tx, vec![e], now).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// The fields of two versions of a record that differ, as (before, after) objects.
+fn beda(lama: &Pegawai, baru: &Pegawai) -> (serde_json::Value, serde_json::Value) {
+    let (serde_json::Value::Object(a), serde_json::Value::Object(b)) = (
+        serde_json::to_value(lama).unwrap_or_default(),
+        serde_json::to_value(baru).unwrap_or_default(),
+    ) else {
+        return (serde_json::Value::Null, serde_json::Value::Null);
+    };
+    let mut sebelum = serde_json::Map::new();
+    let mut sesudah = serde_json::Map::new();
+    for (k, v) in b {
+        let lama = a.get(&k).cloned().unwrap_or_default();
+        if lama != v {
+            sebelum.insert(k.clone(), lama);
+            sesudah.insert(k, v);
+        }
+    }
+    (sebelum.into(), sesudah.into())
+}

@@ -367,6 +367,7 @@ fn skp(k: &Konteks, n: &mut Penomoran, a: &mut Acak, d: &mut Draf, tmt: NaiveDat
                 disiplin: v(a),
                 kerjasama: v(a),
                 kepemimpinan: d.struktural.map(|_| v(a)),
+                inisiatif_kerja: None,
                 penilai_nip: None,
                 penilai_nama: Some(penilai),
                 penilai_jabatan: Some(format!("Kepala {}", d.unor.nama)),

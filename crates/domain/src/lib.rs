@@ -11,6 +11,7 @@ mod contoh;
 pub mod dokumen;
 pub mod golongan;
 pub mod instansi;
+pub mod ip_asn;
 pub mod kartu;
 pub mod kelengkapan;
 pub mod kenaikan_pangkat;

@@ -605,6 +605,11 @@ pub async fn partner_add(
     println!("consumer_key={}", baru.klien.consumer_key);
     println!("consumer_secret={}", baru.secret);
     println!("scope={}", baru.klien.lingkup);
+    // Which value goes where: clients written for the national service ask for both.
+    println!("# token gateway (POST /oauth2/token): HTTP Basic consumer_key:consumer_secret");
+    println!(
+        "# token pengguna (password grant): client_id = nilai client_id atau consumer_key di atas"
+    );
     Ok(())
 }
 

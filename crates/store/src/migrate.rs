@@ -66,6 +66,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0008_ttd.sql"),
         postgres: include_str!("../migrations/postgres/0008_ttd.sql"),
     },
+    Migration {
+        version: 9,
+        name: "dokumen_kinerja",
+        sqlite: include_str!("../migrations/sqlite/0009_dokumen_kinerja.sql"),
+        postgres: include_str!("../migrations/postgres/0009_dokumen_kinerja.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

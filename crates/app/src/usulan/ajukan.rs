@@ -342,7 +342,7 @@ pub async fn revisi(
 
 /// The round history, notification and audit event of a proposer's step.
 #[allow(clippy::too_many_arguments)]
-async fn selesaikan_langkah(
+pub(crate) async fn selesaikan_langkah(
     tx: &mut Tx,
     app: &App,
     aktor: &Aktor,

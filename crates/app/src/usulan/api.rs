@@ -10,7 +10,7 @@ use siasn_domain::pegawai::Pegawai;
 use siasn_domain::referensi::Verifikator;
 use siasn_domain::usulan::berkas::JenisBerkas;
 use siasn_domain::usulan::validasi::Temuan;
-use siasn_domain::usulan::{Keputusan, Konflik, Perubahan, StatusUsulan, status_setelah};
+use siasn_domain::usulan::{Keputusan, Konflik, Perubahan, StatusUsulan, Usulan, status_setelah};
 use siasn_store::usulan::{Pindah, UsulanBaru};
 use siasn_store::{audit, klien_api, pegawai};
 use uuid::Uuid;
@@ -159,7 +159,17 @@ pub enum HasilSimpanApi {
     },
     /// Blocking findings: nothing saved.
     Ditolak(Vec<Temuan>),
-    /// No supporting document of an accepted type: nothing saved.
+    /// Saved without any supporting document: the proposal waits, as a draft of the user, for
+    /// its document (`upload-dok-rw` naming `id_riwayat`), then goes on like any save.
+    MenungguDokumen {
+        /// The row the change will land on (a new row takes the proposal's id).
+        id_riwayat: Uuid,
+        /// The proposal.
+        usulan_id: Uuid,
+        /// Accepted document types.
+        wajib: Vec<String>,
+    },
+    /// Supporting documents given, but none of an accepted type: nothing saved.
     DokumenKurang {
         /// Accepted document types.
         wajib: Vec<String>,
@@ -196,7 +206,16 @@ pub async fn simpan_lewat_api(
         return Ok(HasilSimpanApi::Ditolak(galat));
     }
     let kewenangan = app.store().kewenangan().await?;
-    if !perubahan.dokumen_cukup(&kewenangan, &dokumen.jenis) {
+    // Clients that save first and attach after send no `path` at all: the change waits for
+    // its document instead of being refused (decision 0015). Documents of the wrong type are
+    // still a mistake to report now.
+    let tunggu_dokumen = !perubahan.dokumen_cukup(&kewenangan, &dokumen.jenis);
+    let bisa_menunggu = dokumen.jenis.is_empty()
+        && matches!(
+            perubahan,
+            Perubahan::TambahRiwayat { .. } | Perubahan::UbahRiwayat { .. }
+        );
+    if tunggu_dokumen && !bisa_menunggu {
         return Ok(HasilSimpanApi::DokumenKurang {
             wajib: perubahan.dokumen_wajib(&kewenangan),
         });
@@ -206,6 +225,7 @@ pub async fn simpan_lewat_api(
         .map_err(|_| AppError::TidakDitemukan)?;
     let instansi = app.store().instansi(&p.instansi_kerja_id).await?;
     let rute = perubahan.rute(&kewenangan);
+    let wajib = perubahan.dokumen_wajib(&kewenangan);
     let usulan_id = Uuid::now_v7();
     let id_hasil = match &perubahan {
         Perubahan::DataUtama { .. } => p.id,
@@ -216,6 +236,11 @@ pub async fn simpan_lewat_api(
     };
     let ke = status_setelah(Verifikator::Instansi, rute, &Keputusan::Setujui)
         .map_err(|_| AppError::Dilarang)?;
+    let catatan = if tunggu_dokumen {
+        format!("{catatan}; menunggu dokumen pendukung (upload-dok-rw)")
+    } else {
+        catatan
+    };
     let u = UsulanBaru {
         id: usulan_id,
         kunci_kirim: None,
@@ -229,8 +254,25 @@ pub async fn simpan_lewat_api(
         sebelum,
         catatan: Some(catatan),
         peringatan,
-        status: StatusUsulan::Diajukan,
+        status: if tunggu_dokumen {
+            StatusUsulan::Draf
+        } else {
+            StatusUsulan::Diajukan
+        },
     };
+    let now = app.sekarang();
+    if tunggu_dokumen {
+        let mut tx = app.store().begin().await?;
+        let e = simpan_usulan(&mut tx, app, aktor, &u, &[], &[], now).await?;
+        audit::tulis(&mut tx, vec![e], now).await?;
+        tx.commit().await?;
+        let id_riwayat = id_hasil;
+        return Ok(HasilSimpanApi::MenungguDokumen {
+            id_riwayat,
+            usulan_id,
+            wajib,
+        });
+    }
     let putusan = [PutusanSiap {
         pindah: Pindah {
             usulan_id,
@@ -240,7 +282,6 @@ pub async fn simpan_lewat_api(
         },
         keputusan: Keputusan::Setujui,
     }];
-    let now = app.sekarang();
     let mut tx = app.store().begin().await?;
     let e = simpan_usulan(&mut tx, app, aktor, &u, &dokumen.baru, &dokumen.arsip, now).await?;
     audit::tulis(&mut tx, vec![e], now).await?;
@@ -361,4 +402,170 @@ pub async fn unggah_ke_arsip(
     audit::tulis(&mut tx, vec![e], now).await?;
     tx.commit().await?;
     Ok((u, d.id))
+}
+
+/// The user's draft, saved through the API, that waits for a document for the row `id_riwayat`
+/// names: the new row's id (the proposal's own), or the existing row a correction targets.
+pub async fn usulan_menunggu_dokumen(
+    app: &App,
+    aktor: &Aktor,
+    id_riwayat: Uuid,
+) -> AppResult<Option<Usulan>> {
+    let akun = aktor.akun_id();
+    let menunggu = |u: &Usulan| u.status == StatusUsulan::Draf && u.pengusul_akun_id == akun;
+    match app
+        .store()
+        .usulan_terlihat(id_riwayat, akun, &aktor.pelaku.cakupan_baca())
+        .await
+    {
+        Ok(u) if menunggu(&u) && matches!(u.perubahan, Perubahan::TambahRiwayat { .. }) => {
+            return Ok(Some(u));
+        }
+        Ok(_) | Err(siasn_store::StoreError::NotFound) => {}
+        Err(e) => return Err(e.into()),
+    }
+    // A correction waits under its own id; find it among the user's recent drafts.
+    for r in app.store().usulan_saya(None, akun, 200).await? {
+        if r.status != StatusUsulan::Draf {
+            continue;
+        }
+        let u = app.store().usulan(r.id).await?;
+        if menunggu(&u)
+            && matches!(u.perubahan, Perubahan::UbahRiwayat { riwayat_id, .. } if riwayat_id == id_riwayat)
+        {
+            return Ok(Some(u));
+        }
+    }
+    Ok(None)
+}
+
+/// What a document sent for a waiting save did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HasilLampiranApi {
+    /// Attached; the change went on as a save with its document would have.
+    Lanjut {
+        /// The stored upload.
+        unggahan: UnggahanApi,
+        /// The archive document.
+        dokumen_id: Uuid,
+        /// Where the change is now: `Selesai` (applied) or `MenungguBkn`.
+        status: StatusUsulan,
+    },
+    /// Attached, but not of a type the change accepts: it still waits.
+    MasihMenunggu {
+        /// The stored upload.
+        unggahan: UnggahanApi,
+        /// The archive document.
+        dokumen_id: Uuid,
+        /// Accepted document types.
+        wajib: Vec<String>,
+    },
+    /// The record changed meanwhile: nothing saved.
+    Konflik(Vec<Konflik>),
+    /// Someone acted on the proposal at the same moment: nothing saved.
+    Bersamaan,
+}
+
+/// A document for a save that waits for it: filed in the employee's archive and attached to
+/// the proposal; when it is of an accepted type the proposal is submitted and approved at the
+/// agency stage, all in ONE transaction with the audit (as if the save had carried it).
+pub async fn lampirkan_ke_usulan_api(
+    app: &App,
+    aktor: &Aktor,
+    klien: &KlienApi,
+    b: &BerkasApi,
+    u: &Usulan,
+) -> AppResult<HasilLampiranApi> {
+    let kewenangan = app.store().kewenangan().await?;
+    let mut jenis: Vec<String> = app
+        .store()
+        .lampiran_usulan(u.id)
+        .await?
+        .into_iter()
+        .map(|l| l.dokumen.jenis_dokumen_id)
+        .collect();
+    jenis.push(b.jenis_dokumen_id.clone());
+    let cukup = u.perubahan.dokumen_cukup(&kewenangan, &jenis);
+    let now = app.sekarang();
+    let unggahan = unggahan_baru(app, klien, b).await?;
+    let d = Dokumen {
+        id: Uuid::now_v7(),
+        pegawai_id: u.pegawai_id,
+        riwayat_id: None,
+        jenis_dokumen_id: unggahan.jenis_dokumen_id.clone(),
+        sha256: unggahan.sha256.clone(),
+        nama_file: unggahan.nama_file.clone(),
+        media_type: unggahan.media_type.clone(),
+        ukuran: unggahan.ukuran,
+        diunggah_pada: unggahan.dibuat_pada,
+        diunggah_oleh: aktor.label(),
+    };
+    let mut tx = app.store().begin().await?;
+    klien_api::simpan_unggahan(&mut tx, &unggahan).await?;
+    pegawai::simpan_dokumen(&mut tx, std::slice::from_ref(&d)).await?;
+    siasn_store::usulan::lampirkan(&mut tx, u.id, u.pegawai_id, &[d.id]).await?;
+    let mut e = aktor.audit("dokumen.dilampirkan");
+    e.akun_id = None;
+    e.pegawai_id = Some(u.pegawai_id);
+    e.alasan = Some(format!(
+        "{} via API: upload-dok-rw untuk usulan {}",
+        klien.nama, u.id
+    ));
+    e.sesudah =
+        Some(serde_json::json!({ "usulan_id": u.id, "jenis_dokumen_id": d.jenis_dokumen_id }));
+    audit::tulis(&mut tx, vec![e], now).await?;
+    if !cukup {
+        tx.commit().await?;
+        return Ok(HasilLampiranApi::MasihMenunggu {
+            unggahan,
+            dokumen_id: d.id,
+            wajib: u.perubahan.dokumen_wajib(&kewenangan),
+        });
+    }
+    let ajukan = Pindah {
+        usulan_id: u.id,
+        versi: u.versi,
+        dari: StatusUsulan::Draf,
+        ke: StatusUsulan::Diajukan,
+    };
+    let Some((pegawai_id, putaran, kode)) =
+        siasn_store::usulan::langkah_pengusul(&mut tx, ajukan, now).await?
+    else {
+        tx.rollback().await?;
+        return Ok(HasilLampiranApi::Bersamaan);
+    };
+    super::ajukan::selesaikan_langkah(
+        &mut tx, app, aktor, u.id, putaran, pegawai_id, &kode, "AJUKAN", ajukan, now,
+    )
+    .await?;
+    let ke = status_setelah(Verifikator::Instansi, u.rute, &Keputusan::Setujui)
+        .map_err(|_| AppError::Dilarang)?;
+    let putusan = [PutusanSiap {
+        pindah: Pindah {
+            usulan_id: u.id,
+            versi: u.versi + 1,
+            dari: StatusUsulan::Diajukan,
+            ke,
+        },
+        keputusan: Keputusan::Setujui,
+    }];
+    let hasil = jalankan(&mut tx, app, aktor, &putusan, now).await?;
+    let status = match hasil.into_iter().next() {
+        Some(HasilPutusan::Berhasil(s)) => s,
+        Some(HasilPutusan::Konflik(k)) => {
+            tx.rollback().await?;
+            return Ok(HasilLampiranApi::Konflik(k));
+        }
+        _ => {
+            tx.rollback().await?;
+            return Ok(HasilLampiranApi::Bersamaan);
+        }
+    };
+    tx.commit().await?;
+    app.bangunkan_surel();
+    Ok(HasilLampiranApi::Lanjut {
+        unggahan,
+        dokumen_id: d.id,
+        status,
+    })
 }

@@ -132,6 +132,10 @@ pub struct RiwayatSkp {
     pub kerjasama: f64,
     /// Behaviour: leadership (structural posts only).
     pub kepemimpinan: Option<f64>,
+    /// Behaviour: initiative, appraised in 2021 under PermenPANRB 8/2021's transition (SIASN's
+    /// `inisiatifKerja`); absent before.
+    #[serde(default)]
+    pub inisiatif_kerja: Option<f64>,
     /// Appraiser's NIP.
     pub penilai_nip: Option<String>,
     /// Appraiser's name.
@@ -246,6 +250,7 @@ mod tests {
             disiplin: 80.0,
             kerjasama: 80.0,
             kepemimpinan: None,
+            inisiatif_kerja: None,
             penilai_nip: None,
             penilai_nama: None,
             penilai_jabatan: None,

@@ -3,14 +3,16 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::validasi::{Berat, KonteksValidasi, periksa};
+use super::validasi::{
+    Berat, KonteksValidasi, TAHUN_PERTAMA_SKP_LAMA, TAHUN_TERAKHIR_SKP_LAMA, jendela_skp, periksa,
+};
 use super::*;
 use crate::akses::{LetakPegawai, Pelaku, Peran, PeranAkun};
 use crate::contoh;
 use crate::golongan::Golongan;
 use crate::referensi::{TingkatPendidikan, kewenangan_awal};
 use crate::riwayat::{
-    Ekspektasi, PredikatKinerja, RiwayatDiklat, RiwayatGolongan, RiwayatSkp22, Sk,
+    Ekspektasi, PredikatKinerja, RiwayatDiklat, RiwayatGolongan, RiwayatSkp, RiwayatSkp22, Sk,
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -364,6 +366,36 @@ fn validation_hard_and_soft() {
     assert!(cek(&skp(2023), &[], &[]).contains(&"G:skp_di_luar_jendela".to_string()));
     assert!(cek(&skp(2026), &[], &[]).contains(&"G:skp_di_luar_jendela".to_string()));
     assert!(cek(&skp(2021), &[], &[]).contains(&"G:model_skp".to_string()));
+
+    // The numeric model has its own years (2014–2021), not the kuadran model's rolling window.
+    let skp_lama = |tahun| Perubahan::TambahRiwayat {
+        data: DataRiwayat::Skp(RiwayatSkp {
+            tahun,
+            nilai_skp: 85.0,
+            orientasi_pelayanan: 80.0,
+            integritas: 80.0,
+            komitmen: 80.0,
+            disiplin: 80.0,
+            kerjasama: 80.0,
+            kepemimpinan: None,
+            inisiatif_kerja: None,
+            penilai_nip: None,
+            penilai_nama: None,
+            penilai_jabatan: None,
+        }),
+    };
+    assert!(cek(&skp_lama(2021), &[], &[]).is_empty());
+    assert!(cek(&skp_lama(2014), &[], &[]).is_empty());
+    assert!(cek(&skp_lama(2013), &[], &[]).contains(&"G:skp_di_luar_jendela".to_string()));
+    let t = cek(&skp_lama(2024), &[], &[]);
+    assert_eq!(t, vec!["G:model_skp".to_string()], "one finding, not two");
+    assert_eq!(
+        jendela_skp(false, d(2026, 12, 1)),
+        (TAHUN_PERTAMA_SKP_LAMA, TAHUN_TERAKHIR_SKP_LAMA)
+    );
+    assert_eq!(jendela_skp(true, d(2026, 12, 1)), (2024, 2025));
+    // Early in the kuadran model the window never reaches back into the numeric years.
+    assert_eq!(jendela_skp(true, d(2023, 3, 1)), (2022, 2022));
 
     // NIK: must parse; a mismatch with the birth date in the NIP is a warning for the verifier.
     let nik = |v: &str| Perubahan::DataUtama {

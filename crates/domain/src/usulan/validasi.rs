@@ -168,6 +168,8 @@ pub fn ada_galat(t: &[Temuan]) -> bool {
 pub const JENDELA_SKP_TAHUN: i32 = 2;
 /// Last year of the numeric SKP model (PP 46/2011); the kuadran model starts in 2022.
 pub const TAHUN_TERAKHIR_SKP_LAMA: i32 = 2021;
+/// First year of the numeric SKP model: PP 46/2011 replaced the DP3 from the 2014 appraisal.
+pub const TAHUN_PERTAMA_SKP_LAMA: i32 = 2014;
 
 /// What the checks need to know besides the proposal.
 pub struct KonteksValidasi<'a> {
@@ -465,12 +467,29 @@ fn batas_pendidikan(k: &KonteksValidasi<'_>) -> Option<Golongan> {
         .and_then(|t| t.golongan_maks)
 }
 
-fn periksa_tahun_skp(tahun: i32, model_2022: bool, k: &KonteksValidasi<'_>, out: &mut Vec<Temuan>) {
-    let akhir = k.hari_ini.year() - 1;
-    let awal = k.hari_ini.year() - JENDELA_SKP_TAHUN;
-    if model_2022 == (tahun <= TAHUN_TERAKHIR_SKP_LAMA) {
-        out.push(galat(AlasanTemuan::ModelSkp));
+/// The years an SKP of one model may be proposed for on `hari_ini`: the kuadran model for the
+/// last [`JENDELA_SKP_TAHUN`] finished years (never before 2022); the numeric model for its own
+/// years, 2014–2021, which are corrections of closed appraisals and so have no rolling window.
+pub fn jendela_skp(model_2022: bool, hari_ini: NaiveDate) -> (i32, i32) {
+    let tahun_lalu = hari_ini.year() - 1;
+    if model_2022 {
+        let awal = (hari_ini.year() - JENDELA_SKP_TAHUN).max(TAHUN_TERAKHIR_SKP_LAMA + 1);
+        (awal, tahun_lalu)
+    } else {
+        (
+            TAHUN_PERTAMA_SKP_LAMA,
+            TAHUN_TERAKHIR_SKP_LAMA.min(tahun_lalu),
+        )
     }
+}
+
+fn periksa_tahun_skp(tahun: i32, model_2022: bool, k: &KonteksValidasi<'_>, out: &mut Vec<Temuan>) {
+    if model_2022 == (tahun <= TAHUN_TERAKHIR_SKP_LAMA) {
+        // The wrong model for the year: the window of the other model says nothing useful.
+        out.push(galat(AlasanTemuan::ModelSkp));
+        return;
+    }
+    let (awal, akhir) = jendela_skp(model_2022, k.hari_ini);
     if tahun < awal || tahun > akhir {
         out.push(temuan(
             Berat::Galat,

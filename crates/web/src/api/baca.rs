@@ -20,7 +20,7 @@ use siasn_store::audit::AuditBaru;
 use uuid::Uuid;
 
 use super::peta::{self, tgl};
-use super::{ApiError, ApiResult, Panggilan, daftar, data};
+use super::{ApiError, ApiResult, Halaman, Panggilan, daftar_halaman, data};
 use crate::AppState;
 
 /// A path segment, or 400 in the API's envelope.
@@ -233,14 +233,22 @@ pub async fn rw(
     State(state): State<AppState>,
     c: Panggilan,
     nip: Result<Path<String>, PathRejection>,
+    q: Kueri,
     nama: &'static str,
 ) -> ApiResult {
     c.wajib(Lingkup::Baca)?;
+    let h = Halaman::dari(&kueri(q)?)?;
     let p = c.pegawai(&state, &segmen(nip)?).await?;
-    daftar_rw(&state, &c, &p, nama).await
+    daftar_rw(&state, &c, &p, nama, h).await
 }
 
-async fn daftar_rw(state: &AppState, c: &Panggilan, p: &Pegawai, nama: &str) -> ApiResult {
+async fn daftar_rw(
+    state: &AppState,
+    c: &Panggilan,
+    p: &Pegawai,
+    nama: &str,
+    h: Halaman,
+) -> ApiResult {
     let rows = match peta::jenis_dari_api(nama) {
         Some(j) => state.store().riwayat_pegawai(p.id, Some(j)).await?,
         None => Vec::new(),
@@ -250,10 +258,11 @@ async fn daftar_rw(state: &AppState, c: &Panggilan, p: &Pegawai, nama: &str) -> 
     let unor = nama_unor(state, &rows).await?;
     c.catat_baca(state, p.id, &format!("rw-{nama}"), "riwayat")
         .await?;
-    Ok(daftar(
+    Ok(daftar_halaman(
         rows.iter()
             .filter_map(|r| peta::baris(nama, r, p, &unor, &dok))
             .collect(),
+        h,
     ))
 }
 
@@ -262,10 +271,12 @@ pub async fn jabatan_pns(
     State(state): State<AppState>,
     c: Panggilan,
     nip: Result<Path<String>, PathRejection>,
+    q: Kueri,
 ) -> ApiResult {
     c.wajib(Lingkup::Baca)?;
+    let h = Halaman::dari(&kueri(q)?)?;
     let p = c.pegawai(&state, &segmen(nip)?).await?;
-    daftar_rw(&state, &c, &p, "jabatan").await
+    daftar_rw(&state, &c, &p, "jabatan", h).await
 }
 
 /// `GET /{nama}/id/{id}`.
@@ -384,6 +395,7 @@ pub(super) async fn catat_daftar(
 pub async fn list_pensiun(State(state): State<AppState>, c: Panggilan, q: Kueri) -> ApiResult {
     c.wajib(Lingkup::Layanan)?;
     let q = kueri(q)?;
+    let h = Halaman::dari(&q)?;
     let tanggal = |k: &str| {
         q.get(k)
             .and_then(|v| parse_siasn(v))
@@ -461,30 +473,21 @@ pub async fn list_pensiun(State(state): State<AppState>, c: Panggilan, q: Kueri)
             "pathSkPreview": null,
         }));
     }
+    // Only the page returned counts as seen.
+    let dilihat = h.potong(dilihat);
     catat_daftar(&state, &c, &dilihat, "list-pensiun-instansi").await?;
-    Ok(daftar(items))
+    Ok(daftar_halaman(items, h))
 }
 
 /// `GET /referensi/ref-unor?limit=&offset=`: the agency's units.
 pub async fn ref_unor(State(state): State<AppState>, c: Panggilan, q: Kueri) -> ApiResult {
     c.wajib(Lingkup::Layanan)?;
     let q = kueri(q)?;
-    let angka = |k: &str, bawaan: usize| -> Result<usize, ApiError> {
-        match q.get(k).map(|v| v.trim()).filter(|v| !v.is_empty()) {
-            None => Ok(bawaan),
-            Some(v) => v
-                .parse()
-                .map_err(|_| ApiError::tidak_valid(format!("{k} harus bilangan bulat"))),
-        }
-    };
-    let limit = angka("limit", 100)?.min(1000);
-    let offset = angka("offset", 0)?;
+    let h = Halaman::dari(&q)?;
     let instansi = instansi_daftar(&state, &c, &q).await?;
     let unor = state.store().unor_instansi(&instansi).await?;
     let items: Vec<Value> = unor
         .iter()
-        .skip(offset)
-        .take(limit)
         .map(|u| {
             json!({
                 "Id": u.id.to_string(),
@@ -496,8 +499,118 @@ pub async fn ref_unor(State(state): State<AppState>, c: Panggilan, q: Kueri) -> 
             })
         })
         .collect();
-    // `count` is the agency's total, so clients can page.
+    Ok(daftar_halaman(items, h))
+}
+
+/// `GET /pns/nilaiipasn/{nip}` (also `?nipBaru=`): the Indeks Profesionalitas ASN measured
+/// from the record today (`siasn_domain::ip_asn`), with its four dimensions.
+pub async fn nilai_ipasn(
+    State(state): State<AppState>,
+    c: Panggilan,
+    nip: Option<Path<String>>,
+    q: Kueri,
+) -> ApiResult {
+    c.wajib(Lingkup::Baca)?;
+    let q = kueri(q)?;
+    let nip = match nip {
+        Some(Path(n)) => n,
+        None => q
+            .get("nipBaru")
+            .cloned()
+            .ok_or_else(|| ApiError::tidak_valid("nipBaru wajib"))?,
+    };
+    let p = c.pegawai(&state, &nip).await?;
+    let riwayat = state
+        .store()
+        .riwayat_pegawai_jenis(
+            p.id,
+            &[
+                JenisRiwayat::Pendidikan,
+                JenisRiwayat::Diklat,
+                JenisRiwayat::Kursus,
+                JenisRiwayat::Skp,
+                JenisRiwayat::Skp22,
+                JenisRiwayat::HukumanDisiplin,
+            ],
+        )
+        .await?;
+    let sekarang = state.sekarang();
+    let hari_ini = sekarang.date_naive();
+    let x = siasn_domain::ip_asn::hitung(p.tingkat_pendidikan_id.as_deref(), &riwayat, hari_ini);
+    c.catat_baca(&state, p.id, "nilaiipasn", "nilai IP ASN")
+        .await?;
+    Ok(data(json!({
+        "pnsId": p.id.to_string(),
+        "nipBaru": p.nomor_induk.as_str(),
+        "nama": p.nama_lengkap(),
+        "tahun": chrono::Datelike::year(&hari_ini).to_string(),
+        "kualifikasi": x.kualifikasi,
+        "kompetensi": x.kompetensi,
+        "kinerja": x.kinerja,
+        "disiplin": x.disiplin,
+        "subtotal": x.total(),
+        "total": x.total(),
+        "kategori": x.kategori().nama(),
+        "tahunKinerja": x.tahun_kinerja.map(|t| t.to_string()),
+        "created_at": sekarang.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    })))
+}
+
+/// `GET /pns/data-utama-jabatansync` and `/pns/data-utama-golongansync`, as
+/// `?pns_orang_id=ID` or `/{ID}`: the data-utama's current position (or rank) re-derived from
+/// the history rows, as the national service's sync calls do. An agency act: it needs the
+/// `tulis` scope and an operator or verifier of the employee's agency; audited when it changes
+/// the record. Answers `"Error": "false"` on success, which is what those clients test.
+pub async fn sinkron(
+    State(state): State<AppState>,
+    c: Panggilan,
+    id: Option<Path<String>>,
+    q: Kueri,
+    jenis: JenisRiwayat,
+) -> ApiResult {
+    c.wajib(Lingkup::Tulis)?;
+    let q = kueri(q)?;
+    let id = match id {
+        Some(Path(i)) => i,
+        None => q
+            .get("pns_orang_id")
+            .cloned()
+            .ok_or_else(|| ApiError::tidak_valid("pns_orang_id wajib"))?,
+    };
+    let id: Uuid = id
+        .trim()
+        .parse()
+        .map_err(|_| ApiError::tidak_valid("pns_orang_id tidak valid"))?;
+    let p = state
+        .store()
+        .pegawai_api_id(id, &c.cakupan_pengguna(), &c.cakupan_klien())
+        .await?;
+    c.boleh_menulis(&p)?;
+    let nama = match jenis {
+        JenisRiwayat::Golongan => "golongan",
+        _ => "jabatan",
+    };
+    let berubah = siasn_app::pegawai::sinkronkan_cuplikan(
+        state.app(),
+        &c.aktor_kasus(),
+        p.id,
+        jenis,
+        format!("{} via API: data-utama-{nama}sync", c.klien.nama),
+    )
+    .await?;
+    let pesan = if berubah {
+        format!("data utama disinkronkan dengan riwayat {nama} terakhir")
+    } else {
+        format!("data utama sudah sesuai dengan riwayat {nama} terakhir")
+    };
     Ok(super::tanpa_cache(
-        axum::Json(json!({ "code": 1, "data": items, "count": unor.len() })).into_response(),
+        axum::Json(json!({
+            "code": 1,
+            "Error": "false",
+            "Message": pesan,
+            "success": true,
+            "mapData": { "pnsOrangId": p.id.to_string(), "berubah": berubah },
+        }))
+        .into_response(),
     ))
 }

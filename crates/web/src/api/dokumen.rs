@@ -9,9 +9,10 @@ use axum::extract::{Multipart, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use serde_json::json;
-use siasn_app::usulan::{self as kasus, BerkasApi, Pengarsipan};
+use siasn_app::usulan::{self as kasus, BerkasApi, HasilLampiranApi, Pengarsipan};
 use siasn_domain::klien_api::Lingkup;
 use siasn_domain::klien_api::UnggahanApi;
+use siasn_domain::usulan::StatusUsulan;
 use siasn_domain::usulan::berkas::{BerkasDitolak, periksa_berkas};
 use uuid::Uuid;
 
@@ -218,6 +219,12 @@ pub async fn unggah_rw(
         .trim()
         .parse()
         .map_err(|_| ApiError::tidak_valid("id_riwayat tidak valid"))?;
+    // A save made without its document waits for this one (decision 0015).
+    if let Some(u) =
+        kasus::usulan_menunggu_dokumen(state.app(), &c.aktor_kasus(), riwayat_id).await?
+    {
+        return lampirkan_ke_usulan(&state, &c, &f, &u).await;
+    }
     let r = state
         .store()
         .riwayat_api(riwayat_id, &c.cakupan_pengguna(), &c.cakupan_klien())
@@ -245,4 +252,67 @@ pub async fn unggah_rw(
     )
     .await?;
     Ok(jawaban(&u, format!("dokumen/{dokumen_id}")))
+}
+
+/// A document for a save that waits for it: attached to the proposal, which then goes on as
+/// the save would have (applied, or to BKN). The answer is the document, with `status`.
+async fn lampirkan_ke_usulan(
+    state: &AppState,
+    c: &Panggilan,
+    f: &FormMultipart,
+    u: &siasn_domain::usulan::Usulan,
+) -> ApiResult {
+    let p = state
+        .store()
+        .pegawai_api_id(u.pegawai_id, &c.cakupan_pengguna(), &c.cakupan_klien())
+        .await?;
+    c.boleh_menulis(&p)?;
+    let jenis = jenis_dokumen(state, f).await?;
+    let b = berkas(state, f, jenis)?;
+    let bahasa = siasn_teks::Bahasa::Indonesia;
+    let (u, dokumen_id, status) =
+        match kasus::lampirkan_ke_usulan_api(state.app(), &c.aktor_kasus(), &c.klien, &b, u).await?
+        {
+            HasilLampiranApi::Lanjut {
+                unggahan,
+                dokumen_id,
+                status,
+            } => (
+                unggahan,
+                dokumen_id,
+                match status {
+                    StatusUsulan::Selesai => "SELESAI",
+                    _ => "MENUNGGU_BKN",
+                },
+            ),
+            HasilLampiranApi::MasihMenunggu {
+                unggahan,
+                dokumen_id,
+                ..
+            } => (unggahan, dokumen_id, "MENUNGGU_DOKUMEN"),
+            HasilLampiranApi::Konflik(k) => {
+                return Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    k.iter()
+                        .map(|k| bahasa.jelaskan(k))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ));
+            }
+            HasilLampiranApi::Bersamaan => {
+                return Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    "data berubah bersamaan; ulangi permintaan",
+                ));
+            }
+        };
+    let uri = format!("dokumen/{dokumen_id}");
+    Ok(data(json!({
+        "dok_id": u.jenis_dokumen_id,
+        "dok_nama": u.nama_file,
+        "dok_uri": uri,
+        "object": uri,
+        "slug": u.jenis_dokumen_id,
+        "status": status,
+    })))
 }

@@ -19,7 +19,7 @@ use uuid::Uuid;
 use super::baca::{Kueri, catat_daftar, instansi_daftar, kueri};
 use super::dokumen::{baca, jawaban_dok};
 use super::panggilan::Panggilan;
-use super::{ApiError, ApiResult, daftar, data};
+use super::{ApiError, ApiResult, data};
 use crate::AppState;
 
 fn tgl(d: Option<NaiveDate>) -> Value {
@@ -66,6 +66,7 @@ fn item_kp(k: &KasusLayanan) -> Value {
 pub async fn list_kp(State(state): State<AppState>, c: Panggilan, q: Kueri) -> ApiResult {
     c.wajib(Lingkup::Layanan)?;
     let q = kueri(q)?;
+    let h = super::Halaman::dari(&q)?;
     let periode = q
         .get("periode")
         .and_then(|p| NaiveDate::parse_from_str(p.trim(), "%Y-%m-%d").ok())
@@ -83,10 +84,11 @@ pub async fn list_kp(State(state): State<AppState>, c: Panggilan, q: Kueri) -> A
             },
         )
         .await?;
-    let dilihat: Vec<Uuid> = kasus.iter().map(|k| k.pegawai_id).collect();
+    // Only the page returned counts as seen.
+    let dilihat: Vec<Uuid> = h.potong(kasus.iter().map(|k| k.pegawai_id).collect());
     let items = kasus.iter().map(item_kp).collect();
     catat_daftar(&state, &c, &dilihat, "list-kp-instansi").await?;
-    Ok(daftar(items))
+    Ok(super::daftar_halaman(items, h))
 }
 
 /// The case named by `IdUsulan`/`id_usulan` if it is a promotion within the caller's reach.
@@ -177,4 +179,30 @@ pub async fn unggah_sk_kp(
         )),
         Ok(HasilLangkah::Ditolak(e)) => Err(ApiError::ditolak(b.jelaskan(&e))),
     }
+}
+
+/// `GET /pengadaan/list-pengadaan-instansi?tahun=&limit=&offset=`: the agency's appointments
+/// of new CPNS/PPPK (SERVICES.md §4 fields). NIP assignment is not built yet, so the list is
+/// empty, with the national shape and the checks a real list will have.
+pub async fn list_pengadaan(State(state): State<AppState>, c: Panggilan, q: Kueri) -> ApiResult {
+    c.wajib(Lingkup::Layanan)?;
+    let q = kueri(q)?;
+    let h = super::Halaman::dari(&q)?;
+    if let Some(t) = q.get("tahun").map(|t| t.trim()).filter(|t| !t.is_empty())
+        && !(t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(ApiError::tidak_valid("tahun harus empat angka (YYYY)"));
+    }
+    instansi_daftar(&state, &c, &q).await?;
+    Ok(super::daftar_halaman(Vec::new(), h))
+}
+
+/// `GET /pengadaan/dokumen-pengadaan`: the appointment documents of the agency (empty until
+/// NIP assignment is built, like the list).
+pub async fn dokumen_pengadaan(State(state): State<AppState>, c: Panggilan, q: Kueri) -> ApiResult {
+    c.wajib(Lingkup::Layanan)?;
+    let q = kueri(q)?;
+    let h = super::Halaman::dari(&q)?;
+    instansi_daftar(&state, &c, &q).await?;
+    Ok(super::daftar_halaman(Vec::new(), h))
 }

@@ -30,6 +30,7 @@ use serde_json::{Value, json};
 use siasn_domain::akses::Pelaku;
 use siasn_domain::klien_api::KlienApi;
 use siasn_domain::klien_api::Lingkup;
+use siasn_domain::riwayat::JenisRiwayat;
 use siasn_store::StoreError;
 use uuid::Uuid;
 
@@ -179,6 +180,58 @@ pub fn daftar(isi: Vec<Value>) -> Response {
     tanpa_cache(axum::Json(json!({ "code": 1, "data": isi, "count": n })).into_response())
 }
 
+/// A list's `limit` and `offset`. Existing clients send `limit=0` (and often a large offset
+/// with it) as their default for "everything", so an absent or zero limit means no limit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Halaman {
+    offset: usize,
+    limit: Option<usize>,
+}
+
+/// The most rows one page returns when a client asks for a larger page.
+const HALAMAN_MAKS: usize = 10_000;
+
+impl Halaman {
+    /// Reads `limit`/`offset` from a query; 400 for values that are not whole numbers.
+    pub fn dari(q: &HashMap<String, String>) -> Result<Self, ApiError> {
+        let angka = |k: &str| -> Result<usize, ApiError> {
+            match q.get(k).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+                None => Ok(0),
+                Some(v) => v
+                    .parse()
+                    .map_err(|_| ApiError::tidak_valid(format!("{k} harus bilangan bulat"))),
+            }
+        };
+        let limit = angka("limit")?;
+        let offset = angka("offset")?;
+        // "No limit" starts at the beginning: clients pairing limit=0 with offset=10000 mean
+        // the whole list, not its tail.
+        Ok(if limit == 0 {
+            Self::default()
+        } else {
+            Self {
+                offset,
+                limit: Some(limit.min(HALAMAN_MAKS)),
+            }
+        })
+    }
+
+    /// This page of `isi`.
+    pub fn potong<T>(&self, isi: Vec<T>) -> Vec<T> {
+        isi.into_iter()
+            .skip(self.offset)
+            .take(self.limit.unwrap_or(usize::MAX))
+            .collect()
+    }
+}
+
+/// One page of a list: `count` is the whole list's length, so clients can page.
+pub fn daftar_halaman(isi: Vec<Value>, h: Halaman) -> Response {
+    let n = isi.len();
+    let isi = h.potong(isi);
+    tanpa_cache(axum::Json(json!({ "code": 1, "data": isi, "count": n })).into_response())
+}
+
 fn tanpa_cache(mut r: Response) -> Response {
     r.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -216,6 +269,16 @@ pub fn routes() -> Router<AppState> {
         .route(&d("/pns/list-kp-instansi"), get(layanan::list_kp))
         .route(&d("/pns/kp-instansi-byId"), get(layanan::kp_by_id))
         .route(&d("/pns/list-pensiun-instansi"), get(baca::list_pensiun))
+        .route(&d("/pns/nilaiipasn"), get(baca::nilai_ipasn))
+        .route(&d("/pns/nilaiipasn/{nip}"), get(baca::nilai_ipasn))
+        .route(
+            &d("/pengadaan/list-pengadaan-instansi"),
+            get(layanan::list_pengadaan),
+        )
+        .route(
+            &d("/pengadaan/dokumen-pengadaan"),
+            get(layanan::dokumen_pengadaan),
+        )
         .route(&d("/referensi/ref-unor"), get(baca::ref_unor))
         .route(&d("/pns/data-utama-update"), post(tulis::data_utama))
         .route(&d("/download-dok"), get(dokumen::unduh))
@@ -226,8 +289,23 @@ pub fn routes() -> Router<AppState> {
     for jenis in peta::RW {
         r = r.route(
             &d(&format!("/pns/rw-{jenis}/{{nip}}")),
-            get(move |s, p, n| baca::rw(s, p, n, jenis)),
+            get(move |s, p, n, q| baca::rw(s, p, n, q, jenis)),
         );
+    }
+    for (nama, jenis) in [
+        ("jabatan", JenisRiwayat::Jabatan),
+        ("golongan", JenisRiwayat::Golongan),
+    ] {
+        let jalur = d(&format!("/pns/data-utama-{nama}sync"));
+        r = r
+            .route(
+                &jalur,
+                get(move |s, c, q| baca::sinkron(s, c, None, q, jenis)),
+            )
+            .route(
+                &format!("{jalur}/{{id}}"),
+                get(move |s, c, p, q| baca::sinkron(s, c, Some(p), q, jenis)),
+            );
     }
     for jenis in peta::BACA_ID {
         r = r.route(

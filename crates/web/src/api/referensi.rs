@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use serde_json::{Value, json};
 use siasn_domain::klien_api::Lingkup;
 
-use super::{ApiError, ApiResult, Klien, daftar};
+use super::{ApiError, ApiResult, Klien, daftar_halaman};
 use crate::AppState;
 
 /// The names the national service serves, and the list behind each here (`None`: a list this
@@ -52,9 +52,11 @@ pub async fn cari(
     let Some((_, sumber)) = DAFTAR.iter().find(|(n, _)| *n == nama) else {
         return Err(ApiError::tidak_ada());
     };
+    let q = q.map(|Query(q)| q).unwrap_or_default();
+    let h = super::Halaman::dari(&q)?;
     let filter = q
-        .ok()
-        .and_then(|Query(q)| q.get("q").cloned())
+        .get("q")
+        .cloned()
         .map(|s| s.trim().to_lowercase())
         .filter(|s| !s.is_empty());
     let store = state.store();
@@ -115,5 +117,5 @@ pub async fn cari(
         .filter(|(_, n)| filter.as_ref().is_none_or(|f| n.to_lowercase().contains(f)))
         .map(|(id, nama)| json!({ "id": id, "nama": nama }))
         .collect();
-    Ok(daftar(isi))
+    Ok(daftar_halaman(isi, h))
 }

@@ -1,8 +1,7 @@
 //! The two token endpoints: client credentials for the partner system (gateway token) and the
 //! OpenID Connect password grant for the person on whose behalf it calls (user token).
 
-use axum::extract::rejection::FormRejection;
-use axum::extract::{Form, State};
+use axum::extract::{Form, FromRequest, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
@@ -52,7 +51,8 @@ fn berhasil(isi: serde_json::Value) -> Response {
     r
 }
 
-/// Token request fields (both grants).
+/// Token request fields (both grants), from a form body (RFC 6749) or, as some clients send
+/// them, a JSON object.
 #[derive(Deserialize, Default)]
 pub struct FormToken {
     grant_type: Option<String>,
@@ -60,6 +60,44 @@ pub struct FormToken {
     client_secret: Option<String>,
     username: Option<String>,
     password: Option<String>,
+}
+
+/// The token request body: `application/json` or a form; anything else is a 400 in the
+/// OAuth2 shape.
+pub struct BadanToken(FormToken);
+
+impl<S: Send + Sync> FromRequest<S> for BadanToken {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| {
+                v.trim()
+                    .to_ascii_lowercase()
+                    .starts_with("application/json")
+            });
+        let salah = || {
+            galat(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                "body harus application/x-www-form-urlencoded atau objek JSON",
+            )
+        };
+        if json {
+            axum::Json::<FormToken>::from_request(req, state)
+                .await
+                .map(|axum::Json(f)| Self(f))
+                .map_err(|_| salah())
+        } else {
+            Form::<FormToken>::from_request(req, state)
+                .await
+                .map(|Form(f)| Self(f))
+                .map_err(|_| salah())
+        }
+    }
 }
 
 fn basic(headers: &HeaderMap) -> Option<(String, String)> {
@@ -78,18 +116,15 @@ pub async fn gateway(
     State(state): State<AppState>,
     k: Konteks,
     headers: HeaderMap,
-    form: Result<Form<FormToken>, FormRejection>,
+    form: Result<BadanToken, Response>,
 ) -> Response {
     let now = state.sekarang();
     if let Err(s) = state.batas().periksa(Jalur::TokenApi, k.alamat, now) {
         return terlalu_sering(s);
     }
-    let Ok(Form(f)) = form else {
-        return galat(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "body harus application/x-www-form-urlencoded",
-        );
+    let f = match form {
+        Ok(BadanToken(f)) => f,
+        Err(r) => return r,
     };
     if f.grant_type.as_deref() != Some("client_credentials") {
         return galat(
@@ -145,18 +180,15 @@ pub async fn gateway(
 pub async fn pengguna(
     State(state): State<AppState>,
     k: Konteks,
-    form: Result<Form<FormToken>, FormRejection>,
+    form: Result<BadanToken, Response>,
 ) -> Response {
     let now = state.sekarang();
     if let Err(s) = state.batas().periksa(Jalur::TokenApi, k.alamat, now) {
         return terlalu_sering(s);
     }
-    let Ok(Form(f)) = form else {
-        return galat(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "body harus application/x-www-form-urlencoded",
-        );
+    let f = match form {
+        Ok(BadanToken(f)) => f,
+        Err(r) => return r,
     };
     if f.grant_type.as_deref() != Some("password") {
         return galat(
@@ -173,7 +205,20 @@ pub async fn pengguna(
             "client_id, username dan password wajib",
         );
     };
-    let klien = match state.store().klien_api_by_key(client_id.trim()).await {
+    // `client_id` is the consumer key, or the client's id that `siasn partner add` and the
+    // admin page print as `client_id` (both name the same registered client).
+    let client_id = client_id.trim();
+    let dicari = match client_id.parse::<uuid::Uuid>() {
+        Ok(id) => match state.store().klien_api(id).await {
+            Ok(k) => Ok(Some(k)),
+            Err(siasn_store::StoreError::NotFound) => {
+                state.store().klien_api_by_key(client_id).await
+            }
+            Err(e) => Err(e),
+        },
+        Err(_) => state.store().klien_api_by_key(client_id).await,
+    };
+    let klien = match dicari {
         Ok(Some(kl)) if kl.aktif => kl,
         Ok(_) => {
             return galat(

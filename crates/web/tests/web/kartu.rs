@@ -11,7 +11,7 @@ use siasn_domain::akses::{Peran, PeranAkun};
 use siasn_domain::pegawai::{JenisPegawai, Pegawai};
 use siasn_store::FilterPegawai;
 
-fn png(lebar: u32, tinggi: u32, transparan: bool) -> Vec<u8> {
+pub(crate) fn png(lebar: u32, tinggi: u32, transparan: bool) -> Vec<u8> {
     let img = RgbaImage::from_fn(lebar, tinggi, |x, y| {
         let dx = (x as f32 - lebar as f32 / 2.0) / (lebar as f32 * 0.3);
         let dy = (y as f32 - tinggi as f32 * 0.5) / (tinggi as f32 * 0.35);

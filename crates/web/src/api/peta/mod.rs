@@ -22,7 +22,7 @@ use uuid::Uuid;
 pub use riwayat::baris;
 
 /// The `rw-*` histories readable by NIP.
-pub const RW: [&str; 18] = [
+pub const RW: [&str; 21] = [
     "angkakredit",
     "cltn",
     "diklat",
@@ -31,6 +31,7 @@ pub const RW: [&str; 18] = [
     "hukdis",
     "jabatan",
     "kinerjaperiodik",
+    "kompetensi",
     "kursus",
     "masakerja",
     "pemberhentian",
@@ -38,7 +39,9 @@ pub const RW: [&str; 18] = [
     "penghargaan",
     "pindahinstansi",
     "pnsunor",
+    "potensi",
     "pwk",
+    "sertifikasi",
     "skp",
     "skp22",
 ];
@@ -56,8 +59,10 @@ pub const BACA_ID: [&str; 8] = [
 ];
 
 /// Our kind behind an API history name; `None` for histories this system does not keep
-/// (DP3 ended in 2014, dismissals are the kedudukan hukum, PPPK agreements are not recorded):
-/// those answer with an empty list.
+/// (DP3 ended in 2014, dismissals are the kedudukan hukum, PPPK agreements are not recorded;
+/// potential and competence assessments and professional certifications come from assessment
+/// centres and certifying bodies this system has no feed from): those answer with an empty
+/// list.
 pub fn jenis_dari_api(nama: &str) -> Option<JenisRiwayat> {
     Some(match nama {
         "angkakredit" => JenisRiwayat::AngkaKredit,
@@ -87,12 +92,22 @@ pub fn kunci_id(nama: &str) -> &'static str {
         "hukdis" => "rwHukdisId",
         "penghargaan" => "rwPenghargaanId",
         "kinerjaperiodik" => "rwKinerjaPeriodikId",
-        "skp" => "rwSkpId",
+        "skp" | "skp/2021" => "rwSkpId",
         "skp22" => "rwSkp22Id",
         "cpns" => "rwCpnsId",
         "pendidikan" => "rwPendidikanId",
         "golongan" => "rwGolonganId",
         _ => "rwJabatanId",
+    }
+}
+
+/// Other `mapData` keys some clients read the new id from (an SKP 2022 save is read back as
+/// `rwSkpId` by some).
+pub fn kunci_id_lain(nama: &str) -> &'static [&'static str] {
+    match nama {
+        "skp22" => &["rwSkpId"],
+        "kinerjaperiodik" => &["rwSkp22Id", "rwSkpId"],
+        _ => &[],
     }
 }
 
@@ -425,7 +440,14 @@ mod tests {
             assert!(RW.contains(&n), "{n}");
             assert!(jenis_dari_api(n).is_some(), "{n}");
         }
-        for n in ["dp3", "pemberhentian", "pwk"] {
+        for n in [
+            "dp3",
+            "pemberhentian",
+            "pwk",
+            "potensi",
+            "kompetensi",
+            "sertifikasi",
+        ] {
             assert_eq!(jenis_dari_api(n), None);
         }
         assert_eq!(

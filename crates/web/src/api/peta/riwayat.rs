@@ -216,7 +216,9 @@ fn baris_kinerja(nama: &str, k: &Kepala, r: &Riwayat) -> Option<Value> {
                 "kepemimpinan": x.kepemimpinan, "jumlah": jumlah, "nilairatarata": rata,
                 "penilaiNipNrp": x.penilai_nip, "penilaiNama": x.penilai_nama,
                 "penilaiJabatan": x.penilai_jabatan, "penilaiGolongan": null,
-                "jenisPeraturanKinerjaKd": "PP46", "inisiatifKerja": null,
+                // 2021 appraisals under PP 30/2019 (PermenPANRB 8/2021) carry initiative.
+                "jenisPeraturanKinerjaKd": if x.inisiatif_kerja.is_some() { "PP30" } else { "PP46" },
+                "inisiatifKerja": x.inisiatif_kerja,
                 "konversiNilai": null, "nilaiIntegrasi": null,
             })
         }

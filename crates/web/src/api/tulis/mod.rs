@@ -21,14 +21,14 @@ mod isian;
 mod riwayat;
 
 use super::baca::id_rekaman;
-use super::peta::{jenis_dari_api, kunci_id};
+use super::peta::{jenis_dari_api, kunci_id, kunci_id_lain};
 use super::{ApiError, ApiResult, Panggilan};
 use crate::AppState;
 use isian::Isian;
 use riwayat::data_riwayat;
 
 /// The save endpoints (`/{name}/save`).
-pub const SIMPAN: [&str; 13] = [
+pub const SIMPAN: [&str; 14] = [
     "jabatan",
     "jabatan/unorjabatan",
     "angkakredit",
@@ -38,6 +38,7 @@ pub const SIMPAN: [&str; 13] = [
     "penghargaan",
     "kinerjaperiodik",
     "skp",
+    "skp/2021",
     "skp22",
     "cpns",
     "pendidikan",
@@ -140,7 +141,7 @@ async fn dokumen_path(
 fn kunci_pegawai(nama: &str) -> &'static [&'static str] {
     match nama {
         "jabatan" | "jabatan/unorjabatan" | "angkakredit" => &["pnsId", "pnsOrangId"],
-        "skp" => &["pnsId", "pnsDinilaiOrang", "pnsOrangId"],
+        "skp" | "skp/2021" => &["pnsId", "pnsDinilaiOrang", "pnsOrangId"],
         "skp22" | "kinerjaperiodik" => &["pnsDinilaiOrang", "pnsDinilaiId", "pnsOrangId"],
         "cpns" => &["pns_orang_id", "pnsOrangId"],
         _ => &["pnsOrangId", "pnsId"],
@@ -190,6 +191,21 @@ async fn jalankan(
             usulan_id,
             "MENUNGGU_BKN",
         )),
+        HasilSimpanApi::MenungguDokumen {
+            id_riwayat,
+            usulan_id,
+            wajib,
+        } => Ok(simpan_berhasil(
+            &format!(
+                "Data disimpan dan menunggu dokumen pendukung: kirim dengan upload-dok-rw \
+                 (id_riwayat={id_riwayat}) dengan id_ref_dokumen salah satu dari: {}",
+                wajib.join(", ")
+            ),
+            kunci,
+            Some(id_riwayat),
+            usulan_id,
+            "MENUNGGU_DOKUMEN",
+        )),
         HasilSimpanApi::Ditolak(temuan) => Err(ApiError::ditolak(
             temuan
                 .iter()
@@ -223,10 +239,10 @@ fn simpan_berhasil(
     status: &str,
 ) -> axum::response::Response {
     let mut map = Map::new();
-    map.insert(
-        kunci.into(),
-        id.map_or(Value::Null, |i| json!(i.to_string())),
-    );
+    let nilai = id.map_or(Value::Null, |i| json!(i.to_string()));
+    for k in std::iter::once(kunci).chain(kunci_id_lain_dari(kunci).iter().copied()) {
+        map.insert(k.into(), nilai.clone());
+    }
     map.insert("usulanId".into(), json!(usulan_id.to_string()));
     map.insert("status".into(), json!(status));
     super::tanpa_cache(
@@ -238,6 +254,15 @@ fn simpan_berhasil(
         }))
         .into_response(),
     )
+}
+
+/// The other spellings of a `mapData` id key (by the key, so every caller gets them).
+fn kunci_id_lain_dari(kunci: &str) -> &'static [&'static str] {
+    match kunci {
+        "rwSkp22Id" => kunci_id_lain("skp22"),
+        "rwKinerjaPeriodikId" => kunci_id_lain("kinerjaperiodik"),
+        _ => &[],
+    }
 }
 
 /// `POST /{nama}/save`.

@@ -72,6 +72,7 @@ pub(super) async fn data_riwayat(
         "hukdis" => hukuman_disiplin(isi)?,
         "penghargaan" => penghargaan(state, isi).await?,
         "skp" => skp(isi)?,
+        "skp/2021" => skp_2021(isi)?,
         "skp22" => DataRiwayat::Skp22(skp22(isi)?),
         "kinerjaperiodik" => kinerja_periodik(isi)?,
         "cpns" => cpns_pns(isi, p)?,
@@ -268,10 +269,29 @@ fn skp(isi: &Isian<'_>) -> Result<DataRiwayat, ApiError> {
         disiplin: isi.angka_wajib("disiplin")?,
         kerjasama: isi.angka_wajib("kerjasama")?,
         kepemimpinan: isi.angka("kepemimpinan")?,
+        inisiatif_kerja: None,
         penilai_nip: isi.teks("penilaiNipNrp"),
         penilai_nama: isi.teks("penilaiNama"),
         penilai_jabatan: isi.teks("penilaiJabatan"),
     }))
+}
+
+/// `skp/2021/save`: the 2021 appraisal, numeric like the older model, with initiative
+/// (`inisiatifKerja`) added by the transition to PP 30/2019.
+fn skp_2021(isi: &Isian<'_>) -> Result<DataRiwayat, ApiError> {
+    let tahun: i32 = isi.angka("tahun")?.unwrap_or(2021);
+    if tahun != 2021 {
+        return Err(ApiError::ditolak(
+            "skp/2021/save hanya untuk SKP tahun 2021; tahun lain memakai skp/save (sampai 2020) atau skp22/save (sejak 2022)",
+        ));
+    }
+    let mut m = isi.0.clone();
+    m.insert("tahun".into(), serde_json::Value::String("2021".into()));
+    let DataRiwayat::Skp(mut s) = skp(&Isian(&m))? else {
+        return Err(ApiError::tidak_valid("SKP tidak valid"));
+    };
+    s.inisiatif_kerja = isi.angka("inisiatifKerja")?;
+    Ok(DataRiwayat::Skp(s))
 }
 
 fn kinerja_periodik(isi: &Isian<'_>) -> Result<DataRiwayat, ApiError> {

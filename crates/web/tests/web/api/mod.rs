@@ -9,6 +9,7 @@
 mod baca;
 mod batas;
 mod klien;
+mod kompatibel;
 mod layanan;
 mod matriks;
 mod openapi;
@@ -111,8 +112,8 @@ const BIDANG_RW: [(&str, &str); 9] = [
     ),
 ];
 
-/// The 18 `rw-*` histories and the kind of row behind each here (`None`: not kept, always empty).
-const RW: [(&str, Option<J>); 18] = [
+/// The 21 `rw-*` histories and the kind of row behind each here (`None`: not kept, always empty).
+const RW: [(&str, Option<J>); 21] = [
     ("angkakredit", Some(J::AngkaKredit)),
     ("cltn", Some(J::Cltn)),
     ("diklat", Some(J::Diklat)),
@@ -121,6 +122,7 @@ const RW: [(&str, Option<J>); 18] = [
     ("hukdis", Some(J::HukumanDisiplin)),
     ("jabatan", Some(J::Jabatan)),
     ("kinerjaperiodik", Some(J::Skp22)),
+    ("kompetensi", None),
     ("kursus", Some(J::Kursus)),
     ("masakerja", Some(J::Pmk)),
     ("pemberhentian", None),
@@ -128,7 +130,9 @@ const RW: [(&str, Option<J>); 18] = [
     ("penghargaan", Some(J::Penghargaan)),
     ("pindahinstansi", Some(J::PindahInstansi)),
     ("pnsunor", Some(J::Jabatan)),
+    ("potensi", None),
     ("pwk", None),
+    ("sertifikasi", None),
     ("skp", Some(J::Skp)),
     ("skp22", Some(J::Skp22)),
 ];

@@ -41,6 +41,14 @@ async fn the_openapi_description_covers_every_route() {
         "/pns/list-pensiun-instansi",
         "/referensi/ref-unor",
         "/download-dok",
+        "/pns/nilaiipasn",
+        "/pns/nilaiipasn/{nip}",
+        "/pns/data-utama-jabatansync",
+        "/pns/data-utama-jabatansync/{id}",
+        "/pns/data-utama-golongansync",
+        "/pns/data-utama-golongansync/{id}",
+        "/pengadaan/list-pengadaan-instansi",
+        "/pengadaan/dokumen-pengadaan",
     ] {
         harap.push((format!("{D}{p}"), "get"));
     }
@@ -68,6 +76,7 @@ async fn the_openapi_description_covers_every_route() {
         "penghargaan",
         "kinerjaperiodik",
         "skp",
+        "skp/2021",
         "skp22",
         "cpns",
         "pendidikan",

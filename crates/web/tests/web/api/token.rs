@@ -97,6 +97,23 @@ async fn client_credentials_are_granted_and_bad_requests_refused() {
             .unwrap(),
     )
     .await;
+    assert_eq!(
+        r.status,
+        200,
+        "a JSON body, as some clients send: {}",
+        r.teks()
+    );
+    let r = Resp::dari(
+        http()
+            .post(&url)
+            .basic_auth(&key, Some(&k.secret))
+            .header("content-type", "text/plain")
+            .body("grant_type=client_credentials")
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(r.status, 400);
     assert_eq!(r.json()["error"], "invalid_request");
 }

@@ -317,9 +317,20 @@ async fn yearly_appraisals_apply_and_quarters_or_old_model_skp_are_refused() {
         .await;
     galat(&r, 422);
 
-    // SKP up to 2021 (numeric): the proposal rules only accept the last two years, and from
-    // 2022 the kuadran model, so on this clock (2026) no old-model SKP can be saved.
-    for tahun in ["2021", "2025"] {
+    // SKP up to 2021 (numeric) saves for its own years; a kuadran year is refused.
+    let m = simpan(
+        &api,
+        "skp",
+        json!({
+            "pnsId": pid, "tahun": "2021", "nilaiSkp": "85", "orientasiPelayanan": "80",
+            "integritas": "80", "komitmen": "80", "disiplin": "80", "kerjasama": "80",
+            "kepemimpinan": null, "penilaiNama": "Drs. Atasan",
+        }),
+        &["891"],
+    )
+    .await;
+    selesai(&m, "rwSkpId");
+    for tahun in ["2025"] {
         let path = vec![unggah_pdf(&api, "891", &format!("skp-{tahun}")).await];
         let r = api
             .post_json(
@@ -605,7 +616,11 @@ async fn missing_foreign_or_unknown_documents_and_rows_change_nothing() {
     let sebelum = jejak(&app, p).await;
     let dok = unggah_pdf(&api, "872", "salah").await;
     let tanpa = jabatan_baru(p, &unor, "821/SALAH/BKD");
-    let pesan = galat(&api.post_json("/jabatan/save", &tanpa).await, 422);
+    // A document of a type the row does not accept is refused at once (a save with no
+    // document at all waits for one instead: see `kompatibel`).
+    let mut salah_jenis = tanpa.clone();
+    salah_jenis["path"] = json!([unggah_pdf(&api, "882", "jenis-salah").await]);
+    let pesan = galat(&api.post_json("/jabatan/save", &salah_jenis).await, 422);
     assert!(pesan.contains("872"), "{pesan}");
     let mut asing = tanpa.clone();
     asing["path"] = json!([{"dok_id": "872", "dok_uri": format!("unggahan/{}", Uuid::now_v7())}]);
