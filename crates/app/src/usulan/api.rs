@@ -234,8 +234,6 @@ pub async fn simpan_lewat_api(
             *riwayat_id
         }
     };
-    let ke = status_setelah(Verifikator::Instansi, rute, &Keputusan::Setujui)
-        .map_err(|_| AppError::Dilarang)?;
     let catatan = if tunggu_dokumen {
         format!("{catatan}; menunggu dokumen pendukung (upload-dok-rw)")
     } else {
@@ -273,32 +271,23 @@ pub async fn simpan_lewat_api(
             wajib,
         });
     }
-    let putusan = [PutusanSiap {
-        pindah: Pindah {
-            usulan_id,
-            versi: 1,
-            dari: StatusUsulan::Diajukan,
-            ke,
-        },
-        keputusan: Keputusan::Setujui,
-    }];
     let mut tx = app.store().begin().await?;
     let e = simpan_usulan(&mut tx, app, aktor, &u, &dokumen.baru, &dokumen.arsip, now).await?;
     audit::tulis(&mut tx, vec![e], now).await?;
-    let hasil = jalankan(&mut tx, app, aktor, &putusan, now).await?;
-    let jawaban = match hasil.into_iter().next() {
-        Some(HasilPutusan::Berhasil(StatusUsulan::Selesai)) => HasilSimpanApi::Selesai {
+    let jawaban = match setujui_tahap_instansi(&mut tx, app, aktor, usulan_id, 1, rute, now).await?
+    {
+        Persetujuan::Berhasil(StatusUsulan::MenungguBkn) => {
+            HasilSimpanApi::MenungguBkn { usulan_id }
+        }
+        Persetujuan::Berhasil(_) => HasilSimpanApi::Selesai {
             id_hasil,
             usulan_id,
         },
-        Some(HasilPutusan::Berhasil(StatusUsulan::MenungguBkn)) => {
-            HasilSimpanApi::MenungguBkn { usulan_id }
-        }
-        Some(HasilPutusan::Konflik(k)) => {
+        Persetujuan::Konflik(k) => {
             tx.rollback().await?;
             return Ok(HasilSimpanApi::Konflik(k));
         }
-        _ => {
+        Persetujuan::Bersamaan => {
             tx.rollback().await?;
             return Ok(HasilSimpanApi::Bersamaan);
         }
@@ -381,18 +370,7 @@ pub async fn unggah_ke_arsip(
     let u = unggahan_baru(app, klien, b).await?;
     let mut tx = app.store().begin().await?;
     klien_api::simpan_unggahan(&mut tx, &u).await?;
-    let d = Dokumen {
-        id: Uuid::now_v7(),
-        pegawai_id: p.id,
-        riwayat_id,
-        jenis_dokumen_id: u.jenis_dokumen_id.clone(),
-        sha256: u.sha256.clone(),
-        nama_file: u.nama_file.clone(),
-        media_type: u.media_type.clone(),
-        ukuran: u.ukuran,
-        diunggah_pada: u.dibuat_pada,
-        diunggah_oleh: aktor.label(),
-    };
+    let d = dokumen_arsip(&u, p.id, riwayat_id, aktor);
     pegawai::simpan_dokumen(&mut tx, std::slice::from_ref(&d)).await?;
     let mut e = aktor.audit(aksi);
     e.akun_id = None;
@@ -488,18 +466,7 @@ pub async fn lampirkan_ke_usulan_api(
     let cukup = u.perubahan.dokumen_cukup(&kewenangan, &jenis);
     let now = app.sekarang();
     let unggahan = unggahan_baru(app, klien, b).await?;
-    let d = Dokumen {
-        id: Uuid::now_v7(),
-        pegawai_id: u.pegawai_id,
-        riwayat_id: None,
-        jenis_dokumen_id: unggahan.jenis_dokumen_id.clone(),
-        sha256: unggahan.sha256.clone(),
-        nama_file: unggahan.nama_file.clone(),
-        media_type: unggahan.media_type.clone(),
-        ukuran: unggahan.ukuran,
-        diunggah_pada: unggahan.dibuat_pada,
-        diunggah_oleh: aktor.label(),
-    };
+    let d = dokumen_arsip(&unggahan, u.pegawai_id, None, aktor);
     let mut tx = app.store().begin().await?;
     klien_api::simpan_unggahan(&mut tx, &unggahan).await?;
     pegawai::simpan_dokumen(&mut tx, std::slice::from_ref(&d)).await?;
@@ -538,29 +505,18 @@ pub async fn lampirkan_ke_usulan_api(
         &mut tx, app, aktor, u.id, putaran, pegawai_id, &kode, "AJUKAN", ajukan, now,
     )
     .await?;
-    let ke = status_setelah(Verifikator::Instansi, u.rute, &Keputusan::Setujui)
-        .map_err(|_| AppError::Dilarang)?;
-    let putusan = [PutusanSiap {
-        pindah: Pindah {
-            usulan_id: u.id,
-            versi: u.versi + 1,
-            dari: StatusUsulan::Diajukan,
-            ke,
-        },
-        keputusan: Keputusan::Setujui,
-    }];
-    let hasil = jalankan(&mut tx, app, aktor, &putusan, now).await?;
-    let status = match hasil.into_iter().next() {
-        Some(HasilPutusan::Berhasil(s)) => s,
-        Some(HasilPutusan::Konflik(k)) => {
-            tx.rollback().await?;
-            return Ok(HasilLampiranApi::Konflik(k));
-        }
-        _ => {
-            tx.rollback().await?;
-            return Ok(HasilLampiranApi::Bersamaan);
-        }
-    };
+    let status =
+        match setujui_tahap_instansi(&mut tx, app, aktor, u.id, u.versi + 1, u.rute, now).await? {
+            Persetujuan::Berhasil(s) => s,
+            Persetujuan::Konflik(k) => {
+                tx.rollback().await?;
+                return Ok(HasilLampiranApi::Konflik(k));
+            }
+            Persetujuan::Bersamaan => {
+                tx.rollback().await?;
+                return Ok(HasilLampiranApi::Bersamaan);
+            }
+        };
     tx.commit().await?;
     app.bangunkan_surel();
     Ok(HasilLampiranApi::Lanjut {
@@ -568,4 +524,72 @@ pub async fn lampirkan_ke_usulan_api(
         dokumen_id: d.id,
         status,
     })
+}
+
+/// The archive document an upload becomes (the bytes are already stored).
+fn dokumen_arsip(
+    u: &UnggahanApi,
+    pegawai_id: Uuid,
+    riwayat_id: Option<Uuid>,
+    aktor: &Aktor,
+) -> Dokumen {
+    Dokumen {
+        id: Uuid::now_v7(),
+        pegawai_id,
+        riwayat_id,
+        jenis_dokumen_id: u.jenis_dokumen_id.clone(),
+        sha256: u.sha256.clone(),
+        nama_file: u.nama_file.clone(),
+        media_type: u.media_type.clone(),
+        ukuran: u.ukuran,
+        diunggah_pada: u.dibuat_pada,
+        diunggah_oleh: aktor.label(),
+    }
+}
+
+/// How the agency stage's approval of an API proposal ended.
+enum Persetujuan {
+    /// Approved: applied (`Selesai`) or on to BKN (`MenungguBkn`).
+    Berhasil(StatusUsulan),
+    /// The record changed since the proposal was made.
+    Konflik(Vec<Konflik>),
+    /// Someone acted on the proposal at the same moment.
+    Bersamaan,
+}
+
+/// Approves a submitted API proposal at the agency stage inside the caller's transaction (the
+/// user through the client is the agency); the caller rolls back unless it succeeded.
+async fn setujui_tahap_instansi(
+    tx: &mut siasn_store::Tx,
+    app: &App,
+    aktor: &Aktor,
+    usulan_id: Uuid,
+    versi: i64,
+    rute: Verifikator,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<Persetujuan> {
+    let ke = status_setelah(Verifikator::Instansi, rute, &Keputusan::Setujui)
+        .map_err(|_| AppError::Dilarang)?;
+    let putusan = [PutusanSiap {
+        pindah: Pindah {
+            usulan_id,
+            versi,
+            dari: StatusUsulan::Diajukan,
+            ke,
+        },
+        keputusan: Keputusan::Setujui,
+    }];
+    Ok(
+        match jalankan(tx, app, aktor, &putusan, now)
+            .await?
+            .into_iter()
+            .next()
+        {
+            Some(HasilPutusan::Berhasil(
+                s @ (StatusUsulan::Selesai | StatusUsulan::MenungguBkn),
+            )) => Persetujuan::Berhasil(s),
+            Some(HasilPutusan::Konflik(k)) => Persetujuan::Konflik(k),
+            _ => Persetujuan::Bersamaan,
+        },
+    )
 }
