@@ -21,6 +21,10 @@
 //! | signature_tsa_url | SIASN_SIGNATURE_TSA_URL | (none; an RFC 3161 timestamp authority stamps every signature when set) |
 //! | (environment only) | SIASN_SIGNATURE_SEAL_PASSPHRASE | (none; opens an imported instance seal) |
 //! | signature_instance_ca | SIASN_SIGNATURE_INSTANCE_CA | true (false: only imported PKCS#12 certificates sign) |
+//! | header_timeout_seconds | SIASN_HEADER_TIMEOUT_SECONDS | 10 (a request's headers, and an idle keep-alive) |
+//! | body_pause_seconds | SIASN_BODY_PAUSE_SECONDS | 20 (longest pause while a body is sent) |
+//! | request_timeout_seconds | SIASN_REQUEST_TIMEOUT_SECONDS | 120 (a whole request) |
+//! | connections_per_address | SIASN_CONNECTIONS_PER_ADDRESS | 256, or 0 (no cap) with trust_proxy |
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -77,6 +81,14 @@ pub struct Config {
     pub signature_tsa_url: Option<String>,
     /// The passphrase of an imported instance seal (environment only, never printed).
     pub signature_seal_passphrase: Option<Rahasia>,
+    /// Seconds a client has to send a request's headers.
+    pub header_timeout_seconds: u64,
+    /// Longest pause, in seconds, while a request body is sent.
+    pub body_pause_seconds: u64,
+    /// Longest a request may take, in seconds.
+    pub request_timeout_seconds: u64,
+    /// Open connections one address may hold (0: no cap).
+    pub connections_per_address: usize,
 }
 
 /// A secret from the environment: its Debug never shows it.
@@ -115,6 +127,10 @@ struct FileConfig {
     photo_transparent_required: Option<bool>,
     signature_instance_ca: Option<bool>,
     signature_tsa_url: Option<String>,
+    header_timeout_seconds: Option<i64>,
+    body_pause_seconds: Option<i64>,
+    request_timeout_seconds: Option<i64>,
+    connections_per_address: Option<i64>,
 }
 
 /// The environment over the file: a non-empty variable wins over the file's key, which wins
@@ -296,12 +312,39 @@ impl Config {
                 "SIASN_PUBLIC_URL '{public_url}' harus diawali http:// atau https://"
             )));
         }
+        let trust_proxy = src.flag("SIASN_TRUST_PROXY", f.trust_proxy, false)?;
         Ok(Self {
             smtp_url,
             email_from,
             public_url,
             cookie_secure: src.flag("SIASN_COOKIE_SECURE", f.cookie_secure, true)?,
-            trust_proxy: src.flag("SIASN_TRUST_PROXY", f.trust_proxy, false)?,
+            trust_proxy,
+            header_timeout_seconds: src.number(
+                "SIASN_HEADER_TIMEOUT_SECONDS",
+                f.header_timeout_seconds,
+                10,
+                1,
+            )? as u64,
+            body_pause_seconds: src.number(
+                "SIASN_BODY_PAUSE_SECONDS",
+                f.body_pause_seconds,
+                20,
+                1,
+            )? as u64,
+            request_timeout_seconds: src.number(
+                "SIASN_REQUEST_TIMEOUT_SECONDS",
+                f.request_timeout_seconds,
+                120,
+                1,
+            )? as u64,
+            // Behind a trusted proxy every connection comes from the proxy: the proxy caps
+            // per client instead.
+            connections_per_address: src.number(
+                "SIASN_CONNECTIONS_PER_ADDRESS",
+                f.connections_per_address,
+                if trust_proxy { 0 } else { 256 },
+                0,
+            )? as usize,
             password_min_length: src.number(
                 "SIASN_PASSWORD_MIN_LENGTH",
                 f.password_min_length.map(|n| n as i64),

@@ -456,6 +456,15 @@ pub async fn card_rotate_key(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Raises the open-file soft limit to the hard limit: every connection is a file, and the
+/// common default soft limit (1,024) is far below what the hard limit usually allows.
+fn naikkan_batas_berkas() {
+    match rlimit::increase_nofile_limit(u64::MAX) {
+        Ok(n) => tracing::info!(open_files = n, "open-file limit"),
+        Err(e) => tracing::warn!(error = %e, "cannot raise the open-file limit"),
+    }
+}
+
 /// `siasn serve [--demo]`.
 pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Result<()> {
     let app = open_app(config).await?;
@@ -473,6 +482,7 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
             .await
             .context("CA instans untuk tanda tangan elektronik")?;
     }
+    naikkan_batas_berkas();
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("tidak dapat mendengarkan di {}", config.listen))?;
@@ -487,6 +497,12 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
         cookie_secure: config.cookie_secure,
         https: config.public_url.starts_with("https://"),
         percaya_proxy: config.trust_proxy,
+        koneksi: siasn_web::BatasKoneksi {
+            baca_kepala: std::time::Duration::from_secs(config.header_timeout_seconds),
+            jeda_badan: std::time::Duration::from_secs(config.body_pause_seconds),
+            permintaan: std::time::Duration::from_secs(config.request_timeout_seconds),
+            per_alamat: config.connections_per_address,
+        },
         app: konfigurasi_app(config),
     };
     let pengirim = siasn_web::Pengirim::dari_konfigurasi(

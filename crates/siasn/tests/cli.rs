@@ -456,3 +456,134 @@ fn signed_demo_letters_verify_from_the_command_line() {
     let (_, daftar, _) = jalankan(dir.path(), &["ttd", "list"]);
     assert!(daftar.contains("[dicabut"), "{daftar}");
 }
+
+/// Starts `siasn serve` on a free port with the open-file limit (soft and hard) set to
+/// `berkas`, as on many default systems; returns the child, its address and its log lines.
+fn serve_dengan_batas_berkas(
+    dir: &std::path::Path,
+    berkas: u32,
+    env: &[(&str, &str)],
+) -> (
+    std::process::Child,
+    String,
+    std::io::Lines<BufReader<std::process::ChildStderr>>,
+) {
+    let mut c = Command::new("sh");
+    c.arg("-c")
+        .arg(format!("ulimit -n {berkas} && exec \"$0\" serve"))
+        .arg(env!("CARGO_BIN_EXE_siasn"));
+    for var in [
+        "DATABASE_URL",
+        "SIASN_DATA_DIR",
+        "SIASN_LISTEN",
+        "SIASN_CONFIG",
+        "SIASN_LOG_FORMAT",
+    ] {
+        c.env_remove(var);
+    }
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let mut child = c
+        .env("SIASN_DATA_DIR", dir)
+        .env("SIASN_LISTEN", "127.0.0.1:0")
+        .env("SIASN_LOG_FORMAT", "json")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while Instant::now() < deadline {
+        let Some(Ok(line)) = lines.next() else { break };
+        if line.contains("SIASN listening") {
+            let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+            return (child, v["address"].as_str().unwrap().to_string(), lines);
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("the server did not start");
+}
+
+/// `GET /healthz` from the loopback address `sumber` (the flood comes from 127.0.0.1), with a
+/// deadline; the status, or None when there was no answer.
+fn healthz_dari(addr: &str, sumber: [u8; 4]) -> Option<u16> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let tujuan: std::net::SocketAddr = addr.parse().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async move {
+        let kerja = async {
+            let sock = tokio::net::TcpSocket::new_v4().ok()?;
+            sock.bind((std::net::Ipv4Addr::from(sumber), 0).into())
+                .ok()?;
+            let mut s = sock.connect(tujuan).await.ok()?;
+            s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .await
+                .ok()?;
+            let mut buf = Vec::new();
+            s.read_to_end(&mut buf).await.ok()?;
+            String::from_utf8_lossy(&buf).get(9..12)?.parse().ok()
+        };
+        tokio::time::timeout(Duration::from_secs(5), kerja)
+            .await
+            .ok()
+            .flatten()
+    })
+}
+
+/// With the common 1,024 open-file limit, 2,000 connections that send half a request and
+/// stop do not stop the server: one address holds at most its share (the rest are closed at
+/// once), `/healthz` answers meanwhile, and the held ones are closed when the header timeout
+/// passes.
+#[test]
+fn two_thousand_slow_connections_under_a_1024_file_limit_leave_the_server_answering() {
+    // This process needs more than 2,000 descriptors for its side of the flood.
+    rlimit::increase_nofile_limit(8192).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, addr, _log) =
+        serve_dengan_batas_berkas(dir.path(), 1024, &[("SIASN_HEADER_TIMEOUT_SECONDS", "4")]);
+    let tujuan: std::net::SocketAddr = addr.parse().unwrap();
+    let mut banjir = Vec::new();
+    for _ in 0..2000 {
+        if let Ok(mut s) = TcpStream::connect_timeout(&tujuan, Duration::from_millis(500)) {
+            let _ = s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n");
+            banjir.push(s);
+        }
+    }
+    assert!(banjir.len() > 1500, "the flood connected: {}", banjir.len());
+    // While the flood is held: the server answers another address.
+    assert_eq!(healthz_dari(&addr, [127, 0, 0, 2]), Some(200));
+    // The flood's address got at most its share; the rest were closed at once.
+    std::thread::sleep(Duration::from_millis(500));
+    let terbuka = |banjir: &mut Vec<TcpStream>| {
+        let mut n = 0;
+        for s in banjir.iter_mut() {
+            s.set_nonblocking(true).unwrap();
+            let mut b = [0u8; 1];
+            if matches!(s.read(&mut b), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock) {
+                n += 1;
+            }
+        }
+        n
+    };
+    let n = terbuka(&mut banjir);
+    assert!(n <= 256, "held by the server: {n}");
+    assert!(n > 0, "some are held until their timeout");
+    // After the header timeout every held connection has been closed by the server.
+    std::thread::sleep(Duration::from_secs(5));
+    assert_eq!(
+        terbuka(&mut banjir),
+        0,
+        "all closed after the header timeout"
+    );
+    drop(banjir);
+    assert_eq!(healthz_dari(&addr, [127, 0, 0, 1]), Some(200));
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+}

@@ -16,7 +16,6 @@ mod tampilan;
 mod usulan;
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
@@ -26,6 +25,7 @@ use tokio::net::TcpListener;
 
 pub use infra::error::WebError;
 pub use infra::konfigurasi::KonfigurasiWeb;
+pub use infra::pelayan::BatasKoneksi;
 pub use siasn_app::surel::Pengirim;
 pub use siasn_app::{Jam, JamUji, KonfigurasiApp};
 pub use siasn_teks::Bahasa;
@@ -130,7 +130,11 @@ pub fn router(state: AppState) -> Router {
         .merge(api::routes().layer(batas_unggah_api))
         .fallback(publik::tidak_ditemukan)
         .with_state(state.clone());
-    infra::telemetry::layers(routes, state.konfigurasi().https)
+    infra::telemetry::layers(
+        routes,
+        state.konfigurasi().https,
+        state.konfigurasi().cookie_secure,
+    )
 }
 
 /// Serves the application on `listener` until `shutdown` completes, then finishes open
@@ -143,12 +147,8 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let sender = tokio::spawn(siasn_app::surel::jalankan(state.app().clone(), pengirim));
     let housekeeping = tokio::spawn(bersihkan(state.app().clone()));
-    let result = axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await;
+    let batas = state.konfigurasi().koneksi;
+    let result = infra::pelayan::layani(listener, router(state), batas, shutdown).await;
     sender.abort();
     housekeeping.abort();
     result

@@ -59,7 +59,11 @@ pub async fn verifikasi_kredensial(
         )
         .await;
     let Some(akun) = akun else {
+        // The same statements as a wrong password for a real account (the failure counters'
+        // update, here matching no row, and the audit event), so neither the time taken nor
+        // the database's work tells whether the identifier exists.
         let mut tx = app.store().begin().await?;
+        akun::catat_login_gagal(&mut tx, uuid::Uuid::nil(), 1, None, None).await?;
         audit::tulis(
             &mut tx,
             vec![audit_akun(pintu.aksi_gagal(), None, asal)],
@@ -70,7 +74,9 @@ pub async fn verifikasi_kredensial(
         return Ok(None);
     };
     if !boleh {
+        // Same statements again (a locked account's counters are left as they are).
         let mut tx = app.store().begin().await?;
+        akun::catat_login_gagal(&mut tx, uuid::Uuid::nil(), 1, None, None).await?;
         let e = audit_akun("login.ditolak_terkunci", Some(&akun), asal);
         audit::tulis(&mut tx, vec![e], now).await?;
         tx.commit().await?;

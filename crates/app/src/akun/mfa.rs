@@ -6,7 +6,7 @@ use siasn_domain::akun::{Akun, Sesi, TahapSesi, kode, totp};
 use siasn_store::{Tx, akun, audit};
 
 use super::{Asal, audit_akun, catat_gagal, siapkan_rahasia};
-use crate::rahasia::{acak, sidik};
+use crate::rahasia::{acak, sidik, token_acak};
 use crate::{App, AppResult};
 
 /// Recovery codes issued at enrolment.
@@ -39,23 +39,47 @@ pub async fn mulai_mfa(app: &App, akun: &Akun) -> AppResult<()> {
     Ok(())
 }
 
+/// A session that has just become full: the new cookie value (the one from the password
+/// step no longer works).
+#[derive(Debug, Clone)]
+pub struct SesiNaik {
+    /// The secret for the session cookie (only its hash is stored).
+    pub token: String,
+}
+
+/// Makes the session full under a new id and CSRF token (inside the use case's transaction),
+/// so that a session id fixed or seen before the second factor opens nothing afterwards.
+async fn naikkan_sesi(tx: &mut Tx, sesi: &Sesi) -> AppResult<Option<SesiNaik>> {
+    let token = token_acak();
+    let ada = akun::ganti_id_sesi(
+        tx,
+        &sesi.id_hash,
+        &sidik(&token),
+        &token_acak(),
+        TahapSesi::Penuh,
+    )
+    .await?;
+    Ok(ada.then_some(SesiNaik { token }))
+}
+
 /// Checks the second factor: a TOTP code (±1 step, never the same step twice) or an unused
-/// recovery code. Accepted: the session becomes full, the failure counters clear, and the
-/// sign-in is audited, in one transaction. Refused: counted towards the lock-out like a
-/// wrong password.
+/// recovery code. Accepted: the session becomes full under a new id, the failure counters
+/// clear, and the sign-in is audited, in one transaction. Refused (or the session ended
+/// meanwhile): counted towards the lock-out like a wrong password.
 pub async fn periksa_mfa(
     app: &App,
     sesi: &Sesi,
     akun: &Akun,
     masukan: &str,
     asal: &Asal,
-) -> AppResult<bool> {
+) -> AppResult<Option<SesiNaik>> {
     let now = app.sekarang();
     if penguncian::boleh_dicoba(&akun.status_gagal(), now) {
         let mut tx = app.store().begin().await?;
-        if kode_diterima(&mut tx, akun, masukan, now).await? {
+        if kode_diterima(&mut tx, akun, masukan, now).await?
+            && let Some(naik) = naikkan_sesi(&mut tx, sesi).await?
+        {
             akun::catat_login_berhasil(&mut tx, akun.id).await?;
-            akun::ubah_tahap_sesi(&mut tx, &sesi.id_hash, TahapSesi::Penuh).await?;
             audit::tulis(
                 &mut tx,
                 vec![audit_akun("mfa.berhasil", Some(akun), asal)],
@@ -63,12 +87,12 @@ pub async fn periksa_mfa(
             )
             .await?;
             tx.commit().await?;
-            return Ok(true);
+            return Ok(Some(naik));
         }
         tx.rollback().await?;
     }
     catat_gagal(app, akun, asal, "mfa.gagal").await?;
-    Ok(false)
+    Ok(None)
 }
 
 async fn kode_diterima(
@@ -107,15 +131,15 @@ async fn kode_diterima(
 }
 
 /// Confirms enrolment with a first code. Accepted: MFA is required from now on, the session
-/// becomes full, the enrolment is audited, and the recovery codes are returned to show once.
-/// None: the code is wrong (nothing changes).
+/// becomes full under a new id, the enrolment is audited, and the recovery codes are returned
+/// to show once. None: the code is wrong (nothing changes).
 pub async fn daftarkan_mfa(
     app: &App,
     sesi: &Sesi,
     akun: &Akun,
     kode_masukan: &str,
     asal: &Asal,
-) -> AppResult<Option<Vec<String>>> {
+) -> AppResult<Option<(Vec<String>, SesiNaik)>> {
     let now = app.sekarang();
     let Some(rahasia) = akun
         .mfa_rahasia
@@ -148,7 +172,10 @@ pub async fn daftarkan_mfa(
         &hashes,
     )
     .await?;
-    akun::ubah_tahap_sesi(&mut tx, &sesi.id_hash, TahapSesi::Penuh).await?;
+    let Some(naik) = naikkan_sesi(&mut tx, sesi).await? else {
+        tx.rollback().await?;
+        return Ok(None);
+    };
     audit::tulis(
         &mut tx,
         vec![audit_akun("mfa.didaftarkan", Some(akun), asal)],
@@ -156,5 +183,5 @@ pub async fn daftarkan_mfa(
     )
     .await?;
     tx.commit().await?;
-    Ok(Some(kode_pemulihan))
+    Ok(Some((kode_pemulihan, naik)))
 }

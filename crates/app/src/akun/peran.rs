@@ -66,6 +66,9 @@ async fn beri(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     akun::beri_peran(tx, akun_id, p).await?;
+    // A session's privilege changes only through a new sign-in (a new session id), never in
+    // place: the account's open sessions end, as when a grant is revoked.
+    akun::hapus_sesi_akun(tx, akun_id, None).await?;
     let e = AuditBaru {
         aktor: aktor.to_string(),
         aksi: "akun.peran_diberikan".into(),

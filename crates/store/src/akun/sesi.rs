@@ -132,16 +132,27 @@ pub async fn buat_sesi(tx: &mut Tx, s: &Sesi) -> StoreResult<()> {
     Ok(())
 }
 
-/// Moves a session to another sign-in stage.
-pub async fn ubah_tahap_sesi(tx: &mut Tx, id_hash: &str, tahap: TahapSesi) -> StoreResult<()> {
-    on_tx!(tx, |c| {
-        sqlx::query("UPDATE sesi SET tahap = $2 WHERE id_hash = $1")
-            .bind(id_hash)
+/// Gives a session a new id and CSRF token as its privilege rises (the second factor done):
+/// an id seen before, at the password step, no longer opens anything. False if the session
+/// is gone.
+pub async fn ganti_id_sesi(
+    tx: &mut Tx,
+    id_hash_lama: &str,
+    id_hash_baru: &str,
+    csrf_baru: &str,
+    tahap: TahapSesi,
+) -> StoreResult<bool> {
+    let n = on_tx!(tx, |c| {
+        sqlx::query("UPDATE sesi SET id_hash = $2, csrf = $3, tahap = $4 WHERE id_hash = $1")
+            .bind(id_hash_lama)
+            .bind(id_hash_baru)
+            .bind(csrf_baru)
             .bind(tahap.kode())
             .execute(&mut *c)
-            .await?;
+            .await?
+            .rows_affected()
     });
-    Ok(())
+    Ok(n == 1)
 }
 
 /// Ends one session.

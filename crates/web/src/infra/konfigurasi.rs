@@ -11,6 +11,8 @@ pub struct KonfigurasiWeb {
     pub https: bool,
     /// Take the client address from X-Forwarded-For (behind a trusted load balancer only).
     pub percaya_proxy: bool,
+    /// Connection limits (slow clients, request time, connections per address).
+    pub koneksi: crate::BatasKoneksi,
     /// The use cases' settings (instance name, public URL, lock-out, sessions, uploads...).
     pub app: KonfigurasiApp,
 }
@@ -21,6 +23,7 @@ impl Default for KonfigurasiWeb {
             cookie_secure: true,
             https: false,
             percaya_proxy: false,
+            koneksi: crate::BatasKoneksi::default(),
             app: KonfigurasiApp::default(),
         }
     }

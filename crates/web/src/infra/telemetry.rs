@@ -15,10 +15,12 @@ use tracing::{Instrument, field};
 const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Wraps `router` with the request span (outer) and the route recorder (inner).
-pub fn layers(router: Router, https: bool) -> Router {
+pub fn layers(router: Router, https: bool, cookie_secure: bool) -> Router {
     let router = router
         .route_layer(from_fn(record_route))
-        .layer(from_fn(request_span));
+        .layer(from_fn(move |req, next| {
+            request_span(req, next, cookie_secure)
+        }));
     if https {
         router.layer(from_fn(hsts))
     } else {
@@ -49,7 +51,7 @@ fn request_id(req: &Request) -> String {
         .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_string)
 }
 
-async fn request_span(mut req: Request, next: Next) -> Response {
+async fn request_span(mut req: Request, next: Next, cookie_secure: bool) -> Response {
     let id = request_id(&req);
     let span = tracing::info_span!(
         "request",
@@ -77,11 +79,13 @@ async fn request_span(mut req: Request, next: Next) -> Response {
         tracing::info!(parent: &span, status, ms, "request finished");
     }
     let headers = res.headers_mut();
-    // A language chosen with ?lang= sticks for later pages.
+    // A language chosen with ?lang= sticks for later pages. No script reads it, so it is
+    // HttpOnly like every other cookie, and Secure wherever the session cookie is.
     if let Some(lang) = bahasa_dipilih
         && let Ok(v) = HeaderValue::from_str(&format!(
-            "{}={lang}; Path=/; SameSite=Lax; Max-Age=31536000",
-            crate::infra::konteks::COOKIE_BAHASA
+            "{}={lang}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000{}",
+            crate::infra::konteks::COOKIE_BAHASA,
+            if cookie_secure { "; Secure" } else { "" }
         ))
     {
         headers.append(header::SET_COOKIE, v);

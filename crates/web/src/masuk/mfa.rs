@@ -2,6 +2,7 @@
 
 use askama::Template;
 use axum::extract::{Form, State};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use siasn_app::akun;
@@ -63,15 +64,40 @@ pub async fn kirim(
     if s.sesi.tahap != TahapSesi::PerluMfa {
         return Err(WebError::Alihkan("/beranda"));
     }
-    if !akun::periksa_mfa(state.app(), &s.sesi, &s.akun, &f.kode, &s.asal()).await? {
+    let Some(naik) = akun::periksa_mfa(state.app(), &s.sesi, &s.akun, &f.kode, &s.asal()).await?
+    else {
         return html(MfaPage {
             b,
             nama_instance: state.nama_instance(),
             csrf: s.sesi.csrf.clone(),
             galat: Some(b.t(Teks::MfaSalah)),
         });
+    };
+    Ok(dengan_sesi_baru(
+        &state,
+        &s,
+        &naik,
+        Redirect::to("/beranda").into_response(),
+    ))
+}
+
+/// The response carrying the session's new cookie (same lifetime as the one it replaces).
+fn dengan_sesi_baru(
+    state: &AppState,
+    s: &SesiApaSaja,
+    naik: &akun::SesiNaik,
+    mut r: Response,
+) -> Response {
+    let cfg = state.konfigurasi();
+    let umur = s.sesi.ingat_saya.then(|| {
+        (s.sesi.batas_mutlak - state.sekarang())
+            .num_seconds()
+            .max(0)
+    });
+    if let Ok(v) = HeaderValue::from_str(&cfg.set_cookie(cfg.cookie_sesi(), &naik.token, umur)) {
+        r.headers_mut().append(header::SET_COOKIE, v);
     }
-    Ok(Redirect::to("/beranda").into_response())
+    r
 }
 
 #[derive(Template)]
@@ -171,11 +197,16 @@ pub async fn daftar(
         return Err(WebError::Alihkan("/mfa/daftar"));
     }
     match akun::daftarkan_mfa(state.app(), &s.sesi, &s.akun, &f.kode, &s.asal()).await? {
-        Some(kode) => html(KodePemulihanPage {
-            b,
-            nama_instance: state.nama_instance(),
-            kode,
-        }),
+        Some((kode, naik)) => Ok(dengan_sesi_baru(
+            &state,
+            &s,
+            &naik,
+            html(KodePemulihanPage {
+                b,
+                nama_instance: state.nama_instance(),
+                kode,
+            })?,
+        )),
         None => halaman_daftar(&state, &s, Some(b.t(Teks::MfaSalah))).await,
     }
 }

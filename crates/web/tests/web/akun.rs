@@ -477,10 +477,15 @@ async fn staff_must_enrol_mfa_and_then_use_it() {
         .await;
     assert!(r.body.contains("Kode tidak cocok"));
     let code = totp::kode_pada(&rahasia, unix(&app));
+    let sebelum_daftar = c.cookies[SESI].clone();
     let r = c
         .post("/mfa/daftar", &[("csrf", &csrf), ("kode", &code)])
         .await;
     assert!(r.body.contains("Kode pemulihan"), "{}", r.body);
+    // Enrolment completed the sign-in under a new session id: the id from the password step
+    // (which someone could have fixed or seen) opens nothing.
+    assert_ne!(c.cookies[SESI], sebelum_daftar, "a new session id");
+    lama_tidak_berlaku(&app, &sebelum_daftar).await;
     let recovery: Vec<String> = r
         .body
         .split("<li><code>")
@@ -498,8 +503,15 @@ async fn staff_must_enrol_mfa_and_then_use_it() {
     assert!(r.body.contains("Kode tidak cocok"), "replay refused");
     app.jam.maju(Duration::seconds(60));
     let late = totp::kode_pada(&rahasia, unix(&app) - 30);
+    let sebelum_mfa = d.cookies[SESI].clone();
     let r = d.post("/mfa", &[("csrf", &csrf), ("kode", &late)]).await;
     assert_eq!(r.location.as_deref(), Some("/beranda"));
+    assert_ne!(
+        d.cookies[SESI], sebelum_mfa,
+        "a new session id after the second factor"
+    );
+    assert_eq!(d.get("/beranda").await.status, 200);
+    lama_tidak_berlaku(&app, &sebelum_mfa).await;
 
     // A recovery code works once.
     let mut e = app.klien();
@@ -536,6 +548,219 @@ async fn staff_must_enrol_mfa_and_then_use_it() {
             .as_deref(),
         Some("/beranda")
     );
+}
+
+/// The session cookie (the tests run with secure cookies).
+const SESI: &str = "__Host-siasn";
+
+/// A client holding only `cookie` (a session id from before a privilege change) reaches no
+/// signed-in page.
+async fn lama_tidak_berlaku(app: &App, cookie: &str) {
+    let mut lama = app.klien();
+    lama.cookies.insert(SESI.into(), cookie.to_string());
+    for halaman in ["/beranda", "/mfa", "/profil"] {
+        let r = lama.get(halaman).await;
+        assert_ne!(r.status, 200, "{halaman} with the old session id");
+        assert!(
+            r.location
+                .as_deref()
+                .is_some_and(|l| l.starts_with("/masuk")),
+            "{halaman}: {:?}",
+            r.location
+        );
+    }
+}
+
+/// A grant given to an account ends its open sessions: the new privilege comes with a new
+/// session id at the next sign-in, never into a session opened before.
+async fn a_new_grant_ends_the_accounts_sessions() {
+    let app = spawn_app(40).await;
+    let ps = pegawai_aktif(&app, "PROV-JABAR", 1).await;
+    let p = &ps[0];
+    akun_untuk(&app, p, None).await;
+    let mut c = app.klien();
+    assert_eq!(
+        c.masuk(p.nomor_induk.as_str(), SANDI)
+            .await
+            .location
+            .as_deref(),
+        Some("/beranda")
+    );
+    let lama = c.cookies[SESI].clone();
+    siasn_app::akun::beri_peran_langsung(
+        app.state.app(),
+        "uji",
+        siasn_app::akun::PenggunaCli::Pegawai(Box::new(p.clone())),
+        &PeranAkun::new(Peran::OperatorInstansi, Some("PROV-JABAR".into()), None).unwrap(),
+    )
+    .await
+    .unwrap();
+    lama_tidak_berlaku(&app, &lama).await;
+    // Signing in again asks for the second factor the new role requires.
+    let mut d = app.klien();
+    assert_eq!(
+        d.masuk(p.nomor_induk.as_str(), SANDI)
+            .await
+            .location
+            .as_deref(),
+        Some("/mfa/daftar")
+    );
+    assert_ne!(d.cookies[SESI], lama);
+}
+
+/// The probability that a draw from `a` exceeds one from `b`, ties counting half (the
+/// Mann–Whitney statistic over its maximum): 0.5 when both come from one distribution, near 1
+/// or 0 when one path is consistently slower.
+fn peluang_lebih(a: &[f64], b: &[f64]) -> f64 {
+    let mut u = 0.0;
+    for x in a {
+        for y in b {
+            u += if x > y {
+                1.0
+            } else if x == y {
+                0.5
+            } else {
+                0.0
+            };
+        }
+    }
+    u / (a.len() * b.len()) as f64
+}
+
+fn median(v: &[f64]) -> f64 {
+    let mut v = v.to_vec();
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// A wrong password for an existing NIP and any password for an unknown NIP take the same
+/// time, on the sign-in page and on the API's password grant: both paths run the same hash
+/// and the same statements. Measured over many interleaved trials (alternating which goes
+/// first); the two distributions are compared, never an absolute time.
+async fn a_wrong_password_and_an_unknown_nip_take_the_same_time() {
+    let app = spawn_app(200).await;
+    let ps = pegawai_aktif(&app, "PROV-JABAR", 12).await;
+    for p in &ps {
+        akun_untuk(&app, p, None).await;
+    }
+    // The same NIP shape with a sequence no employee has.
+    let tak_dikenal: Vec<String> = ps
+        .iter()
+        .map(|p| format!("{}999", &p.nomor_induk.as_str()[..15]))
+        .collect();
+    for n in &tak_dikenal {
+        let ada = app
+            .store()
+            .akun_by_login(&siasn_domain::akun::Login::Nip(n.clone()))
+            .await
+            .unwrap();
+        assert!(ada.is_none(), "{n} is unknown");
+    }
+    let klien = siasn_app::klien_api::daftarkan(
+        app.state.app(),
+        "uji",
+        "SIMPEG waktu",
+        siasn_domain::klien_api::JangkauanKlien::Instansi("PROV-JABAR".into()),
+        siasn_domain::klien_api::DaftarLingkup::parse("baca").unwrap(),
+        6000,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let http = reqwest::Client::new();
+    let token_url = format!(
+        "http://{}/auth/realms/public-siasn/protocol/openid-connect/token",
+        app.addr
+    );
+    let (mut web_ada, mut web_tidak, mut api_ada, mut api_tidak) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    // Eight rounds, the sign-in page and the API in turn. Each round stays under the
+    // per-address limits, and every account's delay after its failures has passed: the clock
+    // moves on between rounds, so a known account always takes the wrong-password path.
+    for putaran in 0..8 {
+        app.jam.maju(Duration::minutes(20));
+        let lewat_api = putaran % 2 == 1;
+        for (i, p) in ps.iter().enumerate() {
+            let pasangan = [
+                (p.nomor_induk.as_str().to_string(), true),
+                (tak_dikenal[i].clone(), false),
+            ];
+            let urutan: Vec<_> = if (i + putaran / 2) % 2 == 0 {
+                pasangan.iter().collect()
+            } else {
+                pasangan.iter().rev().collect()
+            };
+            for (login, ada) in urutan {
+                let ms = if lewat_api {
+                    let mulai = std::time::Instant::now();
+                    let r = http
+                        .post(&token_url)
+                        .form(&[
+                            ("grant_type", "password"),
+                            ("client_id", klien.klien.consumer_key.as_str()),
+                            ("username", login),
+                            ("password", "Salah-Sekali-99"),
+                        ])
+                        .send()
+                        .await
+                        .unwrap();
+                    let ms = mulai.elapsed().as_secs_f64() * 1000.0;
+                    assert_eq!(r.status().as_u16(), 401);
+                    ms
+                } else {
+                    let mut c = app.klien();
+                    let csrf = c.csrf("/masuk").await;
+                    let mulai = std::time::Instant::now();
+                    let r = c
+                        .post(
+                            "/masuk",
+                            &[
+                                ("csrf", &csrf),
+                                ("login", login),
+                                ("sandi", "Salah-Sekali-99"),
+                            ],
+                        )
+                        .await;
+                    let ms = mulai.elapsed().as_secs_f64() * 1000.0;
+                    assert!(r.body.contains("kata sandi salah"), "{}", r.body);
+                    ms
+                };
+                match (lewat_api, *ada) {
+                    (false, true) => web_ada.push(ms),
+                    (false, false) => web_tidak.push(ms),
+                    (true, true) => api_ada.push(ms),
+                    (true, false) => api_tidak.push(ms),
+                }
+            }
+        }
+    }
+    for (pintu, ada, tidak) in [
+        ("halaman masuk", &web_ada, &web_tidak),
+        ("token API", &api_ada, &api_tidak),
+    ] {
+        let p = peluang_lebih(ada, tidak);
+        eprintln!(
+            "{pintu}: median {:.1} ms (NIP ada, sandi salah) vs {:.1} ms (NIP tidak ada), P(ada > tidak) = {p:.2}, n = {}",
+            median(ada),
+            median(tidak),
+            ada.len()
+        );
+        // Under one distribution the statistic's spread is about 0.06 for 48 + 48 trials; a
+        // consistent difference like the 47 ms vs 26 ms once measured puts it near 1.
+        assert!((0.25..=0.75).contains(&p), "{pintu}: P = {p:.2}");
+    }
+    // Nobody was locked or delayed into another path: every known account failed 8 times.
+    for p in &ps {
+        let a = app
+            .store()
+            .akun_by_login(&siasn_domain::akun::Login::Nip(
+                p.nomor_induk.as_str().into(),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(a.gagal_berturut >= 8 && a.terkunci_sampai.is_none());
+    }
 }
 
 trait JamNow {
@@ -608,4 +833,6 @@ dua_mesin!(
     forms_before_login_need_the_csrf_cookie,
     staff_must_enrol_mfa_and_then_use_it,
     sign_in_writes_nothing_when_its_session_cannot_be_stored,
+    a_new_grant_ends_the_accounts_sessions,
+    a_wrong_password_and_an_unknown_nip_take_the_same_time,
 );
