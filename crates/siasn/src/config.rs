@@ -426,6 +426,40 @@ mod tests {
     }
 
     #[test]
+    fn connection_limits_default_and_follow_the_proxy_setting() {
+        let c = Config::load(None, env(&[])).unwrap();
+        assert_eq!(
+            (
+                c.header_timeout_seconds,
+                c.body_pause_seconds,
+                c.request_timeout_seconds,
+                c.connections_per_address
+            ),
+            (10, 20, 120, 256)
+        );
+        let c = Config::load(None, env(&[("SIASN_TRUST_PROXY", "true")])).unwrap();
+        assert_eq!(c.connections_per_address, 0, "the proxy caps per client");
+        let c = Config::load(
+            None,
+            env(&[
+                ("SIASN_TRUST_PROXY", "true"),
+                ("SIASN_CONNECTIONS_PER_ADDRESS", "64"),
+                ("SIASN_HEADER_TIMEOUT_SECONDS", "5"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(
+            (c.connections_per_address, c.header_timeout_seconds),
+            (64, 5)
+        );
+        let e = Config::load(None, env(&[("SIASN_HEADER_TIMEOUT_SECONDS", "0")])).unwrap_err();
+        assert!(
+            e.to_string().contains("SIASN_HEADER_TIMEOUT_SECONDS"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn environment_overrides_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("siasn.toml");

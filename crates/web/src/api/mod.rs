@@ -41,6 +41,8 @@ pub use jejak::catat_baca_berkelompok;
 pub use kunci::{JenisToken, KlaimToken};
 pub use panggilan::{Klien, Panggilan};
 pub use spesifikasi::OPENAPI;
+#[doc(hidden)]
+pub use tulis::{SIMPAN, urai_simpan};
 
 /// Data API base path.
 pub const DASAR: &str = "/apisiasn/1.0";

@@ -137,6 +137,26 @@ async fn dokumen_path(
     }
 }
 
+/// Parses a save body of `nama` as the server does (a JSON object, then the kind's fields),
+/// for the kinds that need no reference data; `None` for the others. Exists for the fuzzer
+/// (`fuzz/`), which feeds it arbitrary bytes: it must answer an error, never panic.
+#[doc(hidden)]
+pub fn urai_simpan(
+    nama: &str,
+    body: &[u8],
+) -> Option<Result<siasn_domain::riwayat::DataRiwayat, ApiError>> {
+    let mut h = HeaderMap::new();
+    h.insert(
+        header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static("application/json"),
+    );
+    let m = match badan(&h, &Bytes::copy_from_slice(body)) {
+        Ok(m) => m,
+        Err(e) => return Some(Err(e)),
+    };
+    riwayat::data_riwayat_murni(nama, &Isian(&m), None)
+}
+
 /// The field naming the employee in each save payload (the first is the documented one).
 fn kunci_pegawai(nama: &str) -> &'static [&'static str] {
     match nama {

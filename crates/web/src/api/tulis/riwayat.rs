@@ -56,6 +56,27 @@ fn skp22(isi: &Isian<'_>) -> Result<RiwayatSkp22, ApiError> {
     })
 }
 
+/// The history row of a save payload whose kind needs no reference lookup (the others are
+/// `None`): the server reads these first, and the fuzzer reads them without a server.
+pub(super) fn data_riwayat_murni(
+    nama: &str,
+    isi: &Isian<'_>,
+    golongan_sekarang: Option<Golongan>,
+) -> Option<Result<DataRiwayat, ApiError>> {
+    Some(match nama {
+        "kursus" => kursus(isi),
+        "hukdis" => hukuman_disiplin(isi),
+        "skp" => skp(isi),
+        "skp/2021" => skp_2021(isi),
+        "skp22" => skp22(isi).map(DataRiwayat::Skp22),
+        "kinerjaperiodik" => kinerja_periodik(isi),
+        "cpns" => cpns_pns(isi, golongan_sekarang),
+        "pendidikan" => pendidikan(isi),
+        "golongan" => golongan(isi),
+        _ => return None,
+    })
+}
+
 /// The history row a save payload describes.
 pub(super) async fn data_riwayat(
     state: &AppState,
@@ -64,20 +85,14 @@ pub(super) async fn data_riwayat(
     isi: &Isian<'_>,
     p: &Pegawai,
 ) -> Result<DataRiwayat, ApiError> {
+    if let Some(r) = data_riwayat_murni(nama, isi, p.golongan) {
+        return r;
+    }
     Ok(match nama {
         "jabatan" | "jabatan/unorjabatan" => jabatan(state, isi, p).await?,
         "angkakredit" => angka_kredit(state, c, isi, p).await?,
         "diklat" => diklat(state, isi).await?,
-        "kursus" => kursus(isi)?,
-        "hukdis" => hukuman_disiplin(isi)?,
         "penghargaan" => penghargaan(state, isi).await?,
-        "skp" => skp(isi)?,
-        "skp/2021" => skp_2021(isi)?,
-        "skp22" => DataRiwayat::Skp22(skp22(isi)?),
-        "kinerjaperiodik" => kinerja_periodik(isi)?,
-        "cpns" => cpns_pns(isi, p)?,
-        "pendidikan" => pendidikan(isi)?,
-        "golongan" => golongan(isi)?,
         _ => return Err(ApiError::tidak_ada()),
     })
 }
@@ -305,14 +320,14 @@ fn kinerja_periodik(isi: &Isian<'_>) -> Result<DataRiwayat, ApiError> {
     Ok(DataRiwayat::Skp22(skp22(isi)?))
 }
 
-fn cpns_pns(isi: &Isian<'_>, p: &Pegawai) -> Result<DataRiwayat, ApiError> {
+fn cpns_pns(isi: &Isian<'_>, golongan: Option<Golongan>) -> Result<DataRiwayat, ApiError> {
     let pns = isi.teks("nomor_sk_pns").is_some();
     Ok(DataRiwayat::CpnsPns(if pns {
         RiwayatCpnsPns {
             status: StatusKepegawaian::Pns,
             tmt: isi.tanggal_wajib("tmt_pns")?,
             sk: isi.sk("nomor_sk_pns", "tgl_sk_pns")?,
-            golongan: p.golongan,
+            golongan,
             nomor_spmt: None,
             tanggal_spmt: None,
             nomor_sttpl: isi.teks("nomor_sttpl"),
@@ -323,7 +338,7 @@ fn cpns_pns(isi: &Isian<'_>, p: &Pegawai) -> Result<DataRiwayat, ApiError> {
             status: StatusKepegawaian::Cpns,
             tmt: isi.tanggal_wajib("tmt_cpns")?,
             sk: isi.sk("nomor_sk_cpns", "tgl_sk_cpns")?,
-            golongan: p.golongan,
+            golongan,
             nomor_spmt: isi.teks("nomor_spmt"),
             tanggal_spmt: isi.tanggal("tgl_spmt")?,
             nomor_sttpl: None,
