@@ -6,12 +6,14 @@
 mod ajukan;
 mod api;
 mod kolektif;
+mod menunggu_dokumen;
 mod putuskan;
 mod validasi;
 
 pub use ajukan::*;
 pub use api::*;
 pub use kolektif::*;
+pub use menunggu_dokumen::*;
 pub use putuskan::*;
 pub use validasi::RefValidasi;
 

@@ -302,11 +302,11 @@ pub fn routes() -> Router<AppState> {
         r = r
             .route(
                 &jalur,
-                get(move |s, c, q| baca::sinkron(s, c, None, q, jenis)),
+                get(move |s, c, q| tulis::sinkron(s, c, None, q, jenis)),
             )
             .route(
                 &format!("{jalur}/{{id}}"),
-                get(move |s, c, p, q| baca::sinkron(s, c, Some(p), q, jenis)),
+                get(move |s, c, p, q| tulis::sinkron(s, c, Some(p), q, jenis)),
             );
     }
     for jenis in peta::BACA_ID {

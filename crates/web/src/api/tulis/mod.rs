@@ -1,5 +1,5 @@
-//! Writes: saves, the personal-data update, and deletes. An agency client's write is an agency
-//! act: it becomes a proposal recorded as submitted and approved at the agency stage by the
+//! Writes: saves, the personal-data update, deletes, and the data-utama syncs. An agency
+//! client's write is an agency act: it becomes a proposal recorded as submitted and approved at the agency stage by the
 //! user, through the client, in ONE transaction (`siasn_app::usulan::simpan_lewat_api`). History under agency
 //! authority is applied at once (audited); history under BKN authority waits in the BKN queue.
 
@@ -14,6 +14,7 @@ use serde_json::{Map, Value, json};
 use siasn_app::usulan::{self as kasus, DokumenApi, DokumenSalah, DokumenSimpan, HasilSimpanApi};
 use siasn_domain::klien_api::Lingkup;
 use siasn_domain::pegawai::Pegawai;
+use siasn_domain::riwayat::JenisRiwayat;
 use siasn_domain::usulan::{KolomDataUtama, Perubahan};
 use uuid::Uuid;
 
@@ -439,4 +440,63 @@ pub async fn hapus(
         TERSIMPAN,
     )
     .await
+}
+
+/// `GET /pns/data-utama-jabatansync` and `/pns/data-utama-golongansync`, as
+/// `?pns_orang_id=ID` or `/{ID}`: the data-utama's current position (or rank) re-derived from
+/// the history rows, as the national service's sync calls do. An agency act: it needs the
+/// `tulis` scope and an operator or verifier of the employee's agency; audited when it changes
+/// the record. Answers `"Error": "false"` on success, which is what those clients test.
+pub async fn sinkron(
+    State(state): State<AppState>,
+    c: Panggilan,
+    id: Option<Path<String>>,
+    q: super::baca::Kueri,
+    jenis: JenisRiwayat,
+) -> ApiResult {
+    c.wajib(Lingkup::Tulis)?;
+    let q = super::baca::kueri(q)?;
+    let id = match id {
+        Some(Path(i)) => i,
+        None => q
+            .get("pns_orang_id")
+            .cloned()
+            .ok_or_else(|| ApiError::tidak_valid("pns_orang_id wajib"))?,
+    };
+    let id: Uuid = id
+        .trim()
+        .parse()
+        .map_err(|_| ApiError::tidak_valid("pns_orang_id tidak valid"))?;
+    let p = state
+        .store()
+        .pegawai_api_id(id, &c.cakupan_pengguna(), &c.cakupan_klien())
+        .await?;
+    c.boleh_menulis(&p)?;
+    let nama = match jenis {
+        JenisRiwayat::Golongan => "golongan",
+        _ => "jabatan",
+    };
+    let berubah = siasn_app::pegawai::sinkronkan_cuplikan(
+        state.app(),
+        &c.aktor_kasus(),
+        p.id,
+        jenis,
+        format!("{} via API: data-utama-{nama}sync", c.klien.nama),
+    )
+    .await?;
+    let pesan = if berubah {
+        format!("data utama disinkronkan dengan riwayat {nama} terakhir")
+    } else {
+        format!("data utama sudah sesuai dengan riwayat {nama} terakhir")
+    };
+    Ok(super::tanpa_cache(
+        axum::Json(json!({
+            "code": 1,
+            "Error": "false",
+            "Message": pesan,
+            "success": true,
+            "mapData": { "pnsOrangId": p.id.to_string(), "berubah": berubah },
+        }))
+        .into_response(),
+    ))
 }
