@@ -8,6 +8,7 @@
 
 mod aktor;
 pub mod akun;
+pub mod audit;
 mod error;
 mod hasher;
 mod jam;

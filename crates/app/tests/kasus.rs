@@ -13,6 +13,8 @@ use siasn_domain::pegawai::Pegawai;
 use siasn_domain::usulan::{Keputusan, KolomDataUtama, Perubahan, StatusUsulan};
 use siasn_store::{FilterPegawai, Store, conformance};
 
+mod audit;
+
 /// Test officials' certificate passphrase.
 const FRASA: &str = "frasa-uji-ttd-123";
 

@@ -20,6 +20,7 @@ pub mod klien_api;
 pub mod konsistensi;
 pub mod layanan;
 pub mod masa_kerja;
+pub mod merkle;
 pub mod nik;
 pub mod nip;
 pub mod pegawai;

@@ -25,6 +25,9 @@
 //! | body_pause_seconds | SIASN_BODY_PAUSE_SECONDS | 20 (longest pause while a body is sent) |
 //! | request_timeout_seconds | SIASN_REQUEST_TIMEOUT_SECONDS | 120 (a whole request) |
 //! | connections_per_address | SIASN_CONNECTIONS_PER_ADDRESS | 256, or 0 (no cap) with trust_proxy |
+//! | audit_key_dir | SIASN_AUDIT_KEY_DIR | <data_dir>/audit-kunci (MAC and head-signing keys; made at first start) |
+//! | audit_publish_url | SIASN_AUDIT_PUBLISH_URL | <data_dir>/audit-terbit (signed tree heads; a folder or s3://bucket/prefix) |
+//! | audit_publish_seconds | SIASN_AUDIT_PUBLISH_SECONDS | 60 (a new head at most this often while entries arrive; at least every 5 minutes) |
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -89,6 +92,12 @@ pub struct Config {
     pub request_timeout_seconds: u64,
     /// Open connections one address may hold (0: no cap).
     pub connections_per_address: usize,
+    /// Folder of the audit log's MAC and head-signing keys (outside the database).
+    pub audit_key_dir: PathBuf,
+    /// Where signed audit tree heads are published (a folder or `s3://bucket/prefix`).
+    pub audit_publish_url: String,
+    /// Seconds between signed heads while entries arrive.
+    pub audit_publish_seconds: u64,
 }
 
 /// A secret from the environment: its Debug never shows it.
@@ -131,6 +140,9 @@ struct FileConfig {
     body_pause_seconds: Option<i64>,
     request_timeout_seconds: Option<i64>,
     connections_per_address: Option<i64>,
+    audit_key_dir: Option<PathBuf>,
+    audit_publish_url: Option<String>,
+    audit_publish_seconds: Option<i64>,
 }
 
 /// The environment over the file: a non-empty variable wins over the file's key, which wins
@@ -368,6 +380,23 @@ impl Config {
                 f.signature_instance_ca,
                 true,
             )?,
+            audit_key_dir: src
+                .pick(
+                    "SIASN_AUDIT_KEY_DIR",
+                    f.audit_key_dir
+                        .take()
+                        .map(|p| p.to_string_lossy().into_owned()),
+                )
+                .map_or_else(|| data_dir.join("audit-kunci"), PathBuf::from),
+            audit_publish_url: src
+                .pick("SIASN_AUDIT_PUBLISH_URL", f.audit_publish_url.take())
+                .unwrap_or_else(|| data_dir.join("audit-terbit").to_string_lossy().into_owned()),
+            audit_publish_seconds: src.number(
+                "SIASN_AUDIT_PUBLISH_SECONDS",
+                f.audit_publish_seconds,
+                60,
+                1,
+            )? as u64,
             signature_tsa_url,
             signature_seal_passphrase: (src.env)("SIASN_SIGNATURE_SEAL_PASSPHRASE")
                 .filter(|v| !v.is_empty())

@@ -258,8 +258,36 @@ enum KpCommand {
 
 #[derive(Debug, Subcommand)]
 enum AuditCommand {
-    /// Check the whole hash chain; names the first broken entry.
-    Verify,
+    /// Check the log against the signed heads published outside the database: signatures,
+    /// consistency between heads, every entry's content and MAC. Continues from the last
+    /// verified head unless --full.
+    Verify {
+        /// Read every entry, not only those after the last verified head.
+        #[arg(long = "full", alias = "penuh")]
+        full: bool,
+        /// The verifier's state file (default: <data_dir>/audit-terverifikasi.json).
+        #[arg(long = "state")]
+        state: Option<PathBuf>,
+    },
+    /// Sequence waiting entries and sign and publish a tree head now.
+    Publish,
+    /// Add a new MAC key and head-signing key (rotation; old keys keep verifying).
+    Rotate,
+    /// Benchmarks only: append COUNT synthetic entries (scripts/bench-audit.sh).
+    #[command(hide = true)]
+    BenchFill {
+        /// How many.
+        count: u64,
+    },
+    /// Check an inclusion proof (downloaded from "Siapa melihat atau mengubah data saya")
+    /// offline, with the public keys only.
+    Prove {
+        /// The proof file (JSON).
+        file: PathBuf,
+        /// Folder with the `tanda-*.pub` public keys (default: the audit key folder).
+        #[arg(long = "keys")]
+        keys: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -333,8 +361,20 @@ fn main() -> ExitCode {
                 command: UserCommand::SetPassword { login, .. },
             } => perintah::user_set_password(&config, &login).await,
             Command::Audit {
-                command: AuditCommand::Verify,
-            } => perintah::audit_verify(&config).await,
+                command: AuditCommand::Verify { full, state },
+            } => perintah::audit_verify(&config, full, state).await,
+            Command::Audit {
+                command: AuditCommand::Publish,
+            } => perintah::audit_publish(&config).await,
+            Command::Audit {
+                command: AuditCommand::Rotate,
+            } => perintah::audit_rotate(&config),
+            Command::Audit {
+                command: AuditCommand::BenchFill { count },
+            } => perintah::audit_bench_fill(&config, count).await,
+            Command::Audit {
+                command: AuditCommand::Prove { file, keys },
+            } => perintah::audit_prove(&config, &file, keys.as_deref()),
             Command::Kp {
                 command: KpCommand::Prediksi { periode, instansi },
             } => kp::prediksi(&config, periode, instansi).await,

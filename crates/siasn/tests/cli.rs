@@ -230,29 +230,47 @@ fn first_admin_from_the_command_line_and_audit_verification() {
         "never echoed"
     );
 
+    let publish = siasn_in(dir.path())
+        .args(["audit", "publish"])
+        .output()
+        .unwrap();
+    assert!(
+        publish.status.success(),
+        "{}",
+        String::from_utf8_lossy(&publish.stderr)
+    );
+    assert!(String::from_utf8_lossy(&publish.stdout).contains("kepala audit diterbitkan"));
+    assert!(dir.path().join("audit-terbit").read_dir().unwrap().count() >= 1);
     let verify = siasn_in(dir.path())
         .args(["audit", "verify"])
         .output()
         .unwrap();
-    assert!(verify.status.success());
-    assert!(String::from_utf8_lossy(&verify.stdout).contains("rantai audit utuh"));
+    assert!(
+        verify.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verify.stderr)
+    );
+    assert!(String::from_utf8_lossy(&verify.stdout).contains("log audit utuh"));
+    assert!(dir.path().join("audit-terverifikasi.json").exists());
 
     // Someone edits the database behind the application's back.
     let db = dir.path().join("siasn.sqlite");
     let tamper = Command::new("sqlite3")
         .arg(&db)
-        .arg("UPDATE audit_event SET aktor = 'orang lain' WHERE urutan = 3")
+        .arg("UPDATE audit_entri SET aktor = 'orang lain' WHERE posisi = 2")
         .status();
     if tamper.is_ok_and(|s| s.success()) {
         let verify = siasn_in(dir.path())
-            .args(["audit", "verify"])
+            .args(["audit", "verify", "--full"])
             .output()
             .unwrap();
         assert!(!verify.status.success());
-        assert!(String::from_utf8_lossy(&verify.stderr).contains("rusak pada entri 3"));
+        let err = String::from_utf8_lossy(&verify.stderr);
+        assert!(err.contains("posisi 2") && err.contains("MAC"), "{err}");
+        assert!(err.contains("akar kepala terbit"), "{err}");
     } else {
         eprintln!(
-            "sqlite3 not installed: tamper half of this test skipped (the store suite covers it)"
+            "sqlite3 not installed: tamper half of this test skipped (the app suite covers it)"
         );
     }
 }

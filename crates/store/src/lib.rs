@@ -22,6 +22,7 @@ pub mod migrate;
 pub mod pegawai;
 pub mod referensi;
 pub mod sandi;
+pub mod terbit;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod ttd;

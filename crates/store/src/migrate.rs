@@ -72,6 +72,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0009_dokumen_kinerja.sql"),
         postgres: include_str!("../migrations/postgres/0009_dokumen_kinerja.sql"),
     },
+    Migration {
+        version: 10,
+        name: "audit_merkle",
+        sqlite: include_str!("../migrations/sqlite/0010_audit_merkle.sql"),
+        postgres: include_str!("../migrations/postgres/0010_audit_merkle.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

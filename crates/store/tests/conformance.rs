@@ -513,22 +513,54 @@ async fn audit_chain_detects_a_changed_or_missing_entry(store: &Store) {
     let ok = store.verifikasi_audit().await.unwrap();
     assert_eq!(ok.jumlah, 4);
     assert!(ok.rusak.is_none(), "{ok:?}");
+    // Waiting entries are checked too, before the sequencer gives them positions.
+    siasn_store::on_pool!(store.db(), |pool| {
+        sqlx::query("UPDATE audit_entri SET aksi = 'diubah' WHERE aksi = 'b'")
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+    assert_eq!(
+        store.verifikasi_audit().await.unwrap().rusak.map(|r| r.0),
+        Some(-1)
+    );
+    siasn_store::on_pool!(store.db(), |pool| {
+        sqlx::query("UPDATE audit_entri SET aksi = 'b' WHERE aksi = 'diubah'")
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+
+    let h = store.urutkan_audit(2).await.unwrap();
+    assert_eq!((h.diurutkan, h.ukuran), (2, 2));
+    let h = store.urutkan_audit(100).await.unwrap();
+    assert_eq!((h.diurutkan, h.ukuran), (2, 4));
+    assert!(h.tanpa_mac_sah.is_empty());
+    let urut: Vec<String> = store
+        .audit_berurutan(0, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.aksi)
+        .collect();
+    assert_eq!(urut, ["a", "b", "c", "d"]);
+    assert!(store.verifikasi_audit().await.unwrap().rusak.is_none());
 
     siasn_store::on_pool!(store.db(), |pool| {
-        sqlx::query("UPDATE audit_event SET aksi = 'diubah' WHERE urutan = 2")
+        sqlx::query("UPDATE audit_entri SET aksi = 'diubah' WHERE posisi = 1")
             .execute(pool)
             .await
             .unwrap();
     });
     let broken = store.verifikasi_audit().await.unwrap();
-    assert_eq!(broken.rusak.as_ref().map(|r| r.0), Some(2), "{broken:?}");
+    assert_eq!(broken.rusak.as_ref().map(|r| r.0), Some(1), "{broken:?}");
 
     siasn_store::on_pool!(store.db(), |pool| {
-        sqlx::query("UPDATE audit_event SET aksi = 'b' WHERE urutan = 2")
+        sqlx::query("UPDATE audit_entri SET aksi = 'b' WHERE posisi = 1")
             .execute(pool)
             .await
             .unwrap();
-        sqlx::query("DELETE FROM audit_event WHERE urutan = 4")
+        sqlx::query("DELETE FROM audit_entri WHERE posisi = 3")
             .execute(pool)
             .await
             .unwrap();
@@ -536,7 +568,7 @@ async fn audit_chain_detects_a_changed_or_missing_entry(store: &Store) {
     let truncated = store.verifikasi_audit().await.unwrap();
     assert_eq!(
         truncated.rusak.as_ref().map(|r| r.0),
-        Some(4),
+        Some(3),
         "{truncated:?}"
     );
 }

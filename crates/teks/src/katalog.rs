@@ -227,6 +227,11 @@ katalog! {
         "My documents";
     RiwayatAkses => "Siapa melihat atau mengubah data saya",
         "Who saw or changed my data";
+    BuktiAudit => "Unduh bukti", "Download proof";
+    BuktiAuditPenjelasan => "Setiap catatan di bawah tersimpan dalam log audit yang ditandatangani secara berkala di luar basis data. Bukti sebuah catatan dapat diperiksa siapa saja tanpa akses ke sistem (siasn audit prove), sehingga catatan tentang Anda tidak dapat dihapus atau diubah diam-diam. Catatan terbaru mendapat bukti setelah tanda tangan berikutnya (beberapa menit).",
+        "Every entry below is kept in an audit log whose state is signed regularly outside the database. Anyone can check an entry's proof without access to the system (siasn audit prove), so entries about you cannot be removed or altered unnoticed. The newest entries get a proof after the next signature (a few minutes).";
+    BuktiBelumAda => "Bukti catatan ini belum tersedia: log audit akan ditandatangani dalam beberapa menit. Coba lagi nanti.",
+        "The proof of this entry is not available yet: the audit log is signed within a few minutes. Please try again later.";
     DataUtama => "Data utama",
         "Personal data";
     TampilkanSensitif => "Tampilkan nomor yang disamarkan",

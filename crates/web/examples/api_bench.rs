@@ -5,6 +5,9 @@
 //! cargo run --release -p siasn-web --example api_bench -- [EMPLOYEES] [SECONDS] [CONNECTIONS]
 //! DATABASE_URL=postgres://... uses PostgreSQL (an empty database or schema); otherwise a
 //! temporary SQLite file.
+//!
+//! With SECONDS = 0 it only serves: it prints `base`, the two header lines and a file of NIPs,
+//! then waits, so a load generator in its own process (`wrk`, scripts/bench-audit.sh) measures.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::Arc;
@@ -250,6 +253,17 @@ async fn main() {
         .build()
         .unwrap();
     let header = Arc::new(token(&http, &base, &klien, &username).await);
+    if detik == 0 {
+        let berkas = dir.path().join("nip.txt");
+        std::fs::write(&berkas, nip.join("\n") + "\n").unwrap();
+        println!("base={base}");
+        for (nama, nilai) in header.iter() {
+            println!("header={nama}: {nilai}");
+        }
+        println!("nips={}", berkas.display());
+        println!("siap");
+        std::future::pending::<()>().await;
+    }
     let data_utama: Arc<Vec<String>> = Arc::new(
         nip.iter()
             .map(|n| format!("{base}/apisiasn/1.0/pns/data-utama/{n}"))

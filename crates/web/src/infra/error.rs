@@ -66,7 +66,8 @@ impl<T> DalamBahasa<T> for Result<T, AppError> {
     }
 }
 
-fn halaman(status: StatusCode, bahasa: Bahasa, pesan: &str) -> Response {
+/// A short page with one message.
+pub(crate) fn halaman(status: StatusCode, bahasa: Bahasa, pesan: &str) -> Response {
     let body = format!(
         "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>SIASN</title><link rel=\"stylesheet\" href=\"/static/siasn.css\"><main><h1>SIASN</h1><p class=\"bad\">{}</p><p><a href=\"/\">{}</a></p></main></html>",
         bahasa.tag(),

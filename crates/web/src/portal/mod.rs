@@ -20,6 +20,7 @@ pub fn routes() -> Router<AppState> {
         .route("/dokumen", get(profil::dokumen_saya))
         .route("/dokumen/{id}", get(profil::unduh))
         .route("/riwayat-akses", get(profil::riwayat_akses))
+        .route("/riwayat-akses/{id}/bukti", get(profil::bukti_akses))
         .route("/kinerja", get(kinerja::kinerja))
         .route("/kompetensi", get(kinerja::kompetensi))
         .route("/pegawai/{id}", get(profil::petugas))

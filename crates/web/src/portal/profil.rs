@@ -366,10 +366,55 @@ struct AksesPage<'a> {
 
 /// One entry of who saw or changed the record.
 struct AksesBaris {
+    id: Uuid,
+    /// Under a signed head already: its proof can be downloaded.
+    bertanda: bool,
     waktu: String,
     siapa: String,
     aksi: String,
     alasan: String,
+}
+
+/// The inclusion proof of one entry about the signed-in employee, as a JSON file to keep and
+/// check offline (`siasn audit prove`). Entries about anyone else look like missing ones.
+pub async fn bukti_akses(
+    State(state): State<AppState>,
+    m: Masuk,
+    Param(id): Param<Uuid>,
+) -> Result<Response, WebError> {
+    let b = m.konteks.bahasa;
+    let p = milik_sendiri(&state, &m, Bacaan::Biasa).await?;
+    let entri = state.store().audit_entri(id).await?;
+    if entri.is_none_or(|e| e.pegawai_id != Some(p.id)) {
+        return Err(WebError::TidakDitemukan);
+    }
+    let rusak = |e: String| WebError::Store(siasn_store::StoreError::Corrupt(e));
+    let Some(bukti) = siasn_app::audit::bukti(state.store(), id)
+        .await
+        .map_err(|e| match e {
+            siasn_app::audit::AuditError::Store(s) => WebError::Store(s),
+            other => rusak(other.to_string()),
+        })?
+    else {
+        return Ok(crate::infra::error::halaman(
+            axum::http::StatusCode::ACCEPTED,
+            b,
+            b.t(Teks::BuktiBelumAda),
+        ));
+    };
+    let json = serde_json::to_vec_pretty(&bukti).map_err(|e| rusak(e.to_string()))?;
+    let mut r = ([(header::CONTENT_TYPE, "application/json")], json).into_response();
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "attachment; filename=\"bukti-audit-{}.json\"",
+        bukti.posisi
+    )) {
+        r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
 }
 
 /// Who saw or changed my data (the subject-access view of the audit log).
@@ -377,6 +422,11 @@ pub async fn riwayat_akses(State(state): State<AppState>, m: Masuk) -> Result<Re
     let b = m.konteks.bahasa;
     let p = milik_sendiri(&state, &m, Bacaan::Biasa).await?;
     let entri = state.store().audit_tentang_pegawai(p.id, 200).await?;
+    let ukuran_bertanda = state
+        .store()
+        .kepala_audit_terakhir()
+        .await?
+        .map_or(0, |k| k.ukuran);
     let mut nama: HashMap<String, String> = HashMap::new();
     let mut daftar = Vec::new();
     for e in entri {
@@ -423,6 +473,8 @@ pub async fn riwayat_akses(State(state): State<AppState>, m: Masuk) -> Result<Re
             None => siapa,
         };
         daftar.push(AksesBaris {
+            id: e.id,
+            bertanda: e.posisi.is_some_and(|p| p < ukuran_bertanda),
             waktu: format!(
                 "{} {}",
                 tampilan::tanggal(e.waktu.date_naive(), b),

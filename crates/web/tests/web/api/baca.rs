@@ -468,6 +468,69 @@ async fn every_read_is_audited_and_the_employee_can_see_it() {
     let page = c.get("/riwayat-akses").await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("api.dibaca"), "{}", page.body);
+    let entri = dibaca[0].id;
+    // Not yet under a signed head: no proof link yet, and the proof says to come back later.
+    assert!(!page.body.contains(&format!("/riwayat-akses/{entri}/bukti")));
+    assert_eq!(
+        c.get(&format!("/riwayat-akses/{entri}/bukti")).await.status,
+        202
+    );
+
+    // The sequencer signs a head; the employee downloads a proof that checks offline.
+    let kunci_dir = tempfile::tempdir().unwrap();
+    let terbit_dir = tempfile::tempdir().unwrap();
+    let kunci = siasn_app::audit::muat_kunci(kunci_dir.path(), true).unwrap();
+    let tempat =
+        siasn_store::terbit::TempatTerbit::dari_url(&terbit_dir.path().display().to_string())
+            .unwrap();
+    siasn_app::audit::Pengurut::baru(app.store().clone(), kunci.penanda.unwrap(), tempat)
+        .terbitkan_sekarang()
+        .await
+        .unwrap();
+    let page = c.get("/riwayat-akses").await;
+    assert!(
+        page.body.contains(&format!("/riwayat-akses/{entri}/bukti")),
+        "{}",
+        page.body
+    );
+    let unduh = c.get(&format!("/riwayat-akses/{entri}/bukti")).await;
+    assert_eq!(unduh.status, 200);
+    let bukti: siasn_app::audit::BuktiAudit = serde_json::from_str(&unduh.body).unwrap();
+    assert_eq!(bukti.entri.id, entri);
+    siasn_app::audit::periksa_bukti(&bukti, &kunci.publik).unwrap();
+
+    // Someone else's entry looks like a missing one.
+    let lain = app
+        .store()
+        .audit_tentang_pegawai(demo.operator.id, 5)
+        .await
+        .unwrap();
+    if let Some(e) = lain.first() {
+        assert_eq!(
+            c.get(&format!("/riwayat-akses/{}/bukti", e.id))
+                .await
+                .status,
+            404
+        );
+    }
+}
+
+/// X-Road's rule: a read whose audit entry cannot be written is not answered.
+async fn a_read_whose_audit_cannot_be_written_fails_closed() {
+    let app = spawn_app(60).await;
+    let (demo, _k, api) = siap(&app).await;
+    let t = nip(&demo.target);
+    ok(&api.get(&format!("/pns/data-utama/{t}")).await);
+    siasn_store::testing::gagalkan_insert(app.store(), "audit_entri").await;
+    let r = api.get(&format!("/pns/data-utama/{t}")).await;
+    assert_eq!(r.status, 500, "{}", r.teks());
+    assert!(
+        !r.teks().contains(&demo.target.nama),
+        "no personal data without its audit"
+    );
+    assert!(!r.teks().contains(&t));
+    siasn_store::testing::pulihkan(app.store(), "audit_entri").await;
+    ok(&api.get(&format!("/pns/data-utama/{t}")).await);
 }
 
 dua_mesin!(
@@ -482,4 +545,5 @@ dua_mesin!(
     the_reference_api_needs_only_the_gateway_token,
     out_of_reach_reads_as_unknown_and_a_malformed_nip_is_refused,
     every_read_is_audited_and_the_employee_can_see_it,
+    a_read_whose_audit_cannot_be_written_fails_closed,
 );
