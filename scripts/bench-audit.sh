@@ -12,6 +12,7 @@
 #
 # Needs: wrk, pgbench, psql, a PostgreSQL server (SIASN_BENCH_PG, default
 # postgres://postgres@127.0.0.1:5432). Usage: scripts/bench-audit.sh [SECONDS] [ENTRIES]
+# (SEKSI=24 runs only sections 2 and 4.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 detik="${1:-10}"
@@ -27,7 +28,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cargo build --release -q -p siasn -p siasn-web --example api_bench --example login_bench
+cargo build --release -q -p siasn
+cargo build --release -q -p siasn-web --example api_bench --example login_bench
 bin=target/release
 db_baru() {
   local nama="siasn_bench_$1_$$"
@@ -36,6 +38,7 @@ db_baru() {
   dbs+=("$nama")
   echo "$pg/$nama"
 }
+jalan() { [[ -z "${SEKSI:-}" || "$SEKSI" == *"$1"* ]]; }
 angka() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 # wrk prints "Requests/sec: N" and, with --latency, " 99%  12.34ms".
@@ -50,6 +53,7 @@ wrk_jalan() {
   echo "$rps $p99 $galat"
 }
 
+if jalan 1; then
 echo "== 1. data-utama vs /healthz (wrk, 64 connections, ${detik} s each)"
 for engine in sqlite postgres; do
   log="$kerja/api_$engine.log"
@@ -82,49 +86,65 @@ EOF
   kill "${pids[-1]}" 2>/dev/null || true
 done
 
+fi
+
+if jalan 2; then
 echo "== 2. audited writes vs the same writes without audit (PostgreSQL, pgbench, 16 clients, ${detik} s each)"
 url=$(db_baru tulis)
 mkdir -p "$kerja/data"
-DATABASE_URL="$url" SIASN_DATA_DIR="$kerja/data" "$bin/siasn" migrate >/dev/null 2>&1
+DATABASE_URL="$url" SIASN_DATA_DIR="$kerja/data" "$bin/siasn" demo --employees 1000 >/dev/null 2>&1
 psql "$url" -qc "CREATE TABLE bench_tulis (id BIGSERIAL PRIMARY KEY, pegawai UUID, isi TEXT, waktu TIMESTAMPTZ);
+  CREATE TABLE bench_id (n INT PRIMARY KEY, id UUID NOT NULL);
+  INSERT INTO bench_id SELECT row_number() OVER (ORDER BY id), id FROM pegawai;
   CREATE TABLE bench_kepala (id INT PRIMARY KEY, urutan BIGINT, hash TEXT); INSERT INTO bench_kepala VALUES (1, 0, '');" >/dev/null
-cat >"$kerja/tanpa.sql" <<'EOF'
-BEGIN;
-INSERT INTO bench_tulis (pegawai, isi, waktu) VALUES (gen_random_uuid(), repeat('x', 200), now());
-COMMIT;
-EOF
-cat >"$kerja/audit.sql" <<'EOF'
-BEGIN;
-INSERT INTO bench_tulis (pegawai, isi, waktu) VALUES (gen_random_uuid(), repeat('x', 200), now());
-INSERT INTO audit_entri (id, waktu, aktor, aksi, pegawai_id, sesudah, kunci_mac, mac)
-  VALUES (gen_random_uuid(), now(), 'akun:bench', 'pegawai.diubah', gen_random_uuid(), repeat('x', 200), 'bench', repeat('0', 64));
-COMMIT;
-EOF
-cat >"$kerja/kepala.sql" <<'EOF'
-BEGIN;
-UPDATE bench_kepala SET urutan = urutan + 1 WHERE id = 1 RETURNING urutan, hash;
-INSERT INTO bench_tulis (pegawai, isi, waktu) VALUES (gen_random_uuid(), repeat('x', 200), now());
-UPDATE bench_kepala SET hash = md5(random()::text) WHERE id = 1;
-COMMIT;
-EOF
+n_pegawai=$(psql "$url" -qAtc "SELECT count(*) FROM bench_id")
+# An audit entry as the application writes one: a time-ordered id, the employee, before/after.
+audit_sql="INSERT INTO audit_entri (id, waktu, aktor, aksi, pegawai_id, alasan, sesudah, alamat, kunci_mac, mac)
+  VALUES ((lpad(to_hex((extract(epoch from clock_timestamp()) * 1000000)::bigint), 16, '0') || substr(md5(random()::text), 1, 16))::uuid,
+    now(), 'akun:0190a0b0-0000-7000-8000-000000000001', 'riwayat.ditambah', PEGAWAI, 'usulan 0190a0b0-0000-7000-8000-0000000000aa',
+    '{\"jenis\":\"penghargaan\",\"jenis_penghargaan_id\":\"203\",\"tahun\":2025,\"nomor_sk\":\"SK/123/2025\"}', '10.1.2.3',
+    '20261206000000-abcdef', repeat('0', 64));"
+riwayat_sql="INSERT INTO riwayat (id, pegawai_id, jenis, tanggal_efektif, nomor_sk, tanggal_sk, data, dibuat_pada)
+  VALUES (gen_random_uuid(), ':pid', 'penghargaan', current_date, 'SK/123/2025', current_date,
+    '{\"jenis_penghargaan_id\":\"203\",\"tahun\":2025,\"nama\":\"Satyalancana Karya Satya X Tahun\"}'::jsonb, now());"
+# The employee is looked up before the transaction, as the application knows it already.
+kutip_pid="':pid'"
+pilih="SELECT id AS pid FROM bench_id WHERE n = :r \\gset"
+kecil="INSERT INTO bench_tulis (pegawai, isi, waktu) VALUES (gen_random_uuid(), repeat('x', 200), now());"
+{ echo "\\set r random(1, $n_pegawai)"; echo "BEGIN;"; echo "$kecil"; echo "COMMIT;"; } >"$kerja/kecil.sql"
+{ echo "\\set r random(1, $n_pegawai)"; echo "BEGIN;"; echo "$kecil"; echo "${audit_sql//PEGAWAI/gen_random_uuid()}"; echo "COMMIT;"; } >"$kerja/kecil_audit.sql"
+{ echo "\\set r random(1, $n_pegawai)"; echo "BEGIN;"; echo "UPDATE bench_kepala SET urutan = urutan + 1 WHERE id = 1 RETURNING urutan, hash;"; echo "$kecil"; echo "UPDATE bench_kepala SET hash = md5(random()::text) WHERE id = 1;"; echo "COMMIT;"; } >"$kerja/kecil_kepala.sql"
+{ echo "\\set r random(1, $n_pegawai)"; echo "$pilih"; echo "BEGIN;"; echo "$riwayat_sql"; echo "COMMIT;"; } >"$kerja/riwayat.sql"
+{ echo "\\set r random(1, $n_pegawai)"; echo "$pilih"; echo "BEGIN;"; echo "$riwayat_sql"; echo "${audit_sql//PEGAWAI/$kutip_pid}"; echo "COMMIT;"; } >"$kerja/riwayat_audit.sql"
 # A running server sequences the entries while they are written (its log is not needed).
 DATABASE_URL="$url" SIASN_DATA_DIR="$kerja/data" SIASN_LISTEN=127.0.0.1:0 RUST_LOG=off \
   "$bin/siasn" serve >/dev/null 2>&1 &
 pids+=($!)
 sleep 2
-pgb() { pgbench -n -c16 -j2 -T"$detik" -f "$1" "$url" 2>/dev/null | awk '/^tps/ {print $3; exit}'; }
-t_tanpa=$(pgb "$kerja/tanpa.sql")
-t_audit=$(pgb "$kerja/audit.sql")
-t_kepala=$(pgb "$kerja/kepala.sql")
+pgb() { pgbench -n -c16 -j2 -T"$detik" -f "$1" "$url" 2>&1 | awk '/^tps/ {print $3; exit}'; }
+psql "$url" -qc "CHECKPOINT" >/dev/null
+t_kecil=$(pgb "$kerja/kecil.sql")
+t_kecil_audit=$(pgb "$kerja/kecil_audit.sql")
+t_kecil_kepala=$(pgb "$kerja/kecil_kepala.sql")
+psql "$url" -qc "CHECKPOINT" >/dev/null
+t_riwayat=$(pgb "$kerja/riwayat.sql")
+t_riwayat_audit=$(pgb "$kerja/riwayat_audit.sql")
 sleep 3
 urut=$(psql "$url" -qAtc "SELECT count(*) FILTER (WHERE posisi IS NOT NULL) || ' of ' || count(*) FROM audit_entri")
-echo "write alone $t_tanpa tps | write + audit entry $t_audit tps (ratio $(angka "$t_audit" "$t_tanpa")) | old design, write + head row $t_kepala tps (ratio $(angka "$t_kepala" "$t_tanpa"))"
+echo "small insert: alone $t_kecil tps | + audit entry $t_kecil_audit tps (ratio $(angka "$t_kecil_audit" "$t_kecil")) | old design, + head row $t_kecil_kepala tps (ratio $(angka "$t_kecil_kepala" "$t_kecil"))"
+echo "history row (riwayat): alone $t_riwayat tps | + audit entry $t_riwayat_audit tps (ratio $(angka "$t_riwayat_audit" "$t_riwayat"))"
 echo "sequenced by the running server 3 s after the load: $urut"
 kill "${pids[-1]}" 2>/dev/null || true
 
+fi
+
+if jalan 3; then
 echo "== 3. HTTP sign-ins vs raw argon2id"
 "$bin/examples/login_bench" "$detik" 2>/dev/null | tail -3
 
+fi
+
+if jalan 4; then
 echo "== 4. audit verify over $entri entries (SQLite)"
 data="$kerja/verify"
 mkdir -p "$data"
@@ -137,3 +157,4 @@ SIASN_DATA_DIR="$data" "$bin/siasn" audit bench-fill 10000 >/dev/null
 SIASN_DATA_DIR="$data" "$bin/siasn" audit publish >/dev/null
 s=$(date +%s.%N); SIASN_DATA_DIR="$data" "$bin/siasn" audit verify; e=$(date +%s.%N)
 echo "incremental verify (10,000 new) wall time: $(awk -v a="$s" -v b="$e" 'BEGIN { printf "%.1f", b - a }') s"
+fi

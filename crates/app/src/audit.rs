@@ -575,11 +575,20 @@ pub async fn verifikasi(
         Some(s) if frontier.ukuran() > 0 => s.warisan_berlanjut,
         _ => true,
     };
-    while !putus {
-        let rows = store.audit_berurutan(frontier.ukuran(), 5000).await?;
-        if rows.is_empty() {
+    // The next batch is read while this one is hashed.
+    let ambil = |dari: u64| {
+        let store = store.clone();
+        tokio::spawn(async move { store.audit_berurutan(dari, 5000).await })
+    };
+    let mut berikut = Some(ambil(frontier.ukuran()));
+    while let Some(tugas) = berikut.take() {
+        let rows = tugas
+            .await
+            .map_err(|e| AuditError::Bukti(format!("pembacaan log terhenti: {e}")))??;
+        let Some(terakhir) = rows.last().and_then(|e| e.posisi) else {
             break;
-        }
+        };
+        berikut = Some(ambil(u64::try_from(terakhir).unwrap_or(0) + 1));
         for e in rows {
             let harus = frontier.ukuran();
             if e.posisi != i64::try_from(harus).ok() {
@@ -591,7 +600,8 @@ pub async fn verifikasi(
                 break;
             }
             warisan = warisan && e.kunci_mac.is_empty();
-            if !warisan && !cincin.sah(&e) {
+            let (mac_sah, daun) = e.periksa(cincin);
+            if !warisan && !mac_sah {
                 mac_rusak += 1;
                 if mac_rusak <= 5 {
                     lap.masalah.push(format!(
@@ -600,7 +610,7 @@ pub async fn verifikasi(
                     ));
                 }
             }
-            frontier.tambah(e.hash_daun());
+            frontier.tambah(daun);
             lap.entri_diperiksa += 1;
             periksa_akar(
                 &frontier,
@@ -609,6 +619,9 @@ pub async fn verifikasi(
                 &mut akar_salah,
                 &mut keadaan_baru,
             );
+        }
+        if putus {
+            break;
         }
     }
     if mac_rusak > 5 {

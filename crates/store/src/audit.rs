@@ -97,16 +97,34 @@ impl AuditEntri {
         .to_string()
     }
 
-    /// The leaf's bytes: the MAC-covered fields and the MAC.
+    /// The leaf's bytes: the MAC-covered fields, a line break, the MAC. Unambiguous: JSON text
+    /// never holds a raw line break, and the MAC is hex.
+    fn data_daun_dari(isi: &str, mac: &str) -> Vec<u8> {
+        let mut b = Vec::with_capacity(isi.len() + 1 + mac.len());
+        b.extend_from_slice(isi.as_bytes());
+        b.push(b'\n');
+        b.extend_from_slice(mac.as_bytes());
+        b
+    }
+
+    /// The leaf's bytes.
     pub fn data_daun(&self) -> Vec<u8> {
-        serde_json::json!([self.isi_bertanda(), self.mac])
-            .to_string()
-            .into_bytes()
+        Self::data_daun_dari(&self.isi_bertanda(), &self.mac)
     }
 
     /// The leaf hash of this entry, computed from its content (never read from storage).
     pub fn hash_daun(&self) -> Hash {
         merkle::hash_daun(&self.data_daun())
+    }
+
+    /// Whether the MAC verifies under `cincin`, and the leaf hash, from one canonical form.
+    pub fn periksa(&self, cincin: &CincinMac) -> (bool, Hash) {
+        let isi = self.isi_bertanda();
+        let sah = cincin.sah_isi(&self.kunci_mac, &self.mac, &isi);
+        (
+            sah,
+            merkle::hash_daun(&Self::data_daun_dari(&isi, &self.mac)),
+        )
     }
 }
 
@@ -176,14 +194,18 @@ impl CincinMac {
 
     /// Whether the entry's MAC was made by one of these keys over its current content.
     pub fn sah(&self, e: &AuditEntri) -> bool {
-        let Some(rahasia) = self.semua.get(&e.kunci_mac) else {
+        self.sah_isi(&e.kunci_mac, &e.mac, &e.isi_bertanda())
+    }
+
+    fn sah_isi(&self, kunci: &str, mac: &str, isi: &str) -> bool {
+        let Some(rahasia) = self.semua.get(kunci) else {
             return false;
         };
         let Ok(mut m) = HmacSha256::new_from_slice(rahasia) else {
             return false;
         };
-        m.update(e.isi_bertanda().as_bytes());
-        hex::decode(&e.mac).is_ok_and(|mac| m.verify_slice(&mac).is_ok())
+        m.update(isi.as_bytes());
+        hex::decode(mac).is_ok_and(|mac| m.verify_slice(&mac).is_ok())
     }
 }
 
@@ -497,23 +519,46 @@ impl Store {
             simpul_baru.extend(frontier.tambah(e.hash_daun()));
             posisi.push((e.id, p));
         }
-        for chunk in posisi.chunks(400) {
-            let n = on_tx!(&mut tx, |c| {
-                let mut qb = sqlx::QueryBuilder::new("WITH v (id, posisi) AS (");
-                qb.push_values(chunk, |mut b, (id, p)| {
-                    b.push_bind(*id).push_bind(*p);
-                });
-                qb.push(
-                    ") UPDATE audit_entri SET posisi = v.posisi FROM v \
-                     WHERE audit_entri.id = v.id AND audit_entri.posisi IS NULL",
-                );
-                qb.build().execute(&mut *c).await?.rows_affected()
-            });
-            if n != chunk.len() as u64 {
-                return Err(StoreError::Conflict(
-                    "entri audit sudah diurutkan oleh pengurut lain".into(),
-                ));
+        let n = match &mut tx {
+            // SQLite: one prepared statement per entry is cheap in-process, and an UPDATE … FROM
+            // a VALUES list may be planned as a scan of the whole log.
+            Tx::Sqlite(t) => {
+                let mut n = 0;
+                for (id, p) in &posisi {
+                    n += sqlx::query(
+                        "UPDATE audit_entri SET posisi = $1 WHERE id = $2 AND posisi IS NULL",
+                    )
+                    .bind(*p)
+                    .bind(*id)
+                    .execute(&mut **t)
+                    .await?
+                    .rows_affected();
+                }
+                n
             }
+            // PostgreSQL: a few round trips for the whole batch.
+            Tx::Postgres(t) => {
+                let mut n = 0;
+                for chunk in posisi.chunks(1000) {
+                    let (ids, ps): (Vec<Uuid>, Vec<i64>) = chunk.iter().copied().unzip();
+                    n += sqlx::query(
+                        "UPDATE audit_entri SET posisi = v.posisi \
+                         FROM UNNEST($1::uuid[], $2::bigint[]) AS v (id, posisi) \
+                         WHERE audit_entri.id = v.id AND audit_entri.posisi IS NULL",
+                    )
+                    .bind(ids)
+                    .bind(ps)
+                    .execute(&mut **t)
+                    .await?
+                    .rows_affected();
+                }
+                n
+            }
+        };
+        if n != posisi.len() as u64 {
+            return Err(StoreError::Conflict(
+                "entri audit sudah diurutkan oleh pengurut lain".into(),
+            ));
         }
         let mut baris_simpul = Vec::with_capacity(simpul_baru.len());
         for (s, h) in &simpul_baru {
@@ -716,12 +761,13 @@ impl Store {
                 jumlah += 1;
                 let harus = i64_dari(frontier.ukuran())?;
                 warisan = warisan && e.kunci_mac.is_empty();
+                let (mac_sah, daun) = e.periksa(&cincin);
                 let rusak = if e.posisi != Some(harus) {
                     Some(format!(
                         "posisi melompat ke {:?}: entri {harus} hilang",
                         e.posisi
                     ))
-                } else if !warisan && !cincin.sah(&e) {
+                } else if !warisan && !mac_sah {
                     Some(
                         "tanda MAC tidak sah: entri diubah atau disisipkan di luar aplikasi".into(),
                     )
@@ -734,7 +780,7 @@ impl Store {
                         rusak: Some((harus, alasan)),
                     });
                 }
-                frontier.tambah(e.hash_daun());
+                frontier.tambah(daun);
             }
         }
         if frontier.ukuran() != pohon.frontier.ukuran() || frontier.akar() != pohon.akar {

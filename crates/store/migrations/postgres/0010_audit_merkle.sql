@@ -15,11 +15,14 @@ CREATE TABLE audit_entri (
     alamat TEXT,
     kunci_mac TEXT NOT NULL,
     mac TEXT NOT NULL,
-    posisi BIGINT UNIQUE
+    posisi BIGINT
 );
+-- Partial indexes: an append touches only the primary key, the waiting queue and the one of
+-- pegawai/akun it concerns; the position index is filled by the sequencer.
+CREATE UNIQUE INDEX audit_entri_posisi ON audit_entri (posisi) WHERE posisi IS NOT NULL;
 CREATE INDEX audit_entri_antre ON audit_entri (id) WHERE posisi IS NULL;
-CREATE INDEX audit_entri_pegawai ON audit_entri (pegawai_id, waktu);
-CREATE INDEX audit_entri_akun ON audit_entri (akun_id, waktu);
+CREATE INDEX audit_entri_pegawai ON audit_entri (pegawai_id, waktu) WHERE pegawai_id IS NOT NULL;
+CREATE INDEX audit_entri_akun ON audit_entri (akun_id, waktu) WHERE akun_id IS NOT NULL;
 
 -- Entries of the hash chain carry over without a MAC (no key is reachable from SQL); the
 -- verifier accepts MAC-less entries only as the log's first entries, sequenced before any new.
