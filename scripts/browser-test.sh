@@ -42,6 +42,10 @@ nip="$(sed -n 's/^  Pegawai  *//p' "$work/server.log" | head -1)"
 [ -n "$nip" ] || { echo "no demo employee in the server log"; exit 1; }
 
 node "$work/node/portal-check.mjs" "$base" "$nip" "$out"
+# The proof the employee downloaded checks offline with the public keys alone.
+mkdir -p "$work/kunci-publik"
+cp "$work/data/audit-kunci/"*.pub "$work/kunci-publik/"
+target/debug/siasn audit prove "$out/portal-360-bukti-audit.json" --keys "$work/kunci-publik"
 node "$work/node/kartu-check.mjs" "$base" "$nip" "$out" "$work/data"
 operator="$(sed -n 's/^  Operator Instansi  *//p' "$work/server.log" | head -1)"
 [ -n "$operator" ] || { echo "no demo operator in the server log"; exit 1; }

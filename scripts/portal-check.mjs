@@ -42,6 +42,14 @@ for (const width of [360, 1280]) {
   const file = `${out}/portal-${width}-${download.suggestedFilename()}`;
   await download.saveAs(file);
   check(fs.statSync(file).size > 0, 'the document downloaded');
+  // Download the proof of one audit entry about me (checked offline by browser-test.sh).
+  await page.goto(`${base}/riwayat-akses`);
+  const bukti = page.locator('a[href$="/bukti"]').first();
+  check((await bukti.count()) === 1, 'an audit entry with a downloadable proof');
+  const [unduhBukti] = await Promise.all([page.waitForEvent('download'), bukti.click()]);
+  const fileBukti = `${out}/portal-${width}-bukti-audit.json`;
+  await unduhBukti.saveAs(fileBukti);
+  check(JSON.parse(fs.readFileSync(fileBukti, 'utf8')).format === 'siasn-audit-bukti-v1', 'the proof is a proof');
   // Language switch and back.
   await page.goto(`${base}/beranda`);
   await page.click('header a.lang');
