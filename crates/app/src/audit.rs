@@ -73,20 +73,38 @@ impl PenandaKepala {
     }
 
     /// Signs the head of a tree of `ukuran` entries with root `akar` at `waktu`.
-    pub fn tandatangani(&self, ukuran: u64, akar: &Hash, waktu: DateTime<Utc>) -> KepalaTertanda {
+    pub fn tandatangani(
+        &self,
+        ukuran: u64,
+        akar: &Hash,
+        waktu: DateTime<Utc>,
+    ) -> Result<KepalaTertanda, AuditError> {
         let waktu = waktu.trunc_subsecs(6);
-        let ukuran = i64::try_from(ukuran).unwrap_or(i64::MAX);
+        let ukuran = ukuran_i64(ukuran)?;
         let akar = hex::encode(akar);
         let pesan = KepalaTertanda::pesan(ukuran, waktu, &akar, &self.id);
         let tanda = hex::encode(self.pasangan.sign(&pesan).as_ref());
-        KepalaTertanda {
+        Ok(KepalaTertanda {
             ukuran,
             waktu,
             akar,
             kunci: self.id.clone(),
             tanda,
-        }
+        })
     }
+}
+
+/// A tree size as stored (signed 64-bit): larger ones cannot occur in practice, but are refused
+/// rather than folded into another size.
+fn ukuran_i64(ukuran: u64) -> Result<i64, AuditError> {
+    i64::try_from(ukuran)
+        .map_err(|_| AuditError::Bukti(format!("ukuran pohon {ukuran} terlalu besar")))
+}
+
+/// A stored size or position (signed) as a tree index; a negative one is damaged data.
+fn ukuran_u64(ukuran: i64) -> Result<u64, AuditError> {
+    u64::try_from(ukuran)
+        .map_err(|_| AuditError::Bukti(format!("ukuran atau posisi {ukuran} negatif")))
 }
 
 /// The keys of the audit folder.
@@ -261,8 +279,8 @@ pub struct Pengurut {
     terakhir: Option<KepalaTertanda>,
 }
 
-/// How long a sequencer's lease lasts without renewal.
-const LAMA_SEWA: Duration = Duration::from_secs(30);
+/// How long a sequencer's lease lasts without renewal, in seconds.
+const LAMA_SEWA_DETIK: i64 = 30;
 /// Entries sequenced per transaction.
 const BATCH_URUT: u32 = 5000;
 
@@ -282,7 +300,7 @@ impl Pengurut {
 
     async fn pegang_sewa(&self) -> Result<bool, AuditError> {
         let now = Utc::now();
-        let sampai = now + chrono::Duration::from_std(LAMA_SEWA).unwrap_or_default();
+        let sampai = now + chrono::Duration::seconds(LAMA_SEWA_DETIK);
         Ok(self
             .store
             .ambil_sewa("audit", &self.pemilik, now, sampai)
@@ -312,7 +330,7 @@ impl Pengurut {
         let pohon = self.store.pohon_audit().await?;
         let k = self
             .penanda
-            .tandatangani(pohon.frontier.ukuran(), &pohon.akar, Utc::now());
+            .tandatangani(pohon.frontier.ukuran(), &pohon.akar, Utc::now())?;
         self.tempat.terbitkan(&k).await?;
         self.store.simpan_kepala_audit(&k).await?;
         tracing::info!(size = k.ukuran, key = %k.kunci, "audit tree head published");
@@ -348,7 +366,7 @@ impl Pengurut {
     /// Sequences everything and publishes a head now, waiting for the lease if another
     /// server holds it (`siasn audit terbitkan`, tests).
     pub async fn terbitkan_sekarang(&mut self) -> Result<KepalaTertanda, AuditError> {
-        for _ in 0..LAMA_SEWA.as_secs() * 2 + 2 {
+        for _ in 0..LAMA_SEWA_DETIK * 2 + 2 {
             if self.pegang_sewa().await? {
                 self.urutkan_semua().await?;
                 let k = self.terbitkan().await;
@@ -588,7 +606,7 @@ pub async fn verifikasi(
         let Some(terakhir) = rows.last().and_then(|e| e.posisi) else {
             break;
         };
-        berikut = Some(ambil(u64::try_from(terakhir).unwrap_or(0) + 1));
+        berikut = Some(ambil(ukuran_u64(terakhir)? + 1));
         for e in rows {
             let harus = frontier.ukuran();
             if e.posisi != i64::try_from(harus).ok() {
@@ -686,7 +704,7 @@ pub async fn bukti(store: &Store, id: uuid::Uuid) -> Result<Option<BuktiAudit>, 
     ) else {
         return Ok(None);
     };
-    let n = u64::try_from(kepala.ukuran).unwrap_or(0);
+    let n = ukuran_u64(kepala.ukuran)?;
     if posisi >= n {
         return Ok(None);
     }
@@ -721,7 +739,7 @@ pub fn periksa_bukti(b: &BuktiAudit, publik: &[KunciPublikAudit]) -> Result<(), 
     for h in &b.jalur {
         jalur.push(hash_hex(h).ok_or_else(|| AuditError::Bukti("jalur tidak terbaca".into()))?);
     }
-    let n = u64::try_from(b.kepala.ukuran).unwrap_or(0);
+    let n = ukuran_u64(b.kepala.ukuran)?;
     if !merkle::periksa_inklusi(b.posisi, n, &b.entri.hash_daun(), &jalur, &akar) {
         return Err(AuditError::Bukti(
             "entri ini tidak ada di log yang ditandatangani (isi atau posisinya berbeda)".into(),

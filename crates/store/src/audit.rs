@@ -369,13 +369,14 @@ fn frontier_dari_json(ukuran: i64, puncak: &str) -> StoreResult<Frontier> {
     })
 }
 
-fn frontier_ke_json(f: &Frontier) -> String {
+fn frontier_ke_json(f: &Frontier) -> StoreResult<String> {
     let bagian: Vec<(u8, String)> = f
         .puncak()
         .iter()
         .map(|(t, h)| (*t, hex::encode(h)))
         .collect();
-    serde_json::to_string(&bagian).unwrap_or_else(|_| "[]".into())
+    serde_json::to_string(&bagian)
+        .map_err(|e| StoreError::Corrupt(format!("puncak pohon audit: {e}")))
 }
 
 fn i64_dari(n: u64) -> StoreResult<i64> {
@@ -581,7 +582,7 @@ impl Store {
                  WHERE id = 1 AND ukuran = $4",
             )
             .bind(ukuran_baru)
-            .bind(frontier_ke_json(&frontier))
+            .bind(frontier_ke_json(&frontier)?)
             .bind(hex::encode(frontier.akar()))
             .bind(ukuran_lama)
             .execute(&mut *c)

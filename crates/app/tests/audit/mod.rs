@@ -278,9 +278,13 @@ async fn a_head_published_without_the_key_and_a_fork_are_detected(store: &Store)
         terbit_dir: tempfile::tempdir().unwrap(),
     };
     let penanda = log2.kunci().penanda.unwrap();
-    let k1 = penanda.tandatangani(20, &Frontier::baru().akar(), chrono::Utc::now());
+    let k1 = penanda
+        .tandatangani(20, &Frontier::baru().akar(), chrono::Utc::now())
+        .unwrap();
     let pohon = store.pohon_audit().await.unwrap();
-    let k2 = penanda.tandatangani(pohon.frontier.ukuran(), &pohon.akar, chrono::Utc::now());
+    let k2 = penanda
+        .tandatangani(pohon.frontier.ukuran(), &pohon.akar, chrono::Utc::now())
+        .unwrap();
     log2.tempat().terbitkan(&k1).await.unwrap();
     log2.tempat().terbitkan(&k2).await.unwrap();
     let lap = log2.periksa(store, None).await;
