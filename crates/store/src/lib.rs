@@ -22,6 +22,7 @@ pub mod migrate;
 pub mod pegawai;
 pub mod referensi;
 pub mod sandi;
+pub mod sewa;
 pub mod terbit;
 #[cfg(feature = "testing")]
 pub mod testing;
