@@ -1,5 +1,6 @@
 //! `siasn`: one binary for one agency on SQLite or the whole nation on PostgreSQL.
 
+mod audit;
 mod config;
 mod demo_layanan;
 mod kp;
@@ -362,19 +363,19 @@ fn main() -> ExitCode {
             } => perintah::user_set_password(&config, &login).await,
             Command::Audit {
                 command: AuditCommand::Verify { full, state },
-            } => perintah::audit_verify(&config, full, state).await,
+            } => audit::verify(&config, full, state).await,
             Command::Audit {
                 command: AuditCommand::Publish,
-            } => perintah::audit_publish(&config).await,
+            } => audit::publish(&config).await,
             Command::Audit {
                 command: AuditCommand::Rotate,
-            } => perintah::audit_rotate(&config),
+            } => audit::rotate(&config),
             Command::Audit {
                 command: AuditCommand::BenchFill { count },
-            } => perintah::audit_bench_fill(&config, count).await,
+            } => audit::bench_fill(&config, count).await,
             Command::Audit {
                 command: AuditCommand::Prove { file, keys },
-            } => perintah::audit_prove(&config, &file, keys.as_deref()),
+            } => audit::prove(&config, &file, keys.as_deref()),
             Command::Kp {
                 command: KpCommand::Prediksi { periode, instansi },
             } => kp::prediksi(&config, periode, instansi).await,
