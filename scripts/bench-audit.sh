@@ -99,40 +99,43 @@ psql "$url" -qc "CREATE TABLE bench_tulis (id BIGSERIAL PRIMARY KEY, pegawai UUI
   CREATE TABLE bench_kepala (id INT PRIMARY KEY, urutan BIGINT, hash TEXT); INSERT INTO bench_kepala VALUES (1, 0, '');" >/dev/null
 n_pegawai=$(psql "$url" -qAtc "SELECT count(*) FROM bench_id")
 # An audit entry as the application writes one: a time-ordered id, the employee, before/after.
-audit_sql="INSERT INTO audit_entri (id, waktu, aktor, aksi, pegawai_id, alasan, sesudah, alamat, kunci_mac, mac)
-  VALUES ((lpad(to_hex((extract(epoch from clock_timestamp()) * 1000000)::bigint), 16, '0') || substr(md5(random()::text), 1, 16))::uuid,
+audit_sql="INSERT INTO audit_masuk (id, waktu, aktor, aksi, pegawai_id, alasan, sesudah, alamat, kunci_mac, mac)
+  VALUES ((lpad(to_hex((extract(epoch from clock_timestamp()) * 1000)::bigint), 12, '0') || '7' || substr(md5(random()::text), 1, 19))::uuid,
     now(), 'akun:0190a0b0-0000-7000-8000-000000000001', 'riwayat.ditambah', PEGAWAI, 'usulan 0190a0b0-0000-7000-8000-0000000000aa',
     '{\"jenis\":\"penghargaan\",\"jenis_penghargaan_id\":\"203\",\"tahun\":2025,\"nomor_sk\":\"SK/123/2025\"}', '10.1.2.3',
     '20261206000000-abcdef', repeat('0', 64));"
 riwayat_sql="INSERT INTO riwayat (id, pegawai_id, jenis, tanggal_efektif, nomor_sk, tanggal_sk, data, dibuat_pada)
-  VALUES (gen_random_uuid(), ':pid', 'penghargaan', current_date, 'SK/123/2025', current_date,
+  VALUES (gen_random_uuid(), PEGAWAI, 'penghargaan', current_date, 'SK/123/2025', current_date,
     '{\"jenis_penghargaan_id\":\"203\",\"tahun\":2025,\"nama\":\"Satyalancana Karya Satya X Tahun\"}'::jsonb, now());"
-# The employee is looked up before the transaction, as the application knows it already.
-kutip_pid="':pid'"
-pilih="SELECT id AS pid FROM bench_id WHERE n = :r \\gset"
+# Prepared statements, as the application's driver uses them; the employee by a subquery so
+# the script needs no client-side variable substitution.
+pid="(SELECT id FROM bench_id WHERE n = :r)"
 kecil="INSERT INTO bench_tulis (pegawai, isi, waktu) VALUES (gen_random_uuid(), repeat('x', 200), now());"
-{ echo "\\set r random(1, $n_pegawai)"; echo "BEGIN;"; echo "$kecil"; echo "COMMIT;"; } >"$kerja/kecil.sql"
-{ echo "\\set r random(1, $n_pegawai)"; echo "BEGIN;"; echo "$kecil"; echo "${audit_sql//PEGAWAI/gen_random_uuid()}"; echo "COMMIT;"; } >"$kerja/kecil_audit.sql"
-{ echo "\\set r random(1, $n_pegawai)"; echo "BEGIN;"; echo "UPDATE bench_kepala SET urutan = urutan + 1 WHERE id = 1 RETURNING urutan, hash;"; echo "$kecil"; echo "UPDATE bench_kepala SET hash = md5(random()::text) WHERE id = 1;"; echo "COMMIT;"; } >"$kerja/kecil_kepala.sql"
-{ echo "\\set r random(1, $n_pegawai)"; echo "$pilih"; echo "BEGIN;"; echo "$riwayat_sql"; echo "COMMIT;"; } >"$kerja/riwayat.sql"
-{ echo "\\set r random(1, $n_pegawai)"; echo "$pilih"; echo "BEGIN;"; echo "$riwayat_sql"; echo "${audit_sql//PEGAWAI/$kutip_pid}"; echo "COMMIT;"; } >"$kerja/riwayat_audit.sql"
+tulis_skrip() { local nama="$1"; shift; { echo "\\set r random(1, $n_pegawai)"; echo "BEGIN;"; for x in "$@"; do echo "$x"; done; echo "COMMIT;"; } >"$kerja/$nama.sql"; }
+tulis_skrip kecil "$kecil"
+tulis_skrip kecil_audit "$kecil" "${audit_sql//PEGAWAI/gen_random_uuid()}"
+tulis_skrip kecil_kepala "UPDATE bench_kepala SET urutan = urutan + 1 WHERE id = 1 RETURNING urutan, hash;" "$kecil" "UPDATE bench_kepala SET hash = md5(random()::text) WHERE id = 1;"
+tulis_skrip riwayat "${riwayat_sql//PEGAWAI/$pid}"
+tulis_skrip riwayat_kosong "${riwayat_sql//PEGAWAI/$pid}" "SELECT 1;"
+tulis_skrip riwayat_audit "${riwayat_sql//PEGAWAI/$pid}" "${audit_sql//PEGAWAI/$pid}"
 # A running server sequences the entries while they are written (its log is not needed).
 DATABASE_URL="$url" SIASN_DATA_DIR="$kerja/data" SIASN_LISTEN=127.0.0.1:0 RUST_LOG=off \
   "$bin/siasn" serve >/dev/null 2>&1 &
 pids+=($!)
 sleep 2
-pgb() { pgbench -n -c16 -j2 -T"$detik" -f "$1" "$url" 2>&1 | awk '/^tps/ {print $3; exit}'; }
+pgb() { pgbench -n -M prepared -c16 -j2 -T"$detik" -f "$1" "$url" 2>&1 | awk '/^tps/ {print $3; exit}'; }
 psql "$url" -qc "CHECKPOINT" >/dev/null
 t_kecil=$(pgb "$kerja/kecil.sql")
 t_kecil_audit=$(pgb "$kerja/kecil_audit.sql")
 t_kecil_kepala=$(pgb "$kerja/kecil_kepala.sql")
 psql "$url" -qc "CHECKPOINT" >/dev/null
 t_riwayat=$(pgb "$kerja/riwayat.sql")
+t_riwayat_kosong=$(pgb "$kerja/riwayat_kosong.sql")
 t_riwayat_audit=$(pgb "$kerja/riwayat_audit.sql")
 sleep 3
-urut=$(psql "$url" -qAtc "SELECT count(*) FILTER (WHERE posisi IS NOT NULL) || ' of ' || count(*) FROM audit_entri")
+urut=$(psql "$url" -qAtc "SELECT (SELECT count(*) FROM audit_entri) || ' sequenced, ' || (SELECT count(*) FROM audit_masuk) || ' waiting'")
 echo "small insert: alone $t_kecil tps | + audit entry $t_kecil_audit tps (ratio $(angka "$t_kecil_audit" "$t_kecil")) | old design, + head row $t_kecil_kepala tps (ratio $(angka "$t_kecil_kepala" "$t_kecil"))"
-echo "history row (riwayat): alone $t_riwayat tps | + audit entry $t_riwayat_audit tps (ratio $(angka "$t_riwayat_audit" "$t_riwayat"))"
+echo "history row (riwayat): alone $t_riwayat tps | + audit entry $t_riwayat_audit tps (ratio $(angka "$t_riwayat_audit" "$t_riwayat")) | + an empty statement (SELECT 1) $t_riwayat_kosong tps (ratio $(angka "$t_riwayat_kosong" "$t_riwayat"))"
 echo "sequenced by the running server 3 s after the load: $urut"
 kill "${pids[-1]}" 2>/dev/null || true
 

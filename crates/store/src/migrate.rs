@@ -78,6 +78,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0010_audit_merkle.sql"),
         postgres: include_str!("../migrations/postgres/0010_audit_merkle.sql"),
     },
+    Migration {
+        version: 11,
+        name: "audit_masuk",
+        sqlite: include_str!("../migrations/sqlite/0011_audit_masuk.sql"),
+        postgres: include_str!("../migrations/postgres/0011_audit_masuk.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

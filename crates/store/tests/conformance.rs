@@ -515,7 +515,7 @@ async fn audit_chain_detects_a_changed_or_missing_entry(store: &Store) {
     assert!(ok.rusak.is_none(), "{ok:?}");
     // Waiting entries are checked too, before the sequencer gives them positions.
     siasn_store::on_pool!(store.db(), |pool| {
-        sqlx::query("UPDATE audit_entri SET aksi = 'diubah' WHERE aksi = 'b'")
+        sqlx::query("UPDATE audit_masuk SET aksi = 'diubah' WHERE aksi = 'b'")
             .execute(pool)
             .await
             .unwrap();
@@ -525,7 +525,7 @@ async fn audit_chain_detects_a_changed_or_missing_entry(store: &Store) {
         Some(-1)
     );
     siasn_store::on_pool!(store.db(), |pool| {
-        sqlx::query("UPDATE audit_entri SET aksi = 'b' WHERE aksi = 'diubah'")
+        sqlx::query("UPDATE audit_masuk SET aksi = 'b' WHERE aksi = 'diubah'")
             .execute(pool)
             .await
             .unwrap();

@@ -147,10 +147,14 @@ async fn an_inclusion_proof_checks_offline_and_fails_on_any_change(store: &Store
 async fn susun_ulang_pohon(store: &Store) {
     jalankan_sql(
         store,
-        "UPDATE audit_entri SET posisi = NULL; DELETE FROM audit_simpul; \
-         UPDATE audit_pohon SET ukuran = 0, puncak = '[]';",
-        "UPDATE audit_entri SET posisi = NULL; DELETE FROM audit_simpul; \
-         UPDATE audit_pohon SET ukuran = 0, puncak = '[]';",
+        "INSERT INTO audit_masuk (id, waktu, aktor, aksi, pegawai_id, akun_id, alasan, sebelum, \
+         sesudah, alamat, kunci_mac, mac) SELECT id, waktu, aktor, aksi, pegawai_id, akun_id, \
+         alasan, sebelum, sesudah, alamat, kunci_mac, mac FROM audit_entri; DELETE FROM audit_entri; \
+         DELETE FROM audit_simpul; UPDATE audit_pohon SET ukuran = 0, puncak = '[]';",
+        "INSERT INTO audit_masuk (id, waktu, aktor, aksi, pegawai_id, akun_id, alasan, sebelum, \
+         sesudah, alamat, kunci_mac, mac) SELECT id, waktu, aktor, aksi, pegawai_id, akun_id, \
+         alasan, sebelum, sesudah, alamat, kunci_mac, mac FROM audit_entri; DELETE FROM audit_entri; \
+         DELETE FROM audit_simpul; UPDATE audit_pohon SET ukuran = 0, puncak = '[]';",
     )
     .await;
     while store.urutkan_audit(5000).await.unwrap().diurutkan > 0 {}
@@ -161,8 +165,8 @@ async fn truncating_the_tail_and_moving_the_head_is_detected(store: &Store) {
     // Remove the last 30 signed entries and the 5 waiting ones, then make the tree agree.
     jalankan_sql(
         store,
-        "DELETE FROM audit_entri WHERE posisi IS NULL OR posisi >= 27;",
-        "DELETE FROM audit_entri WHERE posisi IS NULL OR posisi >= 27;",
+        "DELETE FROM audit_masuk; DELETE FROM audit_entri WHERE posisi >= 27;",
+        "DELETE FROM audit_masuk; DELETE FROM audit_entri WHERE posisi >= 27;",
     )
     .await;
     susun_ulang_pohon(store).await;
@@ -182,10 +186,10 @@ async fn deleting_everything_is_detected(store: &Store) {
     let log = log_dengan_dua_kepala(store).await;
     jalankan_sql(
         store,
-        "DELETE FROM audit_entri; DELETE FROM audit_simpul; DELETE FROM audit_kepala_tertanda; \
-         UPDATE audit_pohon SET ukuran = 0, puncak = '[]';",
-        "DELETE FROM audit_entri; DELETE FROM audit_simpul; DELETE FROM audit_kepala_tertanda; \
-         UPDATE audit_pohon SET ukuran = 0, puncak = '[]';",
+        "DELETE FROM audit_masuk; DELETE FROM audit_entri; DELETE FROM audit_simpul; \
+         DELETE FROM audit_kepala_tertanda; UPDATE audit_pohon SET ukuran = 0, puncak = '[]';",
+        "DELETE FROM audit_masuk; DELETE FROM audit_entri; DELETE FROM audit_simpul; \
+         DELETE FROM audit_kepala_tertanda; UPDATE audit_pohon SET ukuran = 0, puncak = '[]';",
     )
     .await;
     assert!(store.verifikasi_audit().await.unwrap().rusak.is_none());
@@ -221,7 +225,7 @@ async fn a_forged_entry_appended_with_a_plausible_mac_is_detected(store: &Store)
     let log = log_dengan_dua_kepala(store).await;
     let asli = store.audit_berurutan(3, 1).await.unwrap().remove(0);
     let sql = format!(
-        "INSERT INTO audit_entri (id, waktu, aktor, aksi, pegawai_id, akun_id, alasan, sebelum, \
+        "INSERT INTO audit_masuk (id, waktu, aktor, aksi, pegawai_id, akun_id, alasan, sebelum, \
          sesudah, alamat, kunci_mac, mac) SELECT {id}, waktu, 'akun:pejabat', 'usulan.disetujui', \
          pegawai_id, akun_id, 'disetujui', sebelum, sesudah, alamat, kunci_mac, mac \
          FROM audit_entri WHERE posisi = 3;",
@@ -244,7 +248,7 @@ async fn a_forged_entry_appended_with_a_plausible_mac_is_detected(store: &Store)
     assert_ne!(asli.aktor, "akun:pejabat");
     // Nor is a MAC-less one passed off as carried over from the old hash chain: those may only
     // open the log.
-    let tanpa_mac = "INSERT INTO audit_entri (id, waktu, aktor, aksi, kunci_mac, mac) \
+    let tanpa_mac = "INSERT INTO audit_masuk (id, waktu, aktor, aksi, kunci_mac, mac) \
          VALUES (X'01ff0000000070008000000000000001', '2026-12-01T00:00:00Z', 'akun:kepala', \
          'sk.ditandatangani', '', '');";
     let tanpa_mac_pg = tanpa_mac.replace(

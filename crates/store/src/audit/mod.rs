@@ -238,6 +238,10 @@ pub fn cincin_mac() -> Arc<CincinMac> {
 pub(crate) const AUDIT_COLUMNS: &str = "id, waktu, aktor, aksi, pegawai_id, akun_id, alasan, \
     sebelum, sesudah, alamat, kunci_mac, mac, posisi";
 
+/// The same columns from the inbox, where entries have no position yet.
+pub(crate) const MASUK_COLUMNS: &str = "id, waktu, aktor, aksi, pegawai_id, akun_id, alasan, \
+    sebelum, sesudah, alamat, kunci_mac, mac, CAST(NULL AS BIGINT) AS posisi";
+
 fn entri(cincin: &CincinMac, e: AuditBaru, waktu: DateTime<Utc>) -> AuditEntri {
     let mut entri = AuditEntri {
         id: Uuid::now_v7(),
@@ -274,7 +278,7 @@ pub async fn tulis(tx: &mut Tx, events: Vec<AuditBaru>, now: DateTime<Utc>) -> S
     for chunk in rows.chunks(500) {
         on_tx!(&mut *tx, |c| {
             let mut qb = sqlx::QueryBuilder::new(
-                "INSERT INTO audit_entri (id, waktu, aktor, aksi, pegawai_id, akun_id, alasan, \
+                "INSERT INTO audit_masuk (id, waktu, aktor, aksi, pegawai_id, akun_id, alasan, \
                  sebelum, sesudah, alamat, kunci_mac, mac) ",
             );
             qb.push_values(chunk, |mut b, e| {
@@ -338,8 +342,11 @@ impl Store {
         id: Uuid,
         batas: u32,
     ) -> StoreResult<Vec<AuditEntri>> {
+        // Entries still in the inbox are included: a read shows up on the employee's page at
+        // once, not only after the sequencer has given it a position.
         let sql = format!(
             "SELECT {AUDIT_COLUMNS} FROM audit_entri WHERE {kolom} = $1 \
+             UNION ALL SELECT {MASUK_COLUMNS} FROM audit_masuk WHERE {kolom} = $1 \
              ORDER BY waktu DESC, id DESC LIMIT $2"
         );
         let rows: Vec<AuditEntri> = on_pool!(self.db(), |pool| {
@@ -354,7 +361,10 @@ impl Store {
 
     /// One entry by id.
     pub async fn audit_entri(&self, id: Uuid) -> StoreResult<Option<AuditEntri>> {
-        let sql = format!("SELECT {AUDIT_COLUMNS} FROM audit_entri WHERE id = $1");
+        let sql = format!(
+            "SELECT {AUDIT_COLUMNS} FROM audit_entri WHERE id = $1 \
+             UNION ALL SELECT {MASUK_COLUMNS} FROM audit_masuk WHERE id = $1"
+        );
         Ok(on_pool!(self.db(), |pool| {
             sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
                 .bind(id)
@@ -380,9 +390,7 @@ impl Store {
 
     /// Entries written but not yet sequenced, oldest first.
     pub async fn audit_menunggu(&self, batas: u32) -> StoreResult<Vec<AuditEntri>> {
-        let sql = format!(
-            "SELECT {AUDIT_COLUMNS} FROM audit_entri WHERE posisi IS NULL ORDER BY id LIMIT $1"
-        );
+        let sql = format!("SELECT {MASUK_COLUMNS} FROM audit_masuk ORDER BY id LIMIT $1");
         Ok(on_pool!(self.db(), |pool| {
             sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
                 .bind(i64::from(batas))

@@ -521,7 +521,7 @@ async fn a_read_whose_audit_cannot_be_written_fails_closed() {
     let (demo, _k, api) = siap(&app).await;
     let t = nip(&demo.target);
     ok(&api.get(&format!("/pns/data-utama/{t}")).await);
-    siasn_store::testing::gagalkan_insert(app.store(), "audit_entri").await;
+    siasn_store::testing::gagalkan_insert(app.store(), "audit_masuk").await;
     let r = api.get(&format!("/pns/data-utama/{t}")).await;
     assert_eq!(r.status, 500, "{}", r.teks());
     assert!(
@@ -529,7 +529,7 @@ async fn a_read_whose_audit_cannot_be_written_fails_closed() {
         "no personal data without its audit"
     );
     assert!(!r.teks().contains(&t));
-    siasn_store::testing::pulihkan(app.store(), "audit_entri").await;
+    siasn_store::testing::pulihkan(app.store(), "audit_masuk").await;
     ok(&api.get(&format!("/pns/data-utama/{t}")).await);
 }
 
