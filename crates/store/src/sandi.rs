@@ -3,8 +3,8 @@
 //! later keeps old hashes verifiable.
 
 use argon2::Block;
+use argon2::password_hash::PasswordHasher;
 use argon2::password_hash::phc::{Output, PasswordHash};
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 use crate::error::{StoreError, StoreResult};
@@ -24,13 +24,10 @@ pub fn hash(sandi: &str) -> StoreResult<String> {
         .map_err(|e| StoreError::Corrupt(format!("hash argon2: {e}")))
 }
 
-/// Whether `sandi` matches the stored hash (false for a malformed hash).
+/// Whether `sandi` matches the stored hash (false for a malformed hash), in fresh memory; the
+/// server keeps memory between checks with [`cocok_dengan`].
 pub fn cocok(sandi: &str, hash: &str) -> bool {
-    let Ok(parsed) = PasswordHash::new(hash) else {
-        return false;
-    };
-    let Ok(a) = argon2() else { return false };
-    a.verify_password(sandi.as_bytes(), &parsed).is_ok()
+    cocok_dengan(sandi, hash, &mut MemoriArgon2::default())
 }
 
 /// Working memory for argon2id kept between verifications. Allocating the 19 MiB afresh for
@@ -39,8 +36,8 @@ pub fn cocok(sandi: &str, hash: &str) -> bool {
 #[derive(Default)]
 pub struct MemoriArgon2(Vec<Block>);
 
-/// [`cocok`] computed in `memori` (the same parameters, salt and constant-time comparison,
-/// taken from the stored hash). The memory is wiped afterwards, as the reference implementation
+/// Whether `sandi` matches the stored hash, computed in `memori` (parameters and salt taken
+/// from the stored hash, constant-time comparison). The memory is wiped afterwards, as the reference implementation
 /// does, so nothing derived from a password stays in the process.
 pub fn cocok_dengan(sandi: &str, hash: &str, memori: &mut MemoriArgon2) -> bool {
     let hasil = hitung_dengan(sandi, hash, memori).unwrap_or(false);
@@ -74,6 +71,7 @@ fn hitung_dengan(sandi: &str, hash: &str, memori: &mut MemoriArgon2) -> Option<b
 #[cfg(test)]
 mod tests {
     use super::*;
+    use argon2::password_hash::PasswordVerifier;
 
     #[test]
     fn round_trip() {
@@ -106,6 +104,14 @@ mod tests {
         .to_string();
         assert!(cocok_dengan("Sandi-Lama-1", &lama, &mut memori));
         assert!(cocok("Sandi-Lama-1", &lama));
+        // The crate's own verifier is the reference.
+        let argon = Argon2::default();
+        for (benar, h) in [("Rahasia#2026", &h), ("Sandi-Lama-1", &lama)] {
+            let parsed = PasswordHash::new(h).unwrap();
+            assert!(argon.verify_password(benar.as_bytes(), &parsed).is_ok());
+            assert!(argon.verify_password(b"salah", &parsed).is_err());
+            assert!(!cocok_dengan("salah", h, &mut memori));
+        }
         assert!(!cocok_dengan("Sandi-Lama-2", &lama, &mut memori));
         assert!(memori.0.iter().all(|b| b.as_ref().iter().all(|w| *w == 0)));
     }
