@@ -70,6 +70,23 @@ impl Default for PoolSettings {
     }
 }
 
+/// Connections idle longer than this are pinged before use.
+const MENGANGGUR_SEBELUM_UJI: Duration = Duration::from_secs(10);
+
+/// Pings a pooled connection only if it sat idle for a while. sqlx's default pings on every
+/// acquire: one extra round trip per query on PostgreSQL and one extra hop to the worker thread
+/// on SQLite, which measured as the largest cost of a short API read. A connection that breaks
+/// while busy fails its query and is dropped by the pool.
+async fn uji_bila_lama_menganggur<C: sqlx::Connection>(
+    conn: &mut C,
+    meta: sqlx::pool::PoolConnectionMetadata,
+) -> Result<bool, sqlx::Error> {
+    if meta.idle_for > MENGANGGUR_SEBELUM_UJI {
+        conn.ping().await?;
+    }
+    Ok(true)
+}
+
 impl Db {
     /// Connects to `url` (`sqlite:...` or `postgres://...`), creating a SQLite file if missing.
     pub async fn connect(url: &str, settings: &PoolSettings) -> StoreResult<Self> {
@@ -86,6 +103,10 @@ impl Db {
                 .pragma("temp_store", "memory");
             let pool = SqlitePoolOptions::new()
                 .max_connections(settings.max_connections.clamp(1, 8))
+                .test_before_acquire(false)
+                .before_acquire(|conn, meta| {
+                    Box::pin(async move { uji_bila_lama_menganggur(conn, meta).await })
+                })
                 .acquire_timeout(Duration::from_secs(30))
                 .connect_with(options)
                 .await?;
@@ -106,6 +127,10 @@ impl Db {
             sqlx::Connection::close(probe).await?;
             let pool = PgPoolOptions::new()
                 .max_connections(settings.max_connections.max(1))
+                .test_before_acquire(false)
+                .before_acquire(|conn, meta| {
+                    Box::pin(async move { uji_bila_lama_menganggur(conn, meta).await })
+                })
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(options)
                 .await?;

@@ -571,6 +571,26 @@ async fn audit_chain_detects_a_changed_or_missing_entry(store: &Store) {
         Some(3),
         "{truncated:?}"
     );
+
+    // Entries MACed with keys this process lacks (another app server's), sequenced or still
+    // waiting, are named; only the newest entries of each table are looked at.
+    assert!(store.kunci_mac_asing(1_000).await.unwrap().is_empty());
+    store.catat_audit(vec![event("e")]).await.unwrap();
+    siasn_store::on_pool!(store.db(), |pool| {
+        sqlx::query("UPDATE audit_entri SET kunci_mac = 'server-lain-1' WHERE posisi = 0")
+            .execute(pool)
+            .await
+            .unwrap();
+        sqlx::query("UPDATE audit_masuk SET kunci_mac = 'server-lain-2'")
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+    assert_eq!(
+        store.kunci_mac_asing(1_000).await.unwrap(),
+        ["server-lain-1", "server-lain-2"]
+    );
+    assert_eq!(store.kunci_mac_asing(1).await.unwrap(), ["server-lain-2"]);
 }
 
 async fn search_by_nip_and_name_within_scope(store: &Store) {
@@ -993,9 +1013,46 @@ async fn api_clients_secrets_uploads_and_double_scope(store: &Store) {
         r.data.jenis(),
         JenisRiwayat::Golongan | JenisRiwayat::Jabatan
     )));
-    let nama = store.nama_data_utama(&a).await.unwrap();
+    // The data-utama read: record, names and rows in one statement, within both scopes, the
+    // rows as the separate read returns them (same kinds, same order).
+    let (p, nama, rows) = store
+        .data_utama_api(
+            nip_a,
+            &[Cakupan::Diri(a.id)],
+            &klien_a,
+            &[JenisRiwayat::Golongan, JenisRiwayat::Jabatan],
+        )
+        .await
+        .unwrap();
+    assert_eq!(p, store.pegawai(a.id).await.unwrap());
     assert!(nama.instansi_kerja_nama.is_some());
     assert_eq!(nama.unor_nama.as_deref(), Some(unor_a.nama.as_str()));
+    assert_eq!(rows, some);
+    let (_, _, tidak_ada) = store
+        .data_utama_api(
+            nip_a,
+            &[Cakupan::Nasional],
+            &klien_a,
+            &[JenisRiwayat::HukumanDisiplin],
+        )
+        .await
+        .unwrap();
+    assert!(tidak_ada.is_empty());
+    for (pengguna, klien) in [
+        (
+            vec![Cakupan::Nasional],
+            vec![Cakupan::Instansi("KOTA-B".into())],
+        ),
+        (vec![Cakupan::Diri(b.id)], klien_a.to_vec()),
+        (vec![], klien_a.to_vec()),
+    ] {
+        assert!(matches!(
+            store
+                .data_utama_api(nip_a, &pengguna, &klien, &[JenisRiwayat::Golongan])
+                .await,
+            Err(StoreError::NotFound)
+        ));
+    }
 
     // Uploads belong to their client; filing one is audited with it.
     let blob = store

@@ -76,14 +76,16 @@ pub async fn data_utama(
     nip: Result<Path<String>, PathRejection>,
 ) -> ApiResult {
     c.wajib(Lingkup::Baca)?;
-    let p = c.pegawai(&state, &segmen(nip)?).await?;
-    let nama = state.store().nama_data_utama(&p).await?;
+    let nip = segmen(nip)?;
+    let nip = c.nip(&nip)?;
     // Only the kinds the answer draws on: last education, first rank, appointment decrees,
     // and what adds to or removes from years of service.
-    let riwayat = state
+    let (p, nama, riwayat) = state
         .store()
-        .riwayat_pegawai_jenis(
-            p.id,
+        .data_utama_api(
+            nip,
+            &c.cakupan_pengguna(),
+            &c.cakupan_klien(),
             &[
                 JenisRiwayat::Pendidikan,
                 JenisRiwayat::CpnsPns,

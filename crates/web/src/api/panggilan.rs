@@ -128,14 +128,23 @@ impl Panggilan {
 
     /// The employee with this NIP within reach (400 for a malformed NIP, 404 outside reach).
     pub async fn pegawai(&self, state: &AppState, nip: &str) -> Result<Pegawai, ApiError> {
+        Ok(state
+            .store()
+            .pegawai_api(
+                self.nip(nip)?,
+                &self.cakupan_pengguna(),
+                &self.cakupan_klien(),
+            )
+            .await?)
+    }
+
+    /// A NIP from a path or query, trimmed (400 unless 18 digits).
+    pub fn nip<'a>(&self, nip: &'a str) -> Result<&'a str, ApiError> {
         let nip = nip.trim();
         if nip.len() != 18 || !nip.bytes().all(|b| b.is_ascii_digit()) {
             return Err(ApiError::tidak_valid("NIP harus 18 digit angka"));
         }
-        Ok(state
-            .store()
-            .pegawai_api(nip, &self.cakupan_pengguna(), &self.cakupan_klien())
-            .await?)
+        Ok(nip)
     }
 
     /// Records a read of personal data: who (client and user), which employee, which fields.
