@@ -42,6 +42,16 @@ else
   echo "== S3 blob suite: SKIPPED (no moto_server; pip install 'moto[server]' or set TEST_S3_ENDPOINT)"
 fi
 
+# NATS JetStream (audit heads published to a stream): the local server when one answers.
+if [ -z "${TEST_NATS_URL:-}" ] && (exec 3<>/dev/tcp/127.0.0.1/4222) 2>/dev/null; then
+  export TEST_NATS_URL="nats://127.0.0.1:4222"
+fi
+if [ -n "${TEST_NATS_URL:-}" ]; then
+  echo "== NATS suite: ON ($TEST_NATS_URL)"
+else
+  echo "== NATS suite: SKIPPED (no server at 127.0.0.1:4222; set TEST_NATS_URL to run it)"
+fi
+
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   echo "== PostgreSQL suite: ON (${TEST_DATABASE_URL%%@*}@…)"
 else

@@ -26,7 +26,7 @@
 //! | request_timeout_seconds | SIASN_REQUEST_TIMEOUT_SECONDS | 120 (a whole request) |
 //! | connections_per_address | SIASN_CONNECTIONS_PER_ADDRESS | 256, or 0 (no cap) with trust_proxy |
 //! | audit_key_dir | SIASN_AUDIT_KEY_DIR | <data_dir>/audit-kunci (MAC and head-signing keys; made at first start) |
-//! | audit_publish_url | SIASN_AUDIT_PUBLISH_URL | <data_dir>/audit-terbit (signed tree heads; a folder or s3://bucket/prefix) |
+//! | audit_publish_url | SIASN_AUDIT_PUBLISH_URL | <data_dir>/audit-terbit (signed tree heads; a folder, s3://bucket/prefix or nats://host:port/STREAM) |
 //! | audit_publish_seconds | SIASN_AUDIT_PUBLISH_SECONDS | 60 (a new head at most this often while entries arrive; at least every 5 minutes) |
 
 use std::net::SocketAddr;
@@ -94,7 +94,8 @@ pub struct Config {
     pub connections_per_address: usize,
     /// Folder of the audit log's MAC and head-signing keys (outside the database).
     pub audit_key_dir: PathBuf,
-    /// Where signed audit tree heads are published (a folder or `s3://bucket/prefix`).
+    /// Where signed audit tree heads are published (a folder, `s3://bucket/prefix` or
+    /// `nats://host:port/STREAM`, a JetStream stream).
     pub audit_publish_url: String,
     /// Seconds between signed heads while entries arrive.
     pub audit_publish_seconds: u64,

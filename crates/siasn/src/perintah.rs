@@ -62,6 +62,26 @@ pub(crate) async fn open_store(config: &Config) -> anyhow::Result<Store> {
         })
 }
 
+/// Refuses to serve when the newest audit entries carry MAC keys this server's key folder lacks:
+/// another app server writes with keys of its own (a folder not shared, or not copied after a
+/// rotation), so `siasn audit verify` here would call those entries forged.
+async fn periksa_kunci_bersama(config: &Config, store: &Store) -> anyhow::Result<()> {
+    let asing = store
+        .kunci_mac_asing(1_000)
+        .await
+        .context("kunci MAC entri audit terbaru")?;
+    if asing.is_empty() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "entri audit terbaru ditandai dengan kunci MAC {} yang tidak ada di folder kunci audit {}: \
+         semua server aplikasi harus memakai folder kunci yang sama (SIASN_AUDIT_KEY_DIR), \
+         termasuk kunci baru setelah rotasi; salin folder itu dari server lain lalu mulai lagi",
+        asing.join(", "),
+        config.audit_key_dir.display()
+    )
+}
+
 /// The use cases' settings from the configuration.
 fn konfigurasi_app(config: &Config) -> KonfigurasiApp {
     KonfigurasiApp {
@@ -458,6 +478,7 @@ fn naikkan_batas_berkas() {
 pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Result<()> {
     let app = open_app(config).await?;
     let store = app.store().clone();
+    periksa_kunci_bersama(config, &store).await?;
     if demo {
         if siasn_demo::kosong(&store).await? {
             buat_demo(&app, employees, siasn_demo::DemoConfig::default().seed).await?;

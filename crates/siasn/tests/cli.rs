@@ -72,6 +72,35 @@ fn bad_configuration_is_one_line_not_a_panic() {
     assert!(!err.contains("panicked"));
 }
 
+#[test]
+fn a_server_whose_audit_key_folder_is_not_shared_refuses_to_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = siasn_in(dir.path())
+        .args(["demo", "--employees", "10"])
+        .output()
+        .unwrap();
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+    // A second app server on the same database with a key folder of its own.
+    let lain = tempfile::tempdir().unwrap();
+    let out = siasn_in(dir.path())
+        .arg("serve")
+        .env("SIASN_LISTEN", "127.0.0.1:0")
+        .env("SIASN_AUDIT_KEY_DIR", lain.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("tidak ada di folder kunci audit") && err.contains("SIASN_AUDIT_KEY_DIR"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
 fn http_get(addr: &str, path: &str) -> (u16, String) {
     let mut s = TcpStream::connect(addr).unwrap();
     write!(

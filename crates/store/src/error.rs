@@ -21,6 +21,9 @@ pub enum StoreError {
     /// The object store (S3-compatible) failed.
     #[error("penyimpanan objek: {0}")]
     ObjectStore(String),
+    /// The NATS server (JetStream) failed or cannot be reached.
+    #[error("NATS: {0}")]
+    Nats(String),
     /// A blob's content no longer matches its hash.
     #[error("isi berkas {0} tidak cocok dengan hash-nya")]
     BlobTampered(String),

@@ -1,10 +1,15 @@
 //! Where signed audit tree heads are published: outside the database, so that someone who can
 //! rewrite the database cannot also rewrite what was said about it. A local folder (default,
 //! ideally on another disk or a mount the database host cannot write) or an S3-compatible
-//! bucket (ideally one with object lock / write-once retention).
+//! bucket (ideally one with object lock / write-once retention), or a NATS JetStream stream
+//! (created on first use with deletes and purges denied, so published heads cannot be removed
+//! through the NATS API).
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
+
+use async_nats::jetstream;
 
 use object_store::aws::AmazonS3;
 use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
@@ -25,7 +30,21 @@ pub enum TempatTerbit {
         /// Key prefix (may be empty).
         prefix: String,
     },
+    /// A JetStream stream on a NATS server, connected on first use.
+    Nats {
+        /// The server (`nats://host:port`).
+        server: String,
+        /// The stream's name.
+        aliran: String,
+        /// The one subject the stream holds.
+        subjek: String,
+        /// The connection, once made.
+        konteks: Arc<tokio::sync::OnceCell<jetstream::Context>>,
+    },
 }
+
+/// The stream used when a `nats://` URL names none.
+const ALIRAN_BAWAAN: &str = "SIASN_AUDIT";
 
 /// One published head as found, or why it could not be read.
 pub type KepalaDitemukan = (String, Result<KepalaTertanda, String>);
@@ -34,6 +53,31 @@ impl TempatTerbit {
     /// `s3://bucket/prefix` (credentials as for the blob store) or a folder path (`file://`
     /// optional).
     pub fn dari_url(url: &str) -> StoreResult<Self> {
+        if let Some(sisa) = url.strip_prefix("nats://") {
+            let (host, aliran) = sisa.split_once('/').unwrap_or((sisa, ""));
+            let aliran = if aliran.is_empty() {
+                ALIRAN_BAWAAN
+            } else {
+                aliran
+            };
+            // JetStream stream names: letters, digits, '-' and '_' only.
+            if host.is_empty()
+                || !aliran
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            {
+                return Err(StoreError::Url(format!(
+                    "{url}: harus nats://host:port atau nats://host:port/NAMA_ALIRAN \
+                     (huruf, angka, - dan _)"
+                )));
+            }
+            return Ok(Self::Nats {
+                server: format!("nats://{host}"),
+                aliran: aliran.to_string(),
+                subjek: format!("{}.kepala", aliran.to_lowercase().replace(['_', '-'], ".")),
+                konteks: Arc::new(tokio::sync::OnceCell::new()),
+            });
+        }
         if url.starts_with("s3://") {
             match BlobStore::s3_url(url)? {
                 BlobStore::S3 { client, prefix } => Ok(Self::Objek { client, prefix }),
@@ -50,7 +94,41 @@ impl TempatTerbit {
         match self {
             Self::Folder(p) => p.display().to_string(),
             Self::Objek { prefix, .. } => format!("bucket, awalan '{prefix}'"),
+            Self::Nats { server, aliran, .. } => format!("{server}, aliran {aliran}"),
         }
+    }
+
+    /// The stream on the NATS server, created (deletes and purges denied) if missing.
+    async fn aliran_nats(
+        server: &str,
+        aliran: &str,
+        subjek: &str,
+        konteks: &tokio::sync::OnceCell<jetstream::Context>,
+    ) -> StoreResult<(jetstream::Context, jetstream::stream::Stream)> {
+        let nats = |e: &dyn std::fmt::Display| StoreError::Nats(format!("{server}: {e}"));
+        let ctx = konteks
+            .get_or_try_init(|| async {
+                let client = async_nats::ConnectOptions::new()
+                    .connection_timeout(Duration::from_secs(5))
+                    .request_timeout(Some(Duration::from_secs(10)))
+                    .connect(server)
+                    .await
+                    .map_err(|e| nats(&e))?;
+                Ok::<_, StoreError>(jetstream::new(client))
+            })
+            .await?;
+        let stream = ctx
+            .get_or_create_stream(jetstream::stream::Config {
+                name: aliran.to_string(),
+                subjects: vec![subjek.to_string()],
+                storage: jetstream::stream::StorageType::File,
+                deny_delete: true,
+                deny_purge: true,
+                ..Default::default()
+            })
+            .await
+            .map_err(|e| nats(&e))?;
+        Ok((ctx.clone(), stream))
     }
 
     fn nama(k: &KepalaTertanda) -> String {
@@ -86,6 +164,27 @@ impl TempatTerbit {
                     .put(&Self::kunci_objek(prefix, &nama), PutPayload::from(json))
                     .await
                     .map_err(|e| StoreError::ObjectStore(e.to_string()))?;
+            }
+            Self::Nats {
+                server,
+                aliran,
+                subjek,
+                konteks,
+            } => {
+                let (ctx, _) = Self::aliran_nats(server, aliran, subjek, konteks).await?;
+                let nats = |e: &dyn std::fmt::Display| StoreError::Nats(format!("{server}: {e}"));
+                // The head's name as message id: a retried publish within the stream's
+                // duplicate window is stored once.
+                ctx.send_publish(
+                    subjek.clone(),
+                    jetstream::message::PublishMessage::build()
+                        .payload(json.into())
+                        .message_id(&nama),
+                )
+                .await
+                .map_err(|e| nats(&e))?
+                .await
+                .map_err(|e| nats(&e))?;
             }
         }
         Ok(())
@@ -128,6 +227,27 @@ impl TempatTerbit {
                         .await
                         .map_err(|e| StoreError::ObjectStore(e.to_string()))?;
                     isi.push((nama, bytes.to_vec()));
+                }
+            }
+            Self::Nats {
+                server,
+                aliran,
+                subjek,
+                konteks,
+            } => {
+                let (_, mut stream) = Self::aliran_nats(server, aliran, subjek, konteks).await?;
+                let nats = |e: &dyn std::fmt::Display| StoreError::Nats(format!("{server}: {e}"));
+                let state = stream.info().await.map_err(|e| nats(&e))?.state.clone();
+                if state.messages > 0 {
+                    for seq in state.first_sequence..=state.last_sequence {
+                        let m = stream.get_raw_message(seq).await.map_err(|e| nats(&e))?;
+                        let nama = m
+                            .headers
+                            .get(async_nats::header::NATS_MESSAGE_ID)
+                            .map(|v| v.as_str().to_string())
+                            .unwrap_or_else(|| format!("pesan-{seq:012}"));
+                        isi.push((nama, m.payload.to_vec()));
+                    }
                 }
             }
         }

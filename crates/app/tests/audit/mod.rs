@@ -11,6 +11,8 @@ use siasn_store::{Store, conformance};
 struct Log {
     kunci_dir: tempfile::TempDir,
     terbit_dir: tempfile::TempDir,
+    /// Where heads go instead of `terbit_dir` (a NATS stream).
+    terbit_lain: Option<TempatTerbit>,
 }
 
 impl Log {
@@ -22,7 +24,10 @@ impl Log {
     }
 
     fn tempat(&self) -> TempatTerbit {
-        TempatTerbit::dari_url(&self.terbit_dir.path().display().to_string()).unwrap()
+        match &self.terbit_lain {
+            Some(t) => t.clone(),
+            None => TempatTerbit::dari_url(&self.terbit_dir.path().display().to_string()).unwrap(),
+        }
     }
 
     fn pengurut(&self, store: &Store) -> Pengurut {
@@ -52,9 +57,14 @@ fn peristiwa(aksi: &str, i: usize) -> AuditBaru {
 
 /// 37 entries under a first head, 20 more under a second, 5 more not yet under a head.
 async fn log_dengan_dua_kepala(store: &Store) -> Log {
+    log_dengan_dua_kepala_di(store, None).await
+}
+
+async fn log_dengan_dua_kepala_di(store: &Store, terbit_lain: Option<TempatTerbit>) -> Log {
     let log = Log {
         kunci_dir: tempfile::tempdir().unwrap(),
         terbit_dir: tempfile::tempdir().unwrap(),
+        terbit_lain,
     };
     let mut p = log.pengurut(store);
     for i in 0..37 {
@@ -182,6 +192,49 @@ async fn truncating_the_tail_and_moving_the_head_is_detected(store: &Store) {
     );
 }
 
+/// Heads published to a NATS JetStream stream (TEST_NATS_URL, e.g. nats://127.0.0.1:4222):
+/// verification reads them back, a retried publish is stored once, the stream refuses to
+/// delete a head, and a truncated log is caught against them.
+async fn heads_in_a_nats_stream_verify_and_catch_a_truncated_log(store: &Store) {
+    let Ok(server) = std::env::var("TEST_NATS_URL") else {
+        eprintln!("NATS suite skipped: TEST_NATS_URL not set");
+        return;
+    };
+    let aliran = format!("SIASN_UJI_{}", uuid::Uuid::new_v4().simple());
+    let tempat = TempatTerbit::dari_url(&format!("{server}/{aliran}")).unwrap();
+    let log = log_dengan_dua_kepala_di(store, Some(tempat.clone())).await;
+    let lap = log.periksa(store, None).await;
+    assert!(lap.masalah.is_empty(), "{}", masalah(&lap));
+    assert_eq!((lap.kepala_sah, lap.entri_diperiksa), (2, 57));
+
+    // A publish retried (the acknowledgement was lost) is kept once.
+    let terbit = tempat.semua().await.unwrap();
+    assert_eq!(terbit.len(), 2);
+    let kedua = terbit[1].1.clone().unwrap();
+    tempat.terbitkan(&kedua).await.unwrap();
+    assert_eq!(tempat.semua().await.unwrap().len(), 2);
+
+    // The stream was made to refuse removing a published head.
+    let client = async_nats::connect(server.as_str()).await.unwrap();
+    let js = async_nats::jetstream::new(client);
+    let stream = js.get_stream(&aliran).await.unwrap();
+    let hapus = stream.delete_message(1).await.unwrap_err().to_string();
+    assert!(hapus.contains("not permitted"), "{hapus}");
+    let kosongkan = stream.purge().await.unwrap_err().to_string();
+    assert!(kosongkan.contains("not permitted"), "{kosongkan}");
+
+    jalankan_sql(
+        store,
+        "DELETE FROM audit_masuk; DELETE FROM audit_entri WHERE posisi >= 27;",
+        "DELETE FROM audit_masuk; DELETE FROM audit_entri WHERE posisi >= 27;",
+    )
+    .await;
+    susun_ulang_pohon(store).await;
+    let m = masalah(&log.periksa(store, None).await);
+    assert!(m.contains("hanya berisi 27 entri"), "{m}");
+    js.delete_stream(&aliran).await.unwrap();
+}
+
 async fn deleting_everything_is_detected(store: &Store) {
     let log = log_dengan_dua_kepala(store).await;
     jalankan_sql(
@@ -280,6 +333,7 @@ async fn a_head_published_without_the_key_and_a_fork_are_detected(store: &Store)
     let log2 = Log {
         kunci_dir: tempfile::tempdir().unwrap(),
         terbit_dir: tempfile::tempdir().unwrap(),
+        terbit_lain: None,
     };
     let penanda = log2.kunci().penanda.unwrap();
     let k1 = penanda
@@ -368,6 +422,7 @@ conformance!(
     an_inclusion_proof_checks_offline_and_fails_on_any_change,
     truncating_the_tail_and_moving_the_head_is_detected,
     deleting_everything_is_detected,
+    heads_in_a_nats_stream_verify_and_catch_a_truncated_log,
     editing_an_entry_and_recomputing_every_hash_is_detected,
     a_forged_entry_appended_with_a_plausible_mac_is_detected,
     a_head_published_without_the_key_and_a_fork_are_detected,

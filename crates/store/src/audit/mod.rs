@@ -197,6 +197,11 @@ impl CincinMac {
         e.mac = self.hitung(&self.aktif.rahasia, &e.isi_bertanda());
     }
 
+    /// Whether this keyring holds the key with this id.
+    pub fn punya(&self, id: &str) -> bool {
+        self.semua.contains_key(id)
+    }
+
     /// Whether the entry's MAC was made by one of these keys over its current content.
     pub fn sah(&self, e: &AuditEntri) -> bool {
         self.sah_isi(&e.kunci_mac, &e.mac, &e.isi_bertanda())
@@ -316,6 +321,33 @@ impl Store {
         let mut tx = self.begin().await?;
         tulis(&mut tx, events, Utc::now()).await?;
         tx.commit().await
+    }
+
+    /// Ids of the MAC keys of the newest entries (up to `batas` of each table) that this
+    /// process's keyring lacks: entries another app server wrote with keys this one does not
+    /// hold. Entries from before the keys (no MAC) are left out.
+    pub async fn kunci_mac_asing(&self, batas: u32) -> StoreResult<Vec<String>> {
+        let ids: Vec<(String,)> = on_pool!(self.db(), |pool| {
+            sqlx::query_as(
+                "SELECT DISTINCT kunci_mac FROM \
+                 (SELECT kunci_mac FROM (SELECT kunci_mac FROM audit_entri \
+                   ORDER BY posisi DESC LIMIT $1) baru \
+                  UNION ALL SELECT kunci_mac FROM (SELECT kunci_mac FROM audit_masuk \
+                   ORDER BY id DESC LIMIT $1) masuk) semua \
+                 WHERE kunci_mac <> ''",
+            )
+            .bind(i64::from(batas))
+            .fetch_all(pool)
+            .await?
+        });
+        let cincin = cincin_mac();
+        let mut asing: Vec<String> = ids
+            .into_iter()
+            .map(|(id,)| id)
+            .filter(|id| !cincin.punya(id))
+            .collect();
+        asing.sort();
+        Ok(asing)
     }
 
     /// Entries about one employee, newest first.
