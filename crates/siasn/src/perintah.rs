@@ -14,10 +14,11 @@ use siasn_teks::Bahasa;
 
 use crate::config::{Config, LogFormat};
 
-/// Sets up structured logs (RUST_LOG filters; default `info`).
+/// Sets up structured logs (RUST_LOG filters; default `info`, with the database and NATS
+/// clients' routine connection messages left out).
 pub fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,async_nats=warn"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);

@@ -66,7 +66,7 @@ impl TempatTerbit {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
             {
-                return Err(StoreError::Url(format!(
+                return Err(StoreError::Nats(format!(
                     "{url}: harus nats://host:port atau nats://host:port/NAMA_ALIRAN \
                      (huruf, angka, - dan _)"
                 )));
@@ -259,5 +259,54 @@ impl TempatTerbit {
                 (nama, k)
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nats(url: &str) -> Option<(String, String, String)> {
+        match TempatTerbit::dari_url(url).ok()? {
+            TempatTerbit::Nats {
+                server,
+                aliran,
+                subjek,
+                ..
+            } => Some((server, aliran, subjek)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_nats_url_names_the_server_and_the_stream() {
+        let s = |a: &str, b: &str, c: &str| Some((a.into(), b.into(), c.into()));
+        assert_eq!(
+            nats("nats://127.0.0.1:4222"),
+            s("nats://127.0.0.1:4222", "SIASN_AUDIT", "siasn.audit.kepala")
+        );
+        assert_eq!(
+            nats("nats://nats.bkn.go.id:4222/AUDIT-KAB_SLEMAN"),
+            s(
+                "nats://nats.bkn.go.id:4222",
+                "AUDIT-KAB_SLEMAN",
+                "audit.kab.sleman.kepala"
+            )
+        );
+        for salah in [
+            "nats://",
+            "nats://h:4222/a b",
+            "nats://h:4222/a.b",
+            "nats://h/x/y",
+        ] {
+            assert!(
+                matches!(TempatTerbit::dari_url(salah), Err(StoreError::Nats(_))),
+                "{salah}"
+            );
+        }
+        assert!(matches!(
+            TempatTerbit::dari_url("/var/lib/siasn/terbit"),
+            Ok(TempatTerbit::Folder(_))
+        ));
     }
 }
