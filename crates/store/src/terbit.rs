@@ -30,17 +30,21 @@ pub enum TempatTerbit {
         /// Key prefix (may be empty).
         prefix: String,
     },
-    /// A JetStream stream on a NATS server, connected on first use.
-    Nats {
-        /// The server (`nats://host:port`).
-        server: String,
-        /// The stream's name.
-        aliran: String,
-        /// The one subject the stream holds.
-        subjek: String,
-        /// The connection, once made.
-        konteks: Arc<tokio::sync::OnceCell<jetstream::Context>>,
-    },
+    /// A JetStream stream on a NATS server.
+    Nats(AliranNats),
+}
+
+/// A JetStream stream holding one subject, on a NATS server connected on first use.
+#[derive(Debug, Clone)]
+pub struct AliranNats {
+    /// The server (`nats://host:port`).
+    server: String,
+    /// The stream's name.
+    aliran: String,
+    /// The one subject the stream holds.
+    subjek: String,
+    /// The connection, once made.
+    konteks: Arc<tokio::sync::OnceCell<jetstream::Context>>,
 }
 
 /// The stream used when a `nats://` URL names none.
@@ -71,12 +75,12 @@ impl TempatTerbit {
                      (huruf, angka, - dan _)"
                 )));
             }
-            return Ok(Self::Nats {
+            return Ok(Self::Nats(AliranNats {
                 server: format!("nats://{host}"),
                 aliran: aliran.to_string(),
                 subjek: format!("{}.kepala", aliran.to_lowercase().replace(['_', '-'], ".")),
                 konteks: Arc::new(tokio::sync::OnceCell::new()),
-            });
+            }));
         }
         if url.starts_with("s3://") {
             match BlobStore::s3_url(url)? {
@@ -94,41 +98,8 @@ impl TempatTerbit {
         match self {
             Self::Folder(p) => p.display().to_string(),
             Self::Objek { prefix, .. } => format!("bucket, awalan '{prefix}'"),
-            Self::Nats { server, aliran, .. } => format!("{server}, aliran {aliran}"),
+            Self::Nats(a) => format!("{}, aliran {}", a.server, a.aliran),
         }
-    }
-
-    /// The stream on the NATS server, created (deletes and purges denied) if missing.
-    async fn aliran_nats(
-        server: &str,
-        aliran: &str,
-        subjek: &str,
-        konteks: &tokio::sync::OnceCell<jetstream::Context>,
-    ) -> StoreResult<(jetstream::Context, jetstream::stream::Stream)> {
-        let nats = |e: &dyn std::fmt::Display| StoreError::Nats(format!("{server}: {e}"));
-        let ctx = konteks
-            .get_or_try_init(|| async {
-                let client = async_nats::ConnectOptions::new()
-                    .connection_timeout(Duration::from_secs(5))
-                    .request_timeout(Some(Duration::from_secs(10)))
-                    .connect(server)
-                    .await
-                    .map_err(|e| nats(&e))?;
-                Ok::<_, StoreError>(jetstream::new(client))
-            })
-            .await?;
-        let stream = ctx
-            .get_or_create_stream(jetstream::stream::Config {
-                name: aliran.to_string(),
-                subjects: vec![subjek.to_string()],
-                storage: jetstream::stream::StorageType::File,
-                deny_delete: true,
-                deny_purge: true,
-                ..Default::default()
-            })
-            .await
-            .map_err(|e| nats(&e))?;
-        Ok((ctx.clone(), stream))
     }
 
     fn nama(k: &KepalaTertanda) -> String {
@@ -165,27 +136,7 @@ impl TempatTerbit {
                     .await
                     .map_err(|e| StoreError::ObjectStore(e.to_string()))?;
             }
-            Self::Nats {
-                server,
-                aliran,
-                subjek,
-                konteks,
-            } => {
-                let (ctx, _) = Self::aliran_nats(server, aliran, subjek, konteks).await?;
-                let nats = |e: &dyn std::fmt::Display| StoreError::Nats(format!("{server}: {e}"));
-                // The head's name as message id: a retried publish within the stream's
-                // duplicate window is stored once.
-                ctx.send_publish(
-                    subjek.clone(),
-                    jetstream::message::PublishMessage::build()
-                        .payload(json.into())
-                        .message_id(&nama),
-                )
-                .await
-                .map_err(|e| nats(&e))?
-                .await
-                .map_err(|e| nats(&e))?;
-            }
+            Self::Nats(a) => a.terbitkan(&nama, json).await?,
         }
         Ok(())
     }
@@ -229,27 +180,7 @@ impl TempatTerbit {
                     isi.push((nama, bytes.to_vec()));
                 }
             }
-            Self::Nats {
-                server,
-                aliran,
-                subjek,
-                konteks,
-            } => {
-                let (_, mut stream) = Self::aliran_nats(server, aliran, subjek, konteks).await?;
-                let nats = |e: &dyn std::fmt::Display| StoreError::Nats(format!("{server}: {e}"));
-                let state = stream.info().await.map_err(|e| nats(&e))?.state.clone();
-                if state.messages > 0 {
-                    for seq in state.first_sequence..=state.last_sequence {
-                        let m = stream.get_raw_message(seq).await.map_err(|e| nats(&e))?;
-                        let nama = m
-                            .headers
-                            .get(async_nats::header::NATS_MESSAGE_ID)
-                            .map(|v| v.as_str().to_string())
-                            .unwrap_or_else(|| format!("pesan-{seq:012}"));
-                        isi.push((nama, m.payload.to_vec()));
-                    }
-                }
-            }
+            Self::Nats(a) => isi = a.semua().await?,
         }
         isi.sort();
         Ok(isi
@@ -262,18 +193,91 @@ impl TempatTerbit {
     }
 }
 
+impl AliranNats {
+    fn galat(&self, e: &dyn std::fmt::Display) -> StoreError {
+        StoreError::Nats(format!("{}: {e}", self.server))
+    }
+
+    /// The stream, created (deletes and purges denied) if missing, with its context.
+    async fn buka(&self) -> StoreResult<(jetstream::Context, jetstream::stream::Stream)> {
+        let ctx = self
+            .konteks
+            .get_or_try_init(|| async {
+                let client = async_nats::ConnectOptions::new()
+                    .connection_timeout(Duration::from_secs(5))
+                    .request_timeout(Some(Duration::from_secs(10)))
+                    .connect(self.server.as_str())
+                    .await
+                    .map_err(|e| self.galat(&e))?;
+                Ok::<_, StoreError>(jetstream::new(client))
+            })
+            .await?;
+        let stream = ctx
+            .get_or_create_stream(jetstream::stream::Config {
+                name: self.aliran.clone(),
+                subjects: vec![self.subjek.clone()],
+                storage: jetstream::stream::StorageType::File,
+                deny_delete: true,
+                deny_purge: true,
+                ..Default::default()
+            })
+            .await
+            .map_err(|e| self.galat(&e))?;
+        Ok((ctx.clone(), stream))
+    }
+
+    /// Publishes a head under its name, acknowledged by the stream. The name is the message id,
+    /// so a publish retried within the stream's duplicate window is stored once.
+    async fn terbitkan(&self, nama: &str, json: Vec<u8>) -> StoreResult<()> {
+        let (ctx, _) = self.buka().await?;
+        ctx.send_publish(
+            self.subjek.clone(),
+            jetstream::message::PublishMessage::build()
+                .payload(json.into())
+                .message_id(nama),
+        )
+        .await
+        .map_err(|e| self.galat(&e))?
+        .await
+        .map_err(|e| self.galat(&e))?;
+        Ok(())
+    }
+
+    /// Every message of the stream with its name (the message id).
+    async fn semua(&self) -> StoreResult<Vec<(String, Vec<u8>)>> {
+        let (_, mut stream) = self.buka().await?;
+        let state = stream
+            .info()
+            .await
+            .map_err(|e| self.galat(&e))?
+            .state
+            .clone();
+        let mut isi = Vec::new();
+        if state.messages > 0 {
+            for seq in state.first_sequence..=state.last_sequence {
+                let m = stream
+                    .get_raw_message(seq)
+                    .await
+                    .map_err(|e| self.galat(&e))?;
+                let nama = m
+                    .headers
+                    .get(async_nats::header::NATS_MESSAGE_ID)
+                    .map(|v| v.as_str().to_string())
+                    .unwrap_or_else(|| format!("pesan-{seq:012}"));
+                isi.push((nama, m.payload.to_vec()));
+            }
+        }
+        Ok(isi)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn nats(url: &str) -> Option<(String, String, String)> {
         match TempatTerbit::dari_url(url).ok()? {
-            TempatTerbit::Nats {
-                server,
-                aliran,
-                subjek,
-                ..
-            } => Some((server, aliran, subjek)),
+            TempatTerbit::Nats(a) => Some((a.server, a.aliran, a.subjek)),
             _ => None,
         }
     }
