@@ -9,6 +9,8 @@ pub struct KonfigurasiApp {
     pub url_publik: String,
     /// Minutes a reset/activation token stays valid.
     pub token_menit: i64,
+    /// Days a proposal may wait at one verification stage before the queue marks it late.
+    pub tenggat_verifikasi_hari: u32,
     /// Wrong entries before a token is void.
     pub token_maks_percobaan: i32,
     /// Idle minutes before a session ends.
@@ -44,6 +46,7 @@ impl Default for KonfigurasiApp {
             nama_instance: "SIASN".into(),
             url_publik: "http://127.0.0.1:8080".into(),
             token_menit: 30,
+            tenggat_verifikasi_hari: 5,
             token_maks_percobaan: 5,
             sesi_idle_menit: 30,
             sesi_mutlak_jam: 12,

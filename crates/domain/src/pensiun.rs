@@ -52,9 +52,28 @@ pub fn dalam_waktu(p: &Pensiun, pada: NaiveDate, tahun: u32) -> bool {
     p.tmt_pensiun > pada && p.tmt_pensiun <= batas
 }
 
+/// Calendar months from the month of `pada` to the month of TMT pensiun: 1 means "next
+/// month" (0 once TMT pensiun has come).
+pub fn bulan_menuju(p: &Pensiun, pada: NaiveDate) -> u32 {
+    let bulan = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
+    u32::try_from(bulan(p.tmt_pensiun) - bulan(pada)).unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_to_retirement_count_calendar_months() {
+        // Born 15 December 1968, BUP 58: reached 15 December 2026, TMT 1 January 2027.
+        let p = hitung(d(1968, 12, 15), 58);
+        assert_eq!(p.tmt_pensiun, d(2027, 1, 1));
+        assert_eq!(bulan_menuju(&p, d(2026, 12, 7)), 1);
+        assert_eq!(bulan_menuju(&p, d(2026, 12, 31)), 1);
+        assert_eq!(bulan_menuju(&p, d(2026, 1, 1)), 12);
+        assert_eq!(bulan_menuju(&p, d(2027, 1, 1)), 0);
+        assert_eq!(bulan_menuju(&p, d(2027, 6, 1)), 0);
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

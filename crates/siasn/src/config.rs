@@ -16,6 +16,7 @@
 //! | trust_proxy   | SIASN_TRUST_PROXY  | false                           |
 //! | password_min_length | SIASN_PASSWORD_MIN_LENGTH | 8 (never below 6)  |
 //! | token_minutes | SIASN_TOKEN_MINUTES | 30                             |
+//! | verify_due_days | SIASN_VERIFY_DUE_DAYS | 5 (days a proposal may wait at one verification stage before its queue marks it late) |
 //! | upload_max_bytes | SIASN_UPLOAD_MAX_BYTES | 2097152 (2 MB per file)   |
 //! | photo_transparent_required | SIASN_PHOTO_TRANSPARENT_REQUIRED | true |
 //! | signature_tsa_url | SIASN_SIGNATURE_TSA_URL | (none; an RFC 3161 timestamp authority stamps every signature when set) |
@@ -74,6 +75,8 @@ pub struct Config {
     pub password_min_length: usize,
     /// Minutes a reset/activation token is valid.
     pub token_minutes: i64,
+    /// Days a proposal may wait at one verification stage.
+    pub verify_due_days: u32,
     /// Largest accepted upload per file, in bytes.
     pub upload_max_bytes: usize,
     /// Card photos must have a transparent background.
@@ -133,6 +136,7 @@ struct FileConfig {
     trust_proxy: Option<bool>,
     password_min_length: Option<usize>,
     token_minutes: Option<i64>,
+    verify_due_days: Option<i64>,
     upload_max_bytes: Option<i64>,
     photo_transparent_required: Option<bool>,
     signature_instance_ca: Option<bool>,
@@ -365,6 +369,11 @@ impl Config {
                 6,
             )? as usize,
             token_minutes: src.number("SIASN_TOKEN_MINUTES", f.token_minutes, 30, 5)?,
+            verify_due_days: u32::try_from(
+                src.number("SIASN_VERIFY_DUE_DAYS", f.verify_due_days, 5, 1)?
+                    .min(365),
+            )
+            .unwrap_or(5),
             upload_max_bytes: src.number(
                 "SIASN_UPLOAD_MAX_BYTES",
                 f.upload_max_bytes,

@@ -89,6 +89,7 @@ fn konfigurasi_app(config: &Config) -> KonfigurasiApp {
         nama_instance: config.instance_name.clone(),
         url_publik: config.public_url.clone(),
         token_menit: config.token_minutes,
+        tenggat_verifikasi_hari: config.verify_due_days,
         panjang_sandi_minimum: config.password_min_length,
         batas_unggah: config.upload_max_bytes,
         foto_wajib_transparan: config.photo_transparent_required,

@@ -109,6 +109,206 @@ katalog! {
         "Continue";
     Beranda => "Beranda",
         "Home";
+    Menu => "Menu",
+        "Menu";
+    MenuUtama => "Menu utama",
+        "Main menu";
+    MenuProfil => "Profil",
+        "Profile";
+    MenuDokumen => "Dokumen",
+        "Documents";
+    MenuUsulan => "Usulan",
+        "Proposals";
+    MenuKinerja => "Kinerja",
+        "Performance";
+    MenuKartu => "Kartu ASN",
+        "ASN card";
+    MenuLayanan => "Layanan",
+        "Services";
+    MenuDasbor => "Dasbor",
+        "Dashboard";
+    MenuRiwayatAkses => "Riwayat akses data",
+        "Access history";
+    MenuBagianSaya => "Saya",
+        "Me";
+    MenuBagianKantor => "Kepegawaian",
+        "Back office";
+    MenuBagianAkun => "Akun",
+        "Account";
+    MfaAjakan => "Lindungi akun Anda: dengan verifikasi dua langkah, sandi saja tidak cukup untuk masuk.",
+        "Protect your account: with two-step verification, a password alone is not enough to sign in.";
+    AuditMasuk => "Masuk ke akun Anda",
+        "Signed in to your account";
+    AuditKeluar => "Keluar dari akun Anda",
+        "Signed out of your account";
+    AuditMasukGagal => "Seseorang mencoba masuk dengan akun Anda, sandinya salah",
+        "Someone tried to sign in to your account with a wrong password";
+    AuditMasukTerkunci => "Seseorang mencoba masuk dengan akun Anda saat akun terkunci; upaya itu ditolak",
+        "Someone tried to sign in to your account while it was locked; the attempt was refused";
+    AuditMasukApi => "Masuk melalui aplikasi mitra (API)",
+        "Signed in through a partner application (API)";
+    AuditMasukApiGagal => "Seseorang mencoba masuk dengan akun Anda melalui aplikasi mitra (API), sandinya salah",
+        "Someone tried to sign in to your account through a partner application (API) with a wrong password";
+    AuditAkunDikunci => "Akun Anda dikunci sementara setelah beberapa kali gagal masuk",
+        "Your account was locked for a while after several failed sign-ins";
+    AuditAkunDibuat => "Akun Anda dibuat",
+        "Your account was created";
+    AuditAkunDiaktifkan => "Akun Anda diaktifkan",
+        "Your account was activated";
+    AuditAktivasiDiminta => "Seseorang meminta tautan aktivasi untuk akun Anda",
+        "Someone asked for an activation link for your account";
+    AuditPeranDiberikan => "Peran diberikan kepada akun Anda",
+        "A role was granted to your account";
+    AuditPeranDicabut => "Peran dicabut dari akun Anda",
+        "A role was revoked from your account";
+    AuditResetDiminta => "Seseorang meminta penggantian sandi akun Anda",
+        "Someone asked to reset your account's password";
+    AuditTokenSalah => "Seseorang memakai tautan penggantian sandi yang tidak berlaku untuk akun Anda",
+        "Someone used an invalid password reset link for your account";
+    AuditTokenEmailBeda => "Tautan penggantian sandi ditolak karena alamat e-mail akun sudah berubah",
+        "A password reset link was refused because the account's e-mail address had changed";
+    AuditSandiDiganti => "Sandi akun Anda diganti",
+        "Your account's password was changed";
+    AuditSandiDiaturAdmin => "Sandi akun Anda diatur oleh administrator sistem",
+        "Your account's password was set by the system administrator";
+    AuditMfaDidaftarkan => "Verifikasi dua langkah diaktifkan",
+        "Two-step verification was turned on";
+    AuditMfaBerhasil => "Kode verifikasi dua langkah diterima saat masuk",
+        "A two-step verification code was accepted at sign-in";
+    AuditMfaGagal => "Kode verifikasi dua langkah yang salah dimasukkan saat masuk ke akun Anda",
+        "A wrong two-step verification code was entered while signing in to your account";
+    AuditMfaDireset => "Verifikasi dua langkah Anda direset oleh admin",
+        "Your two-step verification was reset by an administrator";
+    AuditSesiDiakhiri => "Sesi lain akun Anda diakhiri",
+        "Your account's other sessions were ended";
+    AuditDataDilihat => "Data kepegawaian Anda dilihat",
+        "Your personnel record was viewed";
+    AuditSensitifDilihat => "Nomor identitas Anda (NIK, KK, NPWP, BPJS) dibuka",
+        "Your identity numbers (NIK, KK, NPWP, BPJS) were shown";
+    AuditDibacaApi => "Data Anda dibaca oleh aplikasi mitra (API)",
+        "Your data was read by a partner application (API)";
+    AuditPegawaiDibuat => "Data kepegawaian Anda dicatat",
+        "Your personnel record was created";
+    AuditPegawaiDiubah => "Data kepegawaian Anda diubah",
+        "Your personnel record was changed";
+    AuditPegawaiDisinkronkan => "Data Anda diperbarui dari SIASN",
+        "Your data was updated from SIASN";
+    AuditEmailDiubah => "Alamat e-mail akun Anda diubah",
+        "Your account's e-mail address was changed";
+    AuditFotoDiganti => "Foto kartu ASN Anda diganti",
+        "Your ASN card photo was replaced";
+    AuditKedudukanDiubah => "Kedudukan hukum Anda diubah",
+        "Your employment status was changed";
+    AuditDokumenDilampirkan => "Dokumen dilampirkan pada data Anda",
+        "A document was attached to your record";
+    AuditDokumenDiunduh => "Dokumen Anda diunduh",
+        "One of your documents was downloaded";
+    AuditDokumenDitandatangani => "Dokumen tentang Anda ditandatangani secara elektronik",
+        "A document about you was signed electronically";
+    AuditKartuDiterbitkan => "Kartu ASN virtual Anda diterbitkan",
+        "Your virtual ASN card was issued";
+    AuditKartuDiperiksa => "Kartu ASN Anda diperiksa keasliannya",
+        "Your ASN card was checked for authenticity";
+    AuditUsulanDisimpan => "Usulan perubahan data disimpan sebagai draf",
+        "A data-change proposal was saved as a draft";
+    AuditUsulanDiajukan => "Usulan perubahan data diajukan",
+        "A data-change proposal was submitted";
+    AuditUsulanDiubah => "Usulan perubahan data diubah",
+        "A data-change proposal was edited";
+    AuditUsulanDiajukanUlang => "Usulan perubahan data diajukan ulang",
+        "A data-change proposal was resubmitted";
+    AuditUsulanDisetujui => "Usulan perubahan data disetujui",
+        "A data-change proposal was approved";
+    AuditUsulanDitolak => "Usulan perubahan data ditolak",
+        "A data-change proposal was rejected";
+    AuditUsulanDikembalikan => "Usulan perubahan data dikembalikan untuk diperbaiki",
+        "A data-change proposal was returned for correction";
+    AuditUsulanDibatalkan => "Usulan perubahan data dibatalkan",
+        "A data-change proposal was cancelled";
+    AuditLayananDibuat => "Layanan kepegawaian untuk Anda dibuat",
+        "A personnel service case was opened for you";
+    AuditLayananBerkas => "Berkas layanan kepegawaian Anda disimpan",
+        "Your personnel service file was saved";
+    AuditLayananDiajukan => "Layanan kepegawaian Anda diajukan",
+        "Your personnel service case was submitted";
+    AuditLayananSetujuiInstansi => "Layanan kepegawaian Anda disetujui instansi",
+        "Your personnel service case was approved by the agency";
+    AuditLayananKembaliInstansi => "Layanan kepegawaian Anda dikembalikan oleh instansi",
+        "Your personnel service case was returned by the agency";
+    AuditLayananSetujuiBkn => "Layanan kepegawaian Anda disetujui BKN",
+        "Your personnel service case was approved by BKN";
+    AuditLayananBts => "Layanan kepegawaian Anda dikembalikan BKN untuk dilengkapi (BTS)",
+        "Your personnel service case was returned by BKN to be completed (BTS)";
+    AuditLayananTms => "Layanan kepegawaian Anda dinyatakan tidak memenuhi syarat (TMS)",
+        "Your personnel service case was found not eligible (TMS)";
+    AuditLayananPertek => "Pertimbangan teknis (pertek) untuk Anda diterbitkan",
+        "A technical approval (pertek) was issued for you";
+    AuditLayananSk => "SK untuk Anda ditandatangani",
+        "A decree (SK) about you was signed";
+    AuditLayananUnggahSk => "SK untuk Anda diunggah",
+        "A decree (SK) about you was uploaded";
+    AuditLayananDihapus => "Layanan kepegawaian Anda dihapus",
+        "Your personnel service case was deleted";
+    AuditLayananLampirkan => "Dokumen dilampirkan pada layanan kepegawaian Anda",
+        "A document was attached to your personnel service case";
+    AuditLayananLepas => "Dokumen dilepas dari layanan kepegawaian Anda",
+        "A document was removed from your personnel service case";
+    AuditUsulanLain => "Usulan perubahan data Anda diproses",
+        "A data-change proposal about you was processed";
+    AuditLayananLain => "Layanan kepegawaian Anda diproses",
+        "Your personnel service case was processed";
+    AuditLain => "Aktivitas lain pada data atau akun Anda",
+        "Other activity on your data or account";
+    Seseorang => "Seseorang",
+        "Someone";
+    DariAlamat => "dari alamat",
+        "from address";
+    StatusBaru => "Status",
+        "Status";
+    NotifikasiDibaca => "Pemberitahuan di atas kini ditandai sudah dibaca.",
+        "The notifications above are now marked as read.";
+    Diunggah => "diunggah",
+        "uploaded";
+    KolomPegawai => "Pegawai",
+        "Employee";
+    KolomInstansiUnit => "Instansi / unit",
+        "Agency / unit";
+    KolomJenisUsulan => "Jenis usulan",
+        "Proposal kind";
+    KolomMenunggu => "Menunggu",
+        "Waiting";
+    KolomTenggat => "Tenggat",
+        "Due";
+    MenungguLebihDari => "lebih dari {} hari",
+        "more than {} days";
+    MenampilkanDari => "Menampilkan {} dari {}",
+        "Showing {} of {}";
+    TahapVerifikasi => "Tahap verifikasi",
+        "Verification stage";
+    Semua => "Semua",
+        "All";
+    HanyaBerperingatan => "Hanya yang berperingatan",
+        "Only those with warnings";
+    Saring => "Terapkan",
+        "Apply";
+    HapusSaringan => "Hapus saringan",
+        "Clear filters";
+    TenggatPenjelasan => "Tenggat verifikasi: {} hari di setiap tahap",
+        "Verification due: {} days at each stage";
+    UnduhCsv => "Unduh CSV",
+        "Download CSV";
+    TenggatLewat => "Lewat tenggat",
+        "Overdue";
+    TenggatDekat => "Tenggat < 24 jam",
+        "Due < 24 h";
+    Halaman => "Halaman",
+        "Pages";
+    Sebelumnya => "Sebelumnya",
+        "Previous";
+    DaftarIsi => "Daftar isi",
+        "Contents";
+    MasukSebagai => "Masuk sebagai",
+        "Signed in as";
     SelamatDatang => "Selamat datang",
         "Welcome";
     PeranAnda => "Peran Anda",
@@ -264,6 +464,8 @@ katalog! {
         "Legal status";
     TmtCpns => "TMT CPNS",
         "TMT CPNS";
+    TmtPppk => "TMT PPPK (awal perjanjian kerja)",
+        "TMT PPPK (contract start)";
     Penugasan => "Penugasan",
         "Assignment";
     Sekolah => "Sekolah/perguruan tinggi",
@@ -338,8 +540,10 @@ katalog! {
         "Eligible for regular promotion in the period of {}.";
     KpBelum => "Belum memenuhi syarat kenaikan pangkat reguler periode {}:",
         "Not yet eligible for regular promotion in the period of {}:";
-    PensiunDekat => "Pensiun dalam 2 tahun: TMT pensiun {}.",
-        "Retirement within 2 years: effective {}.";
+    PensiunBulanDepan => "Anda pensiun bulan depan: TMT pensiun {}.",
+        "You retire next month: retirement effective {}.";
+    PensiunDalamBulan => "Anda pensiun dalam {} bulan: TMT pensiun {}.",
+        "You retire in {} months: retirement effective {}.";
     Kelengkapan => "Kelengkapan data",
         "Data completeness";
     DataLengkap => "Data Anda lengkap.",
@@ -582,6 +786,8 @@ katalog! {
         "3:4 portrait ratio; other photos are cropped at the centre";
     PedomanResolusi => "Resolusi minimal",
         "Minimum resolution";
+    PedomanBerkasPng => "Berkas PNG (JPEG tidak dapat berlatar transparan), paling besar",
+        "PNG file (a JPEG cannot have a transparent background), at most";
     PedomanBerkas => "Berkas PNG atau JPEG, paling besar",
         "PNG or JPEG file, at most";
     FotoSekarang => "Foto kartu saat ini",

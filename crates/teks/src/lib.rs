@@ -14,8 +14,9 @@ use std::fmt::Display;
 use serde::Deserialize;
 
 pub use domain::{
-    Terjemah, judul_riwayat, keterangan_lingkup, label_ember, label_langkah, label_status,
-    label_status_layanan, label_status_sertifikat, label_tujuan,
+    KalimatAudit, Terjemah, judul_riwayat, kalimat_audit, keterangan_lingkup, label_ember,
+    label_jenis_usulan, label_langkah, label_status, label_status_layanan, label_status_sertifikat,
+    label_tujuan,
 };
 pub use katalog::Teks;
 

@@ -56,14 +56,18 @@ pub fn status_layanan(layanan: (&str, &str), status: (&str, &str), url: &str) ->
     }
 }
 
-/// A proposal's status changed: no personal data, a link to sign in.
-pub fn status_usulan(jenis: &str, status_id: &str, status_en: &str, url_usulan: &str) -> Surat {
+/// A proposal's status changed: what it changes and its new status in words (no personal
+/// data), and a link to it behind sign-in.
+pub fn status_usulan(kode_jenis: &str, status: (&str, &str), url_usulan: &str) -> Surat {
+    let jenis_id = crate::label_jenis_usulan(kode_jenis, crate::Bahasa::Indonesia);
+    let jenis_en = crate::label_jenis_usulan(kode_jenis, crate::Bahasa::Inggris);
+    let (status_id, status_en) = status;
     Surat {
-        subjek: format!("SIASN: usulan {jenis} — {status_id}"),
+        subjek: format!("SIASN: usulan {jenis_id} — {status_id}"),
         isi: format!(
-            "Status usulan peremajaan data Anda ({jenis}) sekarang: {status_id}.\n\
+            "Status usulan peremajaan data Anda ({jenis_id}) sekarang: {status_id}.\n\
              Rinciannya dapat dilihat setelah masuk: {url_usulan}\n\n\
-             The status of your data-update proposal ({jenis}) is now: {status_en}.\n"
+             The status of your data-update proposal ({jenis_en}) is now: {status_en}.\n"
         ),
     }
 }

@@ -1,11 +1,76 @@
 //! How records are shown: dates the Indonesian (or English) way, masked numbers, and one display
 //! row per history entry of any kind.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
+use siasn_domain::usulan::isian::Tipe;
+
+use crate::{AppState, WebError};
 use siasn_domain::riwayat::{DataRiwayat, StatusKepegawaian};
 use siasn_domain::tanggal::format_indonesia;
 
 use siasn_teks::{Bahasa, Teks};
+
+/// The lists a history row's codes are named from.
+pub const DAFTAR_RIWAYAT: [Tipe; 3] = [
+    Tipe::Ref("jenis-kp"),
+    Tipe::Ref("jenis-penugasan"),
+    Tipe::Ref("instansi"),
+];
+
+/// Names of reference codes, fetched once per list a page needs.
+#[derive(Default)]
+pub struct NamaRef {
+    daftar: HashMap<&'static str, HashMap<String, String>>,
+}
+
+impl NamaRef {
+    /// Loads the lists the given field types point to (`Tipe::Ref("instansi")` for agencies).
+    pub async fn muat(state: &AppState, tipe: &[Tipe]) -> Result<Self, WebError> {
+        let mut out = Self::default();
+        for t in tipe.iter().copied() {
+            let (Tipe::Ref(k) | Tipe::RefOps(k)) = t else {
+                continue;
+            };
+            if out.daftar.contains_key(k) {
+                continue;
+            }
+            let nama: HashMap<String, String> = if k == "instansi" {
+                state
+                    .store()
+                    .daftar_instansi()
+                    .await?
+                    .into_iter()
+                    .map(|i| (i.id, i.nama))
+                    .collect()
+            } else if k == "tingkat-pendidikan" {
+                state
+                    .store()
+                    .tingkat_pendidikan()
+                    .await?
+                    .into_iter()
+                    .map(|t| (t.id, t.nama))
+                    .collect()
+            } else {
+                state
+                    .store()
+                    .referensi(k)
+                    .await?
+                    .into_iter()
+                    .map(|r| (r.id, r.nama))
+                    .collect()
+            };
+            out.daftar.insert(k, nama);
+        }
+        Ok(out)
+    }
+
+    /// The name of `kode` in the list `kategori` ("instansi" for agencies).
+    pub fn nama(&self, kategori: &str, kode: &str) -> Option<&str> {
+        self.daftar.get(kategori)?.get(kode).map(String::as_str)
+    }
+}
 
 /// A date as people read it: "3 Maret 1968" / "3 March 1968".
 pub fn tanggal(d: NaiveDate, b: Bahasa) -> String {
@@ -32,12 +97,35 @@ pub fn tanggal(d: NaiveDate, b: Bahasa) -> String {
     }
 }
 
-/// A moment in Indonesia's western time zone (WIB), e.g. "21-11-2026 14:05 WIB".
-pub fn waktu(t: chrono::DateTime<chrono::Utc>, _b: Bahasa) -> String {
+/// A moment in Indonesia's western time zone (WIB), e.g. "21 November 2026 14.05 WIB"
+/// ("21 November 2026 14:05 WIB" in English).
+pub fn waktu(t: chrono::DateTime<chrono::Utc>, b: Bahasa) -> String {
     match chrono::FixedOffset::east_opt(7 * 3600) {
-        Some(tz) => format!("{} WIB", t.with_timezone(&tz).format("%d-%m-%Y %H:%M")),
+        Some(tz) => {
+            let lokal = t.with_timezone(&tz);
+            let jam = match b {
+                Bahasa::Indonesia => lokal.format("%H.%M"),
+                Bahasa::Inggris => lokal.format("%H:%M"),
+            };
+            format!("{} {jam} WIB", tanggal(lokal.date_naive(), b))
+        }
         None => t.format("%Y-%m-%d %H:%M UTC").to_string(),
     }
+}
+
+/// An 18-digit NIP or NI PPPK grouped as it is written ("19680303 199403 1 001"), so staff
+/// can read it aloud; anything else as it is.
+pub fn nip(nomor: &str) -> String {
+    if nomor.len() != 18 || !nomor.bytes().all(|c| c.is_ascii_digit()) {
+        return nomor.to_string();
+    }
+    format!(
+        "{} {} {} {}",
+        &nomor[0..8],
+        &nomor[8..14],
+        &nomor[14..15],
+        &nomor[15..18]
+    )
 }
 
 /// Everything but the last four characters hidden.
@@ -62,15 +150,20 @@ pub struct BarisRiwayat {
     pub rincian: Vec<(&'static str, String)>,
 }
 
-/// The display row of a history entry; sensitive family numbers are left out.
-pub fn baris(data: &DataRiwayat, b: Bahasa) -> BarisRiwayat {
+/// The display row of a history entry, codes named from `nama` (loaded with
+/// [`DAFTAR_RIWAYAT`]); sensitive family numbers are left out.
+pub fn baris(data: &DataRiwayat, b: Bahasa, nama: &NamaRef) -> BarisRiwayat {
     let t = |d: NaiveDate| tanggal(d, b);
+    let sebut = |kategori: &str, kode: &str| {
+        nama.nama(kategori, kode)
+            .map_or_else(|| kode.to_string(), str::to_string)
+    };
     let mut rincian: Vec<(&'static str, String)> = Vec::new();
     let judul = match data {
         DataRiwayat::Jabatan(r) => {
             rincian.push((b.t(Teks::Unit), r.nama_unor.clone()));
             if let Some(p) = &r.jenis_penugasan_id {
-                rincian.push((b.t(Teks::Penugasan), p.clone()));
+                rincian.push((b.t(Teks::Penugasan), sebut("jenis-penugasan", p)));
             }
             r.nama_jabatan.clone()
         }
@@ -99,7 +192,7 @@ pub fn baris(data: &DataRiwayat, b: Bahasa) -> BarisRiwayat {
         DataRiwayat::Skp22(r) => format!("SKP {} · {}", r.tahun, r.predikat.nama()),
         DataRiwayat::Penghargaan(r) => format!("{} ({})", r.nama, r.tahun),
         DataRiwayat::Golongan(r) => {
-            rincian.push((b.t(Teks::JenisKp), r.jenis_kp_id.clone()));
+            rincian.push((b.t(Teks::JenisKp), sebut("jenis-kp", &r.jenis_kp_id)));
             rincian.push((
                 b.t(Teks::MasaKerja),
                 format!("{} th {} bl", r.masa_kerja_tahun, r.masa_kerja_bulan),
@@ -129,7 +222,11 @@ pub fn baris(data: &DataRiwayat, b: Bahasa) -> BarisRiwayat {
             r.instansi_atau_perusahaan, r.masa_kerja_tahun, r.masa_kerja_bulan
         ),
         DataRiwayat::PindahInstansi(r) => {
-            format!("{} → {}", r.instansi_asal_id, r.instansi_tujuan_id)
+            format!(
+                "{} → {}",
+                sebut("instansi", &r.instansi_asal_id),
+                sebut("instansi", &r.instansi_tujuan_id)
+            )
         }
         DataRiwayat::Cltn(r) => format!("{} – {}", t(r.tanggal_mulai), t(r.tanggal_selesai)),
         DataRiwayat::CpnsPns(r) => match r.status {
@@ -183,5 +280,8 @@ mod tests {
         assert_eq!(samarkan("123"), "•••");
         assert_eq!(ribuan(3_044_300), "3.044.300");
         assert_eq!(ribuan(999), "999");
+        assert_eq!(nip("196803031994031001"), "19680303 199403 1 001");
+        assert_eq!(nip("19680303 199403 1 001"), "19680303 199403 1 001");
+        assert_eq!(nip("12345"), "12345");
     }
 }

@@ -234,8 +234,7 @@ pub(crate) async fn catat_langkah(
         let status_en = siasn_teks::label_status(ke, siasn_teks::Bahasa::Inggris);
         let surat = surel::status_usulan(
             jenis,
-            status_id,
-            status_en,
+            (status_id, status_en),
             &format!("{}/usulan/{usulan_id}", app.url_dasar()),
         );
         email::antre_ke_pegawai(tx, pegawai_id, &surat.subjek, &surat.isi, now).await?;

@@ -10,6 +10,7 @@ pub mod berkas;
 pub mod isian;
 pub mod kolektif;
 mod masalah;
+pub mod tenggat;
 pub mod terapkan;
 mod tersimpan;
 pub mod validasi;

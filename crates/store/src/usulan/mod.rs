@@ -1,9 +1,11 @@
 //! Proposals (usulan): the reads for pages and queues, and (in [`langkah`]) the steps a use
 //! case runs inside its transaction to save, attach, move and revise them.
 
+mod antrean;
 mod langkah;
 mod statistik;
 
+pub use antrean::{BarisAntrean, FilterAntrean, HalamanAntrean, UrutAntrean};
 pub use langkah::*;
 pub use statistik::*;
 
@@ -122,8 +124,21 @@ pub(crate) type RingkasanRow = (
     String,
 );
 
-pub(crate) const RINGKASAN_SQL: &str = "SELECT u.id, u.pegawai_id, p.nip, p.nama, u.jenis, u.status, u.status_sejak, \
-    u.kolektif_id, u.peringatan FROM usulan u JOIN pegawai p ON p.id = u.pegawai_id";
+/// The columns of a [`RingkasanRow`] (proposal `u`, employee `p`), as a literal so that
+/// statements can be put together with `concat!`.
+macro_rules! ringkasan_kolom {
+    () => {
+        "u.id, u.pegawai_id, p.nip, p.nama, u.jenis, u.status, u.status_sejak, u.kolektif_id, \
+         u.peringatan"
+    };
+}
+pub(crate) use ringkasan_kolom;
+
+pub(crate) const RINGKASAN_SQL: &str = concat!(
+    "SELECT ",
+    ringkasan_kolom!(),
+    " FROM usulan u JOIN pegawai p ON p.id = u.pegawai_id"
+);
 
 pub(crate) fn ringkasan_from_row(r: RingkasanRow) -> RingkasanUsulan {
     RingkasanUsulan {
@@ -333,32 +348,6 @@ impl Store {
                 .bind(kolektif_id)
                 .fetch_all(pool)
                 .await?
-        });
-        Ok(rows.into_iter().map(ringkasan_from_row).collect())
-    }
-
-    /// A verification queue: proposals waiting at `tahap` within `cakupan`, oldest first,
-    /// without those the reader proposed or that concern the reader's own record.
-    pub async fn antrean_usulan(
-        &self,
-        tahap: Verifikator,
-        cakupan: &[Cakupan],
-        akun_id: Uuid,
-        pegawai_sendiri: Option<Uuid>,
-        batas: i64,
-    ) -> StoreResult<Vec<RingkasanUsulan>> {
-        let status = StatusUsulan::menunggu_di(tahap);
-        let rows: Vec<RingkasanRow> = on_pool!(self.db(), |pool| {
-            let mut qb = QueryBuilder::new(RINGKASAN_SQL);
-            qb.push(" WHERE u.status = ").push_bind(status.kode());
-            qb.push(" AND u.pengusul_akun_id <> ").push_bind(akun_id);
-            qb.push(" AND u.pegawai_id <> ")
-                .push_bind(pegawai_sendiri.unwrap_or(Uuid::nil()));
-            qb.push(" AND ");
-            push_cakupan_usulan!(qb, cakupan);
-            qb.push(" ORDER BY u.status_sejak, u.id LIMIT ")
-                .push_bind(batas);
-            qb.build_query_as().fetch_all(pool).await?
         });
         Ok(rows.into_iter().map(ringkasan_from_row).collect())
     }

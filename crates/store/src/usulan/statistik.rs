@@ -12,7 +12,31 @@ use crate::error::StoreResult;
 use crate::tx::Tx;
 use crate::{Store, on_pool, on_tx};
 
-type NotifikasiRow = (Option<Uuid>, String, DateTime<Utc>, Option<DateTime<Utc>>);
+type NotifikasiRow = (
+    Option<Uuid>,
+    String,
+    DateTime<Utc>,
+    Option<DateTime<Utc>>,
+    Option<String>,
+    Option<String>,
+);
+
+/// A notification about a proposal, with what it needs to say which one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notifikasi {
+    /// The proposal.
+    pub usulan_id: Option<Uuid>,
+    /// The status it moved to.
+    pub status: String,
+    /// When.
+    pub waktu: DateTime<Utc>,
+    /// Whether the account has seen it.
+    pub dibaca: bool,
+    /// The proposal's kind code ("tambah.penghargaan").
+    pub jenis: Option<String>,
+    /// Whose record the proposal is about.
+    pub nama_pegawai: Option<String>,
+}
 
 /// Counts and times for the operational view.
 #[derive(Debug, Clone, Default)]
@@ -40,16 +64,15 @@ pub async fn baca_notifikasi(tx: &mut Tx, akun_id: Uuid, now: DateTime<Utc>) -> 
 }
 
 impl Store {
-    /// An account's latest notifications: (proposal, status, when, read).
-    pub async fn notifikasi(
-        &self,
-        akun_id: Uuid,
-        batas: i64,
-    ) -> StoreResult<Vec<(Option<Uuid>, String, DateTime<Utc>, bool)>> {
+    /// An account's latest notifications about proposals, newest first.
+    pub async fn notifikasi(&self, akun_id: Uuid, batas: i64) -> StoreResult<Vec<Notifikasi>> {
         let rows: Vec<NotifikasiRow> = on_pool!(self.db(), |pool| {
             sqlx::query_as(
-                "SELECT usulan_id, status, dibuat_pada, dibaca_pada FROM notifikasi WHERE akun_id = $1 \
-                 AND layanan_id IS NULL ORDER BY dibuat_pada DESC, id DESC LIMIT $2",
+                "SELECT n.usulan_id, n.status, n.dibuat_pada, n.dibaca_pada, u.jenis, p.nama \
+                 FROM notifikasi n LEFT JOIN usulan u ON u.id = n.usulan_id \
+                 LEFT JOIN pegawai p ON p.id = u.pegawai_id \
+                 WHERE n.akun_id = $1 AND n.layanan_id IS NULL \
+                 ORDER BY n.dibuat_pada DESC, n.id DESC LIMIT $2",
             )
             .bind(akun_id)
             .bind(batas)
@@ -58,7 +81,16 @@ impl Store {
         });
         Ok(rows
             .into_iter()
-            .map(|(u, s, w, d)| (u, s, w, d.is_some()))
+            .map(
+                |(usulan_id, status, waktu, d, jenis, nama_pegawai)| Notifikasi {
+                    usulan_id,
+                    status,
+                    waktu,
+                    dibaca: d.is_some(),
+                    jenis,
+                    nama_pegawai,
+                },
+            )
             .collect())
     }
 

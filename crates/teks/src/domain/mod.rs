@@ -1,6 +1,7 @@
 //! Explanations of the domain's codes: the domain returns what happened as values (a refusal,
 //! a finding, a reason), and this module says it in both languages.
 
+mod audit;
 mod kartu;
 mod kolektif;
 mod layanan;
@@ -10,6 +11,7 @@ mod ttd;
 
 use siasn_domain::riwayat::JenisRiwayat;
 
+pub use audit::{KalimatAudit, kalimat_audit};
 pub use layanan::{label_ember, label_langkah, label_status_layanan, label_tujuan};
 pub use ttd::label_status_sertifikat;
 
@@ -437,11 +439,38 @@ pub fn label_status(s: siasn_domain::usulan::StatusUsulan, b: Bahasa) -> &'stati
     })
 }
 
+/// A proposal's kind in words, from its code: "tambah.penghargaan" → "Tambah · Riwayat
+/// Penghargaan", "data_utama" → "Data utama".
+pub fn label_jenis_usulan(kode: &str, b: Bahasa) -> String {
+    let (aksi, jenis) = kode.split_once('.').unwrap_or(("", kode));
+    let nama = match JenisRiwayat::from_kode(jenis) {
+        Some(j) => b.t(judul_riwayat(j)),
+        None => b.t(Teks::DataUtama),
+    };
+    match aksi {
+        "tambah" => format!("{} · {nama}", b.t(Teks::AksiTambah)),
+        "ubah" => format!("{} · {nama}", b.t(Teks::AksiUbah)),
+        "hapus" => format!("{} · {nama}", b.t(Teks::AksiHapus)),
+        _ => nama.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use siasn_domain::akun::kata_sandi::AlasanDitolak;
     use siasn_domain::usulan::berkas::BerkasDitolak;
+
+    #[test]
+    fn proposal_kinds_are_named_not_coded() {
+        let t = label_jenis_usulan("tambah.penghargaan", Bahasa::Indonesia);
+        assert!(!t.contains('.') && !t.contains("tambah"), "{t}");
+        assert!(t.starts_with(Bahasa::Indonesia.t(Teks::AksiTambah)), "{t}");
+        assert_eq!(
+            label_jenis_usulan("data_utama", Bahasa::Inggris),
+            Bahasa::Inggris.t(Teks::DataUtama)
+        );
+    }
 
     #[test]
     fn password_reasons_in_both_languages() {

@@ -28,6 +28,7 @@ pub(super) fn wajib_admin(m: &Masuk) -> Result<Vec<Cakupan>, WebError> {
 #[derive(Template)]
 #[template(path = "admin_akun.html")]
 struct AkunPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
@@ -67,6 +68,7 @@ async fn halaman_akun(
             .map(|s| s.to_string())
     };
     let page = AkunPage {
+        menu: m.menu(state).await?,
         b: m.konteks.bahasa,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,

@@ -42,6 +42,7 @@ struct PilihanLingkup {
 #[derive(Template)]
 #[template(path = "admin_klien.html")]
 struct KlienPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
@@ -92,6 +93,7 @@ async fn halaman(
         })
         .collect();
     let page = KlienPage {
+        menu: m.menu(state).await?,
         b,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,

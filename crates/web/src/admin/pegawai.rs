@@ -22,6 +22,7 @@ use crate::{AppState, WebError};
 #[derive(Template)]
 #[template(path = "admin_pegawai.html")]
 struct PegawaiPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
@@ -52,6 +53,7 @@ async fn halaman_pegawai(
         None => (Vec::new(), false, false),
     };
     let page = PegawaiPage {
+        menu: m.menu(state).await?,
         b: m.konteks.bahasa,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,

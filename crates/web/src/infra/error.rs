@@ -46,6 +46,9 @@ pub enum WebError {
     /// Background work (image processing) did not finish.
     #[error("tugas latar: {0}")]
     Tugas(#[from] tokio::task::JoinError),
+    /// A CSV export could not be written.
+    #[error("csv: {0}")]
+    Csv(String),
 }
 
 impl From<AppError> for WebError {

@@ -29,6 +29,8 @@ pub struct Konteks {
     pub perangkat: Option<String>,
     /// Cookies sent.
     pub cookies: HashMap<String, String>,
+    /// The request's path (without the query), to mark the current page in the menu.
+    pub jalur: String,
 }
 
 impl Konteks {
@@ -38,6 +40,12 @@ impl Konteks {
             alamat: self.alamat.to_string(),
             perangkat: self.perangkat.clone(),
         }
+    }
+
+    /// Whether the request carries a fully signed-in session (the front page sends such
+    /// readers to their home).
+    pub async fn sudah_masuk(&self, state: &AppState) -> Result<bool, WebError> {
+        Ok(matches!(sesi_hidup(state, self).await?, Some((s, _)) if s.tahap == TahapSesi::Penuh))
     }
 
     /// A cookie's value.
@@ -105,6 +113,7 @@ impl FromRequestParts<AppState> for Konteks {
             alamat,
             perangkat,
             cookies,
+            jalur: parts.uri.path().to_string(),
         })
     }
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod formulir;
 pub mod konfigurasi;
 pub mod konteks;
+pub mod menu;
 pub mod multipart;
 pub mod pelayan;
 pub mod telemetry;

@@ -49,6 +49,7 @@ pub struct CariForm {
 #[derive(Template)]
 #[template(path = "cari.html")]
 struct CariPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
@@ -124,6 +125,7 @@ async fn halaman(
         .map(|k| (k.id, k.nama))
         .collect();
     let page = CariPage {
+        menu: m.menu(state).await?,
         b: m.konteks.bahasa,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,

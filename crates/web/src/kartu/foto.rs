@@ -25,6 +25,7 @@ fn kebijakan(state: &AppState) -> KebijakanFoto {
 #[derive(Template)]
 #[template(path = "foto.html")]
 struct FotoPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
@@ -44,6 +45,7 @@ async fn halaman_foto(
     let pegawai_id = milik(m)?;
     let k = kebijakan(state);
     let page = FotoPage {
+        menu: m.menu(state).await?,
         b: m.konteks.bahasa,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,
@@ -101,6 +103,7 @@ pub async fn foto_unggah(
 #[derive(Template)]
 #[template(path = "foto_calon.html")]
 struct CalonPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
@@ -119,6 +122,7 @@ pub async fn foto_calon(
         return Ok(Redirect::to("/kartu").into_response());
     }
     let page = CalonPage {
+        menu: m.menu(&state).await?,
         b: m.konteks.bahasa,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,

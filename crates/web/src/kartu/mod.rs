@@ -121,6 +121,7 @@ impl PilihanKartu {
 #[derive(Template)]
 #[template(path = "kartu.html")]
 struct KartuPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
@@ -150,6 +151,7 @@ pub async fn kartu(
         .is_some_and(|k| k.nama != p.nama_lengkap() || k.instansi_id != p.instansi_induk_id);
     let o = q.orientasi();
     let page = KartuPage {
+        menu: m.menu(&state).await?,
         b,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,

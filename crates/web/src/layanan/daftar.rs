@@ -28,6 +28,7 @@ pub struct Hitungan {
 #[derive(Template)]
 #[template(path = "layanan_daftar.html")]
 struct DaftarPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     staf: bool,
@@ -210,6 +211,7 @@ pub async fn daftar(
             .collect()
     };
     let page = DaftarPage {
+        menu: m.menu(&state).await?,
         notifikasi,
         b,
         nama_instance: state.nama_instance(),

@@ -50,6 +50,7 @@ pub struct Tahap {
 #[derive(Template)]
 #[template(path = "layanan_detail.html")]
 struct DetailPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
@@ -260,6 +261,7 @@ pub(super) async fn tampilkan(
         })
         .collect();
     let page = DetailPage {
+        menu: m.menu(state).await?,
         b,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,

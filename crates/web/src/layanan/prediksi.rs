@@ -26,6 +26,7 @@ pub struct BarisPrediksi {
 #[derive(Template)]
 #[template(path = "layanan_prediksi.html")]
 struct PrediksiPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
@@ -212,6 +213,7 @@ async fn tampilkan(
         .take(PER_HALAMAN)
         .collect();
     let page = PrediksiPage {
+        menu: m.menu(state).await?,
         b,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,

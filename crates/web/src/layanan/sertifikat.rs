@@ -29,6 +29,7 @@ pub struct Tampil {
 #[derive(Template)]
 #[template(path = "layanan_sertifikat.html")]
 struct SertifikatPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
@@ -82,6 +83,7 @@ async fn tampilkan(
         axum::http::StatusCode::OK
     };
     let page = SertifikatPage {
+        menu: m.menu(state).await?,
         b,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,

@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
-use siasn_domain::akses::Peran;
 
 use crate::infra::konteks::Masuk;
 use crate::tampilan;
@@ -14,22 +13,18 @@ use siasn_teks::{Bahasa, Teks};
 #[derive(Template)]
 #[template(path = "beranda.html")]
 struct BerandaPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
     nama: &'a str,
     peran: Vec<String>,
-    admin: bool,
-    mfa_aktif: bool,
     pegawai: bool,
-    staf: bool,
+    mfa_aktif: bool,
     kp: Option<(String, Vec<String>)>,
     pensiun: Option<String>,
     kekurangan: Vec<String>,
     antrean: Vec<(String, i64)>,
-    notifikasi_baru: i64,
-    operator: bool,
-    penanda: bool,
     kepala: Option<Kepala>,
 }
 
@@ -132,10 +127,11 @@ async fn pemberitahuan(
     );
     let hitungan = pensiun::hitung(p.tanggal_lahir, bup);
     let pensiun = pensiun::dalam_waktu(&hitungan, hari_ini, 2).then(|| {
-        b.isi(
-            Teks::PensiunDekat,
-            format!("{} (BUP {bup})", tampilan::tanggal(hitungan.tmt_pensiun, b)),
-        )
+        let tmt = format!("{} (BUP {bup})", tampilan::tanggal(hitungan.tmt_pensiun, b));
+        match pensiun::bulan_menuju(&hitungan, hari_ini) {
+            1 => b.isi(Teks::PensiunBulanDepan, tmt),
+            n => b.isi2(Teks::PensiunDalamBulan, n, tmt),
+        }
     });
     let berdokumen = state
         .store()
@@ -181,13 +177,9 @@ pub async fn get(State(state): State<AppState>, m: Masuk) -> Result<Response, We
         None => (None, None, Vec::new()),
     };
     let page = BerandaPage {
+        menu: m.menu(&state).await?,
         b,
         pegawai: m.akun.pegawai_id.is_some(),
-        staf: m
-            .pelaku
-            .peran
-            .iter()
-            .any(|p| p.peran != siasn_domain::akses::Peran::Pegawai),
         kp,
         pensiun,
         kekurangan,
@@ -195,12 +187,8 @@ pub async fn get(State(state): State<AppState>, m: Masuk) -> Result<Response, We
         csrf: &m.sesi.csrf,
         nama: &m.akun.nama,
         peran,
-        admin: m.pelaku.punya(Peran::AdminInstansi) || m.pelaku.punya(Peran::AdminBkn),
         mfa_aktif: m.akun.mfa_aktif,
         antrean: jumlah_antrean(&state, &m).await?,
-        notifikasi_baru: state.store().jumlah_notifikasi_baru(m.akun.id).await?,
-        operator: m.pelaku.punya(Peran::OperatorInstansi),
-        penanda: m.pelaku.punya(Peran::PejabatInstansi) || m.pelaku.punya(Peran::VerifikatorBkn),
         kepala,
     };
     Ok(Html(page.render()?).into_response())

@@ -25,6 +25,7 @@ pub struct BarisSkp {
 #[derive(Template)]
 #[template(path = "kinerja.html")]
 struct KinerjaPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     baris: Vec<BarisSkp>,
@@ -107,6 +108,7 @@ pub async fn kinerja(State(state): State<AppState>, m: Masuk) -> Result<Response
         .collect();
     urut.sort_by_key(|(t, _)| *t);
     let page = KinerjaPage {
+        menu: m.menu(&state).await?,
         b,
         nama_instance: state.nama_instance(),
         grafik: grafik_svg(&urut, b.t(Teks::Kinerja)),
@@ -132,6 +134,7 @@ fn predikat_dari_nama(nama: &str) -> Option<PredikatKinerja> {
 #[derive(Template)]
 #[template(path = "kompetensi.html")]
 struct KompetensiPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     jam_per_tahun: Vec<(i32, u32)>,
@@ -190,6 +193,7 @@ pub async fn kompetensi(State(state): State<AppState>, m: Masuk) -> Result<Respo
         }
     }
     let page = KompetensiPage {
+        menu: m.menu(&state).await?,
         b,
         nama_instance: state.nama_instance(),
         jam_per_tahun: jam.into_iter().rev().collect(),

@@ -54,11 +54,17 @@ pub struct Bagian {
 #[derive(Template)]
 #[template(path = "profil.html")]
 struct ProfilPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
     aksi_tampilkan: String,
     milik_sendiri: bool,
+    /// Query suffix naming the employee on proposal links ("" for one's own record).
+    untuk_pegawai: String,
+    /// Whether the reader may propose changes to this record (their own, or as its
+    /// agency's operator).
+    boleh_usul: bool,
     sensitif_terbuka: bool,
     nama: String,
     nip: String,
@@ -76,10 +82,17 @@ async fn halaman(
 ) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
     let milik_sendiri = m.akun.pegawai_id == Some(p.id);
+    let instansi = state.store().instansi(&p.instansi_kerja_id).await?;
+    let boleh_usul = m.pelaku.boleh_usul(&siasn_domain::akses::LetakPegawai {
+        pegawai_id: p.id,
+        instansi_id: instansi.id,
+        kanreg_id: instansi.kanreg_id,
+    });
     let ringkas = ringkasan(state, &p, b).await?;
     let sensitif = data_sensitif(&p, b, sensitif_terbuka);
     let bagian = bagian_riwayat(state, &p, b).await?;
     let page = ProfilPage {
+        menu: m.menu(state).await?,
         b,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,
@@ -89,6 +102,12 @@ async fn halaman(
             format!("/pegawai/{}/tampilkan", p.id)
         },
         milik_sendiri,
+        untuk_pegawai: if milik_sendiri {
+            String::new()
+        } else {
+            format!("&pegawai={}", p.id)
+        },
+        boleh_usul,
         sensitif_terbuka,
         nama: p.nama_lengkap(),
         nip: p.nomor_induk.to_string(),
@@ -140,7 +159,10 @@ async fn ringkasan(state: &AppState, p: &Pegawai, b: Bahasa) -> Result<Vec<Butir
         ),
         butir(b.t(Teks::JenisKelamin), p.jenis_kelamin.nama().to_string()),
         butir(
-            b.t(Teks::TmtCpns),
+            b.t(match p.jenis_pegawai {
+                siasn_domain::pegawai::JenisPegawai::Pns => Teks::TmtCpns,
+                siasn_domain::pegawai::JenisPegawai::Pppk => Teks::TmtPppk,
+            }),
             p.tmt_cpns
                 .map_or_else(|| "-".into(), |d| tampilan::tanggal(d, b)),
         ),
@@ -179,6 +201,7 @@ fn data_sensitif(p: &Pegawai, b: Bahasa, sensitif_terbuka: bool) -> Vec<Butir> {
 /// Every history section that applies to the employee, newest row first, with documents.
 async fn bagian_riwayat(state: &AppState, p: &Pegawai, b: Bahasa) -> Result<Vec<Bagian>, WebError> {
     let riwayat = state.store().riwayat_pegawai(p.id, None).await?;
+    let nama = tampilan::NamaRef::muat(state, &tampilan::DAFTAR_RIWAYAT).await?;
     let mut dokumen: HashMap<Uuid, Vec<BerkasBaris>> = HashMap::new();
     for d in state.store().dokumen_pegawai(p.id).await? {
         if let Some(r) = d.riwayat_id {
@@ -201,7 +224,7 @@ async fn bagian_riwayat(state: &AppState, p: &Pegawai, b: Bahasa) -> Result<Vec<
                     .into_iter()
                     .map(|r| BarisBagian {
                         id: r.id,
-                        isi: tampilan::baris(&r.data, b),
+                        isi: tampilan::baris(&r.data, b, &nama),
                         dokumen: dokumen.remove(&r.id).unwrap_or_default(),
                     })
                     .collect(),
@@ -271,16 +294,22 @@ pub async fn petugas_tampilkan(
 #[derive(Template)]
 #[template(path = "dokumen.html")]
 struct DokumenPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
-    daftar: Vec<DokumenBaris>,
+    /// Documents grouped by kind, kinds in name order.
+    kelompok: Vec<(String, Vec<DokumenBaris>)>,
 }
 
 /// A document in the employee's archive, as listed.
 struct DokumenBaris {
     id: Uuid,
     nama_file: String,
-    jenis: String,
+    /// The history row it supports ("PAK · Analis SDM Aparatur · 1 Januari 2021"), so twelve
+    /// SK PAK can be told apart.
+    untuk: Option<String>,
+    /// Its row's effective date, for ordering (newest first).
+    urut: Option<chrono::NaiveDate>,
     tanggal: String,
     ukuran: String,
 }
@@ -296,26 +325,50 @@ pub async fn dokumen_saya(State(state): State<AppState>, m: Masuk) -> Result<Res
         .into_iter()
         .map(|r| (r.id, r.nama))
         .collect();
-    let daftar = state
+    let riwayat: HashMap<Uuid, siasn_domain::riwayat::DataRiwayat> = state
         .store()
-        .dokumen_pegawai(p.id)
+        .riwayat_pegawai(p.id, None)
         .await?
         .into_iter()
-        .map(|d| DokumenBaris {
+        .map(|r| (r.id, r.data))
+        .collect();
+    let nama = tampilan::NamaRef::muat(&state, &tampilan::DAFTAR_RIWAYAT).await?;
+    let mut kelompok: std::collections::BTreeMap<String, Vec<DokumenBaris>> =
+        std::collections::BTreeMap::new();
+    for d in state.store().dokumen_pegawai(p.id).await? {
+        let baris = d.riwayat_id.and_then(|r| riwayat.get(&r));
+        let untuk = baris.map(|data| {
+            let r = tampilan::baris(data, b, &nama);
+            match r.tanggal {
+                Some(t) => format!("{} · {t}", r.judul),
+                None => r.judul,
+            }
+        });
+        let nama_jenis = jenis
+            .get(&d.jenis_dokumen_id)
+            .cloned()
+            .unwrap_or(d.jenis_dokumen_id);
+        kelompok.entry(nama_jenis).or_default().push(DokumenBaris {
             id: d.id,
             nama_file: d.nama_file,
-            jenis: jenis
-                .get(&d.jenis_dokumen_id)
-                .cloned()
-                .unwrap_or(d.jenis_dokumen_id),
+            untuk,
+            urut: baris.and_then(|data| data.tanggal_efektif()),
             tanggal: tampilan::tanggal(d.diunggah_pada.date_naive(), b),
             ukuran: format!("{:.1} KB", d.ukuran as f64 / 1024.0),
+        });
+    }
+    let kelompok = kelompok
+        .into_iter()
+        .map(|(j, mut daftar)| {
+            daftar.sort_by_key(|d| std::cmp::Reverse(d.urut));
+            (j, daftar)
         })
         .collect();
     let page = DokumenPage {
+        menu: m.menu(&state).await?,
         b,
         nama_instance: state.nama_instance(),
-        daftar,
+        kelompok,
     };
     Ok(Html(page.render()?).into_response())
 }
@@ -359,6 +412,7 @@ pub async fn unduh(
 #[derive(Template)]
 #[template(path = "riwayat_akses.html")]
 struct AksesPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     daftar: Vec<AksesBaris>,
@@ -372,6 +426,8 @@ struct AksesBaris {
     waktu: String,
     siapa: String,
     aksi: String,
+    /// An attempt by someone else (failed sign-in, reset request): shown as a warning.
+    percobaan: bool,
     alasan: String,
 }
 
@@ -430,6 +486,24 @@ pub async fn riwayat_akses(State(state): State<AppState>, m: Masuk) -> Result<Re
     let mut nama: HashMap<String, String> = HashMap::new();
     let mut daftar = Vec::new();
     for e in entri {
+        let kalimat = siasn_teks::kalimat_audit(&e.aksi);
+        if kalimat.percobaan {
+            // Whoever typed the NIP is not the owner: say so, with where it came from.
+            let siapa = match &e.alamat {
+                Some(a) => format!("{} ({} {a})", b.t(Teks::Seseorang), b.t(Teks::DariAlamat)),
+                None => b.t(Teks::Seseorang).to_string(),
+            };
+            daftar.push(AksesBaris {
+                id: e.id,
+                bertanda: e.posisi.is_some_and(|p| p < ukuran_bertanda),
+                waktu: tampilan::waktu(e.waktu, b),
+                siapa,
+                aksi: b.t(kalimat.teks).to_string(),
+                percobaan: true,
+                alasan: e.alasan.unwrap_or_default(),
+            });
+            continue;
+        }
         // Through the API: "klien:<client>/akun:<user>" shows as "<client> (API) · <user>".
         let (klien, aktor) = match e
             .aktor
@@ -475,17 +549,15 @@ pub async fn riwayat_akses(State(state): State<AppState>, m: Masuk) -> Result<Re
         daftar.push(AksesBaris {
             id: e.id,
             bertanda: e.posisi.is_some_and(|p| p < ukuran_bertanda),
-            waktu: format!(
-                "{} {}",
-                tampilan::tanggal(e.waktu.date_naive(), b),
-                e.waktu.format("%H:%M UTC")
-            ),
+            waktu: tampilan::waktu(e.waktu, b),
             siapa,
-            aksi: e.aksi,
+            aksi: b.t(kalimat.teks).to_string(),
+            percobaan: false,
             alasan: e.alasan.unwrap_or_default(),
         });
     }
     let page = AksesPage {
+        menu: m.menu(&state).await?,
         b,
         nama_instance: state.nama_instance(),
         daftar,

@@ -14,6 +14,7 @@ use crate::{AppState, WebError};
 #[derive(Template)]
 #[template(path = "sesi.html")]
 struct SesiPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
@@ -29,6 +30,7 @@ async fn halaman_sesi(
 ) -> Result<Response, WebError> {
     let daftar = state.store().daftar_sesi(m.akun.id).await?;
     let page = SesiPage {
+        menu: m.menu(state).await?,
         b: m.konteks.bahasa,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,

@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::infra::konteks::Konteks;
@@ -32,7 +32,10 @@ pub async fn get(
     State(state): State<AppState>,
     Query(pilihan): Query<PilihanBahasa>,
     k: Konteks,
-) -> Result<Html<String>, WebError> {
+) -> Result<Response, WebError> {
+    if k.sudah_masuk(&state).await? {
+        return Ok(Redirect::to("/beranda").into_response());
+    }
     let bahasa = pilihan.lang.unwrap_or(k.bahasa);
     let (siap, jumlah_instansi) = match state.store().daftar_instansi().await {
         Ok(list) => (true, list.len()),
@@ -48,7 +51,7 @@ pub async fn get(
         jumlah_instansi,
         mesin: state.store().engine().name(),
     };
-    Ok(Html(page.render()?))
+    Ok(Html(page.render()?).into_response())
 }
 
 /// The one stylesheet, cached by browsers for a day.

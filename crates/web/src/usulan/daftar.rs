@@ -11,8 +11,6 @@ pub struct BarisDaftar {
     pub(super) jenis: String,
     pub(super) status: &'static str,
     pub(super) umur: String,
-    pub(super) peringatan: usize,
-    pub(super) kolektif: Option<Uuid>,
 }
 
 pub(super) fn baris_daftar(b: Bahasa, r: RingkasanUsulan, now: DateTime<Utc>) -> BarisDaftar {
@@ -23,24 +21,19 @@ pub(super) fn baris_daftar(b: Bahasa, r: RingkasanUsulan, now: DateTime<Utc>) ->
         jenis: label_jenis(b, &r.jenis),
         status: label_status(b, r.status),
         umur: umur(b, r.status_sejak, now),
-        peringatan: r.peringatan,
-        kolektif: r.kolektif_id,
     }
 }
 
 /// A notification about one of the reader's proposals.
 pub(super) struct Notifikasi {
     usulan: Option<Uuid>,
+    /// What the proposal changes ("Tambah riwayat penghargaan").
+    judul: String,
+    /// Whose record.
+    nama_pegawai: String,
     status: String,
     waktu: String,
     dibaca: bool,
-}
-
-/// A verification queue with its size and its oldest items.
-pub(super) struct Antrean {
-    judul: String,
-    jumlah: i64,
-    baris: Vec<BarisDaftar>,
 }
 
 /// Time spent in one status: how many, median and 90th percentile in days.
@@ -54,6 +47,7 @@ pub(super) struct WaktuStatus {
 #[derive(Template)]
 #[template(path = "usulan_daftar.html")]
 pub(super) struct DaftarPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     daftar: Vec<BarisDaftar>,
@@ -78,13 +72,16 @@ pub async fn daftar(State(state): State<AppState>, m: Masuk) -> Result<Response,
         .notifikasi(m.akun.id, 20)
         .await?
         .into_iter()
-        .map(|(u, s, w, dibaca)| {
-            let status = StatusUsulan::from_kode(&s).map_or(s, |x| label_status(b, x).to_string());
+        .map(|n| {
+            let status = StatusUsulan::from_kode(&n.status)
+                .map_or(n.status, |x| label_status(b, x).to_string());
             Notifikasi {
-                usulan: u,
+                usulan: n.usulan_id,
+                judul: n.jenis.map(|j| label_jenis(b, &j)).unwrap_or_default(),
+                nama_pegawai: n.nama_pegawai.unwrap_or_default(),
                 status,
-                waktu: crate::tampilan::waktu(w, b),
-                dibaca,
+                waktu: crate::tampilan::waktu(n.waktu, b),
+                dibaca: n.dibaca,
             }
         })
         .collect();
@@ -108,6 +105,7 @@ pub async fn daftar(State(state): State<AppState>, m: Masuk) -> Result<Response,
         );
     }
     let page = DaftarPage {
+        menu: m.menu(&state).await?,
         b,
         nama_instance: state.nama_instance(),
         daftar,
@@ -119,52 +117,9 @@ pub async fn daftar(State(state): State<AppState>, m: Masuk) -> Result<Response,
 }
 
 #[derive(Template)]
-#[template(path = "verifikasi.html")]
-pub(super) struct AntreanPage<'a> {
-    b: Bahasa,
-    nama_instance: &'a str,
-    antrean: Vec<Antrean>,
-}
-
-/// GET /verifikasi: the queues the reader verifies, oldest first, with their age.
-pub async fn antrean(State(state): State<AppState>, m: Masuk) -> Result<Response, WebError> {
-    let b = m.konteks.bahasa;
-    let tahap = m.pelaku.tahap_verifikasi();
-    if tahap.is_empty() {
-        return Err(WebError::Dilarang(b));
-    }
-    let now = state.sekarang();
-    let mut antrean = Vec::new();
-    for (t, cakupan) in tahap {
-        let jumlah = state.store().jumlah_antrean(t, &cakupan).await?;
-        let rows = state
-            .store()
-            .antrean_usulan(t, &cakupan, m.akun.id, m.akun.pegawai_id, 200)
-            .await?
-            .into_iter()
-            .map(|r| baris_daftar(b, r, now))
-            .collect();
-        let judul = match t {
-            Verifikator::Instansi => b.t(Teks::AntreanInstansi),
-            Verifikator::Bkn => b.t(Teks::AntreanBkn),
-        };
-        antrean.push(Antrean {
-            judul: judul.to_string(),
-            jumlah,
-            baris: rows,
-        });
-    }
-    let page = AntreanPage {
-        b,
-        nama_instance: state.nama_instance(),
-        antrean,
-    };
-    Ok(Html(page.render()?).into_response())
-}
-
-#[derive(Template)]
 #[template(path = "statistik.html")]
 pub(super) struct StatistikPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     per_status: Vec<(&'static str, i64)>,
@@ -187,6 +142,7 @@ pub async fn statistik(State(state): State<AppState>, m: Masuk) -> Result<Respon
         .await?;
     let label = |k: &str| StatusUsulan::from_kode(k).map_or("?", |s| label_status(b, s));
     let page = StatistikPage {
+        menu: m.menu(&state).await?,
         b,
         nama_instance: state.nama_instance(),
         per_status: s.per_status.iter().map(|(k, n)| (label(k), *n)).collect(),

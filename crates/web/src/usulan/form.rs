@@ -16,6 +16,7 @@ pub struct Bidang {
 #[derive(Template)]
 #[template(path = "usulan_form.html")]
 pub(super) struct FormPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
@@ -221,6 +222,7 @@ pub(super) async fn render_form(
         })
         .collect();
     let page = FormPage {
+        menu: m.menu(state).await?,
         b,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,

@@ -33,6 +33,7 @@ pub struct BarisJejak {
 #[derive(Template)]
 #[template(path = "usulan_detail.html")]
 pub(super) struct DetailPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
@@ -53,57 +54,113 @@ pub(super) struct DetailPage<'a> {
     info: Option<Teks>,
 }
 
-pub(super) fn banding(b: Bahasa, u: &Usulan) -> Vec<BarisBanding> {
+/// The reference list a data-utama field's code comes from (free text otherwise).
+fn tipe_data_utama(k: KolomDataUtama) -> Tipe {
+    match k {
+        KolomDataUtama::AgamaId => Tipe::RefOps("agama"),
+        KolomDataUtama::JenisKawinId => Tipe::RefOps("jenis-kawin"),
+        _ => Tipe::TeksOps,
+    }
+}
+
+/// Before and after of every field the proposal touches, as people read them.
+pub(super) async fn banding(
+    state: &AppState,
+    b: Bahasa,
+    u: &Usulan,
+) -> Result<Vec<BarisBanding>, WebError> {
     let baris = |label: String, dulu: String, baru: String| BarisBanding {
         berubah: dulu != baru,
         label,
         dulu,
         baru,
     };
-    match (&u.perubahan, &u.sebelum) {
-        (Perubahan::DataUtama { nilai }, Sebelum::DataUtama(lama)) => nilai
-            .iter()
-            .map(|(k, v)| {
-                baris(
-                    b.jelaskan(k),
-                    lama.get(k).cloned().flatten().unwrap_or_default(),
-                    v.clone().unwrap_or_default(),
-                )
-            })
-            .collect(),
+    Ok(match (&u.perubahan, &u.sebelum) {
+        (Perubahan::DataUtama { nilai }, Sebelum::DataUtama(lama)) => {
+            let nama = {
+                let tipe: Vec<Tipe> = nilai.keys().map(|k| tipe_data_utama(*k)).collect();
+                crate::tampilan::NamaRef::muat(state, &tipe).await?
+            };
+            let mut out = Vec::new();
+            for (k, v) in nilai {
+                let dulu = lama.get(k).cloned().flatten().unwrap_or_default();
+                let baru = v.clone().unwrap_or_default();
+                let (dulu, baru) = if *k == KolomDataUtama::UnorId {
+                    (nama_unor(state, &dulu).await, nama_unor(state, &baru).await)
+                } else {
+                    let t = tipe_data_utama(*k);
+                    (
+                        tampil_nilai(b, t, &dulu, &nama),
+                        tampil_nilai(b, t, &baru, &nama),
+                    )
+                };
+                out.push(baris(b.jelaskan(k), dulu, baru));
+            }
+            out
+        }
         (Perubahan::TambahRiwayat { data } | Perubahan::UbahRiwayat { data, .. }, lama) => {
             let sesudah = isian::tulis(data);
             let sebelum = match lama {
                 Sebelum::Riwayat(r) => isian::tulis(r),
                 _ => BTreeMap::new(),
             };
-            isian::isian(data.jenis())
+            let daftar = isian::isian(data.jenis());
+            let nama = {
+                let tipe: Vec<Tipe> = daftar.iter().map(|i| i.tipe).collect();
+                crate::tampilan::NamaRef::muat(state, &tipe).await?
+            };
+            daftar
                 .iter()
                 .map(|i| {
                     let tampil = |m: &BTreeMap<String, String>| {
-                        tampil_nilai(i.tipe, m.get(i.kunci).map_or("", String::as_str))
+                        tampil_nilai(b, i.tipe, m.get(i.kunci).map_or("", String::as_str), &nama)
                     };
                     baris(b.jelaskan(i), tampil(&sebelum), tampil(&sesudah))
                 })
                 .collect()
         }
-        (Perubahan::HapusRiwayat { .. }, Sebelum::Riwayat(r)) => isian::tulis(r)
-            .into_iter()
-            .map(|(k, v)| {
-                let label = isian::isian(r.jenis())
-                    .iter()
-                    .find(|i| i.kunci == k)
-                    .map_or(k.clone(), |i| b.jelaskan(i));
-                baris(label, v, String::new())
-            })
-            .collect(),
+        (Perubahan::HapusRiwayat { .. }, Sebelum::Riwayat(r)) => {
+            let daftar = isian::isian(r.jenis());
+            let nama = {
+                let tipe: Vec<Tipe> = daftar.iter().map(|i| i.tipe).collect();
+                crate::tampilan::NamaRef::muat(state, &tipe).await?
+            };
+            isian::tulis(r)
+                .into_iter()
+                .map(|(k, v)| match daftar.iter().find(|i| i.kunci == k) {
+                    Some(i) => baris(
+                        b.jelaskan(i),
+                        tampil_nilai(b, i.tipe, &v, &nama),
+                        String::new(),
+                    ),
+                    None => baris(k, v, String::new()),
+                })
+                .collect()
+        }
         _ => Vec::new(),
+    })
+}
+
+/// A unit's name for its id (the id itself when it is not a known unit).
+async fn nama_unor(state: &AppState, id: &str) -> String {
+    match id.parse::<Uuid>() {
+        Ok(u) => state
+            .store()
+            .unor(u)
+            .await
+            .map_or_else(|_| id.to_string(), |u| u.nama),
+        Err(_) => id.to_string(),
     }
 }
 
-/// A field's value as people read it: "III/d" rather than 34, "Di atas ekspektasi" rather than
-/// a variant name.
-pub(super) fn tampil_nilai(tipe: Tipe, v: &str) -> String {
+/// A field's value as people read it: "III/d (Penata Tingkat I)" rather than 34, the name of
+/// a reference code rather than the code, "13 Agustus 2025" rather than 2025-08-13.
+pub(super) fn tampil_nilai(
+    b: Bahasa,
+    tipe: Tipe,
+    v: &str,
+    nama: &crate::tampilan::NamaRef,
+) -> String {
     match tipe {
         Tipe::Golongan | Tipe::GolonganOps => v
             .parse::<u8>()
@@ -117,6 +174,11 @@ pub(super) fn tampil_nilai(tipe: Tipe, v: &str) -> String {
             .iter()
             .find(|(k, _)| *k == v)
             .map_or_else(|| v.to_string(), |(_, l)| (*l).to_string()),
+        Tipe::Ref(k) | Tipe::RefOps(k) => nama
+            .nama(k, v)
+            .map_or_else(|| v.to_string(), str::to_string),
+        Tipe::Tanggal | Tipe::TanggalOps => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            .map_or_else(|_| v.to_string(), |d| crate::tampilan::tanggal(d, b)),
         Tipe::YaTidak => if v.is_empty() { "—" } else { "✓" }.to_string(),
         _ => v.to_string(),
     }
@@ -177,14 +239,15 @@ pub(super) async fn halaman_detail(
         .collect();
     let status = label_status(b, u.status);
     let page = DetailPage {
+        menu: m.menu(state).await?,
         b,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,
         judul: label_jenis(b, &u.perubahan.kode()),
         status,
         nama_pegawai: pegawai.nama_lengkap(),
-        nip: pegawai.nomor_induk.as_str().to_string(),
-        banding: banding(b, &u),
+        nip: pegawai.nomor_induk.to_string(),
+        banding: banding(state, b, &u).await?,
         peringatan: u.peringatan.iter().map(|t| b.jelaskan(t)).collect(),
         lampiran,
         jejak,

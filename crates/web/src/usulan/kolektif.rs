@@ -43,6 +43,7 @@ fn baris_laporan(b: Bahasa, r: kasus::BarisLaporan) -> BarisLaporan {
 #[derive(Template)]
 #[template(path = "kolektif.html")]
 pub(super) struct KolektifPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
@@ -141,6 +142,7 @@ pub(super) async fn render_kolektif(
     let ref_dok = state.store().referensi("ref-dokumen").await?;
     let sah = laporan.iter().filter(|r| r.sah).count();
     let page = KolektifPage {
+        menu: m.menu(state).await?,
         b,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,
@@ -303,6 +305,7 @@ pub async fn kolektif(
 #[derive(Template)]
 #[template(path = "kolektif_detail.html")]
 pub(super) struct KolektifDetailPage<'a> {
+    menu: crate::infra::menu::Menu,
     b: Bahasa,
     nama_instance: &'a str,
     csrf: &'a str,
@@ -344,6 +347,7 @@ pub(super) async fn halaman_kolektif(
         return Err(WebError::TidakDitemukan);
     }
     let page = KolektifDetailPage {
+        menu: m.menu(state).await?,
         b,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,
@@ -400,7 +404,10 @@ pub async fn putuskan_kolektif(
                         .join("; ")
                 ),
             };
-            (format!("{} ({})", r.nama, r.nip), ket)
+            (
+                format!("{} ({})", r.nama, crate::tampilan::nip(&r.nip)),
+                ket,
+            )
         })
         .collect();
     halaman_kolektif(&state, &m, id, hasil).await

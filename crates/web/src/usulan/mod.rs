@@ -3,6 +3,7 @@
 //! queues, collective proposals and the operational view. Rules live in
 //! `siasn_domain::usulan`; this module parses, authorises and renders.
 
+mod antrean;
 mod daftar;
 mod form;
 mod halaman;
@@ -62,7 +63,7 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
                 .post(kirim::revisi)
                 .layer(batas_unggah),
         )
-        .route("/verifikasi", get(daftar::antrean))
+        .route("/verifikasi", get(antrean::antrean))
         .route(
             "/kolektif",
             get(kolektif::form_kolektif)
@@ -82,17 +83,7 @@ fn cakupan_staf(m: &Masuk) -> Vec<Cakupan> {
 }
 
 fn label_jenis(b: Bahasa, kode: &str) -> String {
-    let (aksi, jenis) = kode.split_once('.').unwrap_or(("", kode));
-    let nama = match JenisRiwayat::from_kode(jenis) {
-        Some(j) => b.t(siasn_teks::judul_riwayat(j)).to_string(),
-        None => b.t(Teks::DataUtama).to_string(),
-    };
-    match aksi {
-        "tambah" => format!("{} · {}", b.t(Teks::AksiTambah), nama),
-        "ubah" => format!("{} · {}", b.t(Teks::AksiUbah), nama),
-        "hapus" => format!("{} · {}", b.t(Teks::AksiHapus), nama),
-        _ => nama,
-    }
+    siasn_teks::label_jenis_usulan(kode, b)
 }
 
 fn label_status(b: Bahasa, s: StatusUsulan) -> &'static str {

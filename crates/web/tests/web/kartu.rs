@@ -367,7 +367,11 @@ async fn photo_card_qr_captcha_public_page_and_revocation() {
     assert!(hasil.body.contains("data:image/png;base64,"), "photo shown");
     // The employee sees the check in "who saw my data".
     let akses = c.get("/riwayat-akses").await;
-    assert!(akses.body.contains("kartu.diperiksa"), "{}", akses.body);
+    assert!(
+        akses.body.contains("Kartu ASN Anda diperiksa keasliannya"),
+        "{}",
+        akses.body
+    );
 
     // A tampered link is refused before any lookup.
     let mut ubah = path.clone().into_bytes();

@@ -60,7 +60,10 @@ async fn my_profile_masks_until_asked_and_the_reveal_is_audited() {
     assert!(shown.body.contains(&nik));
     assert!(shown.body.contains("tercatat di log audit"));
     let log = c.get("/riwayat-akses").await;
-    assert!(log.body.contains("pegawai.data_sensitif_dilihat"));
+    assert!(
+        log.body
+            .contains("Nomor identitas Anda (NIK, KK, NPWP, BPJS) dibuka")
+    );
 
     let en = c.get("/profil?lang=en").await;
     assert!(en.body.contains("Positions") && en.body.contains("Birth date"));
@@ -135,8 +138,12 @@ async fn documents_reach_only_their_owner_and_staff_in_scope() {
 
     // The employee sees who read their record and documents.
     let log = me.get("/riwayat-akses").await;
-    assert!(log.body.contains("pegawai.dilihat"), "{}", log.body);
-    assert!(log.body.contains("dokumen.diunduh"));
+    assert!(
+        log.body.contains("Data kepegawaian Anda dilihat"),
+        "{}",
+        log.body
+    );
+    assert!(log.body.contains("Dokumen Anda diunduh") && !log.body.contains("dokumen.diunduh"));
     assert!(log.body.contains("Petugas 34 (Operator Instansi)"));
     assert!(
         !log.body.contains("Petugas 33"),

@@ -325,18 +325,29 @@ pub(super) async fn jumlah_baris(app: &App, p: &Pegawai, jenis: J) -> usize {
 
 /// Whether the proposal waits in Kanreg III's BKN queue.
 pub(super) async fn di_antrean_bkn(app: &App, demo: &Demo, usulan: Uuid) -> bool {
+    let filter = siasn_store::usulan::FilterAntrean {
+        jenis: None,
+        unor_id: None,
+        menunggu_sejak_sebelum: None,
+        hanya_peringatan: false,
+        urut: siasn_store::usulan::UrutAntrean::Menunggu,
+        turun: false,
+        offset: 0,
+        batas: 500,
+    };
     app.store()
-        .antrean_usulan(
+        .halaman_antrean(
             Verifikator::Bkn,
             &[Cakupan::Kanreg("03".into())],
             demo.akun("verifikator.kanreg3"),
             None,
-            1000,
+            &filter,
         )
         .await
         .unwrap()
+        .baris
         .iter()
-        .any(|u| u.id == usulan)
+        .any(|u| u.usulan.id == usulan)
 }
 
 pub(super) async fn unor_pertama(api: &Api) -> String {
