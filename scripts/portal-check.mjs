@@ -16,6 +16,11 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 
+// On a phone the header's links are folded behind "Menu": open it first.
+async function bukaMenu(page) {
+  if (await page.isVisible('label.menu-tombol')) await page.click('label.menu-tombol');
+}
+
 for (const width of [360, 1280]) {
   const ctx = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
   const page = await ctx.newPage();
@@ -52,14 +57,17 @@ for (const width of [360, 1280]) {
   check(JSON.parse(fs.readFileSync(fileBukti, 'utf8')).format === 'siasn-audit-bukti-v1', 'the proof is a proof');
   // Language switch and back.
   await page.goto(`${base}/beranda`);
+  await bukaMenu(page);
   await page.click('header a.lang');
   await page.waitForLoadState();
   check((await page.textContent('h1')).startsWith('Welcome'), 'English after the switch');
   await shot('09-beranda-en');
+  await bukaMenu(page);
   await page.click('header a.lang');
   await page.waitForLoadState();
   check((await page.textContent('h1')).startsWith('Selamat datang'), 'Indonesian again');
   // Sign out.
+  await bukaMenu(page);
   await page.click('form[action="/keluar"] button');
   await page.waitForLoadState();
   const after = await page.goto(`${base}/beranda`);

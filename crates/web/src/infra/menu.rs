@@ -143,12 +143,15 @@ pub fn susun(k: &Kemampuan, b: Bahasa, jalur: &str, notifikasi_baru: i64) -> Vec
             item: kantor,
         });
     }
+    // "Who saw or changed my data" is about an employee record.
+    let mut akun = Vec::new();
+    if k.pegawai {
+        akun.push(item("/riwayat-akses", Teks::MenuRiwayatAkses));
+    }
+    akun.push(item("/sesi", Teks::SesiSaya));
     bagian.push(BagianMenu {
         judul: b.t(Teks::MenuBagianAkun),
-        item: vec![
-            item("/riwayat-akses", Teks::MenuRiwayatAkses),
-            item("/sesi", Teks::SesiSaya),
-        ],
+        item: akun,
     });
     // "/usulan/statistik" is under "/usulan": only the closest link is the current one.
     let terpanjang = bagian
@@ -233,7 +236,14 @@ mod tests {
     #[test]
     fn an_admin_without_an_employee_record_gets_no_employee_pages() {
         let h = hrefs(&pelaku(false, &[(Peran::AdminBkn, None, None)]));
-        for own in ["/profil", "/dokumen", "/kinerja", "/kompetensi", "/kartu"] {
+        for own in [
+            "/profil",
+            "/dokumen",
+            "/kinerja",
+            "/kompetensi",
+            "/kartu",
+            "/riwayat-akses",
+        ] {
             assert!(
                 !h.contains(&own),
                 "{own} would bounce an admin without a record"

@@ -67,8 +67,8 @@ async fn tampilkan(
             penerbit: p.penerbit,
             berlaku: format!(
                 "{} – {}",
-                p.berlaku_mulai.format("%d-%m-%Y"),
-                p.berlaku_sampai.format("%d-%m-%Y")
+                crate::tampilan::tanggal(p.berlaku_mulai.date_naive(), b),
+                crate::tampilan::tanggal(p.berlaku_sampai.date_naive(), b)
             ),
             sumber: b.t(if p.sumber == "PKCS12" {
                 Teks::TtdSumberPkcs12

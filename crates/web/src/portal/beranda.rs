@@ -154,16 +154,22 @@ async fn pemberitahuan(
 /// Home after sign-in (the full employee home is built on this).
 pub async fn get(State(state): State<AppState>, m: Masuk) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
-    let peran = m
-        .akun
-        .peran
-        .iter()
-        .map(|p| match (&p.instansi_id, &p.kanreg_id) {
-            (Some(i), _) => format!("{} ({i})", p.peran.nama()),
+    // Grants in words: the agency by its name, the Kanreg by its number.
+    let mut peran = Vec::new();
+    for p in &m.akun.peran {
+        peran.push(match (&p.instansi_id, &p.kanreg_id) {
+            (Some(i), _) => {
+                let nama = state
+                    .store()
+                    .instansi(i)
+                    .await
+                    .map_or_else(|_| i.clone(), |x| x.nama);
+                format!("{} ({nama})", p.peran.nama())
+            }
             (None, Some(k)) => format!("{} (Kanreg {k})", p.peran.nama()),
             _ => p.peran.nama().to_string(),
-        })
-        .collect();
+        });
+    }
     let info = match m.akun.pegawai_id {
         Some(id) => Some(pemberitahuan(&state, id, b).await?),
         None => None,

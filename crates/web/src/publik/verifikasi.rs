@@ -88,19 +88,13 @@ fn jenis_dokumen(jenis: &str, b: Bahasa) -> String {
     }
 }
 
-fn waktu(t: chrono::DateTime<chrono::Utc>) -> String {
-    // Shown in WIB, where the documents are signed.
-    let wib = t + chrono::Duration::hours(7);
-    format!("{} WIB", wib.format("%d-%m-%Y %H:%M"))
-}
-
 async fn terdaftar(state: &AppState, b: Bahasa, d: &DokumenTtd) -> Result<Terdaftar, WebError> {
     let p = state.store().penanda(d.penanda_id).await?;
     Ok(Terdaftar {
         jenis: jenis_dokumen(&d.jenis, b),
         judul: d.judul.clone(),
         nomor: d.nomor.clone().unwrap_or_else(|| "-".into()),
-        waktu: waktu(d.ditandatangani_pada),
+        waktu: crate::tampilan::waktu(d.ditandatangani_pada, b),
         penanda: p.nama,
         sha256: d.sha256.clone(),
     })
@@ -119,12 +113,14 @@ fn tampil(l: &LaporanDokumen, kode: Option<&DokumenTtd>, b: Bahasa) -> TampilLap
                 nomor_identitas: p
                     .and_then(|p| p.nomor_identitas.clone())
                     .unwrap_or_default(),
-                waktu: h.waktu.map_or_else(|| "-".into(), waktu),
+                waktu: h
+                    .waktu
+                    .map_or_else(|| "-".into(), |t| crate::tampilan::waktu(t, b)),
                 stempel: h.stempel.as_ref().map(|s| {
                     (
                         format!(
                             "{} — {}",
-                            waktu(s.waktu),
+                            crate::tampilan::waktu(s.waktu, b),
                             s.tsa.as_ref().map_or("TSA", |t| t.nama.as_str())
                         ),
                         s.sah,
@@ -136,8 +132,8 @@ fn tampil(l: &LaporanDokumen, kode: Option<&DokumenTtd>, b: Bahasa) -> TampilLap
                         format!(
                             "{} ({} – {})",
                             p.serial,
-                            p.berlaku_mulai.format("%d-%m-%Y"),
-                            p.berlaku_sampai.format("%d-%m-%Y")
+                            crate::tampilan::tanggal(p.berlaku_mulai.date_naive(), b),
+                            crate::tampilan::tanggal(p.berlaku_sampai.date_naive(), b)
                         )
                     },
                 ),

@@ -61,6 +61,113 @@ fn periksa_aksesibilitas(path: &str, html: &str) -> Vec<String> {
     masalah
 }
 
+/// The text a reader sees: outside tags, and not inside form fields (whose values are
+/// machine formats by design) or code samples.
+fn teks_terlihat(html: &str) -> String {
+    let mut out = String::new();
+    let mut dalam_tag = false;
+    let mut lewati: Option<&str> = None;
+    let mut i = 0;
+    while i < html.len() {
+        let sisa = &html[i..];
+        if let Some(tutup) = lewati {
+            if sisa.starts_with(tutup) {
+                lewati = None;
+            }
+            i += sisa.chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        for (buka, tutup) in [
+            ("<textarea", "</textarea>"),
+            ("<code", "</code>"),
+            ("<pre", "</pre>"),
+        ] {
+            if sisa.starts_with(buka) {
+                lewati = Some(tutup);
+            }
+        }
+        let c = sisa.chars().next().unwrap_or(' ');
+        match c {
+            '<' => dalam_tag = true,
+            '>' => {
+                dalam_tag = false;
+                out.push(' ');
+            }
+            _ if !dalam_tag && lewati.is_none() => out.push(c),
+            _ => {}
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Codes shown where people expect names: ISO dates, ungrouped NIPs, audit and proposal-kind
+/// codes, and reference fields followed by their bare code ("Jenis KP: 101").
+fn periksa_kode(path: &str, html: &str) -> Vec<String> {
+    let teks = teks_terlihat(html);
+    let mut masalah = Vec::new();
+    let b = teks.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    for i in 0..b.len() {
+        if i > 0 && digit(i - 1) {
+            continue;
+        }
+        let run = (i..b.len()).take_while(|j| digit(*j)).count();
+        if run >= 18 {
+            masalah.push(format!(
+                "{path}: ungrouped NIP near {:?}",
+                &teks[i..i + run]
+            ));
+        }
+        let iso = run == 4
+            && b.get(i + 4) == Some(&b'-')
+            && digit(i + 5)
+            && digit(i + 6)
+            && b.get(i + 7) == Some(&b'-')
+            && digit(i + 8)
+            && digit(i + 9);
+        if iso {
+            masalah.push(format!("{path}: ISO date {:?}", &teks[i..i + 10]));
+        }
+    }
+    for kata in teks.split(|c: char| c.is_whitespace() || "(),;:\"'".contains(c)) {
+        let Some((depan, belakang)) = kata.split_once('.') else {
+            continue;
+        };
+        let kode = !belakang.is_empty()
+            && belakang
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.')
+            && [
+                "login", "sandi", "mfa", "pegawai", "dokumen", "kartu", "usulan", "layanan",
+                "akun", "api", "sesi", "tambah", "ubah", "hapus",
+            ]
+            .contains(&depan);
+        if kode {
+            masalah.push(format!("{path}: code {kata:?}"));
+        }
+    }
+    for label in [
+        "Jenis KP",
+        "Jenis kenaikan pangkat",
+        "Jenis penghargaan",
+        "Penugasan",
+        "Eselon",
+        "KP type",
+        "Award type",
+        "Assignment",
+    ] {
+        for (i, _) in teks.match_indices(label) {
+            let setelah = teks[i + label.len()..].trim_start_matches([' ', ':', '\n']);
+            if setelah.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                let cuplik: String = setelah.chars().take(12).collect();
+                masalah.push(format!("{path}: {label} followed by a code: {cuplik:?}"));
+            }
+        }
+    }
+    masalah
+}
+
 async fn periksa_halaman(c: &mut Klien, css: usize, paths: &[String], masalah: &mut Vec<String>) {
     for bahasa in ["id", "en"] {
         c.cookies.insert("siasn-bahasa".into(), bahasa.into());
@@ -73,6 +180,7 @@ async fn periksa_halaman(c: &mut Klien, css: usize, paths: &[String], masalah: &
                 "{path} ({bahasa}) weighs {total} bytes"
             );
             masalah.extend(periksa_aksesibilitas(path, &r.body));
+            masalah.extend(periksa_kode(&format!("{path} ({bahasa})"), &r.body));
         }
     }
     c.cookies.remove("siasn-bahasa");
@@ -162,6 +270,36 @@ async fn every_page_is_light_labelled_and_has_text_alternatives() {
     .map(|s| s.to_string())
     .collect();
     assert!(!dokumen.is_empty(), "the demo employee has documents");
+    // A draft award proposal: its page names the award, not its code.
+    let csrf = e.csrf("/usulan/baru?jenis=penghargaan").await;
+    let r = e
+        .multipart(
+            "/usulan",
+            &[
+                ("csrf", &csrf),
+                ("kunci_kirim", "halaman-1"),
+                ("jenis", "penghargaan"),
+                ("aksi", "simpan"),
+                ("f_penghargaan_id", "203"),
+                ("f_nama", "Satyalancana Karya Satya"),
+                ("f_tahun", "2024"),
+                ("f_sk.nomor", "12/TK/2024"),
+                ("f_sk.tanggal", "2024-08-13"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let usulan = r.location.clone().unwrap_or_default();
+    let mut pegawai_paths = pegawai_paths;
+    pegawai_paths.push(usulan.clone());
+    let draf = e.get(&usulan).await;
+    assert!(
+        draf.body.contains("Satyalancana Karya Satya XXX Tahun")
+            && draf.body.contains("13 Agustus 2024"),
+        "{}",
+        draf.body
+    );
 
     periksa_halaman(&mut e, css, &pegawai_paths, &mut masalah).await;
 
