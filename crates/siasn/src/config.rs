@@ -16,6 +16,8 @@
 //! | trust_proxy   | SIASN_TRUST_PROXY  | false                           |
 //! | password_min_length | SIASN_PASSWORD_MIN_LENGTH | 8 (never below 6)  |
 //! | token_minutes | SIASN_TOKEN_MINUTES | 30                             |
+//! | login_limit_per_address | SIASN_LOGIN_LIMIT_PER_ADDRESS | 300 (sign-in attempts per 5 minutes from one address; an office behind NAT shares one) |
+//! | login_limit_per_account | SIASN_LOGIN_LIMIT_PER_ACCOUNT | 30 (sign-in attempts per 5 minutes at one account name, from anywhere) |
 //! | verify_due_days | SIASN_VERIFY_DUE_DAYS | 5 (days a proposal may wait at one verification stage before its queue marks it late) |
 //! | upload_max_bytes | SIASN_UPLOAD_MAX_BYTES | 2097152 (2 MB per file)   |
 //! | photo_transparent_required | SIASN_PHOTO_TRANSPARENT_REQUIRED | true |
@@ -77,6 +79,10 @@ pub struct Config {
     pub token_minutes: i64,
     /// Days a proposal may wait at one verification stage.
     pub verify_due_days: u32,
+    /// Sign-in attempts per 5 minutes from one address.
+    pub login_limit_per_address: u32,
+    /// Sign-in attempts per 5 minutes at one account name.
+    pub login_limit_per_account: u32,
     /// Largest accepted upload per file, in bytes.
     pub upload_max_bytes: usize,
     /// Card photos must have a transparent background.
@@ -137,6 +143,8 @@ struct FileConfig {
     password_min_length: Option<usize>,
     token_minutes: Option<i64>,
     verify_due_days: Option<i64>,
+    login_limit_per_address: Option<i64>,
+    login_limit_per_account: Option<i64>,
     upload_max_bytes: Option<i64>,
     photo_transparent_required: Option<bool>,
     signature_instance_ca: Option<bool>,
@@ -374,6 +382,26 @@ impl Config {
                     .min(365),
             )
             .unwrap_or(5),
+            login_limit_per_address: u32::try_from(
+                src.number(
+                    "SIASN_LOGIN_LIMIT_PER_ADDRESS",
+                    f.login_limit_per_address,
+                    300,
+                    10,
+                )?
+                .min(1_000_000),
+            )
+            .unwrap_or(300),
+            login_limit_per_account: u32::try_from(
+                src.number(
+                    "SIASN_LOGIN_LIMIT_PER_ACCOUNT",
+                    f.login_limit_per_account,
+                    30,
+                    5,
+                )?
+                .min(1_000_000),
+            )
+            .unwrap_or(30),
             upload_max_bytes: src.number(
                 "SIASN_UPLOAD_MAX_BYTES",
                 f.upload_max_bytes,

@@ -515,6 +515,10 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
             permintaan: std::time::Duration::from_secs(config.request_timeout_seconds),
             per_alamat: config.connections_per_address,
         },
+        batas_masuk: siasn_web::BatasMasuk {
+            per_alamat: config.login_limit_per_address,
+            per_akun: config.login_limit_per_account,
+        },
         app: konfigurasi_app(config),
     };
     let pengirim = siasn_web::Pengirim::dari_konfigurasi(

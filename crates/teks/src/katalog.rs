@@ -45,6 +45,8 @@ katalog! {
         "Activate your account";
     LoginSalah => "NIP/nama pengguna atau kata sandi salah.",
         "Wrong NIP/user name or password.";
+    CatatanKunci => "Setelah {} kali salah berturut-turut, akun dikunci selama {} menit dan pemiliknya diberi tahu lewat e-mail. Lupa kata sandi? Atur ulang lewat tautan di bawah.",
+        "After {} wrong attempts in a row the account is locked for {} minutes and its owner is told by e-mail. Forgot your password? Reset it with the link below.";
     TerlaluSering => "Terlalu banyak percobaan. Coba lagi dalam {} detik.",
         "Too many attempts. Try again in {} seconds.";
     CsrfSalah => "Formulir kedaluwarsa. Muat ulang halaman lalu coba lagi.",

@@ -8,6 +8,7 @@ mod makro;
 mod domain;
 mod katalog;
 pub mod surel;
+mod waktu;
 
 use std::fmt::Display;
 
@@ -19,6 +20,7 @@ pub use domain::{
     label_tujuan,
 };
 pub use katalog::Teks;
+pub use waktu::{tanggal, waktu};
 
 /// Interface language: Indonesian by default, English on request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]

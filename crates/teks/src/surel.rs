@@ -30,6 +30,18 @@ pub fn sandi_diubah(nama: &str, instance: &str) -> Surat {
     }
 }
 
+/// The account was locked after repeated failed sign-ins: until when, how to get in sooner,
+/// and what to do if it was not the owner.
+pub fn akun_dikunci(nama: &str, instance: &str, sampai: (&str, &str), url: &str) -> Surat {
+    let (sampai_id, sampai_en) = sampai;
+    Surat {
+        subjek: format!("Akun {instance} Anda dikunci sementara"),
+        isi: format!(
+            "Yth. {nama},\n\nAkun {instance} Anda dikunci sampai {sampai_id} karena kata sandi salah dimasukkan beberapa kali berturut-turut.\nSetelah waktu itu Anda dapat masuk kembali seperti biasa.\nAgar dapat masuk lebih cepat, atur ulang kata sandi lewat \"Lupa kata sandi\" di {url}/lupa-sandi ; kunci dibuka saat kata sandi baru diatur.\nJika bukan Anda yang mencoba masuk, atur ulang kata sandi Anda dan beri tahu unit kepegawaian instansi Anda.\n\n-- \n(English) Your {instance} account is locked until {sampai_en} after several wrong passwords in a row. You can sign in again after that, or sooner by resetting your password at {url}/lupa-sandi . If it was not you, reset your password and tell your agency's HR unit.\n",
+        ),
+    }
+}
+
 /// The agency changed the registered e-mail (sent to the old and the new address).
 pub fn email_diubah(nama: &str, instance: &str, baru: &str, alasan: &str) -> Surat {
     Surat {

@@ -23,6 +23,7 @@ use siasn_app::{App, JamSistem};
 use siasn_store::Store;
 use tokio::net::TcpListener;
 
+pub use infra::batas_laju::BatasMasuk;
 pub use infra::error::WebError;
 pub use infra::konfigurasi::KonfigurasiWeb;
 pub use infra::pelayan::BatasKoneksi;
@@ -53,11 +54,12 @@ impl AppState {
     /// State with an injected clock (tests).
     pub fn dengan_jam(store: Store, konfigurasi: KonfigurasiWeb, jam: Arc<dyn Jam>) -> Self {
         let app = App::new(store, konfigurasi.app.clone(), jam);
+        let batas = infra::batas_laju::BatasLaju::new(konfigurasi.batas_masuk);
         Self {
             inner: Arc::new(Inner {
                 app,
                 konfigurasi,
-                batas: infra::batas_laju::BatasLaju::default(),
+                batas,
                 perender: siasn_card::Perender::new(),
                 api: api::KeadaanApi::default(),
             }),

@@ -3,12 +3,11 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use siasn_domain::usulan::isian::Tipe;
 
 use crate::{AppState, WebError};
 use siasn_domain::riwayat::{DataRiwayat, StatusKepegawaian};
-use siasn_domain::tanggal::format_indonesia;
 
 use siasn_teks::{Bahasa, Teks};
 
@@ -72,46 +71,7 @@ impl NamaRef {
     }
 }
 
-/// A date as people read it: "3 Maret 1968" / "3 March 1968".
-pub fn tanggal(d: NaiveDate, b: Bahasa) -> String {
-    match b {
-        Bahasa::Indonesia => format_indonesia(d),
-        Bahasa::Inggris => {
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            let m = MONTHS.get(d.month0() as usize).copied().unwrap_or("?");
-            format!("{} {m} {}", d.day(), d.year())
-        }
-    }
-}
-
-/// A moment in Indonesia's western time zone (WIB), e.g. "21 November 2026 14.05 WIB"
-/// ("21 November 2026 14:05 WIB" in English).
-pub fn waktu(t: chrono::DateTime<chrono::Utc>, b: Bahasa) -> String {
-    match chrono::FixedOffset::east_opt(7 * 3600) {
-        Some(tz) => {
-            let lokal = t.with_timezone(&tz);
-            let jam = match b {
-                Bahasa::Indonesia => lokal.format("%H.%M"),
-                Bahasa::Inggris => lokal.format("%H:%M"),
-            };
-            format!("{} {jam} WIB", tanggal(lokal.date_naive(), b))
-        }
-        None => t.format("%Y-%m-%d %H:%M UTC").to_string(),
-    }
-}
+pub use siasn_teks::{tanggal, waktu};
 
 /// An 18-digit NIP or NI PPPK grouped as it is written ("19680303 199403 1 001"), so staff
 /// can read it aloud; anything else as it is.

@@ -16,10 +16,12 @@ pub use sesi::*;
 use siasn_domain::akun::penguncian;
 use siasn_domain::akun::{Akun, totp};
 use siasn_store::audit::AuditBaru;
+use siasn_store::email::{self, EmailBaru};
 use siasn_store::{Tx, akun, audit};
 
 use crate::rahasia::acak;
 use crate::{App, AppResult};
+use siasn_teks::surel;
 
 /// Where a request without a signed-in actor came from.
 #[derive(Debug, Clone, Default)]
@@ -49,10 +51,33 @@ pub(crate) async fn catat_gagal(app: &App, akun: &Akun, asal: &Asal, aksi: &str)
     let sebelum = akun.status_gagal();
     let s = penguncian::setelah_gagal(&app.konfigurasi().kebijakan_kunci(), &sebelum, now);
     let mut events = vec![audit_akun(aksi, Some(akun), asal)];
-    if penguncian::terkunci(&s, now) && !penguncian::terkunci(&sebelum, now) {
+    let baru_terkunci = penguncian::terkunci(&s, now) && !penguncian::terkunci(&sebelum, now);
+    if baru_terkunci {
         events.push(audit_akun("akun.dikunci", Some(akun), asal));
     }
     let mut tx = app.store().begin().await?;
+    // The owner learns of the lock at once, by e-mail, instead of by failing later with the
+    // right password; the page answers an attacker exactly as before.
+    if let (true, Some(ke), Some(sampai)) = (baru_terkunci, akun.email.clone(), s.terkunci_sampai) {
+        let cfg = app.konfigurasi();
+        let surat = surel::akun_dikunci(
+            &akun.nama,
+            &cfg.nama_instance,
+            (
+                &siasn_teks::waktu(sampai, siasn_teks::Bahasa::Indonesia),
+                &siasn_teks::waktu(sampai, siasn_teks::Bahasa::Inggris),
+            ),
+            &cfg.url_publik,
+        );
+        let e = EmailBaru {
+            akun_id: Some(akun.id),
+            pegawai_id: akun.pegawai_id,
+            ke,
+            subjek: surat.subjek,
+            isi: surat.isi,
+        };
+        email::antre(&mut tx, &e, now).await?;
+    }
     akun::catat_login_gagal(
         &mut tx,
         akun.id,

@@ -13,6 +13,8 @@ pub struct KonfigurasiWeb {
     pub percaya_proxy: bool,
     /// Connection limits (slow clients, request time, connections per address).
     pub koneksi: crate::BatasKoneksi,
+    /// Sign-in attempts per five minutes, per address and per account.
+    pub batas_masuk: crate::infra::batas_laju::BatasMasuk,
     /// The use cases' settings (instance name, public URL, lock-out, sessions, uploads...).
     pub app: KonfigurasiApp,
 }
@@ -24,6 +26,7 @@ impl Default for KonfigurasiWeb {
             https: false,
             percaya_proxy: false,
             koneksi: crate::BatasKoneksi::default(),
+            batas_masuk: crate::infra::batas_laju::BatasMasuk::default(),
             app: KonfigurasiApp::default(),
         }
     }

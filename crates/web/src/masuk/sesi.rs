@@ -24,6 +24,14 @@ struct MasukPage<'a> {
     login: String,
     galat: Option<String>,
     info: Option<String>,
+    /// What repeated failures do (said to everyone, so nobody learns of a lock only by failing
+    /// with the right password).
+    catatan_kunci: String,
+}
+
+fn catatan_kunci(state: &AppState, b: Bahasa) -> String {
+    let cfg = &state.konfigurasi().app;
+    b.isi2(Teks::CatatanKunci, cfg.gagal_sebelum_kunci, cfg.kunci_menit)
 }
 
 /// The sign-in form.
@@ -36,6 +44,7 @@ pub async fn form(State(state): State<AppState>, k: Konteks) -> Result<Response,
         login: String::new(),
         galat: None,
         info: None,
+        catatan_kunci: catatan_kunci(&state, k.bahasa),
     })?;
     Ok(dengan_csrf_tamu(&state, page, baru.as_deref()))
 }
@@ -56,9 +65,11 @@ pub async fn kirim(
     k: Konteks,
     Form(f): Form<MasukForm>,
 ) -> Result<Response, WebError> {
+    let now = state.sekarang();
     state
         .batas()
-        .periksa(Jalur::Masuk, k.alamat, state.sekarang())
+        .periksa(Jalur::Masuk, k.alamat, now)
+        .and_then(|()| state.batas().periksa_akun(&f.login, now))
         .map_err(|s| WebError::TerlaluSering(k.bahasa, s))?;
     periksa_csrf_tamu(&state, &k, &f.csrf)?;
     let hasil = akun::masuk(
@@ -77,6 +88,7 @@ pub async fn kirim(
             login: f.login.chars().take(64).collect(),
             galat: Some(k.bahasa.t(Teks::LoginSalah).into()),
             info: None,
+            catatan_kunci: catatan_kunci(&state, k.bahasa),
         });
     };
     let tujuan = match sesi.tahap {

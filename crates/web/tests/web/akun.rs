@@ -268,7 +268,7 @@ async fn tokens_expire_and_die_after_too_many_wrong_entries() {
 }
 
 async fn growing_delay_then_lock_with_the_same_message_then_unlock() {
-    let app = spawn_app(40).await;
+    let mut app = spawn_app(40).await;
     let p = pegawai_aktif(&app, "KOTA-BANDUNG", 1).await.remove(0);
     akun_untuk(&app, &p, None).await;
     let nip = p.nomor_induk.as_str();
@@ -276,6 +276,14 @@ async fn growing_delay_then_lock_with_the_same_message_then_unlock() {
     let salah = c.masuk(nip, "Salah-Sandi-1").await;
     assert_eq!(salah.status, 200);
     assert!(salah.body.contains("kata sandi salah"));
+    // Everyone is told what repeated failures do.
+    assert!(
+        salah
+            .body
+            .contains("Setelah 10 kali salah berturut-turut, akun dikunci selama 15 menit"),
+        "{}",
+        salah.body
+    );
     for _ in 0..2 {
         c.masuk(nip, "Salah-Sandi-1").await;
     }
@@ -291,6 +299,21 @@ async fn growing_delay_then_lock_with_the_same_message_then_unlock() {
     }
     let akun = app.store().akun_pegawai(p.id).await.unwrap().unwrap();
     assert!(akun.terkunci_sampai.is_some(), "locked: {akun:?}");
+    // The owner is told at once, with until when and how to get in sooner.
+    let mut surat = String::new();
+    for _ in 0..5 {
+        surat = app.surat_berikutnya().await;
+        if surat.contains("dikunci") {
+            break;
+        }
+    }
+    let alamat = akun.email.clone().unwrap_or_default();
+    assert!(!alamat.is_empty() && surat.contains(&alamat), "{surat}");
+    assert!(
+        surat.contains("dikunci sampai") && surat.contains("WIB"),
+        "{surat}"
+    );
+    assert!(surat.contains("/lupa-sandi"), "{surat}");
     app.jam.maju(Duration::seconds(61));
     let locked = c.masuk(nip, SANDI).await;
     assert_eq!(locked.status, 200);
@@ -313,7 +336,7 @@ async fn growing_delay_then_lock_with_the_same_message_then_unlock() {
     assert!(aksi.contains(&"login.ditolak_terkunci".to_string()));
 }
 
-async fn per_address_rate_limit_answers_429_with_retry_after() {
+async fn per_account_rate_limit_answers_429_with_retry_after() {
     let app = spawn_app(0).await;
     let mut c = app.klien();
     let csrf = c.csrf("/masuk").await;
@@ -330,6 +353,22 @@ async fn per_address_rate_limit_answers_429_with_retry_after() {
     let r = last.unwrap();
     assert_eq!(r.status, 429);
     assert!(r.retry_after.unwrap().parse::<u64>().unwrap() > 0);
+    // The same address may still sign in to other accounts (an office behind one NAT).
+    let lain = c
+        .post(
+            "/masuk",
+            &[("csrf", &csrf), ("login", "orang.lain"), ("sandi", "x")],
+        )
+        .await;
+    assert_eq!(lain.status, 200);
+    // Spaces and case do not make a fresh counter.
+    let spasi = c
+        .post(
+            "/masuk",
+            &[("csrf", &csrf), ("login", " TIDAK.ADA "), ("sandi", "x")],
+        )
+        .await;
+    assert_eq!(spasi.status, 429);
     app.jam.maju(Duration::minutes(6));
     let r = c
         .post(
@@ -828,7 +867,7 @@ dua_mesin!(
     the_answer_never_reveals_whether_nip_or_email_matched,
     tokens_expire_and_die_after_too_many_wrong_entries,
     growing_delay_then_lock_with_the_same_message_then_unlock,
-    per_address_rate_limit_answers_429_with_retry_after,
+    per_account_rate_limit_answers_429_with_retry_after,
     sessions_listed_ended_and_timed_out,
     forms_before_login_need_the_csrf_cookie,
     staff_must_enrol_mfa_and_then_use_it,
