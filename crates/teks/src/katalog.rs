@@ -307,6 +307,8 @@ katalog! {
         "Pages";
     Sebelumnya => "Sebelumnya",
         "Previous";
+    NilaiSekarangBaru => "Sekarang → akan ditulis",
+        "Now → to be written";
     DaftarIsi => "Daftar isi",
         "Contents";
     MasukSebagai => "Masuk sebagai",

@@ -37,7 +37,7 @@ pub enum KetBaris {
 }
 
 /// One row of the report.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BarisLaporan {
     /// Line in the file (or position in the list).
     pub baris: usize,
@@ -47,6 +47,9 @@ pub struct BarisLaporan {
     pub nama: String,
     /// The outcome.
     pub ket: KetBaris,
+    /// For a row that passes: what would be written, and the record as it is now (so the
+    /// operator checks the values before submitting).
+    pub isi: Option<(Perubahan, Sebelum)>,
 }
 
 impl BarisLaporan {
@@ -93,6 +96,7 @@ async fn periksa_semua(
                 nip_teks: r.nip_teks.clone(),
                 nama,
                 ket,
+                isi: None,
             });
         };
         let nip = match &r.nip {
@@ -147,6 +151,9 @@ async fn periksa_semua(
             continue;
         };
         catat(nama, KetBaris::Sah(peringatan.clone()));
+        if let Some(l) = laporan.last_mut() {
+            l.isi = Some((perubahan.clone(), sebelum.clone()));
+        }
         sah.push(BarisSah {
             pegawai,
             perubahan,
@@ -169,7 +176,7 @@ pub async fn periksa_kolektif(
 }
 
 /// A refused batch: the report and what blocks the whole batch.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct KolektifDitolak {
     /// The per-row report.
     pub laporan: Vec<BarisLaporan>,

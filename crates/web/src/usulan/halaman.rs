@@ -5,10 +5,10 @@ use crate::infra::konteks::Param;
 
 /// A before/after row.
 pub struct BarisBanding {
-    label: String,
-    dulu: String,
-    baru: String,
-    berubah: bool,
+    pub(super) label: String,
+    pub(super) dulu: String,
+    pub(super) baru: String,
+    pub(super) berubah: bool,
 }
 
 /// An attached document as listed.
@@ -69,13 +69,24 @@ pub(super) async fn banding(
     b: Bahasa,
     u: &Usulan,
 ) -> Result<Vec<BarisBanding>, WebError> {
+    banding_isi(state, b, &u.perubahan, &u.sebelum).await
+}
+
+/// Before and after of every field a change touches (a saved proposal, or a collective row
+/// not yet submitted).
+pub(super) async fn banding_isi(
+    state: &AppState,
+    b: Bahasa,
+    perubahan: &Perubahan,
+    sebelum: &Sebelum,
+) -> Result<Vec<BarisBanding>, WebError> {
     let baris = |label: String, dulu: String, baru: String| BarisBanding {
         berubah: dulu != baru,
         label,
         dulu,
         baru,
     };
-    Ok(match (&u.perubahan, &u.sebelum) {
+    Ok(match (perubahan, sebelum) {
         (Perubahan::DataUtama { nilai }, Sebelum::DataUtama(lama)) => {
             let nama = {
                 let tipe: Vec<Tipe> = nilai.keys().map(|k| tipe_data_utama(*k)).collect();

@@ -10,9 +10,15 @@ pub(super) struct BarisLaporan {
     nama: String,
     sah: bool,
     ket: String,
+    /// For a row that passes: each field it changes, current value → value to be written.
+    nilai: Vec<BarisBanding>,
 }
 
-fn baris_laporan(b: Bahasa, r: kasus::BarisLaporan) -> BarisLaporan {
+async fn baris_laporan(
+    state: &AppState,
+    b: Bahasa,
+    r: kasus::BarisLaporan,
+) -> Result<BarisLaporan, WebError> {
     let gabung = |t: &[siasn_domain::usulan::validasi::Temuan]| {
         t.iter()
             .map(|x| b.jelaskan(x))
@@ -31,13 +37,22 @@ fn baris_laporan(b: Bahasa, r: kasus::BarisLaporan) -> BarisLaporan {
             .join("; "),
         kasus::KetBaris::TidakValid => b.t(Teks::FormTidakValid).to_string(),
     };
-    BarisLaporan {
+    let nilai = match &r.isi {
+        Some((perubahan, sebelum)) => banding_isi(state, b, perubahan, sebelum)
+            .await?
+            .into_iter()
+            .filter(|x| x.berubah)
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(BarisLaporan {
         sah: r.sah(),
         baris: r.baris,
         nip: r.nip_teks,
         nama: r.nama,
         ket,
-    }
+        nilai,
+    })
 }
 
 #[derive(Template)]
@@ -287,7 +302,11 @@ pub async fn kolektif(
             Err(d) => (d.laporan, d.masalah.iter().map(|x| b.jelaskan(x)).collect()),
         }
     };
-    let laporan = laporan.into_iter().map(|r| baris_laporan(b, r)).collect();
+    let mut baris_tampil = Vec::with_capacity(laporan.len());
+    for r in laporan {
+        baris_tampil.push(baris_laporan(&state, b, r).await?);
+    }
+    let laporan = baris_tampil;
     render_kolektif(
         &state,
         &m,

@@ -511,6 +511,27 @@ async fn collective_with_mixed_rows_and_per_employee_outcome() {
     assert!(r.body.contains("nomor HP harus 8–15 angka"));
     assert!(r.body.contains("NIP tidak ditemukan di instansi Anda"));
     assert!(r.body.contains("NIP muncul lebih dari sekali"));
+    // Each passing row shows the values about to be written beside the current ones, by name.
+    let nama_tujuan = &unor.last().unwrap().nama;
+    assert!(
+        r.body.contains(&format!("<strong>{nama_tujuan}</strong>")),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body.contains("<strong>081311110001</strong>"),
+        "{}",
+        r.body
+    );
+    let sekarang = app.store().pegawai(orang[0].id).await.unwrap().unor_id;
+    if let Some(u) = sekarang {
+        let nama_sekarang = app.store().unor(u).await.unwrap().nama;
+        assert!(
+            r.body.contains(&format!("{nama_sekarang} → ")),
+            "{}",
+            r.body
+        );
+    }
     let mut ajukan = base.to_vec();
     ajukan.push(("langkah", "ajukan"));
     ajukan.push(("csv_teks", &csv));
