@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use siasn_domain::dokumen::Dokumen;
 use siasn_domain::pegawai::Pegawai;
 use siasn_domain::riwayat::Riwayat;
-use siasn_domain::usulan::validasi::Temuan;
+use siasn_domain::usulan::validasi::{self, Temuan};
 use siasn_domain::usulan::{
     LangkahPengusul, Masalah, Perubahan, StatusUsulan, TidakBoleh, Usulan, boleh_langkah_pengusul,
 };
@@ -38,9 +38,14 @@ pub async fn periksa(
     riwayat: &[Riwayat],
     perubahan: &Perubahan,
     catatan: Option<&str>,
+    membawa_dokumen: bool,
 ) -> AppResult<Ditolak> {
     let refs = RefValidasi::muat(app, &[pegawai.instansi_kerja_id.as_str()]).await?;
-    let temuan = refs.periksa(app.sekarang().date_naive(), pegawai, riwayat, perubahan);
+    let temuan = validasi::lengkapi_dokumen(
+        refs.periksa(app.sekarang().date_naive(), pegawai, riwayat, perubahan),
+        perubahan,
+        membawa_dokumen,
+    );
     let (mut masalah, peringatan) = pisahkan(temuan);
     if matches!(perubahan, Perubahan::HapusRiwayat { .. })
         && catatan.is_none_or(|c| c.trim().is_empty())
@@ -65,12 +70,15 @@ async fn periksa_isi(
     kirim: bool,
     terlampir: Vec<String>,
 ) -> AppResult<Result<(Vec<Dokumen>, Vec<Temuan>), Ditolak>> {
+    let membawa_dokumen =
+        !isi.unggahan.is_empty() || !isi.arsip.is_empty() || !terlampir.is_empty();
     let mut d = periksa(
         app,
         pegawai,
         riwayat,
         &isi.perubahan,
         isi.catatan.as_deref(),
+        membawa_dokumen,
     )
     .await?;
     let arsip_pegawai = app.store().dokumen_pegawai(pegawai.id).await?;
@@ -400,8 +408,6 @@ pub async fn langkah_pengusul(
     if l == LangkahPengusul::Ajukan {
         let pegawai = app.store().pegawai(u.pegawai_id).await?;
         let riwayat = app.store().riwayat_pegawai(u.pegawai_id, None).await?;
-        let mut d = periksa(app, &pegawai, &riwayat, &u.perubahan, u.catatan.as_deref()).await?;
-        let kewenangan = app.store().kewenangan().await?;
         let jenis: Vec<String> = app
             .store()
             .lampiran_usulan(u.id)
@@ -409,6 +415,16 @@ pub async fn langkah_pengusul(
             .into_iter()
             .map(|x| x.dokumen.jenis_dokumen_id)
             .collect();
+        let mut d = periksa(
+            app,
+            &pegawai,
+            &riwayat,
+            &u.perubahan,
+            u.catatan.as_deref(),
+            !jenis.is_empty(),
+        )
+        .await?;
+        let kewenangan = app.store().kewenangan().await?;
         if !u.perubahan.dokumen_cukup(&kewenangan, &jenis) {
             d.masalah.push(Masalah::DokumenWajibKurang);
         }

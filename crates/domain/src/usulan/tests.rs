@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::validasi::{
-    Berat, KonteksValidasi, TAHUN_PERTAMA_SKP_LAMA, TAHUN_TERAKHIR_SKP_LAMA, jendela_skp, periksa,
+    Berat, KonteksValidasi, TAHUN_PERTAMA_SKP_LAMA, TAHUN_TERAKHIR_SKP_LAMA, jendela_skp,
+    lengkapi_dokumen, periksa,
 };
 use super::*;
 use crate::akses::{LetakPegawai, Pelaku, Peran, PeranAkun};
@@ -79,6 +80,49 @@ fn cek(
             )
         })
         .collect()
+}
+
+#[test]
+fn a_correction_that_only_brings_documents_completes_the_row() {
+    let p = contoh::pegawai();
+    let row = Riwayat {
+        id: Uuid::from_u128(9),
+        pegawai_id: p.id,
+        data: diklat(d(2020, 1, 6)),
+    };
+    let sama = Perubahan::UbahRiwayat {
+        riwayat_id: row.id,
+        data: row.data.clone(),
+    };
+    let unor = [Uuid::from_u128(7)];
+    let kode_sah = |_: &str, _: &str| true;
+    let k = KonteksValidasi {
+        hari_ini: hari_ini(),
+        pegawai: &p,
+        riwayat: std::slice::from_ref(&row),
+        pendidikan: &[],
+        unor_instansi: &unor,
+        kode_sah: &kode_sah,
+    };
+    let kode = |t: Vec<validasi::Temuan>| t.into_iter().map(|t| t.kode).collect::<Vec<_>>();
+    // Without a document, nothing changes: refused.
+    assert!(
+        kode(lengkapi_dokumen(periksa(&sama, &k), &sama, false))
+            .contains(&"tanpa_perubahan".into())
+    );
+    // With one, it completes the row's file.
+    assert!(
+        !kode(lengkapi_dokumen(periksa(&sama, &k), &sama, true))
+            .contains(&"tanpa_perubahan".into())
+    );
+    // Data utama with nothing in it stays refused even with a document.
+    let kosong = Perubahan::DataUtama {
+        nilai: BTreeMap::new(),
+    };
+    assert!(
+        kode(lengkapi_dokumen(periksa(&kosong, &k), &kosong, true))
+            .contains(&"tanpa_perubahan".into())
+    );
 }
 
 #[test]

@@ -187,6 +187,23 @@ pub struct KonteksValidasi<'a> {
     pub kode_sah: &'a dyn Fn(&str, &str) -> bool,
 }
 
+/// A correction of a history row that changes no value but brings documents completes the
+/// row's file (an SK never scanned, the clearer copy a verifier asked for): "nothing changed"
+/// does not apply to it. Every other finding stays.
+pub fn lengkapi_dokumen(
+    temuan: Vec<Temuan>,
+    perubahan: &Perubahan,
+    membawa_dokumen: bool,
+) -> Vec<Temuan> {
+    if !membawa_dokumen || !matches!(perubahan, Perubahan::UbahRiwayat { .. }) {
+        return temuan;
+    }
+    temuan
+        .into_iter()
+        .filter(|t| t.alasan != Some(AlasanTemuan::TidakAdaPerubahan))
+        .collect()
+}
+
 /// Every finding on `perubahan` for this record.
 pub fn periksa(perubahan: &Perubahan, k: &KonteksValidasi<'_>) -> Vec<Temuan> {
     let mut out = Vec::new();

@@ -112,9 +112,18 @@ async fn galat_form(
     let mut peringatan = Vec::new();
     match perubahan {
         Ok(p) => {
-            let d = kasus::periksa(state.app(), pegawai, riwayat, p, Some(catatan))
-                .await
-                .dalam(b)?;
+            let (unggahan, arsip) = dokumen_form(f);
+            let membawa_dokumen = !unggahan.is_empty() || !arsip.is_empty();
+            let d = kasus::periksa(
+                state.app(),
+                pegawai,
+                riwayat,
+                p,
+                Some(catatan),
+                membawa_dokumen,
+            )
+            .await
+            .dalam(b)?;
             galat.extend(d.masalah.iter().map(|x| b.jelaskan(x)));
             peringatan.extend(d.peringatan.iter().map(|x| b.jelaskan(x)));
         }

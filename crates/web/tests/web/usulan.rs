@@ -765,7 +765,210 @@ async fn bad_input_is_refused_and_nothing_is_stored() {
     assert_eq!(op.get("/healthz").await.status, 200);
 }
 
+/// The fields a browser would send from a rendered form: every `f_*` input's value and each
+/// select's selected option (HTML entities for `&` and quotes undone).
+fn isian_form(html: &str) -> Vec<(String, String)> {
+    let buka = |s: &str| {
+        s.replace("&#38;", "&")
+            .replace("&amp;", "&")
+            .replace("&#34;", "\"")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+    };
+    let attr = |tag: &str, nama: &str| {
+        let k = format!(" {nama}=\"");
+        tag.find(&k).map(|i| {
+            tag[i + k.len()..]
+                .split('"')
+                .next()
+                .unwrap_or("")
+                .to_string()
+        })
+    };
+    let mut out = Vec::new();
+    for (i, _) in html.match_indices("<input ") {
+        let tag = &html[i..i + html[i..].find('>').unwrap()];
+        if let Some(n) = attr(tag, "name").filter(|n| n.starts_with("f_")) {
+            if attr(tag, "type").as_deref() == Some("checkbox") && !tag.contains(" checked") {
+                continue;
+            }
+            out.push((n, buka(&attr(tag, "value").unwrap_or_default())));
+        }
+    }
+    for (i, _) in html.match_indices("<select ") {
+        let akhir = i + html[i..].find("</select>").unwrap();
+        let sel = &html[i..akhir];
+        let tag = &sel[..sel.find('>').unwrap()];
+        let Some(n) = attr(tag, "name").filter(|n| n.starts_with("f_")) else {
+            continue;
+        };
+        let v = sel
+            .match_indices("<option ")
+            .map(|(j, _)| &sel[j..j + sel[j..].find('>').unwrap()])
+            .find(|o| o.contains(" selected"))
+            .and_then(|o| attr(o, "value"))
+            .unwrap_or_default();
+        out.push((n, buka(&v)));
+    }
+    out
+}
+
+/// BTS asks for a better document: resubmitting the returned proposal exactly as the form
+/// shows it, with only a new document, is accepted (data utama and a new history row).
+async fn returned_proposal_resubmitted_with_only_a_new_document() {
+    let app = spawn_app(120).await;
+    let p = pns(&app, "PROV-JABAR", 1).await.remove(0);
+    let mut emp = sebagai(&app, Some(&p), vec![g(Peran::Pegawai, None, None)], 71).await;
+    let mut ver = sebagai(
+        &app,
+        None,
+        vec![g(Peran::VerifikatorInstansi, Some("PROV-JABAR"), None)],
+        72,
+    )
+    .await;
+    let csrf = emp.csrf("/usulan/baru?jenis=data_utama").await;
+    let id = id_dari(
+        &emp.multipart(
+            "/usulan",
+            &[
+                ("csrf", &csrf),
+                ("kunci_kirim", "bts-1"),
+                ("jenis", "data_utama"),
+                ("aksi", "ajukan"),
+                ("f_tempat_lahir", "Kota Bandung"),
+                ("jenis_dokumen_1", "L03"),
+            ],
+            &[("dokumen_1", "ktp.pdf", PDF.to_vec())],
+        )
+        .await,
+    );
+    let r = putuskan(&mut ver, id, "kembalikan", "KTP buram, unggah ulang").await;
+    assert_eq!(r.status, 200);
+    kirim_ulang_seperti_form(&app, &mut emp, id, "bts-2", "L03").await;
+
+    // A correction of a rank row that changes no value but brings its missing SK.
+    let kanreg = app.store().letak_pegawai(p.id).await.unwrap().kanreg_id;
+    let baris = app
+        .store()
+        .riwayat_pegawai(p.id, Some(siasn_domain::riwayat::JenisRiwayat::Golongan))
+        .await
+        .unwrap()
+        .remove(0);
+    let form = emp
+        .get(&format!("/usulan/baru?jenis=golongan&riwayat={}", baris.id))
+        .await;
+    assert_eq!(form.status, 200);
+    let isian = isian_form(&form.body);
+    let csrf = csrf_dari(&form.body);
+    let riwayat_id = baris.id.to_string();
+    let mut kirim: Vec<(&str, &str)> = isian
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    kirim.extend([
+        ("csrf", csrf.as_str()),
+        ("kunci_kirim", "sk-1"),
+        ("jenis", "golongan"),
+        ("riwayat", riwayat_id.as_str()),
+        ("aksi", "ajukan"),
+        ("jenis_dokumen_1", "L02"),
+    ]);
+    let r = emp
+        .multipart(
+            "/usulan",
+            &kirim,
+            &[("dokumen_1", "sk-kp.pdf", PDF.to_vec())],
+        )
+        .await;
+    let sk = id_dari(&r);
+    let r = putuskan(&mut ver, sk, "kembalikan", "SK terpotong, unggah ulang").await;
+    assert_eq!(r.status, 200);
+    kirim_ulang_seperti_form(&app, &mut emp, sk, "sk-2", "L02").await;
+    let mut bkn = sebagai(
+        &app,
+        None,
+        vec![g(Peran::VerifikatorBkn, None, Some(&kanreg))],
+        73,
+    )
+    .await;
+    assert_eq!(putuskan(&mut ver, sk, "setujui", "").await.status, 200);
+    assert_eq!(putuskan(&mut bkn, sk, "setujui", "").await.status, 200);
+    assert_eq!(status(&app, sk).await, "SELESAI");
+    // The row is unchanged and now has the SK that came with the correction.
+    let sesudah = app
+        .store()
+        .riwayat_pegawai(p.id, Some(siasn_domain::riwayat::JenisRiwayat::Golongan))
+        .await
+        .unwrap();
+    assert!(
+        sesudah
+            .iter()
+            .any(|r| r.id == baris.id && r.data == baris.data)
+    );
+    let dok = app.store().dokumen_pegawai(p.id).await.unwrap();
+    assert!(
+        dok.iter()
+            .any(|d| d.riwayat_id == Some(baris.id) && d.nama_file == "sk-lagi.pdf"),
+        "{dok:?}"
+    );
+}
+
+/// Sends the revision form back exactly as the browser shows it, with one new document.
+async fn kirim_ulang_seperti_form(app: &App, emp: &mut Klien, id: Uuid, kunci: &str, jenis: &str) {
+    assert_eq!(status(app, id).await, "DIKEMBALIKAN");
+    let form = emp.get(&format!("/usulan/{id}/revisi")).await;
+    assert_eq!(form.status, 200);
+    let isian = isian_form(&form.body);
+    let csrf = csrf_dari(&form.body);
+    let tersembunyi = |nama: &str| {
+        let k = format!("name=\"{nama}\" value=\"");
+        form.body
+            .find(&k)
+            .map(|i| {
+                form.body[i + k.len()..]
+                    .split('"')
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .unwrap_or_default()
+    };
+    let (jenis_form, riwayat, pegawai) = (
+        tersembunyi("jenis"),
+        tersembunyi("riwayat"),
+        tersembunyi("pegawai"),
+    );
+    let mut kirim: Vec<(&str, &str)> = isian
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    kirim.extend([
+        ("csrf", csrf.as_str()),
+        ("kunci_kirim", kunci),
+        ("jenis", jenis_form.as_str()),
+        ("riwayat", riwayat.as_str()),
+        ("pegawai", pegawai.as_str()),
+        ("aksi", "ajukan"),
+        ("jenis_dokumen_1", jenis),
+    ]);
+    let r = emp
+        .multipart(
+            &format!("/usulan/{id}/revisi"),
+            &kirim,
+            &[(
+                "dokumen_1",
+                "sk-lagi.pdf",
+                b"%PDF-1.7\n% jelas\n%%EOF".to_vec(),
+            )],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let u = app.store().usulan(id).await.unwrap();
+    assert_eq!((u.status.kode(), u.putaran), ("DIAJUKAN", 2));
+}
+
 dua_mesin!(
+    returned_proposal_resubmitted_with_only_a_new_document,
     agency_route_from_submit_to_applied_with_audit_and_notice,
     bkn_route_with_return_and_resubmit,
     reject_conflict_concurrency_and_double_submit,
