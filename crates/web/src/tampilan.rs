@@ -88,6 +88,30 @@ pub fn nip(nomor: &str) -> String {
     )
 }
 
+/// A spreadsheet cell that cannot run as a formula ("=", "+", "-", "@" lead a formula).
+pub fn sel_aman(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
+/// A CSV file to download: private, never cached, named.
+pub fn unduhan_csv(nama_berkas: &'static str, isi: Vec<u8>) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let disposisi = format!("attachment; filename=\"{nama_berkas}\"");
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, disposisi),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        isi,
+    )
+        .into_response()
+}
+
 /// Everything but the last four characters hidden.
 pub fn samarkan(nilai: &str) -> String {
     let n = nilai.chars().count();
@@ -243,5 +267,8 @@ mod tests {
         assert_eq!(nip("196803031994031001"), "19680303 199403 1 001");
         assert_eq!(nip("19680303 199403 1 001"), "19680303 199403 1 001");
         assert_eq!(nip("12345"), "12345");
+        assert_eq!(sel_aman("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(sel_aman("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(sel_aman("Dinas Pendidikan"), "Dinas Pendidikan");
     }
 }

@@ -68,10 +68,12 @@ pub struct RingkasanPegawai {
     pub nama_jabatan: Option<String>,
     /// Unit.
     pub unor_id: Option<Uuid>,
+    /// The agency they work in.
+    pub instansi_kerja_id: String,
 }
 
 const RINGKASAN_COLUMNS: &str = "id, nip, nama, gelar_depan, gelar_belakang, jenis_pegawai, \
-    golongan, golongan_pppk, nama_jabatan, unor_id";
+    golongan, golongan_pppk, nama_jabatan, unor_id, instansi_kerja_id";
 
 /// What a back-office search looks for; every criterion is optional.
 #[derive(Debug, Clone, Default)]

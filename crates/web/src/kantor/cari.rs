@@ -44,6 +44,21 @@ pub struct CariForm {
     unit: String,
     #[serde(default)]
     setelah: String,
+    /// "csv": the matches as a file (up to [`CSV_MAKS`]) instead of a page.
+    #[serde(default)]
+    format: String,
+}
+
+/// Rows per results page.
+const PER_HALAMAN: u32 = 25;
+/// Most rows one CSV export holds.
+const CSV_MAKS: u32 = 5_000;
+
+/// A result row as shown: who, rank, position, and where they work by name.
+pub struct BarisHasil {
+    r: RingkasanPegawai,
+    instansi: String,
+    unit: String,
 }
 
 #[derive(Template)]
@@ -59,7 +74,7 @@ struct CariPage<'a> {
     /// would run to thousands: they narrow by NIP, name and the other filters).
     unit: Vec<(Uuid, String)>,
     kedudukan: Vec<(String, String)>,
-    hasil: Option<Vec<RingkasanPegawai>>,
+    hasil: Option<Vec<BarisHasil>>,
     berikutnya: Option<Uuid>,
 }
 
@@ -93,11 +108,30 @@ async fn halaman(
             jenis_pegawai: kosong_jadi_none(&f.jenis_pegawai),
             kedudukan_hukum_id: kosong_jadi_none(&f.kedudukan),
         };
+        if f.format == "csv" {
+            // Every match from the first, page by page (the store pages by 200 at most).
+            let mut semua = Vec::new();
+            let mut setelah = None;
+            while semua.len() < CSV_MAKS as usize {
+                let page = state
+                    .store()
+                    .cari_pegawai(&cakupan, &k, setelah, 200)
+                    .await?;
+                semua.extend(page.items);
+                match page.berikutnya {
+                    Some(s) => setelah = Some(s),
+                    None => break,
+                }
+            }
+            semua.truncate(CSV_MAKS as usize);
+            let baris = beri_nama(state, semua).await?;
+            return csv_hasil(m.konteks.bahasa, &baris);
+        }
         let page = state
             .store()
-            .cari_pegawai(&cakupan, &k, f.setelah.trim().parse().ok(), 25)
+            .cari_pegawai(&cakupan, &k, f.setelah.trim().parse().ok(), PER_HALAMAN)
             .await?;
-        (Some(page.items), page.berikutnya)
+        (Some(beri_nama(state, page.items).await?), page.berikutnya)
     } else {
         (None, None)
     };
@@ -137,6 +171,86 @@ async fn halaman(
         berikutnya,
     };
     Ok(Html(page.render()?).into_response())
+}
+
+/// The rows with their agency's and unit's names (one lookup for the page's units).
+async fn beri_nama(
+    state: &AppState,
+    items: Vec<RingkasanPegawai>,
+) -> Result<Vec<BarisHasil>, WebError> {
+    let mut ids: Vec<Uuid> = items.iter().filter_map(|r| r.unor_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut unit = std::collections::HashMap::new();
+    for potong in ids.chunks(500) {
+        unit.extend(state.store().nama_unor(potong).await?);
+    }
+    let instansi: std::collections::HashMap<String, String> = state
+        .store()
+        .daftar_instansi()
+        .await?
+        .into_iter()
+        .map(|i| (i.id, i.nama))
+        .collect();
+    Ok(items
+        .into_iter()
+        .map(|r| BarisHasil {
+            instansi: instansi
+                .get(&r.instansi_kerja_id)
+                .cloned()
+                .unwrap_or_else(|| r.instansi_kerja_id.clone()),
+            unit: r
+                .unor_id
+                .and_then(|u| unit.get(&u).cloned())
+                .unwrap_or_default(),
+            r,
+        })
+        .collect())
+}
+
+/// The matches as CSV: the columns of the page, names not codes.
+fn csv_hasil(b: Bahasa, baris: &[BarisHasil]) -> Result<Response, WebError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let gagal = |e: csv::Error| WebError::Csv(e.to_string());
+    w.write_record([
+        b.t(Teks::Nama),
+        "NIP",
+        b.t(Teks::JenisPegawai),
+        b.t(Teks::Golongan),
+        b.t(Teks::Jabatan),
+        b.t(Teks::InstansiKerja),
+        b.t(Teks::Unit),
+    ])
+    .map_err(gagal)?;
+    for x in baris {
+        w.write_record([
+            crate::tampilan::sel_aman(&nama_lengkap(&x.r)),
+            crate::tampilan::nip(&x.r.nip),
+            x.r.jenis_pegawai.clone(),
+            label_golongan(&x.r),
+            crate::tampilan::sel_aman(x.r.nama_jabatan.as_deref().unwrap_or("")),
+            crate::tampilan::sel_aman(&x.instansi),
+            crate::tampilan::sel_aman(&x.unit),
+        ])
+        .map_err(gagal)?;
+    }
+    let isi = w.into_inner().map_err(|e| WebError::Csv(e.to_string()))?;
+    Ok(crate::tampilan::unduhan_csv("hasil-cari-pegawai.csv", isi))
+}
+
+/// A name with its titles, as on the page.
+pub fn nama_lengkap(r: &RingkasanPegawai) -> String {
+    let mut n = String::new();
+    if let Some(g) = r.gelar_depan.as_deref().filter(|g| !g.is_empty()) {
+        n.push_str(g);
+        n.push(' ');
+    }
+    n.push_str(&r.nama);
+    if let Some(g) = r.gelar_belakang.as_deref().filter(|g| !g.is_empty()) {
+        n.push_str(", ");
+        n.push_str(g);
+    }
+    n
 }
 
 /// The empty search form.

@@ -2,7 +2,7 @@
 
 mod cari;
 
-pub use cari::label_golongan;
+pub use cari::{label_golongan, nama_lengkap};
 
 use axum::Router;
 use axum::routing::get;

@@ -333,14 +333,6 @@ async fn halaman<'a>(
     })
 }
 
-/// A spreadsheet cell that cannot run as a formula ("=", "+", "-", "@" lead a formula).
-fn sel_aman(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_string(),
-    }
-}
-
 /// The filtered queue as CSV (names and words, as on the page).
 fn csv_antrean(b: Bahasa, baris: &[BarisTabel]) -> Result<Response, WebError> {
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -358,10 +350,10 @@ fn csv_antrean(b: Bahasa, baris: &[BarisTabel]) -> Result<Response, WebError> {
     w.write_record(judul).map_err(gagal)?;
     for r in baris {
         w.write_record([
-            sel_aman(&r.nama),
+            crate::tampilan::sel_aman(&r.nama),
             r.nip.clone(),
-            sel_aman(&r.instansi),
-            sel_aman(&r.unor),
+            crate::tampilan::sel_aman(&r.instansi),
+            crate::tampilan::sel_aman(&r.unor),
             r.jenis.clone(),
             r.umur.clone(),
             r.tenggat.clone(),
@@ -412,11 +404,5 @@ mod tests {
             a,
             "/verifikasi?tahap=instansi&jenis=tambah.penghargaan&peringatan=1&urut=nama&arah=turun&hal=2&format=csv"
         );
-    }
-
-    #[test]
-    fn spreadsheet_formulas_are_defused() {
-        assert_eq!(sel_aman("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(sel_aman("Dinas Pendidikan"), "Dinas Pendidikan");
     }
 }

@@ -325,6 +325,27 @@ impl Klien {
             .send()
             .await
             .unwrap();
+        Self::isi_unduhan(r).await
+    }
+
+    /// POSTs a form that answers with a file (an export): as [`Klien::unduh`].
+    pub async fn unduh_post(
+        &mut self,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> (u16, String, String, Vec<u8>) {
+        let r = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("cookie", self.cookie_header())
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        Self::isi_unduhan(r).await
+    }
+
+    async fn isi_unduhan(r: reqwest::Response) -> (u16, String, String, Vec<u8>) {
         let h = |n: &str| {
             r.headers()
                 .get(n)

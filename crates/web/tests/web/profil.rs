@@ -299,6 +299,35 @@ async fn staff_search_stays_within_scope_and_keeps_criteria_out_of_urls() {
         )
         .await;
     assert!(r.body.contains(&a.nama), "{}", r.body);
+    // The row names the agency and the unit, and the NIP is grouped.
+    let nama_unit = app.store().unor(unit).await.unwrap().nama;
+    assert!(r.body.contains(&nama_unit), "{}", r.body);
+    assert!(
+        r.body.contains("Pemerintah Provinsi Jawa Barat"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains(&a.nomor_induk.to_string()));
+    // The same search as CSV: every match, names not codes, nothing cached.
+    let (status, jenis, _, isi) = op
+        .unduh_post(
+            "/pegawai",
+            &[("csrf", &csrf), ("teks", &first), ("format", "csv")],
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(jenis.starts_with("text/csv"), "{jenis}");
+    let teks = String::from_utf8(isi).unwrap();
+    let mut baris = teks.lines();
+    assert!(baris.next().unwrap().starts_with("Nama,NIP,"), "{teks}");
+    assert!(
+        teks.contains(&a.nama) && teks.contains(&nama_unit),
+        "{teks}"
+    );
+    assert!(
+        !teks.contains(&b.nama),
+        "another agency's employee in the export"
+    );
     let r = op
         .post(
             "/pegawai",
