@@ -26,7 +26,9 @@ trap cleanup EXIT
 
 echo "== npm packages for the journeys"
 npm install --prefix "$work/node" --silent --no-audit --no-fund playwright-core jsqr pngjs >/dev/null
-cp scripts/portal-check.mjs scripts/kartu-check.mjs scripts/layanan-check.mjs scripts/menu-check.mjs "$work/node/"
+cp scripts/masuk.mjs scripts/portal-check.mjs scripts/kartu-check.mjs scripts/layanan-check.mjs scripts/menu-check.mjs "$work/node/"
+# Staff enrol MFA once; later journeys answer with the secret kept here.
+export SIASN_MFA_RAHASIA="$work/mfa-rahasia.json"
 
 cargo build --locked -q -p siasn
 port=$(( 21000 + $$ % 20000 ))

@@ -5,31 +5,13 @@
 //   node scripts/layanan-check.mjs BASE OPERATOR_NIP OUT_DIR SIASN_BIN DATA_DIR
 // (needs `npm install playwright-core` and Debian's chromium; the demo must be running).
 import { chromium } from 'playwright-core';
-import crypto from 'node:crypto';
+import { PASSWORD, masuk } from './masuk.mjs';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 const [base, operatorNip, out, bin, dataDir] = process.argv.slice(2);
-const PASSWORD = 'SiasnDemo#2026';
 fs.mkdirSync(out, { recursive: true });
 const check = (cond, what) => { if (!cond) { console.error(`FAILED: ${what}`); process.exit(1); } };
-
-function base32Decode(s) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of s.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const bytes = [];
-  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
-  return Buffer.from(bytes);
-}
-
-function totp(secret, t = Date.now()) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(t / 1000 / 30)));
-  const h = crypto.createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const o = h[h.length - 1] & 15;
-  return String((h.readUInt32BE(o) & 0x7fffffff) % 1e6).padStart(6, '0');
-}
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -41,19 +23,7 @@ async function signIn(login, width) {
   const ctx = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
   const page = await ctx.newPage();
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`${login}: ${m.text()}`); });
-  await page.goto(`${base}/masuk`);
-  await page.fill('#login', login);
-  await page.fill('#sandi', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForLoadState();
-  if (page.url().endsWith('/mfa/daftar')) {
-    const secret = (await page.textContent('code.secret')).trim();
-    await page.fill('#kode', totp(secret));
-    await page.click('form.card button[type=submit]');
-    await page.waitForSelector('ul.codes');
-    await page.click('a.button');
-  }
-  await page.waitForURL('**/beranda');
+  await masuk(page, base, login);
   return page;
 }
 
@@ -84,7 +54,7 @@ check((await boxes.count()) > 0, 'someone is eligible in the prediction');
 const n = await boxes.count();
 for (let i = n - 1; i > 0; i--) await boxes.nth(i).uncheck();
 const chosenNip = (await op.locator('tr:has(input[name=pegawai]:checked) small').first().textContent()).trim();
-await op.click('form[method=post] button[type=submit]');
+await op.click('main form[method=post] button[type=submit]');
 await op.waitForLoadState();
 check((await op.textContent('body')).includes('1 usul dibuat'), 'one case started');
 await shot(op, '03-usul-dibuat');
