@@ -7,6 +7,7 @@
 //! | listen        | SIASN_LISTEN       | 127.0.0.1:8080                  |
 //! | instance_name | SIASN_INSTANCE_NAME| SIASN                           |
 //! | log_format    | SIASN_LOG_FORMAT   | text (or json)                  |
+//! | time_zone     | SIASN_TIME_ZONE    | WIB (or WITA, WIT: how times are shown on pages, e-mails and PDFs) |
 //! | max_connections | SIASN_DB_MAX_CONNECTIONS | 16                    |
 //! | blob_url      | SIASN_BLOB_URL     | (local folder <data_dir>/blobs; or s3://bucket/prefix) |
 //! | smtp_url      | SIASN_SMTP_URL     | (none: e-mail goes to <data_dir>/outbox) |
@@ -59,6 +60,8 @@ pub struct Config {
     pub instance_name: String,
     /// Log format.
     pub log_format: LogFormat,
+    /// The zone times are shown in.
+    pub time_zone: siasn_teks::ZonaWaktu,
     /// Database pool size.
     pub max_connections: u32,
     /// S3-compatible bucket for documents (`s3://bucket/prefix`); None: `<data_dir>/blobs`.
@@ -133,6 +136,7 @@ struct FileConfig {
     listen: Option<String>,
     instance_name: Option<String>,
     log_format: Option<String>,
+    time_zone: Option<String>,
     max_connections: Option<u32>,
     blob_url: Option<String>,
     smtp_url: Option<String>,
@@ -306,6 +310,14 @@ impl Config {
                 )));
             }
         };
+        let time_zone = match src.pick("SIASN_TIME_ZONE", f.time_zone.take()) {
+            None => siasn_teks::ZonaWaktu::default(),
+            Some(z) => siasn_teks::ZonaWaktu::dari_kode(&z).ok_or_else(|| {
+                ConfigError(format!(
+                    "SIASN_TIME_ZONE '{z}' tidak dikenal (pilih WIB, WITA atau WIT)"
+                ))
+            })?,
+        };
         let max_connections = match (src.env)("SIASN_DB_MAX_CONNECTIONS") {
             Some(v) => v
                 .trim()
@@ -445,6 +457,7 @@ impl Config {
             listen,
             instance_name,
             log_format,
+            time_zone,
             max_connections,
         })
     }
@@ -539,6 +552,33 @@ mod tests {
         assert_eq!(c.listen.to_string(), "127.0.0.1:7000");
         assert_eq!(c.instance_name, "BKD Contoh");
         assert_eq!(c.database_url, "sqlite:///srv/siasn/siasn.sqlite");
+    }
+
+    #[test]
+    fn time_zone_login_limits_and_due_days_are_read_and_checked() {
+        let c = Config::load(None, env(&[])).unwrap();
+        assert_eq!(c.time_zone, siasn_teks::ZonaWaktu::Wib);
+        assert_eq!(
+            (c.login_limit_per_address, c.login_limit_per_account),
+            (300, 30)
+        );
+        assert_eq!(c.verify_due_days, 5);
+        let c = Config::load(
+            None,
+            env(&[
+                ("SIASN_TIME_ZONE", "wita"),
+                ("SIASN_LOGIN_LIMIT_PER_ADDRESS", "1000"),
+                ("SIASN_VERIFY_DUE_DAYS", "10"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.time_zone, siasn_teks::ZonaWaktu::Wita);
+        assert_eq!(c.login_limit_per_address, 1000);
+        assert_eq!(c.verify_due_days, 10);
+        let e = Config::load(None, env(&[("SIASN_TIME_ZONE", "UTC")])).unwrap_err();
+        assert!(e.to_string().contains("WIB, WITA atau WIT"), "{e}");
+        let e = Config::load(None, env(&[("SIASN_LOGIN_LIMIT_PER_ACCOUNT", "1")])).unwrap_err();
+        assert!(e.to_string().contains(">= 5"), "{e}");
     }
 
     #[test]

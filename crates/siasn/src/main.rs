@@ -317,6 +317,7 @@ fn main() -> ExitCode {
         }
     };
     perintah::init_logging(config.log_format);
+    siasn_teks::atur_zona_waktu(config.time_zone);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

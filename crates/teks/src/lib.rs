@@ -7,6 +7,7 @@
 mod makro;
 mod domain;
 mod katalog;
+mod nomor;
 pub mod surel;
 mod waktu;
 
@@ -20,7 +21,8 @@ pub use domain::{
     label_tujuan,
 };
 pub use katalog::Teks;
-pub use waktu::{tanggal, waktu};
+pub use nomor::nip;
+pub use waktu::{ZonaWaktu, atur_zona_waktu, tanggal, waktu, waktu_di};
 
 /// Interface language: Indonesian by default, English on request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]

@@ -162,7 +162,7 @@ fn isi_tampilan(t: &Tampilan, k: &Kotak, waktu: DateTime<Utc>) -> TtdResult<Vec<
             baris.push(("F2", besar, b));
         }
         if let Some(n) = &t.nomor_identitas {
-            baris.push(("F1", biasa, format!("NIP {n}")));
+            baris.push(("F1", biasa, format!("NIP {}", siasn_teks::nip(n))));
         }
         for b in bungkus(&t.jabatan, biasa, lebar_teks) {
             baris.push(("F1", biasa, b));
@@ -170,7 +170,10 @@ fn isi_tampilan(t: &Tampilan, k: &Kotak, waktu: DateTime<Utc>) -> TtdResult<Vec<
         baris.push((
             "F1",
             biasa,
-            format!("Tanggal: {}", waktu.format("%d-%m-%Y %H:%M UTC")),
+            format!(
+                "Tanggal: {}",
+                siasn_teks::waktu(waktu, siasn_teks::Bahasa::Indonesia)
+            ),
         ));
         for b in bungkus(&pernyataan, kecil, lebar_teks) {
             baris.push(("F1", kecil, b));

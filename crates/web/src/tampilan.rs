@@ -71,22 +71,7 @@ impl NamaRef {
     }
 }
 
-pub use siasn_teks::{tanggal, waktu};
-
-/// An 18-digit NIP or NI PPPK grouped as it is written ("19680303 199403 1 001"), so staff
-/// can read it aloud; anything else as it is.
-pub fn nip(nomor: &str) -> String {
-    if nomor.len() != 18 || !nomor.bytes().all(|c| c.is_ascii_digit()) {
-        return nomor.to_string();
-    }
-    format!(
-        "{} {} {} {}",
-        &nomor[0..8],
-        &nomor[8..14],
-        &nomor[14..15],
-        &nomor[15..18]
-    )
-}
+pub use siasn_teks::{nip, tanggal, waktu};
 
 /// A spreadsheet cell that cannot run as a formula ("=", "+", "-", "@" lead a formula).
 pub fn sel_aman(s: &str) -> String {
@@ -264,9 +249,6 @@ mod tests {
         assert_eq!(samarkan("123"), "•••");
         assert_eq!(ribuan(3_044_300), "3.044.300");
         assert_eq!(ribuan(999), "999");
-        assert_eq!(nip("196803031994031001"), "19680303 199403 1 001");
-        assert_eq!(nip("19680303 199403 1 001"), "19680303 199403 1 001");
-        assert_eq!(nip("12345"), "12345");
         assert_eq!(sel_aman("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(sel_aman("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(sel_aman("Dinas Pendidikan"), "Dinas Pendidikan");
