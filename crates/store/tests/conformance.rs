@@ -693,6 +693,36 @@ async fn search_by_nip_and_name_within_scope(store: &Store) {
             .unwrap(),
     );
     assert_eq!(found.len(), 3, "a Kanreg sees its agencies");
+    // The count matches the same criteria in the same scope, and stops at its ceiling.
+    assert_eq!(
+        store
+            .hitung_cari_pegawai(&s_scope, &cari("budi"), 1000)
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        store
+            .hitung_cari_pegawai(&kanreg, &cari("budi"), 1000)
+            .await
+            .unwrap(),
+        3
+    );
+    assert_eq!(
+        store
+            .hitung_cari_pegawai(&kanreg, &KriteriaCari::default(), 1)
+            .await
+            .unwrap(),
+        2,
+        "counting stops one past the ceiling"
+    );
+    assert_eq!(
+        store
+            .hitung_cari_pegawai(&[], &cari("budi"), 1000)
+            .await
+            .unwrap(),
+        0
+    );
     let pppk = KriteriaCari {
         jenis_pegawai: Some("PPPK".into()),
         ..KriteriaCari::default()

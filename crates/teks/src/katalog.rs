@@ -309,6 +309,10 @@ katalog! {
         "Previous";
     NilaiSekarangBaru => "Sekarang → akan ditulis",
         "Now → to be written";
+    JumlahCocok => "{} pegawai cocok",
+        "{} employees match";
+    LebihDariCocok => "Lebih dari {} pegawai cocok; persempit pencarian",
+        "More than {} employees match; narrow the search";
     DaftarIsi => "Daftar isi",
         "Contents";
     MasukSebagai => "Masuk sebagai",
@@ -536,6 +540,8 @@ katalog! {
         "Salary";
     LihatPegawai => "Data pegawai (hanya baca)",
         "Employee record (read only)";
+    LihatPegawaiOperator => "Data pegawai instansi Anda: usulkan perubahan dari setiap bagian; usulan diverifikasi seperti biasa.",
+        "An employee of your agency: propose changes from any section; proposals are verified as usual.";
     InstansiKerja => "Instansi",
         "Agency";
     Pemberitahuan => "Pemberitahuan",

@@ -58,26 +58,22 @@ pub(crate) async fn catat_gagal(app: &App, akun: &Akun, asal: &Asal, aksi: &str)
     let mut tx = app.store().begin().await?;
     // The owner learns of the lock at once, by e-mail, instead of by failing later with the
     // right password; the page answers an attacker exactly as before.
-    if let (true, Some(ke), Some(sampai)) = (baru_terkunci, akun.email.clone(), s.terkunci_sampai) {
-        let cfg = app.konfigurasi();
-        let surat = surel::akun_dikunci(
-            &akun.nama,
-            &cfg.nama_instance,
-            (
-                &siasn_teks::waktu(sampai, siasn_teks::Bahasa::Indonesia),
-                &siasn_teks::waktu(sampai, siasn_teks::Bahasa::Inggris),
-            ),
-            &cfg.url_publik,
-        );
-        let e = EmailBaru {
-            akun_id: Some(akun.id),
-            pegawai_id: akun.pegawai_id,
-            ke,
-            subjek: surat.subjek,
-            isi: surat.isi,
-        };
-        email::antre(&mut tx, &e, now).await?;
-    }
+    let surat_kunci = match (baru_terkunci, s.terkunci_sampai) {
+        (true, Some(sampai)) => {
+            let cfg = app.konfigurasi();
+            let surat = surel::akun_dikunci(
+                &akun.nama,
+                &cfg.nama_instance,
+                (
+                    &siasn_teks::waktu(sampai, siasn_teks::Bahasa::Indonesia),
+                    &siasn_teks::waktu(sampai, siasn_teks::Bahasa::Inggris),
+                ),
+                &cfg.url_publik,
+            );
+            surati_akun(&mut tx, akun, surat, now).await?
+        }
+        _ => false,
+    };
     akun::catat_login_gagal(
         &mut tx,
         akun.id,
@@ -88,7 +84,32 @@ pub(crate) async fn catat_gagal(app: &App, akun: &Akun, asal: &Asal, aksi: &str)
     .await?;
     audit::tulis(&mut tx, events, now).await?;
     tx.commit().await?;
+    if surat_kunci {
+        app.bangunkan_surel();
+    }
     Ok(())
+}
+
+/// Queues `surat` to the account's registered address in the use case's transaction; false
+/// when the account has no address.
+pub(crate) async fn surati_akun(
+    tx: &mut Tx,
+    akun: &Akun,
+    surat: surel::Surat,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<bool> {
+    let Some(ke) = akun.email.clone() else {
+        return Ok(false);
+    };
+    let e = EmailBaru {
+        akun_id: Some(akun.id),
+        pegawai_id: akun.pegawai_id,
+        ke,
+        subjek: surat.subjek,
+        isi: surat.isi,
+    };
+    email::antre(tx, &e, now).await?;
+    Ok(true)
 }
 
 /// Stores a fresh pending TOTP secret unless one is already waiting (inside a use case).

@@ -178,17 +178,8 @@ pub async fn atur_sandi(
     let mut tx = app.store().begin().await?;
     akun::ganti_sandi(&mut tx, akun.id, &hash, None, now).await?;
     audit::tulis(&mut tx, vec![audit_akun(aksi, Some(&akun), asal)], now).await?;
-    if let Some(ke) = akun.email.clone() {
-        let surat = surel::sandi_diubah(&akun.nama, &cfg.nama_instance);
-        let e = EmailBaru {
-            akun_id: Some(akun.id),
-            pegawai_id: akun.pegawai_id,
-            ke,
-            subjek: surat.subjek,
-            isi: surat.isi,
-        };
-        email::antre(&mut tx, &e, now).await?;
-    }
+    let surat = surel::sandi_diubah(&akun.nama, &cfg.nama_instance);
+    super::surati_akun(&mut tx, &akun, surat, now).await?;
     tx.commit().await?;
     app.bangunkan_surel();
     Ok(HasilAturSandi::Berhasil)

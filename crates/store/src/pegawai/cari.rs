@@ -75,6 +75,53 @@ pub struct RingkasanPegawai {
 const RINGKASAN_COLUMNS: &str = "id, nip, nama, gelar_depan, gelar_belakang, jenis_pegawai, \
     golongan, golongan_pppk, nama_jabatan, unor_id, instansi_kerja_id";
 
+/// Appends the criteria of a back-office search (after the scope) to `$qb`: digits search
+/// the NIP (exact for 18, otherwise as a prefix), other text the start of the name or of any
+/// word in it; then the filters.
+macro_rules! push_kriteria_cari {
+    ($qb:expr, $digits:expr, $teks:expr, $k:expr) => {{
+        let qb = &mut $qb;
+        let k = $k;
+        match ($digits, $teks) {
+            (Some(d), _) if d.len() == 18 => {
+                qb.push(" AND nip = ").push_bind(d.clone());
+            }
+            (Some(d), _) if !d.is_empty() => {
+                // ':' sorts right after '9', so this range is exactly the prefix.
+                qb.push(" AND nip >= ").push_bind(d.clone());
+                qb.push(" AND nip < ").push_bind(format!("{d}:"));
+            }
+            (_, Some(t)) => {
+                let pola = nama_cari(t)
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_");
+                qb.push(" AND (nama_cari LIKE ")
+                    .push_bind(format!("{pola}%"))
+                    .push(" ESCAPE '\\' OR nama_cari LIKE ")
+                    .push_bind(format!("% {pola}%"))
+                    .push(" ESCAPE '\\')");
+            }
+            _ => {}
+        }
+        if let Some(u) = k.unor_id {
+            qb.push(" AND unor_id = ").push_bind(u);
+        }
+        if let Some(g) = k.golongan {
+            qb.push(" AND golongan = ").push_bind(g);
+        }
+        if let Some(j) = &k.jenis_jabatan_id {
+            qb.push(" AND jenis_jabatan_id = ").push_bind(j.clone());
+        }
+        if let Some(j) = &k.jenis_pegawai {
+            qb.push(" AND jenis_pegawai = ").push_bind(j.clone());
+        }
+        if let Some(kh) = &k.kedudukan_hukum_id {
+            qb.push(" AND kedudukan_hukum_id = ").push_bind(kh.clone());
+        }
+    }};
+}
+
 /// What a back-office search looks for; every criterion is optional.
 #[derive(Debug, Clone, Default)]
 pub struct KriteriaCari {
@@ -146,50 +193,12 @@ impl Store {
         }
         let batas = batas.clamp(1, 200);
         let teks = k.teks.as_deref().map(str::trim).filter(|t| !t.is_empty());
-        let digits: Option<String> = teks
-            .filter(|t| t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
-            .map(|t| t.chars().filter(char::is_ascii_digit).collect());
+        let digits = digit_cari(teks);
         let rows: Vec<RingkasanPegawai> = on_pool!(self.db(), |pool| {
             let mut qb =
                 QueryBuilder::new(format!("SELECT {RINGKASAN_COLUMNS} FROM pegawai WHERE "));
             push_cakupan!(qb, cakupan);
-            match (&digits, teks) {
-                (Some(d), _) if d.len() == 18 => {
-                    qb.push(" AND nip = ").push_bind(d.clone());
-                }
-                (Some(d), _) if !d.is_empty() => {
-                    // ':' sorts right after '9', so this range is exactly the prefix.
-                    qb.push(" AND nip >= ").push_bind(d.clone());
-                    qb.push(" AND nip < ").push_bind(format!("{d}:"));
-                }
-                (_, Some(t)) => {
-                    let pola = nama_cari(t)
-                        .replace('\\', "\\\\")
-                        .replace('%', "\\%")
-                        .replace('_', "\\_");
-                    qb.push(" AND (nama_cari LIKE ")
-                        .push_bind(format!("{pola}%"))
-                        .push(" ESCAPE '\\' OR nama_cari LIKE ")
-                        .push_bind(format!("% {pola}%"))
-                        .push(" ESCAPE '\\')");
-                }
-                _ => {}
-            }
-            if let Some(u) = k.unor_id {
-                qb.push(" AND unor_id = ").push_bind(u);
-            }
-            if let Some(g) = k.golongan {
-                qb.push(" AND golongan = ").push_bind(g);
-            }
-            if let Some(j) = &k.jenis_jabatan_id {
-                qb.push(" AND jenis_jabatan_id = ").push_bind(j.clone());
-            }
-            if let Some(j) = &k.jenis_pegawai {
-                qb.push(" AND jenis_pegawai = ").push_bind(j.clone());
-            }
-            if let Some(kh) = &k.kedudukan_hukum_id {
-                qb.push(" AND kedudukan_hukum_id = ").push_bind(kh.clone());
-            }
+            push_kriteria_cari!(qb, &digits, teks, k);
             if let Some(after) = setelah {
                 qb.push(" AND (nama, id) > (SELECT nama, id FROM pegawai WHERE id = ")
                     .push_bind(after)
@@ -201,4 +210,35 @@ impl Store {
         });
         Ok(Halaman::dari_lebih_satu(rows, batas))
     }
+
+    /// How many employees a back-office search matches, counting no further than `maks` (so a
+    /// broad national search stops early): shown as "more than `maks`" when it reaches it.
+    pub async fn hitung_cari_pegawai(
+        &self,
+        cakupan: &[Cakupan],
+        k: &KriteriaCari,
+        maks: u32,
+    ) -> StoreResult<i64> {
+        if cakupan.is_empty() {
+            return Ok(0);
+        }
+        let teks = k.teks.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        let digits = digit_cari(teks);
+        let n: i64 = on_pool!(self.db(), |pool| {
+            let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT 1 FROM pegawai WHERE ");
+            push_cakupan!(qb, cakupan);
+            push_kriteria_cari!(qb, &digits, teks, k);
+            qb.push(" LIMIT ")
+                .push_bind(i64::from(maks) + 1)
+                .push(") t");
+            qb.build_query_scalar().fetch_one(pool).await?
+        });
+        Ok(n)
+    }
+}
+
+/// The digits of a search text made only of digits and spaces (a NIP, whole or its start).
+fn digit_cari(teks: Option<&str>) -> Option<String> {
+    teks.filter(|t| t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
+        .map(|t| t.chars().filter(char::is_ascii_digit).collect())
 }

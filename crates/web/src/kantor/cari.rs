@@ -53,6 +53,8 @@ pub struct CariForm {
 const PER_HALAMAN: u32 = 25;
 /// Most rows one CSV export holds.
 const CSV_MAKS: u32 = 5_000;
+/// Matches are counted up to this many (a broad national search stops counting early).
+const HITUNG_MAKS: u32 = 1_000;
 
 /// A result row as shown: who, rank, position, and where they work by name.
 pub struct BarisHasil {
@@ -75,6 +77,8 @@ struct CariPage<'a> {
     unit: Vec<(Uuid, String)>,
     kedudukan: Vec<(String, String)>,
     hasil: Option<Vec<BarisHasil>>,
+    /// "123 pegawai cocok" / "Lebih dari 1.000 pegawai cocok".
+    jumlah: String,
     berikutnya: Option<Uuid>,
 }
 
@@ -93,6 +97,8 @@ async fn halaman(
     if cakupan.is_empty() {
         return Err(WebError::Dilarang(m.konteks.bahasa));
     }
+    let b = m.konteks.bahasa;
+    let mut jumlah = String::new();
     let (hasil, berikutnya) = if cari {
         if f.teks.len() > 100 {
             return Err(WebError::TidakValid(
@@ -131,6 +137,18 @@ async fn halaman(
             .store()
             .cari_pegawai(&cakupan, &k, f.setelah.trim().parse().ok(), PER_HALAMAN)
             .await?;
+        let n = state
+            .store()
+            .hitung_cari_pegawai(&cakupan, &k, HITUNG_MAKS)
+            .await?;
+        jumlah = if n > i64::from(HITUNG_MAKS) {
+            b.isi(
+                Teks::LebihDariCocok,
+                crate::tampilan::ribuan(i64::from(HITUNG_MAKS)),
+            )
+        } else {
+            b.isi(Teks::JumlahCocok, crate::tampilan::ribuan(n))
+        };
         (Some(beri_nama(state, page.items).await?), page.berikutnya)
     } else {
         (None, None)
@@ -168,6 +186,7 @@ async fn halaman(
         kedudukan,
         golongan: SEMUA_GOLONGAN.to_vec(),
         hasil,
+        jumlah,
         berikutnya,
     };
     Ok(Html(page.render()?).into_response())

@@ -473,6 +473,56 @@ pub async fn bukti_akses(
     Ok(r)
 }
 
+/// The actor of an audit entry by name: the account's name and roles, and through the API
+/// "klien:<client>/akun:<user>" as "<client> (API) · <user>". Names found are kept in `nama`.
+async fn nama_pelaku(
+    state: &AppState,
+    m: &Masuk,
+    aktor_audit: &str,
+    nama: &mut HashMap<String, String>,
+) -> String {
+    let (klien, aktor) = match aktor_audit
+        .strip_prefix("klien:")
+        .and_then(|r| r.split_once('/'))
+    {
+        Some((k, akun)) => (Some(k.to_string()), akun.to_string()),
+        None => (None, aktor_audit.to_string()),
+    };
+    let siapa = if let Some(id) = aktor.strip_prefix("akun:") {
+        if !nama.contains_key(id) {
+            let n = match id.parse::<Uuid>() {
+                Ok(u) if u == m.akun.id => m.akun.nama.clone(),
+                Ok(u) => state.store().akun(u).await.map_or_else(
+                    |_| aktor_audit.to_string(),
+                    |a| {
+                        let peran: Vec<&str> = a.peran.iter().map(|p| p.peran.nama()).collect();
+                        format!("{} ({})", a.nama, peran.join(", "))
+                    },
+                ),
+                Err(_) => aktor_audit.to_string(),
+            };
+            nama.insert(id.to_string(), n);
+        }
+        nama.get(id).cloned().unwrap_or_default()
+    } else {
+        aktor
+    };
+    match klien {
+        Some(k) => {
+            let n = match k.parse::<Uuid>() {
+                Ok(u) => state
+                    .store()
+                    .klien_api(u)
+                    .await
+                    .map_or_else(|_| k.clone(), |c| c.nama),
+                Err(_) => k.clone(),
+            };
+            format!("{n} (API) · {siapa}")
+        }
+        None => siapa,
+    }
+}
+
 /// Who saw or changed my data (the subject-access view of the audit log).
 pub async fn riwayat_akses(State(state): State<AppState>, m: Masuk) -> Result<Response, WebError> {
     let b = m.konteks.bahasa;
@@ -487,64 +537,14 @@ pub async fn riwayat_akses(State(state): State<AppState>, m: Masuk) -> Result<Re
     let mut daftar = Vec::new();
     for e in entri {
         let kalimat = siasn_teks::kalimat_audit(&e.aksi);
-        if kalimat.percobaan {
+        let siapa = if kalimat.percobaan {
             // Whoever typed the NIP is not the owner: say so, with where it came from.
-            let siapa = match &e.alamat {
+            match &e.alamat {
                 Some(a) => format!("{} ({} {a})", b.t(Teks::Seseorang), b.t(Teks::DariAlamat)),
                 None => b.t(Teks::Seseorang).to_string(),
-            };
-            daftar.push(AksesBaris {
-                id: e.id,
-                bertanda: e.posisi.is_some_and(|p| p < ukuran_bertanda),
-                waktu: tampilan::waktu(e.waktu, b),
-                siapa,
-                aksi: b.t(kalimat.teks).to_string(),
-                percobaan: true,
-                alasan: e.alasan.unwrap_or_default(),
-            });
-            continue;
-        }
-        // Through the API: "klien:<client>/akun:<user>" shows as "<client> (API) · <user>".
-        let (klien, aktor) = match e
-            .aktor
-            .strip_prefix("klien:")
-            .and_then(|r| r.split_once('/'))
-        {
-            Some((k, akun)) => (Some(k.to_string()), akun.to_string()),
-            None => (None, e.aktor.clone()),
-        };
-        let siapa = if let Some(id) = aktor.strip_prefix("akun:") {
-            if !nama.contains_key(id) {
-                let n = match id.parse::<Uuid>() {
-                    Ok(u) if u == m.akun.id => m.akun.nama.clone(),
-                    Ok(u) => state.store().akun(u).await.map_or_else(
-                        |_| e.aktor.clone(),
-                        |a| {
-                            let peran: Vec<&str> = a.peran.iter().map(|p| p.peran.nama()).collect();
-                            format!("{} ({})", a.nama, peran.join(", "))
-                        },
-                    ),
-                    Err(_) => e.aktor.clone(),
-                };
-                nama.insert(id.to_string(), n);
             }
-            nama.get(id).cloned().unwrap_or_default()
         } else {
-            aktor.clone()
-        };
-        let siapa = match klien {
-            Some(k) => {
-                let n = match k.parse::<Uuid>() {
-                    Ok(u) => state
-                        .store()
-                        .klien_api(u)
-                        .await
-                        .map_or_else(|_| k.clone(), |c| c.nama),
-                    Err(_) => k.clone(),
-                };
-                format!("{n} (API) · {siapa}")
-            }
-            None => siapa,
+            nama_pelaku(&state, &m, &e.aktor, &mut nama).await
         };
         daftar.push(AksesBaris {
             id: e.id,
@@ -552,7 +552,7 @@ pub async fn riwayat_akses(State(state): State<AppState>, m: Masuk) -> Result<Re
             waktu: tampilan::waktu(e.waktu, b),
             siapa,
             aksi: b.t(kalimat.teks).to_string(),
-            percobaan: false,
+            percobaan: kalimat.percobaan,
             alasan: e.alasan.unwrap_or_default(),
         });
     }

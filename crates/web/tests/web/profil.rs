@@ -82,6 +82,10 @@ async fn a_pppk_profile_has_the_pppk_sections_and_empty_states() {
     );
     assert!(page.body.contains("PPPK "));
     assert!(page.body.contains("Riwayat kursus"));
+    assert!(
+        page.body.contains("TMT PPPK") && !page.body.contains("TMT CPNS"),
+        "a PPPK record is not labelled with a CPNS date"
+    );
     let docs = c.get("/dokumen").await;
     assert!(docs.body.contains("Belum ada data"));
 }
@@ -134,7 +138,34 @@ async fn documents_reach_only_their_owner_and_staff_in_scope() {
     assert_eq!(operator_a.get(&path).await.status, 200);
     let view = operator_a.get(&format!("/pegawai/{}", owner.id)).await;
     assert_eq!(view.status, 200);
-    assert!(view.body.contains("hanya baca"));
+    // The agency's operator may propose from the record: each section offers it, for this
+    // employee, and the form opens for them.
+    assert!(
+        view.body.contains("usulkan perubahan dari setiap bagian"),
+        "{}",
+        view.body
+    );
+    let usul = format!("/usulan/baru?jenis=data_utama&#38;pegawai={}", owner.id);
+    assert!(view.body.contains(&usul), "{}", view.body);
+    let form = operator_a
+        .get(&format!(
+            "/usulan/baru?jenis=data_utama&pegawai={}",
+            owner.id
+        ))
+        .await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    assert!(form.body.contains(&owner.nama));
+    // Read-only for staff who may not propose (another agency's admin, BKN verifier).
+    let mut bkn = sebagai(
+        &app,
+        None,
+        vec![PeranAkun::new(Peran::VerifikatorBkn, None, None).unwrap()],
+        35,
+    )
+    .await;
+    let lihat = bkn.get(&format!("/pegawai/{}", owner.id)).await;
+    assert_eq!(lihat.status, 200);
+    assert!(lihat.body.contains("hanya baca") && !lihat.body.contains("/usulan/baru"));
 
     // The employee sees who read their record and documents.
     let log = me.get("/riwayat-akses").await;
@@ -299,6 +330,7 @@ async fn staff_search_stays_within_scope_and_keeps_criteria_out_of_urls() {
         )
         .await;
     assert!(r.body.contains(&a.nama), "{}", r.body);
+    assert!(r.body.contains(" pegawai cocok"), "{}", r.body);
     // The row names the agency and the unit, and the NIP is grouped.
     let nama_unit = app.store().unor(unit).await.unwrap().nama;
     assert!(r.body.contains(&nama_unit), "{}", r.body);
