@@ -2,27 +2,9 @@
 // Usage: node scripts/browser-check.mjs http://127.0.0.1:8080 OPERATOR_NIP OUT_DIR
 // (needs `npm install playwright-core` and Debian's chromium; the demo must be running).
 import { chromium } from 'playwright-core';
-import crypto from 'node:crypto';
+import { PASSWORD, totp } from './masuk.mjs';
 
 const [base, operatorNip, out] = process.argv.slice(2);
-const PASSWORD = 'SiasnDemo#2026';
-
-function base32Decode(s) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of s.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const bytes = [];
-  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
-  return Buffer.from(bytes);
-}
-
-function totp(secret, t = Date.now()) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(t / 1000 / 30)));
-  const h = crypto.createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const o = h[h.length - 1] & 15;
-  return String((h.readUInt32BE(o) & 0x7fffffff) % 1e6).padStart(6, '0');
-}
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -46,7 +28,9 @@ await shot('03-kode-pemulihan');
 await page.click('a.button');
 await page.waitForURL('**/beranda');
 await shot('04-beranda');
-await page.click('a[href="/sesi"]');
+// At phone width the header's links fold behind "Menu".
+await page.click('label.menu-tombol');
+await page.click('nav.menu a[href="/sesi"]');
 await shot('05-sesi');
 const cookies = await page.context().cookies();
 console.log('cookies:', cookies.map((c) => `${c.name} secure=${c.secure} httpOnly=${c.httpOnly} sameSite=${c.sameSite}`).join(', '));

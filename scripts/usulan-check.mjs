@@ -3,28 +3,10 @@
 //   node scripts/usulan-check.mjs http://127.0.0.1:8080 VERIFIER_NIP EMPLOYEE_NIP OUT_DIR
 // (needs `npm install playwright-core` and Debian's chromium; the demo must be running).
 import { chromium } from 'playwright-core';
-import crypto from 'node:crypto';
+import { masuk } from './masuk.mjs';
 import fs from 'node:fs';
 
 const [base, verifierNip, employeeNip, out] = process.argv.slice(2);
-const PASSWORD = 'SiasnDemo#2026';
-
-function base32Decode(s) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of s.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const bytes = [];
-  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
-  return Buffer.from(bytes);
-}
-
-function totp(secret, t = Date.now()) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(t / 1000 / 30)));
-  const h = crypto.createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const o = h[h.length - 1] & 15;
-  return String((h.readUInt32BE(o) & 0x7fffffff) % 1e6).padStart(6, '0');
-}
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -34,19 +16,7 @@ const browser = await chromium.launch({
 async function signIn(login, width) {
   const ctx = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await ctx.newPage();
-  await page.goto(`${base}/masuk`);
-  await page.fill('#login', login);
-  await page.fill('#sandi', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForLoadState();
-  if (page.url().endsWith('/mfa/daftar')) {
-    const secret = (await page.textContent('code.secret')).trim();
-    await page.fill('#kode', totp(secret));
-    await page.click('form.card button[type=submit]');
-    await page.waitForSelector('ul.codes');
-    await page.click('a.button');
-  }
-  await page.waitForURL('**/beranda');
+  await masuk(page, base, login);
   return page;
 }
 

@@ -32,7 +32,8 @@ impl NamaRef {
             let (Tipe::Ref(k) | Tipe::RefOps(k)) = t else {
                 continue;
             };
-            if out.daftar.contains_key(k) {
+            // Units are loaded by id (`muat_unor`), never as a whole list.
+            if out.daftar.contains_key(k) || k == "unor" {
                 continue;
             }
             let nama: HashMap<String, String> = if k == "instansi" {
@@ -65,7 +66,28 @@ impl NamaRef {
         Ok(out)
     }
 
-    /// The name of `kode` in the list `kategori` ("instansi" for agencies).
+    /// Adds the names of these units, as the list "unor" (one statement).
+    pub async fn muat_unor(
+        &mut self,
+        state: &AppState,
+        ids: &[uuid::Uuid],
+    ) -> Result<(), WebError> {
+        let mut unor = HashMap::new();
+        for potong in ids.chunks(500) {
+            unor.extend(
+                state
+                    .store()
+                    .nama_unor(potong)
+                    .await?
+                    .into_iter()
+                    .map(|(id, nama)| (id.to_string(), nama)),
+            );
+        }
+        self.daftar.insert("unor", unor);
+        Ok(())
+    }
+
+    /// The name of `kode` in the list `kategori` ("instansi" for agencies, "unor" for units).
     pub fn nama(&self, kategori: &str, kode: &str) -> Option<&str> {
         self.daftar.get(kategori)?.get(kode).map(String::as_str)
     }

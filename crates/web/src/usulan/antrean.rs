@@ -11,6 +11,9 @@ use super::*;
 const PER_HALAMAN: i64 = 50;
 /// Most rows one CSV export holds.
 const CSV_MAKS: i64 = 5_000;
+/// The last page anyone can ask for (5 million rows deep), so an absurd page number cannot
+/// overflow the offset.
+const HAL_MAKS: i64 = 100_000;
 
 /// The query of GET /verifikasi.
 #[derive(Debug, Default, Deserialize)]
@@ -97,7 +100,7 @@ impl Pilihan {
             peringatan: q.peringatan == "1",
             urut: urut_dari(&q.urut),
             turun: q.arah == "turun",
-            hal: q.hal.parse().ok().filter(|h| *h >= 1).unwrap_or(1),
+            hal: q.hal.parse::<i64>().map_or(1, |h| h.clamp(1, HAL_MAKS)),
         }
     }
 
@@ -390,7 +393,7 @@ mod tests {
             peringatan: "1".into(),
             urut: "nama".into(),
             arah: "turun".into(),
-            hal: "-3".into(),
+            hal: "9223372036854775807".into(),
             format: String::new(),
         };
         let p = Pilihan::dari(&q, &[Verifikator::Instansi]);
@@ -398,7 +401,17 @@ mod tests {
         assert_eq!(p.tahap, Verifikator::Instansi);
         assert_eq!(p.unor, None);
         assert_eq!(p.umur, None);
+        // An absurd page is the last one there can be, not an overflow.
+        assert_eq!(p.hal, HAL_MAKS);
+        let p = Pilihan::dari(
+            &PilihanAntrean {
+                hal: "-3".into(),
+                ..PilihanAntrean::default()
+            },
+            &[Verifikator::Instansi],
+        );
         assert_eq!(p.hal, 1);
+        let p = Pilihan::dari(&q, &[Verifikator::Instansi]);
         let a = p.alamat(UrutAntrean::Nama, true, 2, "csv");
         assert_eq!(
             a,

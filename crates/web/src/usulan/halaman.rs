@@ -59,8 +59,50 @@ fn tipe_data_utama(k: KolomDataUtama) -> Tipe {
     match k {
         KolomDataUtama::AgamaId => Tipe::RefOps("agama"),
         KolomDataUtama::JenisKawinId => Tipe::RefOps("jenis-kawin"),
+        KolomDataUtama::UnorId => Tipe::RefOps("unor"),
         _ => Tipe::TeksOps,
     }
+}
+
+/// The reference lists and units the before/after of these changes name, loaded once (a
+/// collective report has thousands of rows, one lookup set serves them all).
+pub(super) async fn nama_untuk(
+    state: &AppState,
+    isi: &[(&Perubahan, &Sebelum)],
+) -> Result<crate::tampilan::NamaRef, WebError> {
+    // Repeated kinds cost nothing: a list is loaded once however often it is named.
+    let mut tipe: Vec<Tipe> = Vec::new();
+    let mut unor: Vec<Uuid> = Vec::new();
+    for (perubahan, sebelum) in isi {
+        match (perubahan, sebelum) {
+            (Perubahan::DataUtama { nilai }, Sebelum::DataUtama(lama)) => {
+                for (k, v) in nilai.iter() {
+                    tipe.push(tipe_data_utama(*k));
+                    if *k == KolomDataUtama::UnorId {
+                        let dulu = lama.get(k).cloned().flatten();
+                        unor.extend(
+                            [v.clone(), dulu]
+                                .into_iter()
+                                .flatten()
+                                .filter_map(|x| x.parse::<Uuid>().ok()),
+                        );
+                    }
+                }
+            }
+            (Perubahan::TambahRiwayat { data } | Perubahan::UbahRiwayat { data, .. }, _) => {
+                tipe.extend(isian::isian(data.jenis()).iter().map(|i| i.tipe));
+            }
+            (Perubahan::HapusRiwayat { .. }, Sebelum::Riwayat(r)) => {
+                tipe.extend(isian::isian(r.jenis()).iter().map(|i| i.tipe));
+            }
+            _ => {}
+        }
+    }
+    unor.sort_unstable();
+    unor.dedup();
+    let mut nama = crate::tampilan::NamaRef::muat(state, &tipe).await?;
+    nama.muat_unor(state, &unor).await?;
+    Ok(nama)
 }
 
 /// Before and after of every field the proposal touches, as people read them.
@@ -69,62 +111,49 @@ pub(super) async fn banding(
     b: Bahasa,
     u: &Usulan,
 ) -> Result<Vec<BarisBanding>, WebError> {
-    banding_isi(state, b, &u.perubahan, &u.sebelum).await
+    let nama = nama_untuk(state, &[(&u.perubahan, &u.sebelum)]).await?;
+    Ok(banding_isi(b, &u.perubahan, &u.sebelum, &nama))
 }
 
 /// Before and after of every field a change touches (a saved proposal, or a collective row
-/// not yet submitted).
-pub(super) async fn banding_isi(
-    state: &AppState,
+/// not yet submitted), codes named from `nama` (see [`nama_untuk`]).
+pub(super) fn banding_isi(
     b: Bahasa,
     perubahan: &Perubahan,
     sebelum: &Sebelum,
-) -> Result<Vec<BarisBanding>, WebError> {
+    nama: &crate::tampilan::NamaRef,
+) -> Vec<BarisBanding> {
     let baris = |label: String, dulu: String, baru: String| BarisBanding {
         berubah: dulu != baru,
         label,
         dulu,
         baru,
     };
-    Ok(match (perubahan, sebelum) {
-        (Perubahan::DataUtama { nilai }, Sebelum::DataUtama(lama)) => {
-            let nama = {
-                let tipe: Vec<Tipe> = nilai.keys().map(|k| tipe_data_utama(*k)).collect();
-                crate::tampilan::NamaRef::muat(state, &tipe).await?
-            };
-            let mut out = Vec::new();
-            for (k, v) in nilai {
+    match (perubahan, sebelum) {
+        (Perubahan::DataUtama { nilai }, Sebelum::DataUtama(lama)) => nilai
+            .iter()
+            .map(|(k, v)| {
+                let t = tipe_data_utama(*k);
                 let dulu = lama.get(k).cloned().flatten().unwrap_or_default();
                 let baru = v.clone().unwrap_or_default();
-                let (dulu, baru) = if *k == KolomDataUtama::UnorId {
-                    (nama_unor(state, &dulu).await, nama_unor(state, &baru).await)
-                } else {
-                    let t = tipe_data_utama(*k);
-                    (
-                        tampil_nilai(b, t, &dulu, &nama),
-                        tampil_nilai(b, t, &baru, &nama),
-                    )
-                };
-                out.push(baris(b.jelaskan(k), dulu, baru));
-            }
-            out
-        }
+                baris(
+                    b.jelaskan(k),
+                    tampil_nilai(b, t, &dulu, nama),
+                    tampil_nilai(b, t, &baru, nama),
+                )
+            })
+            .collect(),
         (Perubahan::TambahRiwayat { data } | Perubahan::UbahRiwayat { data, .. }, lama) => {
             let sesudah = isian::tulis(data);
             let sebelum = match lama {
                 Sebelum::Riwayat(r) => isian::tulis(r),
                 _ => BTreeMap::new(),
             };
-            let daftar = isian::isian(data.jenis());
-            let nama = {
-                let tipe: Vec<Tipe> = daftar.iter().map(|i| i.tipe).collect();
-                crate::tampilan::NamaRef::muat(state, &tipe).await?
-            };
-            daftar
+            isian::isian(data.jenis())
                 .iter()
                 .map(|i| {
                     let tampil = |m: &BTreeMap<String, String>| {
-                        tampil_nilai(b, i.tipe, m.get(i.kunci).map_or("", String::as_str), &nama)
+                        tampil_nilai(b, i.tipe, m.get(i.kunci).map_or("", String::as_str), nama)
                     };
                     baris(b.jelaskan(i), tampil(&sebelum), tampil(&sesudah))
                 })
@@ -132,16 +161,12 @@ pub(super) async fn banding_isi(
         }
         (Perubahan::HapusRiwayat { .. }, Sebelum::Riwayat(r)) => {
             let daftar = isian::isian(r.jenis());
-            let nama = {
-                let tipe: Vec<Tipe> = daftar.iter().map(|i| i.tipe).collect();
-                crate::tampilan::NamaRef::muat(state, &tipe).await?
-            };
             isian::tulis(r)
                 .into_iter()
                 .map(|(k, v)| match daftar.iter().find(|i| i.kunci == k) {
                     Some(i) => baris(
                         b.jelaskan(i),
-                        tampil_nilai(b, i.tipe, &v, &nama),
+                        tampil_nilai(b, i.tipe, &v, nama),
                         String::new(),
                     ),
                     None => baris(k, v, String::new()),
@@ -149,18 +174,6 @@ pub(super) async fn banding_isi(
                 .collect()
         }
         _ => Vec::new(),
-    })
-}
-
-/// A unit's name for its id (the id itself when it is not a known unit).
-async fn nama_unor(state: &AppState, id: &str) -> String {
-    match id.parse::<Uuid>() {
-        Ok(u) => state
-            .store()
-            .unor(u)
-            .await
-            .map_or_else(|_| id.to_string(), |u| u.nama),
-        Err(_) => id.to_string(),
     }
 }
 

@@ -14,11 +14,11 @@ pub(super) struct BarisLaporan {
     nilai: Vec<BarisBanding>,
 }
 
-async fn baris_laporan(
-    state: &AppState,
+fn baris_laporan(
     b: Bahasa,
     r: kasus::BarisLaporan,
-) -> Result<BarisLaporan, WebError> {
+    nama: &crate::tampilan::NamaRef,
+) -> BarisLaporan {
     let gabung = |t: &[siasn_domain::usulan::validasi::Temuan]| {
         t.iter()
             .map(|x| b.jelaskan(x))
@@ -38,21 +38,20 @@ async fn baris_laporan(
         kasus::KetBaris::TidakValid => b.t(Teks::FormTidakValid).to_string(),
     };
     let nilai = match &r.isi {
-        Some((perubahan, sebelum)) => banding_isi(state, b, perubahan, sebelum)
-            .await?
+        Some((perubahan, sebelum)) => banding_isi(b, perubahan, sebelum, nama)
             .into_iter()
             .filter(|x| x.berubah)
             .collect(),
         None => Vec::new(),
     };
-    Ok(BarisLaporan {
+    BarisLaporan {
         sah: r.sah(),
         baris: r.baris,
         nip: r.nip_teks,
         nama: r.nama,
         ket,
         nilai,
-    })
+    }
 }
 
 #[derive(Template)]
@@ -302,11 +301,15 @@ pub async fn kolektif(
             Err(d) => (d.laporan, d.masalah.iter().map(|x| b.jelaskan(x)).collect()),
         }
     };
-    let mut baris_tampil = Vec::with_capacity(laporan.len());
-    for r in laporan {
-        baris_tampil.push(baris_laporan(&state, b, r).await?);
-    }
-    let laporan = baris_tampil;
+    let isi: Vec<(&Perubahan, &Sebelum)> = laporan
+        .iter()
+        .filter_map(|r| r.isi.as_ref().map(|(p, s)| (p, s)))
+        .collect();
+    let nama = nama_untuk(&state, &isi).await?;
+    let laporan = laporan
+        .into_iter()
+        .map(|r| baris_laporan(b, r, &nama))
+        .collect();
     render_kolektif(
         &state,
         &m,
