@@ -17,6 +17,7 @@ pub mod klien_api;
 mod konfigurasi;
 pub mod layanan;
 pub mod pegawai;
+pub mod peristiwa;
 pub mod rahasia;
 pub mod surel;
 pub mod ttd;

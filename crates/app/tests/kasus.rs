@@ -14,6 +14,7 @@ use siasn_domain::usulan::{Keputusan, KolomDataUtama, Perubahan, StatusUsulan};
 use siasn_store::{FilterPegawai, Store, conformance};
 
 mod audit;
+mod peristiwa;
 
 /// Test officials' certificate passphrase.
 const FRASA: &str = "frasa-uji-ttd-123";
@@ -1152,7 +1153,10 @@ async fn a_configured_tsa_stamps_every_signature(store: &Store) {
     tx.rollback().await.unwrap();
 }
 
+use peristiwa::events_reach_nats_webhooks_and_the_feed;
+
 conformance!(
+    events_reach_nats_webhooks_and_the_feed,
     proposals_apply_once_and_refuse_stale_changes,
     promotion_from_prediction_to_record,
     certificates_sign_only_with_their_passphrase,

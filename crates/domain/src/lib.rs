@@ -25,6 +25,7 @@ pub mod nik;
 pub mod nip;
 pub mod pegawai;
 pub mod pensiun;
+pub mod peristiwa;
 pub mod referensi;
 pub mod riwayat;
 pub mod tanggal;

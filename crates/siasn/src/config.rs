@@ -10,6 +10,8 @@
 //! | time_zone     | SIASN_TIME_ZONE    | WIB (or WITA, WIT: how times are shown on pages, e-mails and PDFs) |
 //! | max_connections | SIASN_DB_MAX_CONNECTIONS | 16                    |
 //! | blob_url      | SIASN_BLOB_URL     | (local folder <data_dir>/blobs; or s3://bucket/prefix) |
+//! | multi_server  | SIASN_MULTI_SERVER | false (true: several app servers share this database; needs PostgreSQL and s3:// blobs, and shares rate limits through the database) |
+//! | nats_url      | SIASN_NATS_URL     | (none; nats://host:port[/STREAM]: events are also published to JetStream) |
 //! | smtp_url      | SIASN_SMTP_URL     | (none: e-mail goes to <data_dir>/outbox) |
 //! | email_from    | SIASN_EMAIL_FROM   | SIASN <no-reply@siasn.invalid>  |
 //! | public_url    | SIASN_PUBLIC_URL   | http://<listen>                 |
@@ -68,6 +70,10 @@ pub struct Config {
     pub blob_url: Option<String>,
     /// SMTP server URL; None: write e-mail to `<data_dir>/outbox`.
     pub smtp_url: Option<String>,
+    /// Several app servers share the database (shared rate limits; S3 blobs required).
+    pub multi_server: bool,
+    /// A NATS server (and stream) events are published to.
+    pub nats_url: Option<String>,
     /// Sender address of e-mail.
     pub email_from: String,
     /// Public base URL (links in e-mail; https turns on HSTS).
@@ -139,6 +145,8 @@ struct FileConfig {
     time_zone: Option<String>,
     max_connections: Option<u32>,
     blob_url: Option<String>,
+    multi_server: Option<bool>,
+    nats_url: Option<String>,
     smtp_url: Option<String>,
     email_from: Option<String>,
     public_url: Option<String>,
@@ -260,6 +268,42 @@ fn storage(
     Ok((data_dir, database_url, blob_url))
 }
 
+/// What several app servers need: one PostgreSQL, documents in a bucket every server reaches,
+/// and optionally NATS.
+fn bersama(
+    src: &Sources<impl Fn(&str) -> Option<String>>,
+    f: &mut FileConfig,
+    database_url: &str,
+    blob_url: Option<&str>,
+) -> Result<(bool, Option<String>), ConfigError> {
+    let multi_server = src.flag("SIASN_MULTI_SERVER", f.multi_server, false)?;
+    let postgres = database_url.starts_with("postgres");
+    if multi_server && !postgres {
+        return Err(ConfigError(
+            "SIASN_MULTI_SERVER=true butuh PostgreSQL (DATABASE_URL=postgres://...): berkas SQLite \
+             hanya untuk satu server"
+                .into(),
+        ));
+    }
+    if multi_server && blob_url.is_none() {
+        return Err(ConfigError(
+            "SIASN_MULTI_SERVER=true butuh penyimpanan dokumen bersama (SIASN_BLOB_URL=s3://bucket/prefix): \
+             dokumen di folder lokal tidak terlihat oleh server lain"
+                .into(),
+        ));
+    }
+    let nats_url = src.pick("SIASN_NATS_URL", f.nats_url.take());
+    if let Some(url) = &nats_url
+        && !url.starts_with("nats://")
+    {
+        return Err(ConfigError(format!(
+            "SIASN_NATS_URL '{}' harus diawali nats:// (contoh: nats://127.0.0.1:4222)",
+            redact_url(url)
+        )));
+    }
+    Ok((multi_server, nats_url))
+}
+
 /// How mail leaves: the SMTP server (or the outbox folder) and the sender.
 fn mail(
     src: &Sources<impl Fn(&str) -> Option<String>>,
@@ -289,6 +333,7 @@ impl Config {
         let mut f = read_file(file)?;
         let src = Sources { env };
         let (data_dir, database_url, blob_url) = storage(&src, &mut f)?;
+        let (multi_server, nats_url) = bersama(&src, &mut f, &database_url, blob_url.as_deref())?;
         let (smtp_url, email_from) = mail(&src, &mut f)?;
         let listen_text = src
             .pick("SIASN_LISTEN", f.listen.take())
@@ -452,6 +497,8 @@ impl Config {
                 .filter(|v| !v.is_empty())
                 .map(Rahasia),
             blob_url,
+            multi_server,
+            nats_url,
             data_dir,
             database_url,
             listen,

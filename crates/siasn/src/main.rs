@@ -175,6 +175,30 @@ enum PartnerCommand {
     },
     /// List registered clients (never their secrets).
     List,
+    /// Register a webhook for a client: events it may see are POSTed there, signed with a
+    /// secret printed only now (`webhook_secret=...`).
+    WebhookAdd {
+        /// The client's id (`client_id` printed by `partner add`).
+        #[arg(long)]
+        client: uuid::Uuid,
+        /// The receiver (https, or http to this machine).
+        #[arg(long)]
+        url: String,
+        /// Deliver every event from the first, not only those from now on.
+        #[arg(long)]
+        from_start: bool,
+    },
+    /// List webhooks with their position, last error and dead letters.
+    Webhooks,
+    /// Deliver a webhook's events again from a position (dead letters from there are retried).
+    WebhookReplay {
+        /// The webhook's id.
+        #[arg(long)]
+        id: uuid::Uuid,
+        /// The first position to deliver again.
+        #[arg(long)]
+        from: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -410,6 +434,20 @@ fn main() -> ExitCode {
             Command::Partner {
                 command: PartnerCommand::List,
             } => perintah::partner_list(&config).await,
+            Command::Partner {
+                command:
+                    PartnerCommand::WebhookAdd {
+                        client,
+                        url,
+                        from_start,
+                    },
+            } => perintah::webhook_add(&config, client, &url, from_start).await,
+            Command::Partner {
+                command: PartnerCommand::Webhooks,
+            } => perintah::webhook_list(&config).await,
+            Command::Partner {
+                command: PartnerCommand::WebhookReplay { id, from },
+            } => perintah::webhook_replay(&config, id, from).await,
             Command::Ttd { command } => match command {
                 TtdCommand::Import { file, login, .. } => {
                     ttd::import(&config, &file, login.as_deref()).await

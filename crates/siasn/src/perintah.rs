@@ -495,6 +495,28 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
             .context("CA instans untuk tanda tangan elektronik")?;
     }
     naikkan_batas_berkas();
+    if config.multi_server && store.blobs().lokal() {
+        anyhow::bail!(
+            "SIASN_MULTI_SERVER=true tetapi dokumen disimpan di folder lokal: server lain tidak \
+             akan melihatnya; atur SIASN_BLOB_URL=s3://bucket/prefix"
+        );
+    }
+    let nats = config
+        .nats_url
+        .as_deref()
+        .map(siasn_app::peristiwa::AliranPeristiwa::dari_url)
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("SIASN_NATS_URL: {e}"))?;
+    if let Some(n) = &nats {
+        n.siapkan()
+            .await
+            .map_err(|e| anyhow::anyhow!("NATS untuk peristiwa belum siap: {e}"))?;
+        tracing::info!(
+            server = n.server(),
+            stream = n.aliran(),
+            "events are published to JetStream"
+        );
+    }
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("tidak dapat mendengarkan di {}", config.listen))?;
@@ -520,6 +542,7 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
             per_akun: config.login_limit_per_account,
         },
         app: konfigurasi_app(config),
+        nats: nats.clone(),
     };
     let pengirim = siasn_web::Pengirim::dari_konfigurasi(
         config.smtp_url.as_deref(),
@@ -527,7 +550,23 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
         &config.email_from,
     )
     .map_err(|e| anyhow::anyhow!(e))?;
-    let state = siasn_web::AppState::new(store.clone(), web);
+    let state = if config.multi_server {
+        siasn_web::AppState::bersama(
+            store.clone(),
+            web,
+            std::sync::Arc::new(siasn_web::JamSistem),
+        )
+        .await
+        .context("batas laju bersama")?
+    } else {
+        siasn_web::AppState::new(store.clone(), web)
+    };
+    // Every server runs an event relay; the lease lets one work at a time.
+    let (berhenti_relay, relay_rx) = tokio::sync::watch::channel(false);
+    let relay = tokio::spawn(
+        siasn_app::peristiwa::Relay::baru(store.clone(), nats)
+            .jalankan(std::time::Duration::from_millis(500), relay_rx),
+    );
     // Every server runs a sequencer; the lease lets one work at a time.
     let (berhenti_urut, berhenti_rx) = tokio::sync::watch::channel(false);
     let urut = tokio::spawn(
@@ -553,7 +592,9 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
         ),
     }
     let _ = berhenti_urut.send(true);
+    let _ = berhenti_relay.send(true);
     let _ = urut.await;
+    let _ = relay.await;
     store.close().await;
     tracing::info!("stopped cleanly");
     Ok(())
@@ -673,5 +714,83 @@ pub async fn partner_list(config: &Config) -> anyhow::Result<()> {
             if k.aktif { "aktif" } else { "nonaktif" }
         );
     }
+    Ok(())
+}
+
+/// `siasn partner webhook-add`.
+pub async fn webhook_add(
+    config: &Config,
+    klien: uuid::Uuid,
+    url: &str,
+    dari_awal: bool,
+) -> anyhow::Result<()> {
+    use siasn_app::peristiwa::webhook::{WebhookDitolak, daftarkan_dengan};
+    let app = open_app(config).await?;
+    let hasil = daftarkan_dengan(&app, &None, "cli", klien, url, dari_awal).await;
+    app.store().close().await;
+    let baru = match hasil {
+        Err(siasn_app::AppError::TidakDitemukan) => anyhow::bail!("klien {klien} tidak ada"),
+        other => other?,
+    }
+    .map_err(|e| {
+        anyhow::anyhow!(match e {
+            WebhookDitolak::UrlTidakSah =>
+                "URL penerima tidak sah (http(s)://host/jalur, tanpa nama pengguna)",
+            WebhookDitolak::PerluHttps => "URL penerima harus https (http hanya ke mesin ini)",
+        })
+    })?;
+    println!("webhook_id={}", baru.webhook.id);
+    println!("webhook_secret={}", baru.rahasia);
+    println!("from_position={}", baru.webhook.posisi);
+    println!(
+        "# setiap kiriman: header X-SIASN-Event-Id (kunci dedup) dan X-SIASN-Signature \
+         t=<detik>,v1=HMAC-SHA256(secret, \"<detik>.<badan>\")"
+    );
+    Ok(())
+}
+
+/// `siasn partner webhooks`.
+pub async fn webhook_list(config: &Config) -> anyhow::Result<()> {
+    let store = open_store(config).await?;
+    let hasil = async {
+        let terakhir = store.posisi_peristiwa_terakhir().await?;
+        println!("# posisi peristiwa terakhir: {terakhir}");
+        for w in store.daftar_webhook(None).await? {
+            println!(
+                "{}\tklien {}\t{}\t{}\tposisi {}\t{}",
+                w.id,
+                w.klien_id,
+                w.url,
+                if w.aktif { "aktif" } else { "nonaktif" },
+                w.posisi,
+                w.galat_terakhir.as_deref().unwrap_or("-")
+            );
+            for g in store.daftar_webhook_gagal(w.id, 20).await? {
+                println!(
+                    "  gagal: posisi {} setelah {} percobaan ({}): {}",
+                    g.posisi,
+                    g.percobaan,
+                    g.waktu.format("%Y-%m-%d %H:%M:%S UTC"),
+                    g.galat
+                );
+            }
+        }
+        Ok::<_, siasn_store::StoreError>(())
+    }
+    .await;
+    store.close().await;
+    Ok(hasil?)
+}
+
+/// `siasn partner webhook-replay`.
+pub async fn webhook_replay(config: &Config, id: uuid::Uuid, dari: i64) -> anyhow::Result<()> {
+    let app = open_app(config).await?;
+    let hasil = siasn_app::peristiwa::webhook::putar_ulang(&app, &None, "cli", id, dari).await;
+    app.store().close().await;
+    match hasil {
+        Err(siasn_app::AppError::TidakDitemukan) => anyhow::bail!("webhook {id} tidak ada"),
+        other => other?,
+    }
+    println!("webhook {id} dikirim ulang mulai posisi {}", dari.max(1));
     Ok(())
 }

@@ -138,6 +138,29 @@ impl BlobStore {
         }
         Ok(bytes)
     }
+
+    /// Whether the store answers (readiness): the folder exists, or the bucket answers a
+    /// lookup of a key that never exists (not found is the healthy answer).
+    pub async fn periksa(&self) -> StoreResult<()> {
+        match self {
+            Self::Local { root } => {
+                tokio::fs::metadata(root).await?;
+                Ok(())
+            }
+            Self::S3 { client, prefix } => {
+                let kunci = key_for(prefix, &"0".repeat(64));
+                match client.head(&kunci).await {
+                    Ok(_) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+                    Err(e) => Err(object_error(e)),
+                }
+            }
+        }
+    }
+
+    /// Whether documents live in a folder of this server (invisible to other servers).
+    pub fn lokal(&self) -> bool {
+        matches!(self, Self::Local { .. })
+    }
 }
 
 /// SHA-256 of `bytes` as lower-case hex.

@@ -20,6 +20,7 @@ pub mod klien_api;
 pub mod layanan;
 pub mod migrate;
 pub mod pegawai;
+pub mod peristiwa;
 pub mod referensi;
 pub mod sandi;
 pub mod sewa;

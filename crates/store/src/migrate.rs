@@ -84,6 +84,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0011_audit_masuk.sql"),
         postgres: include_str!("../migrations/postgres/0011_audit_masuk.sql"),
     },
+    Migration {
+        version: 12,
+        name: "peristiwa",
+        sqlite: include_str!("../migrations/sqlite/0012_peristiwa.sql"),
+        postgres: include_str!("../migrations/postgres/0012_peristiwa.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -19,7 +19,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use axum::Router;
-use siasn_app::{App, JamSistem};
+use siasn_app::App;
 use siasn_store::Store;
 use tokio::net::TcpListener;
 
@@ -28,7 +28,7 @@ pub use infra::error::WebError;
 pub use infra::konfigurasi::KonfigurasiWeb;
 pub use infra::pelayan::BatasKoneksi;
 pub use siasn_app::surel::Pengirim;
-pub use siasn_app::{Jam, JamUji, KonfigurasiApp};
+pub use siasn_app::{Jam, JamSistem, JamUji, KonfigurasiApp};
 pub use siasn_teks::Bahasa;
 
 /// What every handler can reach: the use cases and what only HTTP needs.
@@ -53,8 +53,29 @@ impl AppState {
 
     /// State with an injected clock (tests).
     pub fn dengan_jam(store: Store, konfigurasi: KonfigurasiWeb, jam: Arc<dyn Jam>) -> Self {
-        let app = App::new(store, konfigurasi.app.clone(), jam);
         let batas = infra::batas_laju::BatasLaju::new(konfigurasi.batas_masuk);
+        Self::dengan_batas(store, konfigurasi, jam, batas)
+    }
+
+    /// State for one of several app servers on one database: rate limits are counted in the
+    /// database, together with the other servers.
+    pub async fn bersama(
+        store: Store,
+        konfigurasi: KonfigurasiWeb,
+        jam: Arc<dyn Jam>,
+    ) -> Result<Self, siasn_store::StoreError> {
+        let batas =
+            infra::batas_laju::BatasLaju::bersama(konfigurasi.batas_masuk, store.clone()).await?;
+        Ok(Self::dengan_batas(store, konfigurasi, jam, batas))
+    }
+
+    fn dengan_batas(
+        store: Store,
+        konfigurasi: KonfigurasiWeb,
+        jam: Arc<dyn Jam>,
+        batas: infra::batas_laju::BatasLaju,
+    ) -> Self {
+        let app = App::new(store, konfigurasi.app.clone(), jam);
         Self {
             inner: Arc::new(Inner {
                 app,
@@ -156,7 +177,7 @@ pub async fn serve(
     result
 }
 
-/// Deletes sessions and captchas past their limits every ten minutes (lookups already refuse
+/// Deletes sessions, captchas and rate-limit windows past their limits every ten minutes (lookups already refuse
 /// them; this only keeps the tables small).
 async fn bersihkan(app: App) {
     loop {
@@ -167,6 +188,11 @@ async fn bersihkan(app: App) {
         }
         if let Err(e) = app.store().hapus_captcha_kedaluwarsa(app.sekarang()).await {
             tracing::warn!(error = %e, "cannot remove expired captchas");
+        }
+        // Shared rate-limit windows last at most an hour.
+        let lama = (app.sekarang() - chrono::Duration::hours(2)).timestamp();
+        if let Err(e) = app.store().hapus_batas_laju_lama(lama).await {
+            tracing::warn!(error = %e, "cannot remove old rate-limit windows");
         }
         tokio::time::sleep(std::time::Duration::from_secs(600)).await;
     }

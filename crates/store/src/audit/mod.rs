@@ -303,6 +303,8 @@ pub async fn tulis(tx: &mut Tx, events: Vec<AuditBaru>, now: DateTime<Utc>) -> S
             qb.build().execute(&mut *c).await?;
         });
     }
+    // Changes partners subscribe to become events in the same transaction.
+    crate::peristiwa::tulis_dari_audit(tx, &rows).await?;
     Ok(())
 }
 

@@ -12,6 +12,7 @@ mod jejak;
 mod kunci;
 mod layanan;
 mod panggilan;
+mod peristiwa;
 mod peta;
 mod referensi;
 mod spesifikasi;
@@ -19,8 +20,6 @@ mod token;
 mod tulis;
 
 use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::Instant;
 
 use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -32,7 +31,6 @@ use siasn_domain::klien_api::KlienApi;
 use siasn_domain::klien_api::Lingkup;
 use siasn_domain::riwayat::JenisRiwayat;
 use siasn_store::StoreError;
-use uuid::Uuid;
 
 use crate::AppState;
 
@@ -53,7 +51,6 @@ pub struct KeadaanApi {
     kunci: tokio::sync::OnceCell<Vec<u8>>,
     klien: panggilan::Cache<KlienApi>,
     akun: panggilan::Cache<(Pelaku, String)>,
-    laju: Mutex<HashMap<Uuid, (Instant, u32)>>,
     penulis: std::sync::OnceLock<tokio::sync::mpsc::Sender<KirimanAudit>>,
 }
 
@@ -271,6 +268,7 @@ pub fn routes() -> Router<AppState> {
         .route(&d("/pns/list-kp-instansi"), get(layanan::list_kp))
         .route(&d("/pns/kp-instansi-byId"), get(layanan::kp_by_id))
         .route(&d("/pns/list-pensiun-instansi"), get(baca::list_pensiun))
+        .route(&d("/peristiwa"), get(peristiwa::feed))
         .route(&d("/pns/nilaiipasn"), get(baca::nilai_ipasn))
         .route(&d("/pns/nilaiipasn/{nip}"), get(baca::nilai_ipasn))
         .route(

@@ -189,40 +189,27 @@ async fn klien_dari(parts: &Parts, state: &AppState) -> Result<KlienApi, ApiErro
     if !klien.aktif {
         return Err(ApiError::jwt());
     }
-    hitung_laju(state, &klien)?;
+    hitung_laju(state, &klien).await?;
     Ok(klien)
 }
 
-/// Fixed one-minute windows per client (each app server counts on its own, like the login limits).
-fn hitung_laju(state: &AppState, klien: &KlienApi) -> Result<(), ApiError> {
-    let api = state.api();
-    let Ok(mut map) = api.laju.lock() else {
-        return Ok(());
-    };
-    let now = Instant::now();
-    if map.len() > 10_000 {
-        map.retain(|_, (mulai, _)| now.duration_since(*mulai) < Duration::from_secs(60));
-    }
-    let e = map.entry(klien.id).or_insert((now, 0));
-    if now.duration_since(e.0) >= Duration::from_secs(60) {
-        *e = (now, 0);
-    }
-    if e.1 >= klien.batas_per_menit {
-        let sisa = 60_u64
-            .saturating_sub(now.duration_since(e.0).as_secs())
-            .max(1);
-        let mut err = ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            format!(
-                "batas {} permintaan per menit untuk klien ini terlampaui",
-                klien.batas_per_menit
-            ),
-        );
-        err.tunggu = Some(sisa);
-        return Err(err);
-    }
-    e.1 += 1;
-    Ok(())
+/// Fixed one-minute windows per client (shared by every app server when several run).
+async fn hitung_laju(state: &AppState, klien: &KlienApi) -> Result<(), ApiError> {
+    state
+        .batas()
+        .periksa_klien(klien.id, klien.batas_per_menit, state.sekarang())
+        .await
+        .map_err(|sisa| {
+            let mut err = ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                format!(
+                    "batas {} permintaan per menit untuk klien ini terlampaui",
+                    klien.batas_per_menit
+                ),
+            );
+            err.tunggu = Some(sisa);
+            err
+        })
 }
 
 async fn klien_tersimpan(state: &AppState, id: Uuid) -> Result<Option<KlienApi>, ApiError> {

@@ -119,7 +119,7 @@ pub async fn gateway(
     form: Result<BadanToken, Response>,
 ) -> Response {
     let now = state.sekarang();
-    if let Err(s) = state.batas().periksa(Jalur::TokenApi, k.alamat, now) {
+    if let Err(s) = state.batas().periksa(Jalur::TokenApi, k.alamat, now).await {
         return terlalu_sering(s);
     }
     let f = match form {
@@ -183,7 +183,7 @@ pub async fn pengguna(
     form: Result<BadanToken, Response>,
 ) -> Response {
     let now = state.sekarang();
-    if let Err(s) = state.batas().periksa(Jalur::TokenApi, k.alamat, now) {
+    if let Err(s) = state.batas().periksa(Jalur::TokenApi, k.alamat, now).await {
         return terlalu_sering(s);
     }
     let f = match form {

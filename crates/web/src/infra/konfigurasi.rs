@@ -17,6 +17,8 @@ pub struct KonfigurasiWeb {
     pub batas_masuk: crate::infra::batas_laju::BatasMasuk,
     /// The use cases' settings (instance name, public URL, lock-out, sessions, uploads...).
     pub app: KonfigurasiApp,
+    /// The NATS stream events go to, when configured (readiness checks it).
+    pub nats: Option<siasn_app::peristiwa::AliranPeristiwa>,
 }
 
 impl Default for KonfigurasiWeb {
@@ -28,6 +30,7 @@ impl Default for KonfigurasiWeb {
             koneksi: crate::BatasKoneksi::default(),
             batas_masuk: crate::infra::batas_laju::BatasMasuk::default(),
             app: KonfigurasiApp::default(),
+            nats: None,
         }
     }
 }

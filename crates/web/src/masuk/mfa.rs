@@ -45,10 +45,11 @@ pub struct KodeForm {
     kode: String,
 }
 
-fn batasi(state: &AppState, s: &SesiApaSaja) -> Result<(), WebError> {
+async fn batasi(state: &AppState, s: &SesiApaSaja) -> Result<(), WebError> {
     state
         .batas()
         .periksa(Jalur::Masuk, s.konteks.alamat, state.sekarang())
+        .await
         .map_err(|d| WebError::TerlaluSering(s.konteks.bahasa, d))
 }
 
@@ -59,7 +60,7 @@ pub async fn kirim(
     Form(f): Form<KodeForm>,
 ) -> Result<Response, WebError> {
     let b = s.konteks.bahasa;
-    batasi(&state, &s)?;
+    batasi(&state, &s).await?;
     periksa_csrf_sesi(&s.sesi, &f.csrf, b)?;
     if s.sesi.tahap != TahapSesi::PerluMfa {
         return Err(WebError::Alihkan("/beranda"));
@@ -188,7 +189,7 @@ pub async fn daftar(
     Form(f): Form<KodeForm>,
 ) -> Result<Response, WebError> {
     let b = s.konteks.bahasa;
-    batasi(&state, &s)?;
+    batasi(&state, &s).await?;
     periksa_csrf_sesi(&s.sesi, &f.csrf, b)?;
     if s.sesi.tahap == TahapSesi::PerluMfa || s.akun.mfa_aktif {
         return Err(WebError::Alihkan("/beranda"));

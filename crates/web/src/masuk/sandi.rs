@@ -72,6 +72,7 @@ pub async fn lupa(
     state
         .batas()
         .periksa(Jalur::MintaToken, k.alamat, state.sekarang())
+        .await
         .map_err(|s| WebError::TerlaluSering(k.bahasa, s))?;
     periksa_csrf_tamu(&state, &k, &f.csrf)?;
     if f.nip.len() > PANJANG_LOGIN_MAKS || f.email.len() > PANJANG_LOGIN_MAKS {
@@ -161,6 +162,7 @@ pub async fn atur(
     state
         .batas()
         .periksa(Jalur::PakaiToken, k.alamat, state.sekarang())
+        .await
         .map_err(|s| WebError::TerlaluSering(b, s))?;
     periksa_csrf_tamu(&state, &k, &f.csrf)?;
     let hasil = akun::atur_sandi(

@@ -69,7 +69,12 @@ pub async fn kirim(
     state
         .batas()
         .periksa(Jalur::Masuk, k.alamat, now)
-        .and_then(|()| state.batas().periksa_akun(&f.login, now))
+        .await
+        .map_err(|s| WebError::TerlaluSering(k.bahasa, s))?;
+    state
+        .batas()
+        .periksa_akun(&f.login, now)
+        .await
         .map_err(|s| WebError::TerlaluSering(k.bahasa, s))?;
     periksa_csrf_tamu(&state, &k, &f.csrf)?;
     let hasil = akun::masuk(

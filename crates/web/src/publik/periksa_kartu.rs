@@ -53,10 +53,11 @@ struct HasilPage<'a> {
     berlaku_sampai: String,
 }
 
-fn batasi(state: &AppState, k: &Konteks) -> Result<(), WebError> {
+async fn batasi(state: &AppState, k: &Konteks) -> Result<(), WebError> {
     state
         .batas()
         .periksa(Jalur::PeriksaKartu, k.alamat, state.sekarang())
+        .await
         .map_err(|s| WebError::TerlaluSering(k.bahasa, s))
 }
 
@@ -123,7 +124,7 @@ pub async fn halaman(
     k: Konteks,
     Param(tok): Param<String>,
 ) -> Result<Response, WebError> {
-    batasi(&state, &k)?;
+    batasi(&state, &k).await?;
     periksa_token(&state, &tok).await?;
     halaman_captcha(&state, &k, &tok, None).await
 }
@@ -134,7 +135,7 @@ pub async fn gambar_captcha(
     k: Konteks,
     Param(id): Param<String>,
 ) -> Result<Response, WebError> {
-    batasi(&state, &k)?;
+    batasi(&state, &k).await?;
     let id = id.trim_end_matches(".png");
     let c = state
         .store()
@@ -164,7 +165,7 @@ pub async fn jawab(
     Param(tok): Param<String>,
     Form(f): Form<JawabanForm>,
 ) -> Result<Response, WebError> {
-    batasi(&state, &k)?;
+    batasi(&state, &k).await?;
     periksa_csrf_tamu(&state, &k, &f.csrf)?;
     let klaim = periksa_token(&state, &tok).await?;
     let now = state.sekarang();

@@ -69,10 +69,11 @@ struct VerifikasiPage<'a> {
     galat: Option<Teks>,
 }
 
-fn batasi(state: &AppState, k: &Konteks) -> Result<(), WebError> {
+async fn batasi(state: &AppState, k: &Konteks) -> Result<(), WebError> {
     state
         .batas()
         .periksa(Jalur::PeriksaDokumen, k.alamat, state.sekarang())
+        .await
         .map_err(|s| WebError::TerlaluSering(k.bahasa, s))
 }
 
@@ -212,7 +213,7 @@ fn kode_sah(kode: &str) -> bool {
 
 /// `GET /v`: the upload form.
 pub async fn formulir(State(state): State<AppState>, k: Konteks) -> Result<Response, WebError> {
-    batasi(&state, &k)?;
+    batasi(&state, &k).await?;
     halaman(&state, &k, "", None, None, None, StatusCode::OK).await
 }
 
@@ -222,7 +223,7 @@ pub async fn kode(
     k: Konteks,
     Param(kode): Param<String>,
 ) -> Result<Response, WebError> {
-    batasi(&state, &k)?;
+    batasi(&state, &k).await?;
     let dok = if kode_sah(&kode) {
         state.store().dokumen_ttd(&kode).await?
     } else {
@@ -243,7 +244,7 @@ pub async fn periksa(
     k: Konteks,
     mp: Multipart,
 ) -> Result<Response, WebError> {
-    batasi(&state, &k)?;
+    batasi(&state, &k).await?;
     let f = baca_multipart(mp, state.konfigurasi().app.batas_unggah * 5).await?;
     periksa_csrf_tamu(&state, &k, f.satu("csrf"))?;
     let kode = f.satu("kode").to_string();
