@@ -9,9 +9,11 @@ cd "$(dirname "$0")/.."
 server="${SIASN_TEST_PG:-postgres://postgres@127.0.0.1:5432}"
 throwaway=""
 moto_pid=""
+replika_started=""
 
 cleanup() {
   if [ -n "$moto_pid" ]; then kill "$moto_pid" 2>/dev/null || true; fi
+  if [ -n "$replika_started" ]; then scripts/replika.sh stop || true; fi
   if [ -n "$throwaway" ]; then
     psql "$server/postgres" -qc "DROP DATABASE IF EXISTS $throwaway WITH (FORCE)" >/dev/null 2>&1 || true
   fi
@@ -50,6 +52,21 @@ if [ -n "${TEST_NATS_URL:-}" ]; then
   echo "== NATS suite: ON ($TEST_NATS_URL)"
 else
   echo "== NATS suite: SKIPPED (no server at 127.0.0.1:4222; set TEST_NATS_URL to run it)"
+fi
+
+# A hot standby of the test server for the read-replica test (after the throwaway database
+# exists, so the standby has it too).
+if [ -n "${TEST_DATABASE_URL:-}" ] && [ -z "${TEST_REPLICA_URL:-}" ] \
+  && [ "${TEST_DATABASE_URL#postgres://postgres@127.0.0.1:5432/}" != "$TEST_DATABASE_URL" ]; then
+  if url=$(scripts/replika.sh start 2>/tmp/siasn-replika-start.log); then
+    export TEST_REPLICA_URL="$url"
+    replika_started=1
+  fi
+fi
+if [ -n "${TEST_REPLICA_URL:-}" ]; then
+  echo "== read replica suite: ON ($TEST_REPLICA_URL)"
+else
+  echo "== read replica suite: SKIPPED (scripts/replika.sh could not start a standby; see /tmp/siasn-replika-start.log)"
 fi
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then

@@ -11,6 +11,7 @@
 //! | max_connections | SIASN_DB_MAX_CONNECTIONS | 16                    |
 //! | blob_url      | SIASN_BLOB_URL     | (local folder <data_dir>/blobs; or s3://bucket/prefix) |
 //! | multi_server  | SIASN_MULTI_SERVER | false (true: several app servers share this database; needs PostgreSQL and s3:// blobs, and shares rate limits through the database) |
+//! | database_replica_url | DATABASE_REPLICA_URL | (none; a PostgreSQL streaming replica for search, statistics and agency lists, used while fresh) |
 //! | nats_url      | SIASN_NATS_URL     | (none; nats://host:port[/STREAM]: events are also published to JetStream) |
 //! | smtp_url      | SIASN_SMTP_URL     | (none: e-mail goes to <data_dir>/outbox) |
 //! | email_from    | SIASN_EMAIL_FROM   | SIASN <no-reply@siasn.invalid>  |
@@ -72,6 +73,8 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// Several app servers share the database (shared rate limits; S3 blobs required).
     pub multi_server: bool,
+    /// A PostgreSQL streaming replica for read-only work.
+    pub database_replica_url: Option<String>,
     /// A NATS server (and stream) events are published to.
     pub nats_url: Option<String>,
     /// Sender address of e-mail.
@@ -146,6 +149,7 @@ struct FileConfig {
     max_connections: Option<u32>,
     blob_url: Option<String>,
     multi_server: Option<bool>,
+    database_replica_url: Option<String>,
     nats_url: Option<String>,
     smtp_url: Option<String>,
     email_from: Option<String>,
@@ -269,13 +273,13 @@ fn storage(
 }
 
 /// What several app servers need: one PostgreSQL, documents in a bucket every server reaches,
-/// and optionally NATS.
+/// optionally a read replica and NATS.
 fn bersama(
     src: &Sources<impl Fn(&str) -> Option<String>>,
     f: &mut FileConfig,
     database_url: &str,
     blob_url: Option<&str>,
-) -> Result<(bool, Option<String>), ConfigError> {
+) -> Result<(bool, Option<String>, Option<String>), ConfigError> {
     let multi_server = src.flag("SIASN_MULTI_SERVER", f.multi_server, false)?;
     let postgres = database_url.starts_with("postgres");
     if multi_server && !postgres {
@@ -292,6 +296,15 @@ fn bersama(
                 .into(),
         ));
     }
+    let replika = src.pick("DATABASE_REPLICA_URL", f.database_replica_url.take());
+    if let Some(url) = &replika
+        && !(postgres && (url.starts_with("postgres://") || url.starts_with("postgresql://")))
+    {
+        return Err(ConfigError(format!(
+            "DATABASE_REPLICA_URL '{}' harus postgres:// dan hanya berlaku bila DATABASE_URL juga PostgreSQL",
+            redact_url(url)
+        )));
+    }
     let nats_url = src.pick("SIASN_NATS_URL", f.nats_url.take());
     if let Some(url) = &nats_url
         && !url.starts_with("nats://")
@@ -301,7 +314,7 @@ fn bersama(
             redact_url(url)
         )));
     }
-    Ok((multi_server, nats_url))
+    Ok((multi_server, replika, nats_url))
 }
 
 /// How mail leaves: the SMTP server (or the outbox folder) and the sender.
@@ -333,7 +346,8 @@ impl Config {
         let mut f = read_file(file)?;
         let src = Sources { env };
         let (data_dir, database_url, blob_url) = storage(&src, &mut f)?;
-        let (multi_server, nats_url) = bersama(&src, &mut f, &database_url, blob_url.as_deref())?;
+        let (multi_server, database_replica_url, nats_url) =
+            bersama(&src, &mut f, &database_url, blob_url.as_deref())?;
         let (smtp_url, email_from) = mail(&src, &mut f)?;
         let listen_text = src
             .pick("SIASN_LISTEN", f.listen.take())
@@ -498,6 +512,7 @@ impl Config {
                 .map(Rahasia),
             blob_url,
             multi_server,
+            database_replica_url,
             nats_url,
             data_dir,
             database_url,

@@ -53,14 +53,21 @@ pub(crate) async fn open_store(config: &Config) -> anyhow::Result<Store> {
         max_connections: config.max_connections,
         pg_schema: None,
     };
-    Store::open(&config.database_url, &settings, blobs)
+    let store = Store::open(&config.database_url, &settings, blobs)
         .await
         .with_context(|| {
             format!(
                 "basis data {} tidak dapat dibuka",
                 config.database_url_for_log()
             )
-        })
+        });
+    match &config.database_replica_url {
+        Some(url) => store
+            .dengan_replika(url, &settings)
+            .await
+            .context("DATABASE_REPLICA_URL"),
+        None => Ok(store),
+    }
 }
 
 /// Refuses to serve when the newest audit entries carry MAC keys this server's key folder lacks:
@@ -561,6 +568,12 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
     } else {
         siasn_web::AppState::new(store.clone(), web)
     };
+    // Reads go to the replica only while the monitor finds it fresh.
+    let pantau = tokio::spawn(
+        store
+            .clone()
+            .pantau_replika(std::time::Duration::from_millis(500)),
+    );
     // Every server runs an event relay; the lease lets one work at a time.
     let (berhenti_relay, relay_rx) = tokio::sync::watch::channel(false);
     let relay = tokio::spawn(
@@ -595,6 +608,7 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
     let _ = berhenti_relay.send(true);
     let _ = urut.await;
     let _ = relay.await;
+    pantau.abort();
     store.close().await;
     tracing::info!("stopped cleanly");
     Ok(())

@@ -151,6 +151,26 @@ impl Db {
         }
     }
 
+    /// A PostgreSQL replica's pool: connected lazily (a replica down at start only keeps reads
+    /// on the primary) and quick to give up, so a lost replica costs a read little.
+    pub async fn connect_replika(url: &str, settings: &PoolSettings) -> StoreResult<Self> {
+        if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+            return Err(StoreError::Url("replika harus postgres://".into()));
+        }
+        let mut options =
+            PgConnectOptions::from_str(url).map_err(|e| StoreError::Url(e.to_string()))?;
+        if let Some(schema) = &settings.pg_schema {
+            options = options.options([("search_path", schema.as_str())]);
+        }
+        options = options.options([("jit", "off")]);
+        let pool = PgPoolOptions::new()
+            .max_connections(settings.max_connections.max(1))
+            .test_before_acquire(false)
+            .acquire_timeout(Duration::from_secs(2))
+            .connect_lazy_with(options);
+        Ok(Self::Postgres(pool))
+    }
+
     /// Checks that the database answers.
     pub async fn ping(&self) -> StoreResult<()> {
         on_pool!(self, |pool| {

@@ -22,6 +22,7 @@ pub mod migrate;
 pub mod pegawai;
 pub mod peristiwa;
 pub mod referensi;
+pub mod replika;
 pub mod sandi;
 pub mod sewa;
 pub mod terbit;
@@ -42,6 +43,8 @@ pub use tx::Tx;
 pub struct Store {
     db: Db,
     blobs: BlobStore,
+    /// A streaming replica for read-only work, when configured.
+    replika: Option<std::sync::Arc<replika::Replika>>,
 }
 
 impl Store {
@@ -49,7 +52,11 @@ impl Store {
     pub async fn open(url: &str, settings: &PoolSettings, blobs: BlobStore) -> StoreResult<Self> {
         let db = Db::connect(url, settings).await?;
         migrate::run(&db).await?;
-        let store = Self { db, blobs };
+        let store = Self {
+            db,
+            blobs,
+            replika: None,
+        };
         store.seed_referensi().await?;
         Ok(store)
     }
@@ -76,6 +83,9 @@ impl Store {
 
     /// Closes the database connections.
     pub async fn close(&self) {
+        if let Some(r) = &self.replika {
+            r.tutup().await;
+        }
         self.db.close().await
     }
 }

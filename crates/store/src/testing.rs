@@ -18,6 +18,8 @@ pub struct TestStore {
     pub store: Store,
     /// Holds the data folder (SQLite file and blobs) until the test ends.
     pub dir: TempDir,
+    /// The PostgreSQL schema the store works in (None on SQLite).
+    pub skema: Option<String>,
 }
 
 impl TestStore {
@@ -35,7 +37,11 @@ pub async fn sqlite() -> TestStore {
     let store = Store::open(&url, &PoolSettings::default(), blobs)
         .await
         .expect("open sqlite store");
-    TestStore { store, dir }
+    TestStore {
+        store,
+        dir,
+        skema: None,
+    }
 }
 
 /// A fresh PostgreSQL store in a new schema, or None when `TEST_DATABASE_URL` is not set.
@@ -87,12 +93,29 @@ pub async fn postgres_dengan(koneksi: u32) -> Option<TestStore> {
     let blobs = BlobStore::local(dir.path().join("blobs")).expect("blob folder");
     let settings = PoolSettings {
         max_connections: koneksi,
-        pg_schema: Some(schema),
+        pg_schema: Some(schema.clone()),
     };
     let store = Store::open(&url, &settings, blobs)
         .await
         .expect("open postgres store");
-    Some(TestStore { store, dir })
+    Some(TestStore {
+        store,
+        dir,
+        skema: Some(schema),
+    })
+}
+
+/// Another store on the same PostgreSQL schema as `t` (a second app server), with its own
+/// pool and the given blob store.
+pub async fn postgres_kedua(t: &TestStore, koneksi: u32, blobs: BlobStore) -> Store {
+    let url = std::env::var(TEST_DATABASE_URL).expect("TEST_DATABASE_URL");
+    let settings = PoolSettings {
+        max_connections: koneksi,
+        pg_schema: t.skema.clone(),
+    };
+    Store::open(&url, &settings, blobs)
+        .await
+        .expect("open second postgres store")
 }
 
 /// Runs `body` against SQLite, then against PostgreSQL when it is configured.

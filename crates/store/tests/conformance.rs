@@ -1179,3 +1179,159 @@ async fn buat_akun(store: &Store, baru: &siasn_store::akun::AkunBaru) -> Uuid {
     tx.commit().await.unwrap();
     a.id
 }
+
+/// A real hot standby (`scripts/replika.sh start`, named by TEST_REPLICA_URL): read-only work
+/// goes to it while it has replayed what the primary wrote, and to the primary when its
+/// replay lags or it cannot be reached.
+#[tokio::test]
+async fn reads_use_a_fresh_replica_and_fall_back_when_it_lags_or_is_lost() {
+    use siasn_domain::akses::Cakupan;
+    use siasn_store::replika::KeadaanReplika;
+    use siasn_store::{Db, KriteriaCari, PoolSettings};
+    let Ok(replika) = std::env::var("TEST_REPLICA_URL") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but TEST_REPLICA_URL is not: the replica test must run in CI"
+        );
+        eprintln!("TEST_REPLICA_URL not set: replica test skipped");
+        return;
+    };
+    let Some(t) = siasn_store::testing::postgres().await else {
+        return;
+    };
+    let utama = std::env::var("TEST_DATABASE_URL").unwrap();
+    let nama_db = utama.rsplit('/').next().unwrap();
+    let settings = PoolSettings {
+        max_connections: 2,
+        pg_schema: t.skema.clone(),
+    };
+    let store = t
+        .store
+        .clone()
+        .dengan_replika(&format!("{replika}/{nama_db}"), &settings)
+        .await
+        .unwrap();
+    let di_replika = |s: &Store| {
+        let s = s.clone();
+        async move {
+            let Db::Postgres(pool) = s.db_baca() else {
+                unreachable!()
+            };
+            let (r,): (bool,) = sqlx::query_as("SELECT pg_is_in_recovery()")
+                .fetch_one(pool)
+                .await
+                .unwrap();
+            r
+        }
+    };
+    let tunggu = |s: &Store, ingin_segar: bool| {
+        let s = s.clone();
+        async move {
+            for _ in 0..100 {
+                let k = s.periksa_replika().await;
+                if (k == KeadaanReplika::Segar) == ingin_segar {
+                    return k;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            panic!(
+                "replica never became {}",
+                if ingin_segar { "fresh" } else { "stale" }
+            );
+        }
+    };
+    assert!(
+        !di_replika(&store).await,
+        "the primary until the first check"
+    );
+
+    // An employee written on the primary is found through the replica once it is fresh.
+    let (unit, _) = agency(&store, "KOTA-R").await;
+    let baru = |nama: &str, seq: u32| PegawaiBaru {
+        pegawai: pegawai("KOTA-R", unit.id, nama, seq),
+        riwayat: vec![],
+        dokumen: vec![],
+    };
+    store
+        .tambah_pegawai(&[baru("Rina Replika", 1)], "uji", "data uji")
+        .await
+        .unwrap();
+    tunggu(&store, true).await;
+    assert!(di_replika(&store).await, "fresh: reads go to the standby");
+    let cakupan = [Cakupan::Instansi("KOTA-R".into())];
+    let cari = |teks: &str| KriteriaCari {
+        teks: Some(teks.into()),
+        ..KriteriaCari::default()
+    };
+    let ketemu = store
+        .cari_pegawai(&cakupan, &cari("rina"), None, 10)
+        .await
+        .unwrap();
+    assert_eq!(ketemu.items.len(), 1);
+
+    // Replay paused on the standby: the next write makes it stale and reads go back to the
+    // primary, which already has the new employee.
+    let Db::Postgres(pool_replika) = store.db_baca().clone() else {
+        unreachable!()
+    };
+    sqlx::query("SELECT pg_wal_replay_pause()")
+        .execute(&pool_replika)
+        .await
+        .unwrap();
+    store
+        .tambah_pegawai(&[baru("Rudi Tertinggal", 2)], "uji", "data uji")
+        .await
+        .unwrap();
+    let k = tunggu(&store, false).await;
+    assert!(
+        matches!(k, KeadaanReplika::Tertinggal(ref a) if a.contains("tertinggal")),
+        "{k:?}"
+    );
+    assert!(!di_replika(&store).await);
+    let ketemu = store
+        .cari_pegawai(&cakupan, &cari("rudi"), None, 10)
+        .await
+        .unwrap();
+    assert_eq!(ketemu.items.len(), 1, "never a stale answer");
+    sqlx::query("SELECT pg_wal_replay_resume()")
+        .execute(&pool_replika)
+        .await
+        .unwrap();
+    tunggu(&store, true).await;
+    assert!(di_replika(&store).await, "back once it caught up");
+    assert_eq!(
+        store
+            .cari_pegawai(&cakupan, &cari("rudi"), None, 10)
+            .await
+            .unwrap()
+            .items
+            .len(),
+        1
+    );
+
+    // A replica that cannot be reached: reads stay on the primary and keep working.
+    let hilang = t
+        .store
+        .clone()
+        .dengan_replika(
+            &format!("postgres://postgres@127.0.0.1:9/{nama_db}"),
+            &settings,
+        )
+        .await
+        .unwrap();
+    let k = hilang.periksa_replika().await;
+    assert!(
+        matches!(k, KeadaanReplika::Tertinggal(ref a) if a.contains("tidak menjawab")),
+        "{k:?}"
+    );
+    assert!(!di_replika(&hilang).await);
+    assert_eq!(
+        hilang
+            .cari_pegawai(&cakupan, &cari("rina"), None, 10)
+            .await
+            .unwrap()
+            .items
+            .len(),
+        1
+    );
+}

@@ -194,7 +194,7 @@ impl Store {
         let batas = batas.clamp(1, 200);
         let teks = k.teks.as_deref().map(str::trim).filter(|t| !t.is_empty());
         let digits = digit_cari(teks);
-        let rows: Vec<RingkasanPegawai> = on_pool!(self.db(), |pool| {
+        let rows: Vec<RingkasanPegawai> = on_pool!(self.db_baca(), |pool| {
             let mut qb =
                 QueryBuilder::new(format!("SELECT {RINGKASAN_COLUMNS} FROM pegawai WHERE "));
             push_cakupan!(qb, cakupan);
@@ -224,7 +224,7 @@ impl Store {
         }
         let teks = k.teks.as_deref().map(str::trim).filter(|t| !t.is_empty());
         let digits = digit_cari(teks);
-        let n: i64 = on_pool!(self.db(), |pool| {
+        let n: i64 = on_pool!(self.db_baca(), |pool| {
             let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT 1 FROM pegawai WHERE ");
             push_cakupan!(qb, cakupan);
             push_kriteria_cari!(qb, &digits, teks, k);

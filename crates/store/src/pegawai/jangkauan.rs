@@ -261,7 +261,7 @@ impl Store {
             "SELECT {PEGAWAI_COLUMNS} FROM pegawai WHERE instansi_kerja_id = $1 \
              AND tanggal_lahir >= $2 AND tanggal_lahir <= $3 ORDER BY tanggal_lahir, id LIMIT $4"
         );
-        let rows: Vec<PegawaiRow> = on_pool!(self.db(), |pool| {
+        let rows: Vec<PegawaiRow> = on_pool!(self.db_baca(), |pool| {
             sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
                 .bind(instansi_id)
                 .bind(dari)

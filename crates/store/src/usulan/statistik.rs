@@ -115,14 +115,14 @@ impl Store {
         sejak: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> StoreResult<StatistikUsulan> {
-        let per_status: Vec<(String, i64)> = on_pool!(self.db(), |pool| {
+        let per_status: Vec<(String, i64)> = on_pool!(self.db_baca(), |pool| {
             let mut qb = QueryBuilder::new("SELECT u.status, COUNT(*) FROM usulan u WHERE ");
             push_cakupan_usulan!(qb, cakupan);
             qb.push(" GROUP BY u.status ORDER BY u.status");
             qb.build_query_as().fetch_all(pool).await?
         });
         // Each step ends the state the previous step entered; the open state ends now.
-        let langkah: Vec<(Uuid, String, DateTime<Utc>)> = on_pool!(self.db(), |pool| {
+        let langkah: Vec<(Uuid, String, DateTime<Utc>)> = on_pool!(self.db_baca(), |pool| {
             let mut qb = QueryBuilder::new(
                 "SELECT j.usulan_id, j.status_ke, j.waktu FROM usulan_jejak j JOIN usulan u ON u.id = j.usulan_id \
                  WHERE j.waktu >= ",
@@ -155,7 +155,7 @@ impl Store {
                 (s, v.len(), q(0.5), q(0.9))
             })
             .collect();
-        let tertua: Vec<RingkasanRow> = on_pool!(self.db(), |pool| {
+        let tertua: Vec<RingkasanRow> = on_pool!(self.db_baca(), |pool| {
             let mut qb = QueryBuilder::new(RINGKASAN_SQL);
             qb.push(" WHERE u.status IN ('DIAJUKAN', 'MENUNGGU_BKN') AND ");
             push_cakupan_usulan!(qb, cakupan);
