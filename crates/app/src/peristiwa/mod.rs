@@ -230,6 +230,7 @@ pub struct Relay {
     pemilik: String,
     nats: Option<AliranPeristiwa>,
     http: reqwest::Client,
+    lama_sewa: chrono::Duration,
 }
 
 impl Relay {
@@ -248,7 +249,15 @@ impl Relay {
             pemilik: format!("relay-{}", uuid::Uuid::new_v4()),
             nats,
             http,
+            lama_sewa: chrono::Duration::seconds(LAMA_SEWA_DETIK),
         }
+    }
+
+    /// How long the lease lasts without renewal: how soon another server takes over when
+    /// this one stops (30 s by default; tests shorten it).
+    pub fn dengan_lama_sewa(mut self, lama: chrono::Duration) -> Self {
+        self.lama_sewa = lama;
+        self
     }
 
     /// The NATS stream, when configured.
@@ -258,7 +267,7 @@ impl Relay {
 
     async fn pegang_sewa(&self) -> AppResult<bool> {
         let now = Utc::now();
-        let sampai = now + chrono::Duration::seconds(LAMA_SEWA_DETIK);
+        let sampai = now + self.lama_sewa;
         Ok(self
             .store
             .ambil_sewa(SEWA, &self.pemilik, now, sampai)

@@ -215,8 +215,8 @@ pub struct Resp {
 }
 
 pub struct Klien {
-    http: reqwest::Client,
-    base: String,
+    pub http: reqwest::Client,
+    pub base: String,
     pub cookies: HashMap<String, String>,
 }
 

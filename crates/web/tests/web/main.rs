@@ -9,6 +9,7 @@ mod common;
 
 mod akun;
 mod api;
+mod banyak_server;
 mod halaman;
 mod http;
 mod kartu;
