@@ -60,7 +60,7 @@ pub(crate) async fn open_store(config: &Config) -> anyhow::Result<Store> {
                 "basis data {} tidak dapat dibuka",
                 config.database_url_for_log()
             )
-        });
+        })?;
     match &config.database_replica_url {
         Some(url) => store
             .dengan_replika(url, &settings)
