@@ -377,6 +377,40 @@ katalog! {
         "National clients only read: the «tulis» scope is for agency clients only.";
     KlienInstansiTidakAda => "Instansi tidak dikenal.",
         "Unknown agency.";
+    Webhook => "Webhook",
+        "Webhooks";
+    WebhookPenjelasan => "Peristiwa yang boleh dilihat klien ini (perubahan data pegawai instansinya, status layanan, dokumen terbit) dikirim ke alamat ini, ditandatangani HMAC-SHA256; kiriman yang gagal diulang hingga sekitar sehari, lalu masuk daftar gagal.",
+        "Events this client may see (changes to its agency's employees, service statuses, issued documents) are sent to this address, signed with HMAC-SHA256; failed deliveries are retried for about a day, then listed as failed.";
+    WebhookTambah => "Tambah webhook",
+        "Add a webhook";
+    WebhookUrl => "Alamat penerima (https)",
+        "Receiver address (https)";
+    WebhookDariAwal => "Kirim juga semua peristiwa sebelumnya",
+        "Also send every earlier event";
+    WebhookDibuat => "Webhook didaftarkan. Berikan rahasia ini kepada pengelola sistem mitra:",
+        "Webhook registered. Give this secret to the partner system's administrator:";
+    WebhookRahasiaSekali => "Rahasia ini hanya ditampilkan sekali; dipakai penerima untuk memeriksa tanda tangan setiap kiriman.",
+        "This secret is shown only once; the receiver uses it to check each delivery's signature.";
+    WebhookTerkirimSampai => "Terkirim sampai peristiwa ke",
+        "Delivered up to event";
+    WebhookDari => "dari",
+        "of";
+    WebhookGalatTerakhir => "Gagal terakhir",
+        "Last failure";
+    WebhookCobaLagi => "dicoba lagi",
+        "retried";
+    WebhookDaftarGagal => "Peristiwa yang gagal dikirim",
+        "Events that could not be delivered";
+    WebhookPercobaan => "percobaan",
+        "attempts";
+    WebhookKirimUlang => "Kirim ulang mulai peristiwa ke",
+        "Deliver again from event";
+    WebhookUrlTidakSah => "Alamat penerima tidak sah (contoh: https://simpeg.instansi.go.id/siasn/peristiwa).",
+        "The receiver address is not valid (e.g. https://simpeg.instansi.go.id/siasn/peristiwa).";
+    WebhookPerluHttps => "Alamat penerima harus https, agar isi kiriman tidak terbaca di jalan.",
+        "The receiver address must be https, so deliveries cannot be read on the way.";
+    WebhookBelumAda => "Belum ada webhook.",
+        "No webhook yet.";
     AdminPegawai => "Bantuan akun pegawai",
         "Employee account help";
     CariNip => "Cari pegawai (NIP)",

@@ -23,6 +23,7 @@ fn wewenang(m: &Masuk) -> Result<Option<Vec<String>>, WebError> {
 
 /// One row of the list.
 pub struct BarisKlien {
+    webhook: Vec<BarisWebhook>,
     id: Uuid,
     nama: String,
     consumer_key: String,
@@ -30,6 +31,17 @@ pub struct BarisKlien {
     lingkup: String,
     batas: u32,
     aktif: bool,
+}
+
+/// A client's webhook with its progress and dead letters.
+pub struct BarisWebhook {
+    id: Uuid,
+    url: String,
+    aktif: bool,
+    posisi: i64,
+    galat: Option<String>,
+    coba_lagi: Option<String>,
+    gagal: Vec<(i64, i32, String, String)>,
 }
 
 /// A scope on the registration form: its code, what it allows, whether it is ticked at first.
@@ -51,24 +63,71 @@ struct KlienPage<'a> {
     instansi_tetap: Option<String>,
     batas_bawaan: u32,
     baru: Option<(String, String)>,
+    webhook_baru: Option<(String, String)>,
+    posisi_terakhir: i64,
     galat: Option<String>,
+}
+
+/// What a page shows once: a new client's or a new webhook's secret.
+#[derive(Default)]
+struct SekaliTampil {
+    klien: Option<(String, String)>,
+    webhook: Option<(String, String)>,
+}
+
+async fn webhook_klien(
+    state: &AppState,
+    klien_id: Uuid,
+    b: Bahasa,
+) -> Result<Vec<BarisWebhook>, WebError> {
+    let mut out = Vec::new();
+    for w in state.store().daftar_webhook(Some(klien_id)).await? {
+        let gagal = state
+            .store()
+            .daftar_webhook_gagal(w.id, 5)
+            .await?
+            .into_iter()
+            .map(|g| {
+                (
+                    g.posisi,
+                    g.percobaan,
+                    siasn_teks::waktu(g.waktu, b),
+                    g.galat,
+                )
+            })
+            .collect();
+        out.push(BarisWebhook {
+            id: w.id,
+            url: w.url,
+            aktif: w.aktif,
+            posisi: w.posisi,
+            galat: w.galat_terakhir,
+            coba_lagi: w.coba_lagi_pada.map(|t| siasn_teks::waktu(t, b)),
+            gagal,
+        });
+    }
+    Ok(out)
 }
 
 async fn halaman(
     state: &AppState,
     m: &Masuk,
-    baru: Option<(String, String)>,
+    sekali: SekaliTampil,
     galat: Option<String>,
 ) -> Result<Response, WebError> {
     let w = wewenang(m)?;
     let b = m.konteks.bahasa;
-    let daftar = state
+    let klien: Vec<_> = state
         .store()
         .daftar_klien_api()
         .await?
         .into_iter()
         .filter(|k| klien_api::terlihat(&w, k))
-        .map(|k| BarisKlien {
+        .collect();
+    let mut daftar = Vec::with_capacity(klien.len());
+    for k in klien {
+        daftar.push(BarisKlien {
+            webhook: webhook_klien(state, k.id, b).await?,
             id: k.id,
             jangkauan: match &k.jangkauan {
                 JangkauanKlien::Instansi(i) => i.clone(),
@@ -79,8 +138,8 @@ async fn halaman(
             lingkup: k.lingkup.to_string(),
             batas: k.batas_per_menit,
             aktif: k.aktif,
-        })
-        .collect();
+        });
+    }
     let lingkup = Lingkup::SEMUA
         .into_iter()
         .map(|l| {
@@ -101,7 +160,9 @@ async fn halaman(
         lingkup,
         instansi_tetap: w.and_then(|v| v.first().cloned()),
         batas_bawaan: BATAS_BAWAAN_PER_MENIT,
-        baru,
+        baru: sekali.klien,
+        webhook_baru: sekali.webhook,
+        posisi_terakhir: state.store().posisi_peristiwa_terakhir().await?,
         galat,
     };
     let mut r = Html(page.render()?).into_response();
@@ -113,7 +174,7 @@ async fn halaman(
 
 /// `GET /admin/klien-api`.
 pub async fn daftar(State(state): State<AppState>, m: Masuk) -> Result<Response, WebError> {
-    halaman(&state, &m, None, None).await
+    halaman(&state, &m, SekaliTampil::default(), None).await
 }
 
 /// Registration form.
@@ -144,15 +205,27 @@ pub async fn tambah(
         (None, true, _) => JangkauanKlien::Nasional,
         (None, false, i) if !i.is_empty() => JangkauanKlien::Instansi(i.to_string()),
         (None, false, _) => {
-            return halaman(&state, &m, None, Some(b.t(Teks::KlienPerluInstansi).into())).await;
+            return halaman(
+                &state,
+                &m,
+                SekaliTampil::default(),
+                Some(b.t(Teks::KlienPerluInstansi).into()),
+            )
+            .await;
         }
     };
     let lingkup = match DaftarLingkup::parse(&f.lingkup.join(" ")) {
         Ok(l) => l,
-        Err(e) => return halaman(&state, &m, None, Some(b.jelaskan(&e))).await,
+        Err(e) => return halaman(&state, &m, SekaliTampil::default(), Some(b.jelaskan(&e))).await,
     };
     if klien_api::periksa_lingkup(&jangkauan, &lingkup).is_err() {
-        return halaman(&state, &m, None, Some(b.t(Teks::KlienNasionalBaca).into())).await;
+        return halaman(
+            &state,
+            &m,
+            SekaliTampil::default(),
+            Some(b.t(Teks::KlienNasionalBaca).into()),
+        )
+        .await;
     }
     let batas = f.batas.trim().parse().unwrap_or(BATAS_BAWAAN_PER_MENIT);
     let aktor = format!("akun:{}", m.akun.id);
@@ -160,13 +233,19 @@ pub async fn tambah(
         .await
         .dalam(b)?;
     let galat = match hasil {
-        Ok(k) => return halaman(&state, &m, Some((k.klien.consumer_key, k.secret)), None).await,
+        Ok(k) => {
+            let sekali = SekaliTampil {
+                klien: Some((k.klien.consumer_key, k.secret)),
+                webhook: None,
+            };
+            return halaman(&state, &m, sekali, None).await;
+        }
         Err(KlienDitolak::NamaTidakSah) => Teks::KlienNamaTidakSah,
         Err(KlienDitolak::PerluInstansi) => Teks::KlienPerluInstansi,
         Err(KlienDitolak::InstansiTidakAda) => Teks::KlienInstansiTidakAda,
         Err(KlienDitolak::NasionalHanyaBaca) => Teks::KlienNasionalBaca,
     };
-    halaman(&state, &m, None, Some(b.t(galat).into())).await
+    halaman(&state, &m, SekaliTampil::default(), Some(b.t(galat).into())).await
 }
 
 impl FormKlien {
@@ -208,5 +287,95 @@ pub async fn status(
     klien_api::ubah_status(state.app(), &m.pelaku, &aktor, id, f.aktif == "1")
         .await
         .dalam(b)?;
-    halaman(&state, &m, None, None).await
+    halaman(&state, &m, SekaliTampil::default(), None).await
+}
+
+/// Webhook registration form.
+#[derive(Deserialize)]
+pub struct FormWebhook {
+    csrf: String,
+    url: String,
+    dari_awal: Option<String>,
+}
+
+/// `POST /admin/klien-api/{id}/webhook`: registers a webhook and shows its secret once.
+pub async fn tambah_webhook(
+    State(state): State<AppState>,
+    m: Masuk,
+    Param(id): Param<Uuid>,
+    Form(f): Form<FormWebhook>,
+) -> Result<Response, WebError> {
+    use siasn_app::peristiwa::webhook::{self, WebhookDitolak};
+    let b = m.konteks.bahasa;
+    periksa_csrf_sesi(&m.sesi, &f.csrf, b)?;
+    let aktor = format!("akun:{}", m.akun.id);
+    let hasil = webhook::daftarkan(
+        state.app(),
+        &m.pelaku,
+        &aktor,
+        id,
+        &f.url,
+        f.dari_awal.is_some(),
+    )
+    .await
+    .dalam(b)?;
+    match hasil {
+        Ok(baru) => {
+            let sekali = SekaliTampil {
+                klien: None,
+                webhook: Some((baru.webhook.url, baru.rahasia)),
+            };
+            halaman(&state, &m, sekali, None).await
+        }
+        Err(e) => {
+            let t = match e {
+                WebhookDitolak::UrlTidakSah => Teks::WebhookUrlTidakSah,
+                WebhookDitolak::PerluHttps => Teks::WebhookPerluHttps,
+            };
+            halaman(&state, &m, SekaliTampil::default(), Some(b.t(t).into())).await
+        }
+    }
+}
+
+/// `POST /admin/webhook/{id}/status`.
+pub async fn status_webhook(
+    State(state): State<AppState>,
+    m: Masuk,
+    Param(id): Param<Uuid>,
+    Form(f): Form<FormStatus>,
+) -> Result<Response, WebError> {
+    let b = m.konteks.bahasa;
+    periksa_csrf_sesi(&m.sesi, &f.csrf, b)?;
+    let aktor = format!("akun:{}", m.akun.id);
+    siasn_app::peristiwa::webhook::ubah_status(state.app(), &m.pelaku, &aktor, id, f.aktif == "1")
+        .await
+        .dalam(b)?;
+    halaman(&state, &m, SekaliTampil::default(), None).await
+}
+
+/// Replay form.
+#[derive(Deserialize)]
+pub struct FormUlang {
+    csrf: String,
+    dari: String,
+}
+
+/// `POST /admin/webhook/{id}/ulang`: delivers again from a position.
+pub async fn ulang_webhook(
+    State(state): State<AppState>,
+    m: Masuk,
+    Param(id): Param<Uuid>,
+    Form(f): Form<FormUlang>,
+) -> Result<Response, WebError> {
+    let b = m.konteks.bahasa;
+    periksa_csrf_sesi(&m.sesi, &f.csrf, b)?;
+    let Ok(dari) = f.dari.trim().parse::<i64>() else {
+        return Err(WebError::TidakValid(b, Teks::FormTidakValid));
+    };
+    let aktor = format!("akun:{}", m.akun.id);
+    let w = klien_api::wewenang(&m.pelaku).dalam(b)?;
+    siasn_app::peristiwa::webhook::putar_ulang(state.app(), &w, &aktor, id, dari.max(1))
+        .await
+        .dalam(b)?;
+    halaman(&state, &m, SekaliTampil::default(), None).await
 }

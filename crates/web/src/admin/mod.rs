@@ -28,4 +28,13 @@ pub fn routes() -> Router<AppState> {
             get(klien_api::daftar).post(klien_api::tambah),
         )
         .route("/admin/klien-api/{id}/status", post(klien_api::status))
+        .route(
+            "/admin/klien-api/{id}/webhook",
+            post(klien_api::tambah_webhook),
+        )
+        .route(
+            "/admin/webhook/{id}/status",
+            post(klien_api::status_webhook),
+        )
+        .route("/admin/webhook/{id}/ulang", post(klien_api::ulang_webhook))
 }
