@@ -644,6 +644,46 @@ mod tests {
     }
 
     #[test]
+    fn several_servers_need_postgres_and_a_bucket() {
+        let c = Config::load(None, env(&[])).unwrap();
+        assert!(!c.multi_server && c.nats_url.is_none() && c.database_replica_url.is_none());
+        let e = Config::load(None, env(&[("SIASN_MULTI_SERVER", "true")])).unwrap_err();
+        assert!(e.to_string().contains("PostgreSQL"), "{e}");
+        let pg = ("DATABASE_URL", "postgres://siasn:rahasia@db:5432/siasn");
+        let e = Config::load(None, env(&[pg, ("SIASN_MULTI_SERVER", "true")])).unwrap_err();
+        assert!(e.to_string().contains("SIASN_BLOB_URL"), "{e}");
+        let c = Config::load(
+            None,
+            env(&[
+                pg,
+                ("SIASN_MULTI_SERVER", "true"),
+                ("SIASN_BLOB_URL", "s3://dokumen/prod"),
+                (
+                    "DATABASE_REPLICA_URL",
+                    "postgres://siasn@replika:5432/siasn",
+                ),
+                ("SIASN_NATS_URL", "nats://nats:4222"),
+            ]),
+        )
+        .unwrap();
+        assert!(c.multi_server);
+        assert_eq!(c.nats_url.as_deref(), Some("nats://nats:4222"));
+        assert!(c.database_replica_url.is_some());
+        let e = Config::load(
+            None,
+            env(&[(
+                "DATABASE_REPLICA_URL",
+                "postgres://siasn:rahasia@replika/siasn",
+            )]),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("DATABASE_REPLICA_URL"), "{e}");
+        assert!(!e.to_string().contains("rahasia"), "password hidden: {e}");
+        let e = Config::load(None, env(&[("SIASN_NATS_URL", "http://nats:4222")])).unwrap_err();
+        assert!(e.to_string().contains("nats://"), "{e}");
+    }
+
+    #[test]
     fn bad_values_give_one_clear_line() {
         let e = Config::load(None, env(&[("SIASN_LISTEN", "localhost")])).unwrap_err();
         assert_eq!(
