@@ -445,6 +445,12 @@ impl Relay {
         }
     }
 
+    /// Gives the lease back now (a clean stop, or a one-off round by a command), so another
+    /// relay takes over without waiting for it to lapse.
+    pub async fn lepaskan(&self) -> AppResult<()> {
+        Ok(self.store.lepas_sewa(SEWA, &self.pemilik).await?)
+    }
+
     /// Runs rounds every `selang` until `berhenti` turns true; then gives the lease back so
     /// another server takes over at once.
     pub async fn jalankan(
@@ -476,7 +482,7 @@ impl Relay {
                 break;
             }
         }
-        if let Err(e) = self.store.lepas_sewa(SEWA, &self.pemilik).await {
+        if let Err(e) = self.lepaskan().await {
             tracing::warn!(error = %e, "cannot give the event relay lease back");
         }
     }
