@@ -405,6 +405,8 @@ katalog! {
         "attempts";
     WebhookKirimUlang => "Kirim ulang mulai peristiwa ke",
         "Deliver again from event";
+    WebhookKirimUlangTombol => "Kirim ulang",
+        "Deliver again";
     WebhookUrlTidakSah => "Alamat penerima tidak sah (contoh: https://simpeg.instansi.go.id/siasn/peristiwa).",
         "The receiver address is not valid (e.g. https://simpeg.instansi.go.id/siasn/peristiwa).";
     WebhookPerluHttps => "Alamat penerima harus https, agar isi kiriman tidak terbaca di jalan.",

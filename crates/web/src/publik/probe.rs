@@ -17,20 +17,20 @@ pub struct Kesiapan {
     status: &'static str,
     database: &'static str,
     /// Each dependency: "ok" or "unavailable" (causes go to the log, not to the caller).
-    periksa: Vec<(&'static str, &'static str)>,
+    periksa: std::collections::BTreeMap<&'static str, &'static str>,
 }
 
 /// Readiness: the database, the document store and (when configured) NATS answer; 503
 /// otherwise, so traffic goes elsewhere.
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Kesiapan>) {
-    let mut periksa = Vec::new();
+    let mut periksa = std::collections::BTreeMap::new();
     let mut siap = true;
     let mut catat = |nama: &'static str, hasil: Result<(), String>| {
         if let Err(e) = &hasil {
             tracing::warn!(dependency = nama, error = %e, "readiness check failed");
             siap = false;
         }
-        periksa.push((nama, if hasil.is_ok() { "ok" } else { "unavailable" }));
+        periksa.insert(nama, if hasil.is_ok() { "ok" } else { "unavailable" });
     };
     let store = state.store();
     catat("database", store.ping().await.map_err(|e| e.to_string()));

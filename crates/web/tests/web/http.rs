@@ -82,6 +82,25 @@ async fn readiness_fails_when_the_database_is_gone() {
 }
 
 #[tokio::test]
+async fn readiness_names_each_dependency_and_fails_without_the_document_store() {
+    let app = spawn_app().await;
+    let (status, _, body) = get(app.addr, "/readyz", "").await;
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("\"database\":\"ok\"") && body.contains("\"dokumen\":\"ok\""),
+        "{body}"
+    );
+    std::fs::remove_dir_all(app._db.path().join("blobs")).unwrap();
+    let (status, _, body) = get(app.addr, "/readyz", "").await;
+    assert_eq!(status, 503);
+    assert!(body.contains("\"dokumen\":\"unavailable\""), "{body}");
+    assert!(
+        !body.contains("No such file"),
+        "causes stay in the log: {body}"
+    );
+}
+
+#[tokio::test]
 async fn home_page_is_indonesian_and_names_the_instance() {
     let app = spawn_app().await;
     let (status, head, body) = get(app.addr, "/", "").await;
