@@ -332,21 +332,43 @@ async fn two_servers_share_sessions_documents_limits_and_events() {
         dapat.values().sum::<usize>()
     );
     if let Some(n) = &nats {
+        // The stream holds each event once, and a consumer reads them all in position order.
         let js = n.siapkan().await.unwrap();
-        let info = js
-            .get_stream(n.aliran())
-            .await
-            .unwrap()
-            .info()
-            .await
-            .unwrap()
-            .state
-            .messages;
+        let aliran = js.get_stream(n.aliran()).await.unwrap();
+        let jumlah = aliran.get_info().await.unwrap().state.messages;
         assert_eq!(
-            info,
+            jumlah,
             u64::try_from(semua).unwrap(),
             "JetStream holds each event once"
         );
+        let konsumen = aliran
+            .create_consumer(async_nats::jetstream::consumer::pull::Config::default())
+            .await
+            .unwrap();
+        let mut pesan = konsumen
+            .fetch()
+            .max_messages(10_000)
+            .expires(Duration::from_secs(2))
+            .messages()
+            .await
+            .unwrap();
+        let mut dibaca = Vec::new();
+        while let Some(Ok(m)) = futures_util::StreamExt::next(&mut pesan).await {
+            let v: serde_json::Value = serde_json::from_slice(&m.payload).unwrap();
+            dibaca.push((
+                v["posisi"].as_i64().unwrap(),
+                v["id"].as_str().unwrap().to_string(),
+            ));
+            m.ack().await.unwrap();
+        }
+        let posisi: Vec<i64> = dibaca.iter().map(|(p, _)| *p).collect();
+        assert_eq!(
+            posisi,
+            (1..=semua).collect::<Vec<_>>(),
+            "each once, in order"
+        );
+        let nats_ids: BTreeSet<String> = dibaca.into_iter().map(|(_, id)| id).collect();
+        assert_eq!(nats_ids, ids);
     }
     b.matikan();
 }
