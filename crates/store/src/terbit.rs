@@ -47,6 +47,26 @@ pub struct AliranNats {
     konteks: Arc<tokio::sync::OnceCell<jetstream::Context>>,
 }
 
+/// Splits `nats://host:port[/STREAM]` into the server's URL and the stream's name (`bawaan`
+/// when none is named); JetStream stream names hold letters, digits, '-' and '_' only.
+pub fn urai_url_nats(url: &str, bawaan: &str) -> Result<(String, String), String> {
+    let sisa = url
+        .strip_prefix("nats://")
+        .ok_or_else(|| format!("{url}: harus diawali nats://"))?;
+    let (host, aliran) = sisa.split_once('/').unwrap_or((sisa, ""));
+    let aliran = if aliran.is_empty() { bawaan } else { aliran };
+    if host.is_empty()
+        || !aliran
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(format!(
+            "{url}: harus nats://host:port atau nats://host:port/NAMA_ALIRAN (huruf, angka, - dan _)"
+        ));
+    }
+    Ok((format!("nats://{host}"), aliran.to_string()))
+}
+
 /// The stream used when a `nats://` URL names none.
 const ALIRAN_BAWAAN: &str = "SIASN_AUDIT";
 
@@ -57,27 +77,11 @@ impl TempatTerbit {
     /// `s3://bucket/prefix` (credentials as for the blob store) or a folder path (`file://`
     /// optional).
     pub fn dari_url(url: &str) -> StoreResult<Self> {
-        if let Some(sisa) = url.strip_prefix("nats://") {
-            let (host, aliran) = sisa.split_once('/').unwrap_or((sisa, ""));
-            let aliran = if aliran.is_empty() {
-                ALIRAN_BAWAAN
-            } else {
-                aliran
-            };
-            // JetStream stream names: letters, digits, '-' and '_' only.
-            if host.is_empty()
-                || !aliran
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            {
-                return Err(StoreError::Nats(format!(
-                    "{url}: harus nats://host:port atau nats://host:port/NAMA_ALIRAN \
-                     (huruf, angka, - dan _)"
-                )));
-            }
+        if url.starts_with("nats://") {
+            let (server, aliran) = urai_url_nats(url, ALIRAN_BAWAAN).map_err(StoreError::Nats)?;
             return Ok(Self::Nats(AliranNats {
-                server: format!("nats://{host}"),
-                aliran: aliran.to_string(),
+                server,
+                aliran: aliran.clone(),
                 subjek: format!("{}.kepala", aliran.to_lowercase().replace(['_', '-'], ".")),
                 konteks: Arc::new(tokio::sync::OnceCell::new()),
             }));

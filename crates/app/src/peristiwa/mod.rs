@@ -98,27 +98,10 @@ pub struct AliranPeristiwa {
 impl AliranPeristiwa {
     /// From `nats://host:port` or `nats://host:port/STREAM`.
     pub fn dari_url(url: &str) -> Result<Self, String> {
-        let sisa = url
-            .strip_prefix("nats://")
-            .ok_or_else(|| format!("{url}: harus diawali nats://"))?;
-        let (host, aliran) = sisa.split_once('/').unwrap_or((sisa, ""));
-        let aliran = if aliran.is_empty() {
-            ALIRAN_BAWAAN
-        } else {
-            aliran
-        };
-        if host.is_empty()
-            || !aliran
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        {
-            return Err(format!(
-                "{url}: harus nats://host:port atau nats://host:port/NAMA_ALIRAN (huruf, angka, - dan _)"
-            ));
-        }
+        let (server, aliran) = siasn_store::terbit::urai_url_nats(url, ALIRAN_BAWAAN)?;
         Ok(Self {
-            server: format!("nats://{host}"),
-            aliran: aliran.to_string(),
+            server,
+            aliran,
             konteks: Arc::new(tokio::sync::OnceCell::new()),
         })
     }
