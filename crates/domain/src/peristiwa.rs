@@ -61,6 +61,8 @@ pub fn kelas_aksi(aksi: &str) -> Option<KelasPeristiwa> {
         return (!lampiran).then_some(KelasPeristiwa::Layanan);
     }
     match aksi {
+        // A document filed on a history row is part of the record.
+        "dokumen.dilampirkan" => Some(KelasPeristiwa::DataPegawai),
         "dokumen.ditandatangani" | "kartu.diterbitkan" => Some(KelasPeristiwa::Dokumen),
         _ => None,
     }
@@ -176,6 +178,10 @@ mod tests {
             Some(KelasPeristiwa::Dokumen)
         );
         assert_eq!(kelas_aksi("dokumen.diunduh"), None);
+        assert_eq!(
+            kelas_aksi("dokumen.dilampirkan"),
+            Some(KelasPeristiwa::DataPegawai)
+        );
         assert_eq!(kelas_aksi("login.berhasil"), None);
         assert_eq!(kelas_aksi("usulan.diajukan"), None);
         for k in [
