@@ -751,6 +751,7 @@ pub async fn webhook_add(
             WebhookDitolak::UrlTidakSah =>
                 "URL penerima tidak sah (http(s)://host/jalur, tanpa nama pengguna)",
             WebhookDitolak::PerluHttps => "URL penerima harus https (http hanya ke mesin ini)",
+            WebhookDitolak::AlamatInternal => "URL penerima di jaringan internal",
         })
     })?;
     println!("webhook_id={}", baru.webhook.id);

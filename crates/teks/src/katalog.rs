@@ -411,6 +411,8 @@ katalog! {
         "The receiver address is not valid (e.g. https://simpeg.instansi.go.id/siasn/peristiwa).";
     WebhookPerluHttps => "Alamat penerima harus https, agar isi kiriman tidak terbaca di jalan.",
         "The receiver address must be https, so deliveries cannot be read on the way.";
+    WebhookAlamatInternal => "Alamat penerima ada di jaringan internal; minta admin BKN bila memang diperlukan.",
+        "The receiver address is on an internal network; ask a BKN admin if it really is needed.";
     WebhookBelumAda => "Belum ada webhook.",
         "No webhook yet.";
     AdminPegawai => "Bantuan akun pegawai",

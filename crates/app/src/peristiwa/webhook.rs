@@ -23,10 +23,37 @@ pub enum WebhookDitolak {
     UrlTidakSah,
     /// Plain http outside this machine: bodies would travel readable.
     PerluHttps,
+    /// An address inside this machine or a private network, registered by an agency admin: the
+    /// relay would post to services no partner should reach through it.
+    AlamatInternal,
 }
 
-/// Checks a receiver URL: https, or http to this machine only (tests, a relay on the host).
-pub fn periksa_url(url: &str) -> Result<reqwest::Url, WebhookDitolak> {
+/// Whether an address is this machine, a private or link-local network, or unspecified.
+fn ip_internal(ip: std::net::IpAddr) -> bool {
+    match ip {
+        std::net::IpAddr::V4(v4) => {
+            v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                // 100.64.0.0/10 (carrier-grade NAT) is internal too.
+                || (v4.octets()[0] == 100 && (v4.octets()[1] & 0xc0) == 64)
+        }
+        std::net::IpAddr::V6(v6) => {
+            v6.is_loopback()
+                || v6.is_unspecified()
+                || (v6.segments()[0] & 0xfe00) == 0xfc00
+                || (v6.segments()[0] & 0xffc0) == 0xfe80
+                || v6.to_ipv4_mapped().is_some_and(|v4| ip_internal(v4.into()))
+        }
+    }
+}
+
+/// Checks a receiver URL. https to a partner's host; `lokal_boleh` (BKN admins and the
+/// command line, who run the instance) also allows this machine and private networks, over
+/// plain http only to this machine (a relay on the host, tests).
+pub fn periksa_url(url: &str, lokal_boleh: bool) -> Result<reqwest::Url, WebhookDitolak> {
     if url.len() > PANJANG_URL_MAKS {
         return Err(WebhookDitolak::UrlTidakSah);
     }
@@ -34,21 +61,18 @@ pub fn periksa_url(url: &str) -> Result<reqwest::Url, WebhookDitolak> {
     if !u.username().is_empty() || u.password().is_some() || u.host_str().is_none() {
         return Err(WebhookDitolak::UrlTidakSah);
     }
+    let host = u.host_str().unwrap_or_default();
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let ip = host.parse::<std::net::IpAddr>().ok();
+    let mesin_ini = host.eq_ignore_ascii_case("localhost")
+        || host.to_ascii_lowercase().ends_with(".localhost")
+        || ip.is_some_and(|ip| ip.is_loopback());
+    let internal = mesin_ini || ip.is_some_and(ip_internal);
     match u.scheme() {
+        "https" | "http" if internal && !lokal_boleh => Err(WebhookDitolak::AlamatInternal),
         "https" => Ok(u),
-        "http" => {
-            let host = u.host_str().unwrap_or_default();
-            let host = host.trim_start_matches('[').trim_end_matches(']');
-            let lokal = host.eq_ignore_ascii_case("localhost")
-                || host
-                    .parse::<std::net::IpAddr>()
-                    .is_ok_and(|ip| ip.is_loopback());
-            if lokal {
-                Ok(u)
-            } else {
-                Err(WebhookDitolak::PerluHttps)
-            }
-        }
+        "http" if mesin_ini => Ok(u),
+        "http" => Err(WebhookDitolak::PerluHttps),
         _ => Err(WebhookDitolak::UrlTidakSah),
     }
 }
@@ -92,7 +116,7 @@ pub async fn daftarkan_dengan(
     if !terlihat(w, &k) {
         return Err(AppError::TidakDitemukan);
     }
-    let url = match periksa_url(url) {
+    let url = match periksa_url(url, w.is_none()) {
         Ok(u) => u,
         Err(t) => return Ok(Err(t)),
     };
@@ -195,4 +219,56 @@ pub async fn putar_ulang(
     audit::tulis(&mut tx, vec![e], app.sekarang()).await?;
     tx.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn receivers_are_partners_over_https_unless_the_operator_says_otherwise() {
+        let ok = |u: &str, lokal| periksa_url(u, lokal).is_ok();
+        let tolak = |u: &str, lokal| periksa_url(u, lokal).err();
+        assert!(ok("https://simpeg.jabar.go.id/siasn", false));
+        assert_eq!(
+            tolak("http://simpeg.jabar.go.id/siasn", false),
+            Some(WebhookDitolak::PerluHttps)
+        );
+        for internal in [
+            "https://127.0.0.1/x",
+            "https://localhost:8443/x",
+            "https://10.1.2.3/x",
+            "https://192.168.0.9/x",
+            "https://169.254.169.254/latest",
+            "https://100.64.0.1/x",
+            "https://[::1]/x",
+            "https://[fd00::1]/x",
+            "https://[::ffff:10.0.0.1]/x",
+            "http://127.0.0.1:9000/x",
+        ] {
+            assert_eq!(
+                tolak(internal, false),
+                Some(WebhookDitolak::AlamatInternal),
+                "{internal}"
+            );
+        }
+        assert!(
+            ok("http://127.0.0.1:9000/x", true),
+            "the operator's own relay"
+        );
+        assert!(ok("https://10.1.2.3/x", true));
+        assert_eq!(
+            tolak("http://10.1.2.3/x", true),
+            Some(WebhookDitolak::PerluHttps)
+        );
+        assert_eq!(
+            tolak("https://user:pw@simpeg.go.id/", false),
+            Some(WebhookDitolak::UrlTidakSah)
+        );
+        assert_eq!(
+            tolak("ftp://simpeg.go.id/", true),
+            Some(WebhookDitolak::UrlTidakSah)
+        );
+        assert_eq!(tolak("bukan url", true), Some(WebhookDitolak::UrlTidakSah));
+    }
 }

@@ -331,6 +331,7 @@ pub async fn tambah_webhook(
             let t = match e {
                 WebhookDitolak::UrlTidakSah => Teks::WebhookUrlTidakSah,
                 WebhookDitolak::PerluHttps => Teks::WebhookPerluHttps,
+                WebhookDitolak::AlamatInternal => Teks::WebhookAlamatInternal,
             };
             halaman(&state, &m, SekaliTampil::default(), Some(b.t(t).into())).await
         }

@@ -113,6 +113,25 @@ async fn the_change_feed_and_the_webhook_page() {
             .contains(&format!("Terkirim sampai peristiwa ke 0 dari {terakhir}"))
     );
 
+    // An agency admin may not point the relay at this machine or a private network.
+    let mut admin_jabar = peramban(&app, demo.akun["admin.jabar"], 33).await;
+    let csrf_j = csrf_dari(&admin_jabar.get("/admin/klien-api").await.body);
+    for internal in [
+        "https://127.0.0.1:9/x",
+        "https://10.0.0.5/x",
+        "http://localhost/x",
+    ] {
+        let r = admin_jabar
+            .post(&jalur, &[("csrf", &csrf_j), ("url", internal)])
+            .await;
+        assert!(
+            r.body.contains("jaringan internal"),
+            "{internal}: {}",
+            r.body
+        );
+    }
+    assert_eq!(app.store().daftar_webhook(None).await.unwrap().len(), 1);
+
     // A dead letter shows with its error; replay clears it and rewinds the webhook.
     app.store()
         .webhook_menyerah(
