@@ -24,6 +24,7 @@ pub mod merkle;
 pub mod nik;
 pub mod nip;
 pub mod pegawai;
+pub mod pemberhentian;
 pub mod pensiun;
 pub mod peristiwa;
 pub mod referensi;

@@ -6,6 +6,7 @@ mod kartu;
 mod kolektif;
 mod layanan;
 mod pegawai;
+mod pemberhentian;
 mod temuan;
 mod ttd;
 

@@ -1,0 +1,153 @@
+//! Leaving the service and status changes: why a pension right is missing and why a BUP,
+//! CLTN or MPP case is refused, each naming its rule.
+
+use siasn_domain::masa_kerja::MasaKerja;
+use siasn_domain::pemberhentian::{BupDitolak, CltnDitolak, MppDitolak, TanpaHakPensiun};
+
+use super::Terjemah;
+use crate::Bahasa::{self, Indonesia as Id, Inggris as En};
+use crate::tanggal;
+
+fn masa(m: MasaKerja, b: Bahasa) -> String {
+    match b {
+        Id => format!("{} tahun {} bulan", m.tahun, m.bulan),
+        En => format!("{} years {} months", m.tahun, m.bulan),
+    }
+}
+
+impl Terjemah for TanpaHakPensiun {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        use TanpaHakPensiun as E;
+        match (self, b) {
+            (E::MasaKerjaPensiun { ada }, Id) => format!(
+                "hak pensiun butuh masa kerja pensiun paling sedikit 10 tahun (ada {})",
+                masa(*ada, b)
+            ),
+            (E::MasaKerjaPensiun { ada }, En) => format!(
+                "a pension right needs at least 10 years of pension service (has {})",
+                masa(*ada, b)
+            ),
+            (E::MasaKerjaPns { ada }, Id) => format!(
+                "hak pensiun butuh paling sedikit 5 tahun sebagai PNS (ada {})",
+                masa(*ada, b)
+            ),
+            (E::MasaKerjaPns { ada }, En) => format!(
+                "a pension right needs at least 5 years as a PNS (has {})",
+                masa(*ada, b)
+            ),
+            (E::UsiaAps { usia }, Id) => format!(
+                "pensiun atas permintaan sendiri butuh usia paling rendah 45 tahun pada TMT (usia {usia})"
+            ),
+            (E::UsiaAps { usia }, En) => {
+                format!("a pension at own request needs age 45 on the TMT (age {usia})")
+            }
+            (E::MasaKerjaAps { ada }, Id) => format!(
+                "pensiun atas permintaan sendiri butuh masa kerja paling sedikit 20 tahun (ada {})",
+                masa(*ada, b)
+            ),
+            (E::MasaKerjaAps { ada }, En) => format!(
+                "a pension at own request needs 20 years of service (has {})",
+                masa(*ada, b)
+            ),
+        }
+    }
+}
+
+impl Terjemah for BupDitolak {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        match (self, b) {
+            (BupDitolak::TmtTidakSesuai { seharusnya }, Id) => format!(
+                "TMT pensiun BUP adalah tanggal 1 bulan berikutnya setelah bulan mencapai BUP: {}",
+                tanggal(*seharusnya, b)
+            ),
+            (BupDitolak::TmtTidakSesuai { seharusnya }, En) => format!(
+                "a BUP retirement takes effect on the 1st of the month after the BUP month: {}",
+                tanggal(*seharusnya, b)
+            ),
+            (BupDitolak::TerlaluDini { mulai }, Id) => format!(
+                "usul pensiun BUP baru dapat dibuat mulai {}",
+                tanggal(*mulai, b)
+            ),
+            (BupDitolak::TerlaluDini { mulai }, En) => format!(
+                "a BUP retirement case can be made from {}",
+                tanggal(*mulai, b)
+            ),
+        }
+    }
+}
+
+impl Terjemah for CltnDitolak {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        use CltnDitolak as E;
+        match (self, b) {
+            (E::MasaKerjaKurang { ada }, Id) => format!(
+                "CLTN butuh masa kerja terus-menerus paling sedikit 5 tahun (ada {})",
+                masa(*ada, b)
+            ),
+            (E::MasaKerjaKurang { ada }, En) => format!(
+                "CLTN needs at least 5 years of continuous service (has {})",
+                masa(*ada, b)
+            ),
+            (E::TanggalTerbalik, Id) => "tanggal akhir harus sesudah tanggal awal".into(),
+            (E::TanggalTerbalik, En) => "the end date must be after the start".into(),
+            (E::TerlaluLama, Id) => "CLTN paling lama 3 tahun".into(),
+            (E::TerlaluLama, En) => "CLTN lasts at most 3 years".into(),
+            (E::PerpanjanganTerlaluLama, Id) => "perpanjangan CLTN paling lama 1 tahun".into(),
+            (E::PerpanjanganTerlaluLama, En) => "a CLTN extension lasts at most 1 year".into(),
+            (E::SudahDiperpanjang, Id) => "CLTN hanya dapat diperpanjang satu kali".into(),
+            (E::SudahDiperpanjang, En) => "a CLTN can be extended only once".into(),
+            (E::TanpaFormasi, Id) => {
+                "pengaktifan kembali setelah CLTN butuh formasi (jabatan) yang lowong".into()
+            }
+            (E::TanpaFormasi, En) => "reactivation after CLTN needs a vacant post".into(),
+        }
+    }
+}
+
+impl Terjemah for MppDitolak {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        match (self, b) {
+            (MppDitolak::LebihDariSetahun { paling_awal }, Id) => format!(
+                "masa persiapan pensiun paling lama 1 tahun: paling awal mulai {}",
+                tanggal(*paling_awal, b)
+            ),
+            (MppDitolak::LebihDariSetahun { paling_awal }, En) => format!(
+                "pre-retirement leave lasts at most a year: it can start from {}",
+                tanggal(*paling_awal, b)
+            ),
+            (MppDitolak::SetelahPensiun, Id) => {
+                "masa persiapan pensiun harus dimulai sebelum TMT pensiun".into()
+            }
+            (MppDitolak::SetelahPensiun, En) => {
+                "pre-retirement leave must start before the retirement date".into()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn refusals_name_their_rule_in_both_languages() {
+        let d = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let e = BupDitolak::TmtTidakSesuai { seharusnya: d };
+        assert!(
+            Id.jelaskan(&e).contains("1 Juni 2026"),
+            "{}",
+            Id.jelaskan(&e)
+        );
+        assert!(En.jelaskan(&e).contains("1 June 2026"));
+        let e = CltnDitolak::MasaKerjaKurang {
+            ada: MasaKerja::from_bulan(50),
+        };
+        assert!(Id.jelaskan(&e).contains("5 tahun (ada 4 tahun 2 bulan)"));
+        assert!(
+            Id.jelaskan(&TanpaHakPensiun::UsiaAps { usia: 44 })
+                .contains("45")
+        );
+        assert!(En.jelaskan(&MppDitolak::SetelahPensiun).contains("before"));
+    }
+}
