@@ -10,6 +10,7 @@
 
 pub mod akun;
 pub mod audit;
+pub mod batas_laju;
 pub mod blob;
 pub mod db;
 pub mod email;

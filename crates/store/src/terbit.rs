@@ -67,6 +67,18 @@ pub fn urai_url_nats(url: &str, bawaan: &str) -> Result<(String, String), String
     Ok((format!("nats://{host}"), aliran.to_string()))
 }
 
+/// Connects to a NATS server's JetStream with the time limits every SIASN client uses (a
+/// server that does not answer fails the caller quickly instead of hanging it).
+pub async fn sambung_jetstream(server: &str) -> Result<jetstream::Context, String> {
+    let client = async_nats::ConnectOptions::new()
+        .connection_timeout(Duration::from_secs(5))
+        .request_timeout(Some(Duration::from_secs(10)))
+        .connect(server)
+        .await
+        .map_err(|e| format!("{server}: {e}"))?;
+    Ok(jetstream::new(client))
+}
+
 /// The stream used when a `nats://` URL names none.
 const ALIRAN_BAWAAN: &str = "SIASN_AUDIT";
 
@@ -207,13 +219,9 @@ impl AliranNats {
         let ctx = self
             .konteks
             .get_or_try_init(|| async {
-                let client = async_nats::ConnectOptions::new()
-                    .connection_timeout(Duration::from_secs(5))
-                    .request_timeout(Some(Duration::from_secs(10)))
-                    .connect(self.server.as_str())
+                sambung_jetstream(&self.server)
                     .await
-                    .map_err(|e| self.galat(&e))?;
-                Ok::<_, StoreError>(jetstream::new(client))
+                    .map_err(StoreError::Nats)
             })
             .await?;
         let stream = ctx

@@ -107,15 +107,18 @@ pub async fn postgres_dengan(koneksi: u32) -> Option<TestStore> {
 
 /// Another store on the same PostgreSQL schema as `t` (a second app server), with its own
 /// pool and the given blob store.
-pub async fn postgres_kedua(t: &TestStore, koneksi: u32, blobs: BlobStore) -> Store {
-    let url = std::env::var(TEST_DATABASE_URL).expect("TEST_DATABASE_URL");
+pub async fn postgres_kedua(
+    t: &TestStore,
+    koneksi: u32,
+    blobs: BlobStore,
+) -> crate::StoreResult<Store> {
+    let url = std::env::var(TEST_DATABASE_URL)
+        .map_err(|_| crate::StoreError::Url(format!("{TEST_DATABASE_URL} belum diatur")))?;
     let settings = PoolSettings {
         max_connections: koneksi,
         pg_schema: t.skema.clone(),
     };
-    Store::open(&url, &settings, blobs)
-        .await
-        .expect("open second postgres store")
+    Store::open(&url, &settings, blobs).await
 }
 
 /// Runs `body` against SQLite, then against PostgreSQL when it is configured.

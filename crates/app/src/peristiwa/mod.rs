@@ -120,15 +120,7 @@ impl AliranPeristiwa {
     pub async fn siapkan(&self) -> Result<jetstream::Context, String> {
         let ctx = self
             .konteks
-            .get_or_try_init(|| async {
-                let client = async_nats::ConnectOptions::new()
-                    .connection_timeout(Duration::from_secs(5))
-                    .request_timeout(Some(Duration::from_secs(10)))
-                    .connect(self.server.as_str())
-                    .await
-                    .map_err(|e| format!("{}: {e}", self.server))?;
-                Ok::<_, String>(jetstream::new(client))
-            })
+            .get_or_try_init(|| siasn_store::terbit::sambung_jetstream(&self.server))
             .await?
             .clone();
         ctx.get_or_create_stream(jetstream::stream::Config {

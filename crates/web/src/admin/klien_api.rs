@@ -374,7 +374,7 @@ pub async fn ulang_webhook(
         return Err(WebError::TidakValid(b, Teks::FormTidakValid));
     };
     let aktor = format!("akun:{}", m.akun.id);
-    let w = klien_api::wewenang(&m.pelaku).dalam(b)?;
+    let w = wewenang(&m)?;
     siasn_app::peristiwa::webhook::putar_ulang(state.app(), &w, &aktor, id, dari.max(1))
         .await
         .dalam(b)?;

@@ -170,8 +170,12 @@ async fn two_servers_share_sessions_documents_limits_and_events() {
     )
     .await
     .unwrap();
-    let store_a = siasn_store::testing::postgres_kedua(&t, 6, blobs.clone()).await;
-    let store_b = siasn_store::testing::postgres_kedua(&t, 6, blobs).await;
+    let store_a = siasn_store::testing::postgres_kedua(&t, 6, blobs.clone())
+        .await
+        .unwrap();
+    let store_b = siasn_store::testing::postgres_kedua(&t, 6, blobs)
+        .await
+        .unwrap();
     let nats = std::env::var("TEST_NATS_URL").ok().map(|server| {
         let aliran = format!("SIASN_PERISTIWA_DUA_{}", uuid::Uuid::new_v4().simple());
         AliranPeristiwa::dari_url(&format!("{server}/{aliran}")).unwrap()
