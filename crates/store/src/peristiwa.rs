@@ -5,7 +5,6 @@ use chrono::{DateTime, SubsecRound, Utc};
 use siasn_domain::peristiwa::{KelasPeristiwa, kelas_aksi};
 use uuid::Uuid;
 
-use crate::audit::AuditEntri;
 use crate::error::{StoreError, StoreResult};
 use crate::tx::Tx;
 use crate::{Store, on_pool, on_tx};
@@ -44,12 +43,27 @@ pub struct SaringPeristiwa {
     pub kelas: Vec<KelasPeristiwa>,
 }
 
-/// Appends the events the audited entries imply, in the same transaction (one statement per
+/// What an audited action says about itself, from which its event (if any) is made.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tindakan<'a> {
+    /// The audit entry's id (the event shares it).
+    pub id: Uuid,
+    /// When.
+    pub waktu: DateTime<Utc>,
+    /// The audited action.
+    pub aksi: &'a str,
+    /// Who acted.
+    pub aktor: &'a str,
+    /// About which employee.
+    pub pegawai_id: Option<Uuid>,
+}
+
+/// Appends the events the audited actions imply, in the same transaction (one statement per
 /// 500 events; the employee's agencies are read by the same statement).
-pub(crate) async fn tulis_dari_audit(tx: &mut Tx, entri: &[AuditEntri]) -> StoreResult<()> {
-    let baru: Vec<(&AuditEntri, KelasPeristiwa)> = entri
+pub(crate) async fn tulis_dari_audit(tx: &mut Tx, tindakan: &[Tindakan<'_>]) -> StoreResult<()> {
+    let baru: Vec<(&Tindakan<'_>, KelasPeristiwa)> = tindakan
         .iter()
-        .filter_map(|e| kelas_aksi(&e.aksi).map(|k| (e, k)))
+        .filter_map(|e| kelas_aksi(e.aksi).map(|k| (e, k)))
         .collect();
     for chunk in baru.chunks(500) {
         on_tx!(&mut *tx, |c| {
@@ -62,8 +76,8 @@ pub(crate) async fn tulis_dari_audit(tx: &mut Tx, entri: &[AuditEntri]) -> Store
                 b.push_bind(e.id)
                     .push_bind(e.waktu)
                     .push_bind(kelas.kode())
-                    .push_bind(e.aksi.clone())
-                    .push_bind(e.aktor.clone())
+                    .push_bind(e.aksi.to_string())
+                    .push_bind(e.aktor.to_string())
                     .push_bind(e.pegawai_id);
             });
             qb.push(

@@ -304,7 +304,17 @@ pub async fn tulis(tx: &mut Tx, events: Vec<AuditBaru>, now: DateTime<Utc>) -> S
         });
     }
     // Changes partners subscribe to become events in the same transaction.
-    crate::peristiwa::tulis_dari_audit(tx, &rows).await?;
+    let tindakan: Vec<crate::peristiwa::Tindakan<'_>> = rows
+        .iter()
+        .map(|e| crate::peristiwa::Tindakan {
+            id: e.id,
+            waktu: e.waktu,
+            aksi: &e.aksi,
+            aktor: &e.aktor,
+            pegawai_id: e.pegawai_id,
+        })
+        .collect();
+    crate::peristiwa::tulis_dari_audit(tx, &tindakan).await?;
     Ok(())
 }
 
