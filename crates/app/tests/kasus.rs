@@ -478,19 +478,19 @@ async fn promotion_from_prediction_to_record(store: &Store) {
 
     // The SK cannot come before the pertek; the pertek is BKN's.
     assert_eq!(
-        kp::tandatangani_sk(&app, &pejabat, id, k.versi, FRASA)
+        siasn_app::layanan::tandatangani_sk(&app, &pejabat, id, k.versi, FRASA)
             .await
             .unwrap(),
         HasilLangkah::Ditolak(LangkahDitolak::StatusTidakSesuai)
     );
     assert_eq!(
-        kp::terbitkan_pertek(&app, &pejabat, id, k.versi, FRASA)
+        siasn_app::layanan::terbitkan_pertek(&app, &pejabat, id, k.versi, FRASA)
             .await
             .unwrap(),
         HasilLangkah::Ditolak(LangkahDitolak::BukanPelaksana)
     );
     assert_eq!(
-        kp::terbitkan_pertek(&app, &bkn2, id, k.versi, FRASA)
+        siasn_app::layanan::terbitkan_pertek(&app, &bkn2, id, k.versi, FRASA)
             .await
             .unwrap(),
         HasilLangkah::Berhasil(StatusLayanan::PertekDitandatangani)
@@ -501,7 +501,7 @@ async fn promotion_from_prediction_to_record(store: &Store) {
     assert!(store.isi_dokumen(&dok).await.unwrap().starts_with(b"%PDF-"));
     // An SK upload by a stranger to the case is refused.
     assert!(
-        kp::unggah_sk(&app, &bkn1, id, "X", Some(hari_ini), "sk.pdf", &pdf("sk"))
+        siasn_app::layanan::unggah_sk(&app, &bkn1, id, "X", Some(hari_ini), "sk.pdf", &pdf("sk"))
             .await
             .unwrap()
             .is_ok_and(|h| h == HasilLangkah::Ditolak(LangkahDitolak::BukanPelaksana))
@@ -510,7 +510,7 @@ async fn promotion_from_prediction_to_record(store: &Store) {
     let sebelum = store.pegawai(a).await.unwrap();
     assert_eq!(sebelum.golongan, Some(data.golongan_lama));
     assert_eq!(
-        kp::tandatangani_sk(&app, &pejabat, id, k.versi, FRASA)
+        siasn_app::layanan::tandatangani_sk(&app, &pejabat, id, k.versi, FRASA)
             .await
             .unwrap(),
         HasilLangkah::Berhasil(StatusLayanan::ProfilDiperbarui)
@@ -564,7 +564,7 @@ async fn promotion_from_prediction_to_record(store: &Store) {
     assert!(jejak.iter().any(|j| j.putaran == 2));
     // Nothing more can happen; the audit chain holds and records the change once.
     assert_eq!(
-        kp::tandatangani_sk(&app, &pejabat, id, k.versi, FRASA)
+        siasn_app::layanan::tandatangani_sk(&app, &pejabat, id, k.versi, FRASA)
             .await
             .unwrap(),
         HasilLangkah::Ditolak(LangkahDitolak::StatusTidakSesuai)

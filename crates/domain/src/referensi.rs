@@ -262,6 +262,15 @@ pub const DAFTAR_SEDERHANA: &[(&str, &[(&str, &str)])] = &[
             ("L03", "KTP / Kartu Keluarga"),
             ("L04", "Dokumen Pendukung Lain"),
             ("L05", "Pertimbangan Teknis (Pertek) BKN"),
+            ("L06", "Data Perorangan Calon Penerima Pensiun (DPCP)"),
+            ("L07", "SK Pensiun / Pemberhentian"),
+            ("L08", "Surat Keterangan Kematian"),
+            (
+                "L09",
+                "Surat Pernyataan Tidak Pernah Dijatuhi Hukuman / Tidak dalam Proses Pidana",
+            ),
+            ("L10", "Surat Keterangan Tim Penguji Kesehatan"),
+            ("L11", "Surat Permohonan Berhenti"),
         ],
     ),
     ("jenis-pegawai", &[("PNS", "PNS"), ("PPPK", "PPPK")]),
@@ -353,9 +362,13 @@ pub fn kewenangan_awal() -> Vec<Kewenangan> {
         .map(|&jenis| Kewenangan {
             jenis_riwayat: jenis,
             verifikator: match jenis {
-                J::Pendidikan | J::Golongan | J::Pmk | J::PindahInstansi | J::Cltn | J::CpnsPns => {
-                    Verifikator::Bkn
-                }
+                J::Pendidikan
+                | J::Golongan
+                | J::Pmk
+                | J::PindahInstansi
+                | J::Cltn
+                | J::CpnsPns
+                | J::Pemberhentian => Verifikator::Bkn,
                 _ => Verifikator::Instansi,
             },
             dokumen_wajib: match jenis {
@@ -371,6 +384,7 @@ pub fn kewenangan_awal() -> Vec<Kewenangan> {
                 J::HukumanDisiplin => vec!["882"],
                 J::AngkaKredit => vec!["880", "879"],
                 J::Pmk | J::PindahInstansi | J::Cltn | J::Gaji => vec!["L04"],
+                J::Pemberhentian => vec!["L07"],
                 J::Organisasi => vec![],
             }
             .into_iter()

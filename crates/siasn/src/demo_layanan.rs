@@ -69,10 +69,10 @@ async fn maju(
 ) -> anyhow::Result<KasusLayanan> {
     let h = match l {
         Langkah::TerbitkanPertek => {
-            kp::terbitkan_pertek(app, siapa, k.id, k.versi, FRASA_DEMO).await?
+            siasn_app::layanan::terbitkan_pertek(app, siapa, k.id, k.versi, FRASA_DEMO).await?
         }
         Langkah::TandatanganiSk => {
-            kp::tandatangani_sk(app, siapa, k.id, k.versi, FRASA_DEMO).await?
+            siasn_app::layanan::tandatangani_sk(app, siapa, k.id, k.versi, FRASA_DEMO).await?
         }
         l => layanan::langkah(app, siapa, k.id, k.versi, l, alasan).await?,
     };

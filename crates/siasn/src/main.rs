@@ -4,6 +4,7 @@ mod audit;
 mod config;
 mod demo_layanan;
 mod kp;
+mod pensiun;
 mod perintah;
 mod ttd;
 
@@ -69,6 +70,11 @@ enum Command {
     Kp {
         #[command(subcommand)]
         command: KpCommand,
+    },
+    /// Retirement: the daily job on demand, an agency's retirement list.
+    Pensiun {
+        #[command(subcommand)]
+        command: PensiunCommand,
     },
     /// Electronic signatures: signers' certificates, the instance CA, trusted roots.
     Ttd {
@@ -257,6 +263,25 @@ enum UserCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum PensiunCommand {
+    /// Runs today's daily job (decrees whose TMT came, "Mencapai BUP", notices) unless it
+    /// already ran today, and prints what it did.
+    Harian,
+    /// Prints how many of an agency's employees retire in a date range and how long it took.
+    Daftar {
+        /// Agency id.
+        #[arg(long)]
+        instansi: String,
+        /// From (YYYY-MM-DD; today by default).
+        #[arg(long)]
+        dari: Option<chrono::NaiveDate>,
+        /// To (YYYY-MM-DD; 12 months after `dari` by default).
+        #[arg(long)]
+        sampai: Option<chrono::NaiveDate>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum KpCommand {
     /// Works out the prediction of a period and prints its totals and how long it took.
     Prediksi {
@@ -401,6 +426,17 @@ fn main() -> ExitCode {
             Command::Audit {
                 command: AuditCommand::Prove { file, keys },
             } => audit::prove(&config, &file, keys.as_deref()),
+            Command::Pensiun {
+                command: PensiunCommand::Harian,
+            } => pensiun::harian(&config).await,
+            Command::Pensiun {
+                command:
+                    PensiunCommand::Daftar {
+                        instansi,
+                        dari,
+                        sampai,
+                    },
+            } => pensiun::daftar(&config, &instansi, dari, sampai).await,
             Command::Kp {
                 command: KpCommand::Prediksi { periode, instansi },
             } => kp::prediksi(&config, periode, instansi).await,

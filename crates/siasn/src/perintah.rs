@@ -586,6 +586,15 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
         crate::audit::pengurut(config, &store)?
             .jalankan(std::time::Duration::from_secs(1), berhenti_rx),
     );
+    // Every server asks for the daily retirement job; a lease and the day's completion record
+    // let it run once a day.
+    let (berhenti_harian, harian_rx) = tokio::sync::watch::channel(false);
+    let harian = tokio::spawn(siasn_app::layanan::pensiun::jalankan_harian(
+        state.app().clone(),
+        format!("serve-{}", uuid::Uuid::now_v7()),
+        std::time::Duration::from_secs(15 * 60),
+        harian_rx,
+    ));
     // After the signal, open requests get SHUTDOWN_GRACE to finish; a stuck client cannot keep
     // the process (and a rolling deployment) waiting forever.
     let (signalled_tx, mut signalled_rx) = tokio::sync::watch::channel(false);
@@ -606,6 +615,8 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
     }
     let _ = berhenti_urut.send(true);
     let _ = berhenti_relay.send(true);
+    let _ = berhenti_harian.send(true);
+    let _ = harian.await;
     let _ = urut.await;
     let _ = relay.await;
     pantau.abort();

@@ -90,6 +90,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0012_peristiwa.sql"),
         postgres: include_str!("../migrations/postgres/0012_peristiwa.sql"),
     },
+    Migration {
+        version: 13,
+        name: "pensiun",
+        sqlite: include_str!("../migrations/sqlite/0013_pensiun.sql"),
+        postgres: include_str!("../migrations/postgres/0013_pensiun.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

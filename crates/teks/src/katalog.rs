@@ -576,6 +576,8 @@ katalog! {
         "Credit points";
     JudulGaji => "Riwayat gaji",
         "Salary";
+    JudulPemberhentian => "Pemberhentian",
+        "Leaving the service";
     LihatPegawai => "Data pegawai (hanya baca)",
         "Employee record (read only)";
     LihatPegawaiOperator => "Data pegawai instansi Anda: usulkan perubahan dari setiap bagian; usulan diverifikasi seperti biasa.",
@@ -592,6 +594,12 @@ katalog! {
         "You retire next month: retirement effective {}.";
     PensiunDalamBulan => "Anda pensiun dalam {} bulan: TMT pensiun {}.",
         "You retire in {} months: retirement effective {}.";
+    PensiunBupAnda => "Batas usia pensiun Anda: TMT pensiun {}.",
+        "Your retirement age: retirement effective {}.";
+    PensiunLewatBup => "Anda telah melewati batas usia pensiun (TMT pensiun {}) dan keputusan pensiun belum ada; hubungi unit kepegawaian instansi Anda.",
+        "You are past retirement age (effective {}) without a retirement decree yet; contact your agency's HR unit.";
+    PensiunSudahDiputuskan => "Keputusan pensiun/pemberhentian Anda berlaku mulai {} (SK {}); SK ada di Dokumen saya.",
+        "Your retirement/dismissal decree takes effect on {} (SK {}); the decree is in My documents.";
     Kelengkapan => "Kelengkapan data",
         "Data completeness";
     DataLengkap => "Data Anda lengkap.",
@@ -970,6 +978,7 @@ katalog! {
     NamaRiwayatHukumanDisiplin => "Riwayat Hukuman Disiplin", "Disciplinary penalties";
     NamaRiwayatAngkaKredit => "Riwayat Angka Kredit", "Credit points";
     NamaRiwayatGaji => "Riwayat Gaji", "Salary history";
+    NamaRiwayatPemberhentian => "Riwayat Pemberhentian", "Leaving the service";
     IsianNomorSK => "Nomor SK", "Decree number";
     IsianTanggalSK => "Tanggal SK", "Decree date";
     IsianJenisJabatan => "Jenis jabatan", "Position type";
@@ -1101,6 +1110,29 @@ katalog! {
     LayananTujuanPusat => "BKN Pusat", "BKN Headquarters";
     LayananTujuanPresiden => "Presiden (melalui SIAPP)", "The President (through SIAPP)";
     LayananKp => "Kenaikan pangkat", "Promotion";
+    LayananPensiun => "Pensiun dan pemberhentian", "Retirement and dismissal";
+    JenisPensiun => "Jenis pensiun", "Kind of pension";
+    PensiunJenisPemberhentian => "Jenis pemberhentian", "Reason for leaving";
+    PensiunTmt => "TMT pensiun/pemberhentian", "Effective date";
+    PensiunBup => "Batas usia pensiun (BUP)", "Retirement age (BUP)";
+    PensiunMasaKerja => "Masa kerja pensiun", "Pensionable service";
+    PensiunKedudukanBaru => "Kedudukan hukum", "Legal status";
+    PensiunTanggalPeristiwa => "Tanggal peristiwa", "Date of the event";
+    PensiunAhliWaris => "Pensiun janda/duda mulai", "Survivor's pension from";
+    PensiunKeluarga => "Keluarga (DPCP)", "Family (DPCP)";
+    PensiunDaftar => "Daftar pensiun", "Retirement list";
+    PensiunDaftarCatatan => "Pegawai yang mencapai batas usia pensiun (BUP) dalam rentang tanggal, dan setiap usul pensiun atau pemberhentian dengan TMT di dalamnya. BUP diambil dari jabatan; TMT pensiun adalah tanggal 1 bulan berikutnya setelah bulan mencapai BUP.", "Employees reaching retirement age (BUP) in the date range, and every pension or dismissal case with its effective date in it. BUP comes from the position; retirement takes effect on the 1st of the month after the BUP month.";
+    PensiunDari => "Dari", "From";
+    PensiunSampai => "Sampai", "To";
+    PensiunJumlah => "Jumlah", "Total";
+    PensiunUsulBup => "Usulkan pensiun BUP", "Propose BUP retirement";
+    PensiunBelumDiusulkan => "Belum diusulkan", "Not proposed yet";
+    PensiunUsulLain => "Usul pensiun atau pemberhentian lain", "Other pension or dismissal";
+    PensiunSesuaiJenis => "Sesuai jenis pensiun", "As the kind of pension says";
+    PensiunTmtCatatan => "Kosongkan untuk pensiun BUP dan pensiun karena peristiwa (TMT dihitung otomatis).", "Leave empty for BUP and event-based pensions (the date is worked out).";
+    HakPensiun => "Hak pensiun", "Pension right";
+    BerhakPensiun => "Berhak atas pensiun", "Entitled to a pension";
+    TidakBerhakPensiun => "Tidak berhak atas pensiun", "Not entitled to a pension";
     LayananKpJudul => "Layanan kenaikan pangkat", "Promotion service";
     LayananJam => "jam", "hours";
     LayananAntreanSaya => "Menunggu tindakan saya", "Waiting for me";

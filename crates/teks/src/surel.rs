@@ -83,3 +83,30 @@ pub fn status_usulan(kode_jenis: &str, status: (&str, &str), url_usulan: &str) -
         ),
     }
 }
+
+/// Retirement is near: roughly when, and where to follow it (no dates of birth, no names).
+pub fn pensiun_mendekat(bulan: u32, url: &str) -> Surat {
+    Surat {
+        subjek: format!("SIASN: batas usia pensiun Anda dalam {bulan} bulan"),
+        isi: format!(
+            "Menurut data SIASN, Anda mencapai batas usia pensiun (BUP) dalam sekitar {bulan} bulan.\n\
+             Tanggal TMT pensiun dan kelengkapan berkas Anda dapat dilihat setelah masuk: {url}/profil\n\
+             Periksa data Anda (riwayat, keluarga, dokumen) dan laporkan kekeliruan lewat usul perubahan data.\n\n\
+             -- \n(English) According to SIASN you reach retirement age in about {bulan} months. \
+             See your retirement date and records after signing in: {url}/profil\n",
+        ),
+    }
+}
+
+/// The agency operator's digest: how many employees reach BUP at a lead time (no names).
+pub fn pensiun_mendekat_operator(jumlah: usize, bulan: u32, url: &str) -> Surat {
+    Surat {
+        subjek: format!("SIASN: {jumlah} pegawai mencapai BUP dalam {bulan} bulan"),
+        isi: format!(
+            "{jumlah} pegawai instansi Anda mencapai batas usia pensiun dalam {bulan} bulan.\n\
+             Daftar dan usul pensiunnya: {url}/layanan/pensiun\n\n\
+             -- \n(English) {jumlah} employees of your agency reach retirement age in {bulan} months. \
+             List and pension proposals: {url}/layanan/pensiun\n",
+        ),
+    }
+}

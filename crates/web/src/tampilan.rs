@@ -234,6 +234,23 @@ pub fn baris(data: &DataRiwayat, b: Bahasa, nama: &NamaRef) -> BarisRiwayat {
             r.nama_jabatan, r.kredit_total, r.mulai_penilaian, r.selesai_penilaian
         ),
         DataRiwayat::Gaji(r) => format!("Rp{}", ribuan(r.gaji_pokok)),
+        DataRiwayat::Pemberhentian(r) => {
+            use siasn_domain::pemberhentian::{JenisPemberhentian, JenisPensiun};
+            if let Some(j) = JenisPensiun::dari_kode(r.jenis_pensiun) {
+                rincian.push((b.t(Teks::JenisPensiun), j.nama().to_string()));
+            }
+            rincian.push((
+                b.t(Teks::HakPensiun),
+                b.t(if r.berhak_pensiun {
+                    Teks::BerhakPensiun
+                } else {
+                    Teks::TidakBerhakPensiun
+                })
+                .to_string(),
+            ));
+            JenisPemberhentian::dari_kode(r.jenis_pemberhentian)
+                .map_or_else(|| r.jenis_pemberhentian.to_string(), |j| j.nama())
+        }
     };
     BarisRiwayat {
         judul,

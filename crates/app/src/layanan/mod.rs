@@ -1,9 +1,15 @@
 //! Personnel services on one engine: reading a case within the actor's reach, and taking a
 //! step — authorised by the lifecycle, made against the version the actor saw, logged,
-//! notified and audited in one transaction. What a step produces beyond the move (a pertek, an
-//! SK and the record update) is the service's own module ([`kp`]).
+//! notified and audited in one transaction. The pertek and the SK are numbered, signed and
+//! filed by one engine ([`terbitkan_pertek`], [`tandatangani_sk`], [`unggah_sk`]); what they
+//! say and what the SK changes in the record is the service's own module ([`kp`],
+//! [`pensiun`]).
 
 pub mod kp;
+pub mod pensiun;
+mod surat;
+
+pub use surat::{tandatangani_sk, terbitkan_pertek, unggah_sk};
 
 use chrono::{DateTime, Utc};
 use siasn_domain::dokumen::Dokumen;
@@ -64,8 +70,8 @@ fn periksa(
 }
 
 /// Takes a step that needs nothing but the move: saving the file, proposing, the agency
-/// official's and BKN's decisions, deleting. The pertek and the SK are [`kp::terbitkan_pertek`]
-/// and [`kp::tandatangani_sk`].
+/// official's and BKN's decisions, deleting. The pertek and the SK are [`terbitkan_pertek`]
+/// and [`tandatangani_sk`].
 pub async fn langkah(
     app: &App,
     aktor: &Aktor,
@@ -100,6 +106,7 @@ pub async fn langkah(
         }
     }
     if langkah == Langkah::Ajukan
+        && k.jenis == JenisLayanan::KenaikanPangkat
         && let Err(e) = kp::dalam_jadwal(app, &k).await?
     {
         return Ok(HasilLangkah::Ditolak(e));
@@ -183,6 +190,7 @@ pub(crate) async fn catat(
         langkah_layanan::beri_tahu(tx, k.id, k.pegawai_id, ke, now).await?;
         let nama_layanan = |b: Bahasa| match k.jenis {
             JenisLayanan::KenaikanPangkat => b.t(Teks::LayananKp),
+            JenisLayanan::Pensiun => b.t(Teks::LayananPensiun),
         };
         let surat = surel::status_layanan(
             (

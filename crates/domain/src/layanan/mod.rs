@@ -5,6 +5,7 @@
 //! this one ([`kp`]).
 
 pub mod kp;
+pub mod pensiun;
 mod status;
 
 use serde::{Deserialize, Serialize};
@@ -16,16 +17,19 @@ pub use status::{Ember, StatusLayanan};
 pub enum JenisLayanan {
     /// Kenaikan pangkat (promotion).
     KenaikanPangkat,
+    /// Pensiun and pemberhentian (retirement and dismissal).
+    Pensiun,
 }
 
 impl JenisLayanan {
     /// Every service, in menu order.
-    pub const SEMUA: [Self; 1] = [Self::KenaikanPangkat];
+    pub const SEMUA: [Self; 2] = [Self::KenaikanPangkat, Self::Pensiun];
 
     /// Storage code.
     pub fn kode(self) -> &'static str {
         match self {
             Self::KenaikanPangkat => "KP",
+            Self::Pensiun => "PENSIUN",
         }
     }
 
@@ -549,6 +553,8 @@ mod tests {
 pub enum DataLayanan {
     /// Promotion.
     Kp(kp::DataKp),
+    /// Retirement or dismissal.
+    Pensiun(Box<pensiun::DataPensiun>),
 }
 
 /// A numbered, dated letter of a case (pertek or SK) and the archive document holding it.
@@ -612,6 +618,15 @@ impl KasusLayanan {
     pub fn kp(&self) -> Option<&kp::DataKp> {
         match &self.data {
             DataLayanan::Kp(d) => Some(d),
+            DataLayanan::Pensiun(_) => None,
+        }
+    }
+
+    /// The retirement data, for a pension case.
+    pub fn pensiun(&self) -> Option<&pensiun::DataPensiun> {
+        match &self.data {
+            DataLayanan::Pensiun(d) => Some(d),
+            DataLayanan::Kp(_) => None,
         }
     }
 }

@@ -146,6 +146,30 @@ impl RiwayatCltn {
     }
 }
 
+/// Leaving the service: the pension or dismissal decree of a completed service case
+/// (`rw-pemberhentian`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiwayatPemberhentian {
+    /// Jenis pemberhentian (SIASN code 1–16).
+    pub jenis_pemberhentian: u8,
+    /// Jenis pensiun (SIASN code 1–10).
+    pub jenis_pensiun: u8,
+    /// Kedudukan hukum from the TMT.
+    pub kedudukan_hukum_id: String,
+    /// TMT.
+    pub tmt: NaiveDate,
+    /// Whether there is a pension right.
+    pub berhak_pensiun: bool,
+    /// The agency the employee left.
+    pub instansi_asal_id: String,
+    /// The pertek's number, where there was one.
+    pub nomor_pertek: Option<String>,
+    /// The pertek's date.
+    pub tanggal_pertek: Option<NaiveDate>,
+    /// The decree.
+    pub sk: Sk,
+}
+
 /// Level of a disciplinary penalty (PP 94/2021).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TingkatHukuman {

@@ -18,8 +18,8 @@ use crate::pegawai::JenisPegawai;
 
 pub use karier::{
     RiwayatAngkaKredit, RiwayatCltn, RiwayatCpnsPns, RiwayatGaji, RiwayatGolongan,
-    RiwayatHukumanDisiplin, RiwayatJabatan, RiwayatPindahInstansi, RiwayatPmk, StatusKepegawaian,
-    TingkatHukuman,
+    RiwayatHukumanDisiplin, RiwayatJabatan, RiwayatPemberhentian, RiwayatPindahInstansi,
+    RiwayatPmk, StatusKepegawaian, TingkatHukuman,
 };
 pub use keluarga::{Anak, OrangTua, Pasangan, PeranOrangTua, StatusPernikahan};
 pub use kinerja::{Ekspektasi, PredikatKinerja, RiwayatSkp, RiwayatSkp22, predikat_kinerja};
@@ -69,11 +69,13 @@ pub enum JenisRiwayat {
     AngkaKredit,
     /// Salary history.
     Gaji,
+    /// Leaving the service (pension or dismissal decree); written only by a service case.
+    Pemberhentian,
 }
 
 impl JenisRiwayat {
     /// Every kind, in the order the profile shows them.
-    pub const SEMUA: [JenisRiwayat; 19] = [
+    pub const SEMUA: [JenisRiwayat; 20] = [
         Self::CpnsPns,
         Self::Golongan,
         Self::Jabatan,
@@ -93,6 +95,7 @@ impl JenisRiwayat {
         Self::HukumanDisiplin,
         Self::AngkaKredit,
         Self::Gaji,
+        Self::Pemberhentian,
     ];
 
     /// Storage code ("jabatan", "skp22", ...).
@@ -117,6 +120,7 @@ impl JenisRiwayat {
             Self::HukumanDisiplin => "hukuman_disiplin",
             Self::AngkaKredit => "angka_kredit",
             Self::Gaji => "gaji",
+            Self::Pemberhentian => "pemberhentian",
         }
     }
 
@@ -140,6 +144,12 @@ impl JenisRiwayat {
                     | Self::Organisasi
             ),
         }
+    }
+
+    /// Whether rows of this kind come only from a personnel service's decree (so they are
+    /// never proposed or corrected through a data-update proposal).
+    pub fn lewat_layanan(self) -> bool {
+        matches!(self, Self::Pemberhentian)
     }
 
     /// Whether a PNS record must have this section filled in (DOMAIN.md, "mandatory for PNS").
@@ -213,6 +223,8 @@ pub enum DataRiwayat {
     AngkaKredit(RiwayatAngkaKredit),
     /// A salary decision.
     Gaji(RiwayatGaji),
+    /// A pension or dismissal decree.
+    Pemberhentian(RiwayatPemberhentian),
 }
 
 impl DataRiwayat {
@@ -238,6 +250,7 @@ impl DataRiwayat {
             Self::HukumanDisiplin(_) => JenisRiwayat::HukumanDisiplin,
             Self::AngkaKredit(_) => JenisRiwayat::AngkaKredit,
             Self::Gaji(_) => JenisRiwayat::Gaji,
+            Self::Pemberhentian(_) => JenisRiwayat::Pemberhentian,
         }
     }
 
@@ -270,6 +283,7 @@ impl DataRiwayat {
             Self::HukumanDisiplin(r) => Some(r.tmt_hukuman),
             Self::AngkaKredit(r) => Some(r.selesai_penilaian.hari_pertama()),
             Self::Gaji(r) => Some(r.tmt_gaji),
+            Self::Pemberhentian(r) => Some(r.tmt),
         }
     }
 
@@ -285,6 +299,7 @@ impl DataRiwayat {
             Self::HukumanDisiplin(r) => Some(&r.sk),
             Self::AngkaKredit(r) => Some(&r.sk),
             Self::Gaji(r) => Some(&r.sk),
+            Self::Pemberhentian(r) => Some(&r.sk),
             Self::Penghargaan(r) => r.sk.as_ref(),
             Self::Diklat(_)
             | Self::Kursus(_)

@@ -669,6 +669,12 @@ const GAJI: &[Isian] = &[
     SK_TANGGAL,
 ];
 
+const PEMBERHENTIAN: &[Isian] = &[
+    f("tmt", LabelIsian::TMT, Tipe::Tanggal),
+    SK_NOMOR,
+    SK_TANGGAL,
+];
+
 /// The fields of a history kind.
 pub fn isian(jenis: JenisRiwayat) -> &'static [Isian] {
     use JenisRiwayat as J;
@@ -692,6 +698,7 @@ pub fn isian(jenis: JenisRiwayat) -> &'static [Isian] {
         J::HukumanDisiplin => HUKDIS,
         J::AngkaKredit => ANGKA_KREDIT,
         J::Gaji => GAJI,
+        J::Pemberhentian => PEMBERHENTIAN,
     }
 }
 

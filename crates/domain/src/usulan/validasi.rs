@@ -82,6 +82,8 @@ pub enum AlasanTemuan {
     RiwayatWajibKosong(JenisRiwayat),
     /// The kind does not apply to this type of employee.
     TidakBerlaku(JenisRiwayat, JenisPegawai),
+    /// The kind is written only by a personnel service's decree (e.g. leaving the service).
+    LewatLayanan(JenisRiwayat),
     /// A date after today.
     TanggalMasaDepan(NaiveDate),
     /// The effective date is before the employee's birth.
@@ -136,6 +138,7 @@ impl AlasanTemuan {
             A::RiwayatTidakAda => "riwayat_tidak_ada",
             A::RiwayatWajibKosong(_) => "riwayat_wajib_kosong",
             A::TidakBerlaku(..) => "tidak_berlaku",
+            A::LewatLayanan(_) => "lewat_layanan",
             A::TanggalMasaDepan(_) | A::TahunLulusMasaDepan => "tanggal_masa_depan",
             A::SebelumLahir => "sebelum_lahir",
             A::SebelumTmtCpns => "sebelum_tmt_cpns",
@@ -390,6 +393,10 @@ fn periksa_riwayat(
             Berat::Galat,
             AlasanTemuan::TidakBerlaku(jenis, p.jenis_pegawai),
         ));
+        return;
+    }
+    if jenis.lewat_layanan() {
+        out.push(temuan(Berat::Galat, AlasanTemuan::LewatLayanan(jenis)));
         return;
     }
     periksa_tanggal(data, k, out);

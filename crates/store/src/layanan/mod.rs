@@ -2,6 +2,7 @@
 //! are in [`langkah`]; the services' reference data in [`referensi`].
 
 pub mod langkah;
+pub mod pensiun;
 pub mod prediksi;
 pub mod referensi;
 
@@ -116,7 +117,7 @@ pub struct FilterLayanan {
     pub lewati: i64,
 }
 
-type BarisNotifikasi = (Uuid, String, DateTime<Utc>, Option<DateTime<Utc>>);
+type BarisNotifikasi = (Uuid, String, DateTime<Utc>, Option<DateTime<Utc>>, String);
 
 type BarisJejak = (
     DateTime<Utc>,
@@ -332,17 +333,17 @@ impl Store {
 }
 
 impl Store {
-    /// An account's latest service notices: (case, status, when, read).
+    /// An account's latest service notices: (case, status, when, read, service).
     pub async fn notifikasi_layanan(
         &self,
         akun_id: Uuid,
         batas: i64,
-    ) -> StoreResult<Vec<(Uuid, StatusLayanan, DateTime<Utc>, bool)>> {
+    ) -> StoreResult<Vec<(Uuid, StatusLayanan, DateTime<Utc>, bool, JenisLayanan)>> {
         let rows: Vec<BarisNotifikasi> = on_pool!(self.db(), |pool| {
             sqlx::query_as(
-                "SELECT layanan_id, status, dibuat_pada, dibaca_pada FROM notifikasi \
-                     WHERE akun_id = $1 AND layanan_id IS NOT NULL \
-                     ORDER BY dibuat_pada DESC, id DESC LIMIT $2",
+                "SELECT n.layanan_id, n.status, n.dibuat_pada, n.dibaca_pada, l.jenis \
+                     FROM notifikasi n JOIN layanan l ON l.id = n.layanan_id \
+                     WHERE n.akun_id = $1 ORDER BY n.dibuat_pada DESC, n.id DESC LIMIT $2",
             )
             .bind(akun_id)
             .bind(batas)
@@ -351,9 +352,9 @@ impl Store {
         });
         Ok(rows
             .into_iter()
-            .filter_map(|(id, s, w, d)| {
+            .filter_map(|(id, s, w, d, j)| {
                 let s = StatusLayanan::from_kode_siasn(s.parse().ok()?)?;
-                Some((id, s, w, d.is_some()))
+                Some((id, s, w, d.is_some(), JenisLayanan::from_kode(&j)?))
             })
             .collect())
     }

@@ -46,6 +46,7 @@ pub fn nama_riwayat(j: JenisRiwayat, b: Bahasa) -> &'static str {
         JenisRiwayat::HukumanDisiplin => Teks::NamaRiwayatHukumanDisiplin,
         JenisRiwayat::AngkaKredit => Teks::NamaRiwayatAngkaKredit,
         JenisRiwayat::Gaji => Teks::NamaRiwayatGaji,
+        JenisRiwayat::Pemberhentian => Teks::NamaRiwayatPemberhentian,
     })
 }
 
@@ -71,6 +72,7 @@ pub fn judul_riwayat(j: JenisRiwayat) -> Teks {
         JenisRiwayat::HukumanDisiplin => Teks::JudulHukumanDisiplin,
         JenisRiwayat::AngkaKredit => Teks::JudulAngkaKredit,
         JenisRiwayat::Gaji => Teks::JudulGaji,
+        JenisRiwayat::Pemberhentian => Teks::JudulPemberhentian,
     }
 }
 

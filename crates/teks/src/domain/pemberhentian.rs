@@ -1,6 +1,7 @@
 //! Leaving the service and status changes: why a pension right is missing and why a BUP,
 //! CLTN or MPP case is refused, each naming its rule.
 
+use siasn_domain::layanan::pensiun::PensiunDitolak;
 use siasn_domain::masa_kerja::MasaKerja;
 use siasn_domain::pemberhentian::{BupDitolak, CltnDitolak, MppDitolak, TanpaHakPensiun};
 
@@ -71,6 +72,55 @@ impl Terjemah for BupDitolak {
             (BupDitolak::TerlaluDini { mulai }, En) => format!(
                 "a BUP retirement case can be made from {}",
                 tanggal(*mulai, b)
+            ),
+        }
+    }
+}
+
+impl Terjemah for PensiunDitolak {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        use PensiunDitolak as E;
+        match (self, b) {
+            (E::BukanPns, Id) => "usul pensiun hanya untuk PNS (perjanjian kerja PPPK berakhir dengan sendirinya)".into(),
+            (E::BukanPns, En) => "a pension case is only for a PNS (a PPPK's agreement simply ends)".into(),
+            (E::SudahBerhenti, Id) => "pegawai ini sudah berhenti atau sudah memiliki keputusan pemberhentian".into(),
+            (E::SudahBerhenti, En) => "this employee has already left the service or has a dismissal decree".into(),
+            (E::Bup(e), _) => e.jelaskan(b),
+            (E::PemberhentianTidakSesuai, Id) => "jenis pemberhentian tidak sesuai dengan jenis pensiun yang dipilih".into(),
+            (E::PemberhentianTidakSesuai, En) => "the reason for leaving does not go with the kind of pension chosen".into(),
+            (E::TanggalPeristiwaWajib, Id) => "jenis pensiun ini memerlukan tanggal peristiwa (meninggal dunia, surat keterangan tim penguji kesehatan)".into(),
+            (E::TanggalPeristiwaWajib, En) => "this kind needs the date of its event (death, the health board's statement)".into(),
+            (E::PeristiwaDiMasaDepan, Id) => "tanggal peristiwa tidak boleh di masa depan".into(),
+            (E::PeristiwaDiMasaDepan, En) => "the event's date cannot be in the future".into(),
+            (E::TmtWajib, Id) => "jenis pensiun ini memerlukan TMT".into(),
+            (E::TmtWajib, En) => "this kind needs an effective date (TMT)".into(),
+            (E::TmtBukanAwalBulan, Id) => "TMT pensiun/pemberhentian selalu tanggal 1 suatu bulan".into(),
+            (E::TmtBukanAwalBulan, En) => "a pension's effective date is always the 1st of a month".into(),
+            (E::TmtTidakSesuaiPeristiwa { seharusnya }, Id) => format!(
+                "TMT adalah tanggal 1 bulan berikutnya setelah peristiwa: {}",
+                tanggal(*seharusnya, b)
+            ),
+            (E::TmtTidakSesuaiPeristiwa { seharusnya }, En) => format!(
+                "the effective date is the 1st of the month after the event: {}",
+                tanggal(*seharusnya, b)
+            ),
+            (E::TmtDiLuarRentang { paling_awal, paling_akhir }, Id) => format!(
+                "TMT harus antara {} dan {}",
+                tanggal(*paling_awal, b),
+                tanggal(*paling_akhir, b)
+            ),
+            (E::TmtDiLuarRentang { paling_awal, paling_akhir }, En) => format!(
+                "the effective date must be between {} and {}",
+                tanggal(*paling_awal, b),
+                tanggal(*paling_akhir, b)
+            ),
+            (E::TmtSetelahBup { tmt_bup }, Id) => format!(
+                "TMT ini sesudah TMT pensiun BUP ({}); usulkan pensiun BUP",
+                tanggal(*tmt_bup, b)
+            ),
+            (E::TmtSetelahBup { tmt_bup }, En) => format!(
+                "this date is after the BUP retirement ({}); propose a BUP pension",
+                tanggal(*tmt_bup, b)
             ),
         }
     }
@@ -149,5 +199,11 @@ mod tests {
                 .contains("45")
         );
         assert!(En.jelaskan(&MppDitolak::SetelahPensiun).contains("before"));
+        let e = PensiunDitolak::Bup(BupDitolak::TerlaluDini { mulai: d });
+        assert!(Id.jelaskan(&e).contains("1 Juni 2026"));
+        assert!(
+            Id.jelaskan(&PensiunDitolak::TmtBukanAwalBulan)
+                .contains("tanggal 1")
+        );
     }
 }

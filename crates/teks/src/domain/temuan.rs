@@ -79,6 +79,14 @@ impl Terjemah for AlasanTemuan {
             (A::TidakBerlaku(_, p), En) => {
                 format!("this history kind does not apply to {}", p.kode())
             }
+            (A::LewatLayanan(j), Id) => format!(
+                "{} hanya diisi oleh keputusan layanan kepegawaian, bukan usul perubahan data",
+                nama_riwayat(*j, b)
+            ),
+            (A::LewatLayanan(j), En) => format!(
+                "{} is written only by a personnel service's decree, not by a data-update proposal",
+                nama_riwayat(*j, b)
+            ),
             (A::TanggalMasaDepan(d), Id) => {
                 format!("tanggal {} ada di masa depan", d.format("%d-%m-%Y"))
             }

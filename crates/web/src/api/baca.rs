@@ -7,13 +7,11 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
-use chrono::NaiveDate;
 use serde_json::{Value, json};
 use siasn_domain::akses::{LetakPegawai, meliputi};
 use siasn_domain::dokumen::Dokumen;
 use siasn_domain::klien_api::{JangkauanKlien, Lingkup};
 use siasn_domain::pegawai::Pegawai;
-use siasn_domain::pensiun;
 use siasn_domain::riwayat::{DataRiwayat, JenisRiwayat, PeranOrangTua, Riwayat, StatusPernikahan};
 use siasn_domain::tanggal::parse_siasn;
 use siasn_store::audit::AuditBaru;
@@ -392,8 +390,9 @@ pub(super) async fn catat_daftar(
     super::catat_baca_berkelompok(state, events).await
 }
 
-/// `GET /pns/list-pensiun-instansi?tglAwal=dd-mm-yyyy&tglAkhir=dd-mm-yyyy`: employees of the
-/// agency whose TMT pensiun falls in the range (BUP by position, from the reference).
+/// `GET /pns/list-pensiun-instansi?tglAwal=dd-mm-yyyy&tglAkhir=dd-mm-yyyy`: the agency's
+/// retirements with a TMT in the range — employees reaching BUP (by their position's BUP) and
+/// every pension or dismissal case — with the case's status, pertek and SK where there is one.
 pub async fn list_pensiun(State(state): State<AppState>, c: Panggilan, q: Kueri) -> ApiResult {
     c.wajib(Lingkup::Layanan)?;
     let q = kueri(q)?;
@@ -410,69 +409,49 @@ pub async fn list_pensiun(State(state): State<AppState>, c: Panggilan, q: Kueri)
         ));
     }
     let instansi = instansi_daftar(&state, &c, &q).await?;
-    let bup: HashMap<String, u8> = state
-        .store()
-        .ref_jabatan()
-        .await?
-        .into_iter()
-        .map(|j| (j.id, j.usia_bup))
-        .collect();
-    let tahun = |d: NaiveDate, n: u32| d.checked_sub_months(chrono::Months::new(n * 12));
-    // Everyone whose retirement can fall in the range for any BUP between 56 and 70.
-    let (Some(dari), Some(sampai)) = (tahun(awal, 71), tahun(akhir, 56)) else {
-        return Err(ApiError::tidak_valid("rentang tanggal tidak valid"));
+    let nama_instansi = state.store().instansi(&instansi).await?.nama;
+    let baris =
+        siasn_app::layanan::pensiun::daftar_instansi(state.app(), &instansi, awal, akhir).await?;
+    let path = |s: Option<&siasn_domain::layanan::Surat>| {
+        s.and_then(|s| s.dokumen_id)
+            .map_or(Value::Null, |id| Value::String(format!("dokumen/{id}")))
     };
-    let calon = state
-        .store()
-        .pegawai_lahir_antara(&instansi, dari, sampai, 20_000)
-        .await?;
-    // Retirement at BUP concerns PNS still in service (a PPPK's agreement simply ends).
-    let masih_asn: Vec<String> = state
-        .store()
-        .kedudukan_hukum()
-        .await?
-        .into_iter()
-        .filter(|k| k.masih_asn)
-        .map(|k| k.id)
-        .collect();
-    let calon = calon.into_iter().filter(|p| {
-        p.jenis_pegawai == siasn_domain::pegawai::JenisPegawai::Pns
-            && masih_asn.contains(&p.kedudukan_hukum_id)
-    });
     let mut items = Vec::new();
     let mut dilihat = Vec::new();
-    for p in calon {
-        let usia = p
-            .jabatan_id
-            .as_ref()
-            .and_then(|j| bup.get(j).copied())
-            .unwrap_or(pensiun::BUP_BAWAAN);
-        let ps = pensiun::hitung(p.tanggal_lahir, usia);
-        if ps.tmt_pensiun < awal || ps.tmt_pensiun > akhir {
-            continue;
-        }
-        dilihat.push(p.id);
+    for r in baris {
+        dilihat.push(r.pegawai_id);
+        let k = r.kasus.as_ref();
+        let d = k.and_then(|k| k.pensiun());
+        let detail = match d.and_then(|d| d.jenis()) {
+            Some(j) => j.nama().to_string(),
+            None => format!("Pensiun BUP {} tahun", r.pensiun.bup),
+        };
+        let kpp = d
+            .filter(|d| matches!(d.jenis_pensiun, 2 | 4))
+            .and_then(|d| d.dpcp.golongan)
+            .and_then(|g| siasn_domain::Golongan::from_id(g.id() + 1))
+            .map(|g| g.id().to_string());
         items.push(json!({
-            "id": null,
-            "nama": p.nama_lengkap(),
-            "statusUsulan": null,
-            "statusUsulanNama": null,
-            "pnsId": p.id.to_string(),
-            "nipBaru": p.nomor_induk.as_str(),
-            "pertekNomor": null,
-            "skNomor": null,
-            "pathSk": null,
-            "pathPertek": null,
-            "pertekTgl": null,
-            "skTgl": null,
-            "instansiId": p.instansi_kerja_id,
-            "instansiNama": null,
-            "detailLayananNama": format!("Pensiun BUP {usia} tahun"),
-            "tglLahir": tgl(Some(p.tanggal_lahir)),
-            "golonganId": p.golongan.map(|g| g.id().to_string()),
-            "golonganKppId": null,
-            "tmtPensiun": tgl(Some(ps.tmt_pensiun)),
-            "pathSkPreview": null,
+            "id": k.map(|k| k.id.to_string()),
+            "nama": r.nama,
+            "statusUsulan": k.map(|k| k.status.kode_siasn().to_string()),
+            "statusUsulanNama": k.map(|k| k.status.nama_siasn()),
+            "pnsId": r.pegawai_id.to_string(),
+            "nipBaru": r.nip,
+            "pertekNomor": k.and_then(|k| k.pertek.as_ref()).map(|s| s.nomor.clone()),
+            "skNomor": k.and_then(|k| k.sk.as_ref()).map(|s| s.nomor.clone()),
+            "pathSk": path(k.and_then(|k| k.sk.as_ref())),
+            "pathPertek": path(k.and_then(|k| k.pertek.as_ref())),
+            "pertekTgl": tgl(k.and_then(|k| k.pertek.as_ref()).map(|s| s.tanggal)),
+            "skTgl": tgl(k.and_then(|k| k.sk.as_ref()).map(|s| s.tanggal)),
+            "instansiId": instansi,
+            "instansiNama": nama_instansi,
+            "detailLayananNama": detail,
+            "tglLahir": tgl(Some(r.tanggal_lahir)),
+            "golonganId": r.golongan.map(|g| g.to_string()),
+            "golonganKppId": kpp,
+            "tmtPensiun": tgl(Some(r.tmt)),
+            "pathSkPreview": path(k.and_then(|k| k.sk.as_ref())),
         }));
     }
     // Only the page returned counts as seen.

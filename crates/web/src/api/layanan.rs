@@ -149,7 +149,7 @@ pub async fn unggah_sk_kp(
         .map(|(_, n, i)| (n.as_str(), i.as_slice()))
         .ok_or_else(|| ApiError::tidak_valid("file wajib"))?;
     let b = siasn_teks::Bahasa::Indonesia;
-    let hasil = siasn_app::layanan::kp::unggah_sk(
+    let hasil = siasn_app::layanan::unggah_sk(
         state.app(),
         &c.aktor_kasus(),
         k.id,

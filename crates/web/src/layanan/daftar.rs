@@ -11,6 +11,7 @@ pub struct BarisKasus {
     id: Uuid,
     nama: String,
     nip: String,
+    layanan: &'static str,
     jenis_kp: String,
     periode: String,
     golongan: String,
@@ -42,7 +43,7 @@ struct DaftarPage<'a> {
     hitungan: Vec<Hitungan>,
     ember: Vec<(&'static str, i64)>,
     daftar: Vec<BarisKasus>,
-    notifikasi: Vec<(Uuid, &'static str, String, bool)>,
+    notifikasi: Vec<(Uuid, &'static str, &'static str, String, bool)>,
     total: i64,
     halaman: i64,
     halaman_akhir: i64,
@@ -174,19 +175,31 @@ pub async fn daftar(
     let daftar = kasus_list
         .iter()
         .map(|k| {
-            let d = k.kp();
+            let (jenis, ringkas) = match (k.kp(), k.pensiun()) {
+                (Some(d), _) => (
+                    jenis_kp
+                        .iter()
+                        .find(|r| r.id == k.sub_jenis)
+                        .map_or_else(|| k.sub_jenis.clone(), |r| r.nama.clone()),
+                    format!("{} → {}", d.golongan_lama.label(), d.golongan_baru.label()),
+                ),
+                (None, Some(d)) => (
+                    d.jenis()
+                        .map_or_else(|| k.sub_jenis.clone(), |j| j.nama().to_string()),
+                    d.dpcp
+                        .golongan
+                        .map_or_else(String::new, |g| g.label().to_string()),
+                ),
+                (None, None) => (k.sub_jenis.clone(), String::new()),
+            };
             BarisKasus {
                 id: k.id,
                 nama: k.nama.clone(),
                 nip: k.nip.clone(),
-                jenis_kp: jenis_kp
-                    .iter()
-                    .find(|r| r.id == k.sub_jenis)
-                    .map_or_else(|| k.sub_jenis.clone(), |r| r.nama.clone()),
+                layanan: b.t(super::nama_layanan(k.jenis)),
+                jenis_kp: jenis,
                 periode: crate::tampilan::tanggal(k.periode, b),
-                golongan: d.map_or_else(String::new, |d| {
-                    format!("{} → {}", d.golongan_lama.label(), d.golongan_baru.label())
-                }),
+                golongan: ringkas,
                 status: label_status_layanan(k.status, b),
                 menunggu: lama_menunggu(k, b),
             }
@@ -200,9 +213,10 @@ pub async fn daftar(
             .notifikasi_layanan(m.akun.id, 10)
             .await?
             .into_iter()
-            .map(|(id, s, w, dibaca)| {
+            .map(|(id, s, w, dibaca, jenis)| {
                 (
                     id,
+                    b.t(super::nama_layanan(jenis)),
                     label_status_layanan(s, b),
                     crate::tampilan::waktu(w, b),
                     dibaca,

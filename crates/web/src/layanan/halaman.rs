@@ -232,6 +232,9 @@ pub(super) async fn tampilkan(
             siasn_teks::label_tujuan(d.tujuan, b).to_string(),
         ));
     }
+    if let Some(d) = k.pensiun() {
+        data.extend(data_pensiun(state, d, b).await?);
+    }
     let mut surat = Vec::new();
     if let Some(p) = &k.pertek {
         surat.push((
@@ -265,7 +268,7 @@ pub(super) async fn tampilkan(
         b,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,
-        judul: b.t(Teks::LayananKp).to_string(),
+        judul: b.t(super::nama_layanan(k.jenis)).to_string(),
         status: label_status_layanan(k.status, b),
         status_siasn: format!("{} {}", k.status.kode_siasn(), k.status.nama_siasn()),
         tahap: tahap(&k, b),
@@ -286,6 +289,96 @@ pub(super) async fn tampilkan(
         k,
     };
     Ok(Html(page.render()?).into_response())
+}
+
+/// The pension case's own lines: kinds, dates, service, right, new kedudukan, family.
+async fn data_pensiun(
+    state: &AppState,
+    d: &siasn_domain::layanan::pensiun::DataPensiun,
+    b: Bahasa,
+) -> Result<Vec<(&'static str, String)>, WebError> {
+    let t = |x: NaiveDate| crate::tampilan::tanggal(x, b);
+    let kedudukan = state.store().kedudukan_hukum().await?;
+    let nama_kedudukan = |kode: &str| {
+        kedudukan
+            .iter()
+            .find(|x| x.id == kode)
+            .map_or_else(|| kode.to_string(), |x| x.nama.clone())
+    };
+    let mut out = vec![
+        (
+            b.t(Teks::JenisPensiun),
+            d.jenis()
+                .map_or_else(|| d.jenis_pensiun.to_string(), |j| j.nama().to_string()),
+        ),
+        (
+            b.t(Teks::PensiunJenisPemberhentian),
+            d.pemberhentian()
+                .map_or_else(|| d.jenis_pemberhentian.to_string(), |j| j.nama()),
+        ),
+        (b.t(Teks::PensiunTmt), t(d.tmt)),
+        (
+            b.t(Teks::PensiunBup),
+            format!(
+                "{} {} · TMT {}",
+                d.bup,
+                b.t(Teks::LayananTahun),
+                t(d.tmt_bup)
+            ),
+        ),
+        (
+            b.t(Teks::PensiunMasaKerja),
+            format!(
+                "{} {} {} {}",
+                d.dpcp.masa_kerja_pensiun.tahun,
+                b.t(Teks::LayananTahun),
+                d.dpcp.masa_kerja_pensiun.bulan,
+                b.t(Teks::LayananBulan)
+            ),
+        ),
+        (
+            b.t(Teks::HakPensiun),
+            b.t(if d.berhak_pensiun {
+                Teks::BerhakPensiun
+            } else {
+                Teks::TidakBerhakPensiun
+            })
+            .to_string(),
+        ),
+        (
+            b.t(Teks::PensiunKedudukanBaru),
+            format!(
+                "{} → {}",
+                nama_kedudukan(&d.kedudukan_lama),
+                nama_kedudukan(&d.kedudukan_baru)
+            ),
+        ),
+        (
+            b.t(Teks::LayananTujuan),
+            siasn_teks::label_tujuan(d.tujuan, b).to_string(),
+        ),
+    ];
+    if let Some(p) = d.tanggal_peristiwa {
+        out.push((b.t(Teks::PensiunTanggalPeristiwa), t(p)));
+    }
+    if let Some(m) = d.pensiun_ahli_waris_mulai() {
+        out.push((b.t(Teks::PensiunAhliWaris), t(m)));
+    }
+    let keluarga: Vec<String> = d
+        .dpcp
+        .keluarga
+        .iter()
+        .map(|a| format!("{} ({})", a.nama, a.hubungan))
+        .collect();
+    out.push((
+        b.t(Teks::PensiunKeluarga),
+        if keluarga.is_empty() {
+            "—".into()
+        } else {
+            keluarga.join(", ")
+        },
+    ));
+    Ok(out)
 }
 
 async fn kasus_untuk(state: &AppState, m: &Masuk, id: Uuid) -> Result<KasusLayanan, WebError> {
@@ -356,10 +449,8 @@ pub async fn langkah(
     let app = state.app();
     let aktor = m.aktor();
     let hasil = match l {
-        Langkah::TerbitkanPertek => {
-            kasus::kp::terbitkan_pertek(app, &aktor, id, versi, frasa).await
-        }
-        Langkah::TandatanganiSk => kasus::kp::tandatangani_sk(app, &aktor, id, versi, frasa).await,
+        Langkah::TerbitkanPertek => kasus::terbitkan_pertek(app, &aktor, id, versi, frasa).await,
+        Langkah::TandatanganiSk => kasus::tandatangani_sk(app, &aktor, id, versi, frasa).await,
         l => kasus::langkah(app, &aktor, id, versi, l, alasan.as_deref()).await,
     }
     .dalam(b)?;
@@ -445,7 +536,7 @@ pub async fn unggah_sk(
         .first()
         .map(|(_, n, i)| (n.as_str(), i.as_slice()))
         .unwrap_or(("", &[]));
-    let hasil = kasus::kp::unggah_sk(
+    let hasil = kasus::unggah_sk(
         state.app(),
         &m.aktor(),
         id,

@@ -5,6 +5,7 @@
 
 mod daftar;
 mod halaman;
+mod pensiun;
 mod prediksi;
 mod sertifikat;
 
@@ -34,6 +35,10 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
             get(prediksi::halaman).post(prediksi::mulai),
         )
         .route(
+            "/layanan/pensiun",
+            get(pensiun::halaman).post(pensiun::mulai),
+        )
+        .route(
             "/layanan/sertifikat",
             get(sertifikat::halaman)
                 .post(sertifikat::simpan)
@@ -51,6 +56,14 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
             post(halaman::unggah_sk).layer(batas_unggah),
         )
         .route("/layanan/{id}/dokumen/{dok}", get(halaman::dokumen))
+}
+
+/// A service's name.
+pub(crate) fn nama_layanan(j: siasn_domain::layanan::JenisLayanan) -> Teks {
+    match j {
+        siasn_domain::layanan::JenisLayanan::KenaikanPangkat => Teks::LayananKp,
+        siasn_domain::layanan::JenisLayanan::Pensiun => Teks::LayananPensiun,
+    }
 }
 
 /// "III/b Penata Muda Tingkat I".

@@ -64,7 +64,7 @@ pub(super) struct PeriodeQuery {
 }
 
 /// The one agency the reader works in, if their staff grants name exactly one.
-fn satu_instansi(m: &Masuk) -> Option<String> {
+pub(super) fn satu_instansi(m: &Masuk) -> Option<String> {
     let mut ids: Vec<&str> = m
         .pelaku
         .peran

@@ -22,7 +22,8 @@ struct BerandaPage<'a> {
     pegawai: bool,
     mfa_aktif: bool,
     kp: Option<(String, Vec<String>)>,
-    pensiun: Option<String>,
+    pensiun: Option<(String, bool)>,
+    kasus_pensiun: Option<(uuid::Uuid, String)>,
     kekurangan: Vec<String>,
     antrean: Vec<(String, i64)>,
     kepala: Option<Kepala>,
@@ -65,7 +66,8 @@ async fn kepala(state: &AppState, pegawai_id: uuid::Uuid) -> Result<Kepala, WebE
 /// Notices for an employee's own home: promotion, retirement, completeness.
 struct Pemberitahuan {
     kp: Option<(String, Vec<String>)>,
-    pensiun: Option<String>,
+    pensiun: Option<(String, bool)>,
+    kasus_pensiun: Option<(uuid::Uuid, String)>,
     kekurangan: Vec<String>,
 }
 
@@ -126,13 +128,49 @@ async fn pemberitahuan(
             .and_then(|id| jabatan.iter().find(|j| j.id == id)),
     );
     let hitungan = pensiun::hitung(p.tanggal_lahir, bup);
-    let pensiun = pensiun::dalam_waktu(&hitungan, hari_ini, 2).then(|| {
-        let tmt = format!("{} (BUP {bup})", tampilan::tanggal(hitungan.tmt_pensiun, b));
-        match pensiun::bulan_menuju(&hitungan, hari_ini) {
-            1 => b.isi(Teks::PensiunBulanDepan, tmt),
-            n => b.isi2(Teks::PensiunDalamBulan, n, tmt),
-        }
+    let tmt = format!("{} (BUP {bup})", tampilan::tanggal(hitungan.tmt_pensiun, b));
+    let keputusan = riwayat.iter().find_map(|r| match &r.data {
+        DataRiwayat::Pemberhentian(x) => Some(x),
+        _ => None,
     });
+    // Retirement concerns a PNS; a PPPK's agreement ends on its own date.
+    let pensiun = match keputusan {
+        Some(x) => Some((
+            b.isi2(
+                Teks::PensiunSudahDiputuskan,
+                tampilan::tanggal(x.tmt, b),
+                &x.sk.nomor,
+            ),
+            false,
+        )),
+        None if p.jenis_pegawai != siasn_domain::JenisPegawai::Pns => None,
+        None if pensiun::dalam_waktu(&hitungan, hari_ini, 2) => Some((
+            match pensiun::bulan_menuju(&hitungan, hari_ini) {
+                1 => b.isi(Teks::PensiunBulanDepan, tmt),
+                n => b.isi2(Teks::PensiunDalamBulan, n, tmt),
+            },
+            true,
+        )),
+        None if hitungan.tmt_pensiun <= hari_ini => Some((b.isi(Teks::PensiunLewatBup, tmt), true)),
+        None => Some((b.isi(Teks::PensiunBupAnda, tmt), false)),
+    };
+    let kasus_pensiun = state
+        .store()
+        .layanan_pegawai(p.id)
+        .await?
+        .into_iter()
+        .filter(|k| {
+            k.jenis == siasn_domain::layanan::JenisLayanan::Pensiun
+                && k.status != siasn_domain::layanan::StatusLayanan::Dihapus
+        })
+        .max_by_key(|k| k.dibuat_pada)
+        .map(|k| {
+            let jenis = k.pensiun().and_then(|d| d.jenis()).map_or("", |j| j.nama());
+            (
+                k.id,
+                format!("{jenis}: {}", siasn_teks::label_status_layanan(k.status, b)),
+            )
+        });
     let berdokumen = state
         .store()
         .dokumen_pegawai(p.id)
@@ -147,6 +185,7 @@ async fn pemberitahuan(
     Ok(Pemberitahuan {
         kp,
         pensiun,
+        kasus_pensiun,
         kekurangan,
     })
 }
@@ -178,9 +217,9 @@ pub async fn get(State(state): State<AppState>, m: Masuk) -> Result<Response, We
         Some(id) => Some(kepala(&state, id).await?),
         None => None,
     };
-    let (kp, pensiun, kekurangan) = match info {
-        Some(i) => (i.kp, i.pensiun, i.kekurangan),
-        None => (None, None, Vec::new()),
+    let (kp, pensiun, kasus_pensiun, kekurangan) = match info {
+        Some(i) => (i.kp, i.pensiun, i.kasus_pensiun, i.kekurangan),
+        None => (None, None, None, Vec::new()),
     };
     let page = BerandaPage {
         menu: m.menu(&state).await?,
@@ -188,6 +227,7 @@ pub async fn get(State(state): State<AppState>, m: Masuk) -> Result<Response, We
         pegawai: m.akun.pegawai_id.is_some(),
         kp,
         pensiun,
+        kasus_pensiun,
         kekurangan,
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,

@@ -1,24 +1,27 @@
 //! Promotion (kenaikan pangkat): the prediction for a period, starting cases from it, the
-//! proposal window, the pertek and the SK as letters in the employee's archive, and applying
-//! the SK to the record — new riwayat golongan row and master data — in the SK's transaction.
+//! proposal window, what its pertek and SK say, and applying the SK to the record — new
+//! riwayat golongan row and master data — in the SK's transaction.
 
 mod prediksi;
-mod surat;
 
 pub use prediksi::*;
-pub use surat::*;
 
 use chrono::NaiveDate;
+use siasn_card::surat::Blok;
 use siasn_domain::akses::Peran;
 use siasn_domain::layanan::kp::{DataKp, jendela_usul, rancang};
 use siasn_domain::layanan::{
     DataLayanan, JenisLayanan, KasusLayanan, Langkah, LangkahDitolak, StatusLayanan,
 };
-use siasn_store::layanan::{self as langkah_layanan, KasusBaru, Pindah};
-use siasn_store::{StoreError, Tx, audit};
+use siasn_domain::riwayat::{DataRiwayat, JenisRiwayat, Riwayat, RiwayatGolongan, Sk};
+use siasn_domain::tanggal::format_indonesia;
+use siasn_domain::usulan::terapkan::segarkan_cuplikan;
+use siasn_store::layanan::{self as langkah_layanan, KasusBaru};
+use siasn_store::{StoreError, Tx, audit, pegawai};
 use uuid::Uuid;
 
 use super::catat;
+use super::surat::{Naskah, rupiah};
 use crate::{Aktor, App, AppError, AppResult};
 use prediksi::periksa_periode;
 /// What became of starting a case for one employee.
@@ -100,14 +103,14 @@ pub async fn mulai(
     let mut tx = app.store().begin().await?;
     for (k, letak, data) in siap {
         let id = Uuid::now_v7();
+        let tujuan = data.tujuan;
+        let sub_jenis = data.jenis_kp_id.clone();
         let data = DataLayanan::Kp(data);
-        let DataLayanan::Kp(kp) = &data;
-        let tujuan = kp.tujuan;
         tx.savepoint().await?;
         let baru = KasusBaru {
             id,
             jenis: JenisLayanan::KenaikanPangkat.kode(),
-            sub_jenis: &kp.jenis_kp_id,
+            sub_jenis: &sub_jenis,
             periode,
             pegawai_id: k.pegawai_id,
             instansi_id: &letak.instansi_id,
@@ -130,7 +133,7 @@ pub async fn mulai(
         let kasus = KasusLayanan {
             id,
             jenis: JenisLayanan::KenaikanPangkat,
-            sub_jenis: kp.jenis_kp_id.clone(),
+            sub_jenis: sub_jenis.clone(),
             periode,
             pegawai_id: k.pegawai_id,
             nip: k.nip.clone(),
@@ -168,29 +171,6 @@ pub async fn mulai(
     Ok(hasil)
 }
 
-/// A move forward with no reason and no new round, against the version the actor saw.
-pub(super) async fn maju(
-    tx: &mut Tx,
-    k: &KasusLayanan,
-    versi: i64,
-    ke: StatusLayanan,
-    now: chrono::DateTime<chrono::Utc>,
-) -> AppResult<Option<i32>> {
-    Ok(langkah_layanan::pindah(
-        tx,
-        Pindah {
-            id: k.id,
-            versi,
-            dari: k.status,
-            ke,
-            putaran_baru: false,
-            alasan: None,
-        },
-        now,
-    )
-    .await?)
-}
-
 /// Whether today is inside the case period's proposal window.
 pub(crate) async fn dalam_jadwal(
     app: &App,
@@ -204,12 +184,6 @@ pub(crate) async fn dalam_jadwal(
     } else {
         Err(LangkahDitolak::DiLuarJadwal { buka, tutup })
     })
-}
-
-pub(super) fn data_kp(k: &KasusLayanan) -> &DataKp {
-    match &k.data {
-        DataLayanan::Kp(d) => d,
-    }
 }
 
 /// Sets the proposal window of a KP period (reference data an administrator keeps), audited.
@@ -241,5 +215,138 @@ pub async fn atur_jadwal(
     )
     .await?;
     tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// What the promotion's pertek and SK say.
+pub(super) fn naskah(
+    k: &KasusLayanan,
+    d: &DataKp,
+    pegawai: &siasn_domain::Pegawai,
+    instansi: &siasn_domain::Instansi,
+) -> Naskah {
+    Naskah {
+        kode: "KP",
+        hal: "kenaikan pangkat".into(),
+        dokumen_sk: "L02",
+        pembuka_pertek: format!(
+            "Berdasarkan usul kenaikan pangkat dari {} untuk periode {}, setelah dilakukan \
+             validasi atas berkas yang diusulkan, Badan Kepegawaian Negara memberikan \
+             pertimbangan teknis bahwa kenaikan pangkat pegawai berikut dapat ditetapkan:",
+            instansi.nama,
+            format_indonesia(k.periode)
+        ),
+        pembuka_sk: "menetapkan kenaikan pangkat:".into(),
+        blok: blok_pegawai(pegawai, d),
+        penutup_pertek: "Pertimbangan teknis ini menjadi dasar penetapan keputusan kenaikan \
+                         pangkat oleh pejabat yang berwenang."
+            .into(),
+    }
+}
+
+/// Who the letters name as the employee.
+fn blok_pegawai(p: &siasn_domain::Pegawai, d: &DataKp) -> Vec<Blok> {
+    vec![
+        Blok::Baris("Nama".into(), p.nama_lengkap()),
+        Blok::Baris("NIP".into(), p.nomor_induk.to_string()),
+        Blok::Baris(
+            "Tempat, tanggal lahir".into(),
+            format!("{}, {}", p.tempat_lahir, format_indonesia(p.tanggal_lahir)),
+        ),
+        Blok::Baris(
+            "Pangkat/golongan lama".into(),
+            format!("{}, {}", d.golongan_lama.pangkat(), d.golongan_lama.label()),
+        ),
+        Blok::Baris(
+            "Pangkat/golongan baru".into(),
+            format!("{}, {}", d.golongan_baru.pangkat(), d.golongan_baru.label()),
+        ),
+        Blok::Baris("Terhitung mulai tanggal".into(), format_indonesia(d.tmt_kp)),
+        Blok::Baris(
+            "Masa kerja golongan".into(),
+            format!(
+                "{} tahun {} bulan",
+                d.masa_kerja_golongan.tahun, d.masa_kerja_golongan.bulan
+            ),
+        ),
+        Blok::Baris("Gaji pokok lama".into(), rupiah(d.gaji_pokok_lama)),
+        Blok::Baris("Gaji pokok baru".into(), rupiah(d.gaji_pokok_baru)),
+    ]
+}
+
+/// Applies the SK to the record: locks the employee, checks the rank is still the case's old
+/// one, adds the riwayat golongan row (SK, pertek, jenis KP, masa kerja golongan) with the SK
+/// document linked to it, refreshes the record's rank and TMT, and audits the change.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn terapkan(
+    tx: &mut Tx,
+    aktor: &Aktor,
+    k: &KasusLayanan,
+    d: &DataKp,
+    nomor_sk: &str,
+    tanggal_sk: NaiveDate,
+    dokumen_sk: Uuid,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<Result<(), LangkahDitolak>> {
+    let p = pegawai::kunci(tx, k.pegawai_id).await?;
+    if p.golongan != Some(d.golongan_lama) {
+        return Ok(Err(LangkahDitolak::DataBerubah));
+    }
+    let mut riwayat = pegawai::riwayat_jenis(tx, k.pegawai_id, JenisRiwayat::Golongan).await?;
+    let r = Riwayat {
+        id: Uuid::now_v7(),
+        pegawai_id: k.pegawai_id,
+        data: DataRiwayat::Golongan(RiwayatGolongan {
+            golongan: d.golongan_baru,
+            jenis_kp_id: d.jenis_kp_id.clone(),
+            tmt_golongan: d.tmt_kp,
+            sk: Sk {
+                nomor: nomor_sk.to_string(),
+                tanggal: tanggal_sk,
+            },
+            nomor_pertek: k.pertek.as_ref().map(|s| s.nomor.clone()),
+            tanggal_pertek: k.pertek.as_ref().map(|s| s.tanggal),
+            masa_kerja_tahun: d.masa_kerja_golongan.tahun,
+            masa_kerja_bulan: d.masa_kerja_golongan.bulan,
+            angka_kredit_utama: d.angka_kredit,
+            angka_kredit_tambahan: None,
+        }),
+    };
+    pegawai::tambah_riwayat(tx, &r, now).await?;
+    langkah_layanan::tautkan_dokumen(tx, dokumen_sk, r.id).await?;
+    // The SK also sets the new base salary from the TMT (a salary row, as a KGB decree would).
+    let gaji = d.gaji_pokok_baru.map(|gaji_pokok| Riwayat {
+        id: Uuid::now_v7(),
+        pegawai_id: k.pegawai_id,
+        data: DataRiwayat::Gaji(siasn_domain::riwayat::RiwayatGaji {
+            golongan: Some(d.golongan_baru),
+            gaji_pokok,
+            masa_kerja_tahun: d.masa_kerja_golongan.tahun,
+            tmt_gaji: d.tmt_kp,
+            sk: Sk {
+                nomor: nomor_sk.to_string(),
+                tanggal: tanggal_sk,
+            },
+        }),
+    });
+    if let Some(g) = &gaji {
+        pegawai::tambah_riwayat(tx, g, now).await?;
+    }
+    riwayat.push(r.clone());
+    let baru = segarkan_cuplikan(&p, JenisRiwayat::Golongan, &riwayat);
+    pegawai::simpan_data(tx, &baru, now).await?;
+    let mut e = aktor.audit("pegawai.diubah");
+    e.akun_id = None;
+    e.pegawai_id = Some(k.pegawai_id);
+    e.alasan = Some(format!("layanan KP {}: SK {nomor_sk}", k.id));
+    e.sebelum = Some(serde_json::json!({
+        "golongan": p.golongan.map(|g| g.id()),
+        "tmt_golongan": p.tmt_golongan,
+    }));
+    e.sesudah = Some(serde_json::json!({
+        "golongan": r.data,
+        "gaji": gaji.as_ref().map(|g| &g.data),
+    }));
+    audit::tulis(tx, vec![e], now).await?;
     Ok(Ok(()))
 }

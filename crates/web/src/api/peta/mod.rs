@@ -59,7 +59,7 @@ pub const BACA_ID: [&str; 8] = [
 ];
 
 /// Our kind behind an API history name; `None` for histories this system does not keep
-/// (DP3 ended in 2014, dismissals are the kedudukan hukum, PPPK agreements are not recorded;
+/// (DP3 ended in 2014, PPPK agreements are not recorded;
 /// potential and competence assessments and professional certifications come from assessment
 /// centres and certifying bodies this system has no feed from): those answer with an empty
 /// list.
@@ -77,6 +77,7 @@ pub fn jenis_dari_api(nama: &str) -> Option<JenisRiwayat> {
         "pendidikan" => JenisRiwayat::Pendidikan,
         "penghargaan" => JenisRiwayat::Penghargaan,
         "pindahinstansi" => JenisRiwayat::PindahInstansi,
+        "pemberhentian" => JenisRiwayat::Pemberhentian,
         "skp" => JenisRiwayat::Skp,
         "cpns" => JenisRiwayat::CpnsPns,
         _ => return None,
@@ -440,14 +441,11 @@ mod tests {
             assert!(RW.contains(&n), "{n}");
             assert!(jenis_dari_api(n).is_some(), "{n}");
         }
-        for n in [
-            "dp3",
-            "pemberhentian",
-            "pwk",
-            "potensi",
-            "kompetensi",
-            "sertifikasi",
-        ] {
+        assert_eq!(
+            jenis_dari_api("pemberhentian"),
+            Some(JenisRiwayat::Pemberhentian)
+        );
+        for n in ["dp3", "pwk", "potensi", "kompetensi", "sertifikasi"] {
             assert_eq!(jenis_dari_api(n), None);
         }
         assert_eq!(

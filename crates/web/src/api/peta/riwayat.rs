@@ -124,6 +124,16 @@ fn baris_karier(
             "tanggalAwal": tgl(Some(x.tanggal_mulai)), "tanggalAkhir": tgl(Some(x.tanggal_selesai)),
             "tanggalAktif": tgl(x.tanggal_aktif_kembali), "path": path_,
         }),
+        ("pemberhentian", DataRiwayat::Pemberhentian(x)) => json!({
+            "id": rid, "pnsOrang": pid,
+            "jenisHenti": x.jenis_pemberhentian.to_string(),
+            "jenisHentiNama": siasn_domain::pemberhentian::JenisPemberhentian::dari_kode(x.jenis_pemberhentian).map(|j| j.nama()),
+            "jenisPensiun": x.jenis_pensiun.to_string(),
+            "kedudukanHukumPns": x.kedudukan_hukum_id, "tmtHenti": tgl(Some(x.tmt)),
+            "skNomor": x.sk.nomor, "skTanggal": tgl(Some(x.sk.tanggal)),
+            "nomorPertek": x.nomor_pertek, "tanggalPertek": tgl(x.tanggal_pertek),
+            "asalId": x.instansi_asal_id, "asalNama": null, "path": path_,
+        }),
         ("masakerja", DataRiwayat::Pmk(x)) => json!({
             "id": rid, "pnsOrang": pid, "masaKerjaTahun": x.masa_kerja_tahun.to_string(),
             "masaKerjaBulan": x.masa_kerja_bulan.to_string(),

@@ -92,7 +92,7 @@ async fn kasus_sampai_pertek(app: &App, operator: &Aktor, pegawai_id: Uuid) -> (
     }
     let k = layanan::kasus(a, &bkn, id).await.unwrap();
     assert!(matches!(
-        kp::terbitkan_pertek(a, &bkn, id, k.versi, crate::common::FRASA_UJI)
+        siasn_app::layanan::terbitkan_pertek(a, &bkn, id, k.versi, crate::common::FRASA_UJI)
             .await
             .unwrap(),
         HasilLangkah::Berhasil(_)
@@ -246,7 +246,7 @@ async fn promotion_cases_through_the_api() {
     let (ketiga, pejabat) = kasus_sampai_pertek(&app, &operator, layak[2]).await;
     let k = layanan::kasus(a, &pejabat, ketiga).await.unwrap();
     assert!(matches!(
-        kp::tandatangani_sk(a, &pejabat, ketiga, k.versi, crate::common::FRASA_UJI)
+        siasn_app::layanan::tandatangani_sk(a, &pejabat, ketiga, k.versi, crate::common::FRASA_UJI)
             .await
             .unwrap(),
         HasilLangkah::Berhasil(_)

@@ -1,22 +1,76 @@
-//! The pertek and the SK: letters generated into the employee's archive, an SK signed outside
-//! uploaded, and applying the SK to the record in its transaction.
+//! The pertek and the SK of every service: letters generated, numbered and signed into the
+//! employee's archive, an SK signed outside uploaded, and applying the SK to the record in its
+//! transaction. What the letters say and what the SK changes is the service's own
+//! ([`Naskah`], and `terapkan` in each service module).
 
 use chrono::{Datelike, NaiveDate};
 use siasn_card::surat::{Blok, IsiSurat};
 use siasn_domain::dokumen::Dokumen;
-use siasn_domain::layanan::kp::{DataKp, Tujuan};
-use siasn_domain::layanan::{KasusLayanan, Langkah, LangkahDitolak};
-use siasn_domain::riwayat::{DataRiwayat, JenisRiwayat, Riwayat, RiwayatGolongan, Sk};
+use siasn_domain::layanan::kp::Tujuan;
+use siasn_domain::layanan::{DataLayanan, KasusLayanan, Langkah, LangkahDitolak, StatusLayanan};
 use siasn_domain::tanggal::format_indonesia;
-use siasn_domain::usulan::terapkan::segarkan_cuplikan;
-use siasn_store::layanan::{self as langkah_layanan, JenisSurat};
-use siasn_store::{Tx, audit, pegawai};
+use siasn_store::layanan::{self as langkah_layanan, JenisSurat, Pindah};
+use siasn_store::{Tx, pegawai};
 use uuid::Uuid;
 
-use super::super::{HasilLangkah, catat, kasus, periksa};
-use super::{data_kp, maju};
+use super::{HasilLangkah, catat, kasus, kp, pensiun, periksa};
 use crate::{Aktor, App, AppResult, ttd};
-fn rupiah(n: Option<i64>) -> String {
+
+/// What a service's pertek and SK say; the engine numbers, signs and files them.
+pub(crate) struct Naskah {
+    /// The service in letter numbers ("KP", "PENSIUN").
+    pub kode: &'static str,
+    /// What the letters are about, in a sentence ("kenaikan pangkat", "pensiun").
+    pub hal: String,
+    /// The SK's document type in the archive.
+    pub dokumen_sk: &'static str,
+    /// The pertek's opening paragraph.
+    pub pembuka_pertek: String,
+    /// The SK's opening paragraph after its legal basis ("menetapkan kenaikan pangkat:").
+    pub pembuka_sk: String,
+    /// The employee and the decision, as label/value lines.
+    pub blok: Vec<Blok>,
+    /// The pertek's closing paragraph.
+    pub penutup_pertek: String,
+}
+
+/// The service's letter content for `k`.
+fn naskah(
+    k: &KasusLayanan,
+    pegawai: &siasn_domain::Pegawai,
+    instansi: &siasn_domain::Instansi,
+) -> Naskah {
+    match &k.data {
+        DataLayanan::Kp(d) => kp::naskah(k, d, pegawai, instansi),
+        DataLayanan::Pensiun(d) => pensiun::naskah(d, pegawai, instansi),
+    }
+}
+
+/// A move forward with no reason and no new round, against the version the actor saw.
+pub(super) async fn maju(
+    tx: &mut Tx,
+    k: &KasusLayanan,
+    versi: i64,
+    ke: StatusLayanan,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<Option<i32>> {
+    Ok(langkah_layanan::pindah(
+        tx,
+        Pindah {
+            id: k.id,
+            versi,
+            dari: k.status,
+            ke,
+            putaran_baru: false,
+            alasan: None,
+        },
+        now,
+    )
+    .await?)
+}
+
+/// "Rp3.123.400" or "-".
+pub(crate) fn rupiah(n: Option<i64>) -> String {
     n.map_or_else(
         || "-".to_string(),
         |n| {
@@ -34,7 +88,7 @@ fn rupiah(n: Option<i64>) -> String {
 }
 
 /// Stores a generated letter in the employee's archive (content-addressed blob first).
-async fn arsipkan(
+pub(crate) async fn arsipkan(
     app: &App,
     tx: &mut Tx,
     aktor: &Aktor,
@@ -93,9 +147,13 @@ async fn tandatangani_surat(
     terbuka: ttd::KunciTerbuka,
     mut surat: IsiSurat,
     jenis: &'static str,
-    judul: &str,
+    n: &Naskah,
     nomor: &str,
 ) -> AppResult<Uuid> {
+    let judul = match jenis {
+        "PERTEK" => format!("Pertimbangan teknis {}", n.hal),
+        _ => format!("Keputusan {}", n.hal),
+    };
     let kode = ttd::kode_baru();
     surat.kaki = kaki(app, &terbuka, &kode);
     let kotak = ttd::kotak_surat(&surat);
@@ -109,56 +167,26 @@ async fn tandatangani_surat(
         ttd::DokumenBaru {
             kode,
             jenis,
-            judul: judul.to_string(),
+            judul: judul.clone(),
             nomor: Some(nomor.to_string()),
             pegawai_id: Some(k.pegawai_id),
             layanan_id: Some(k.id),
             rujukan: None,
-            alasan: judul.to_string(),
+            alasan: judul,
             jabatan,
             kotak: Some(kotak),
         },
     )
     .await?;
     let (jenis_dokumen, nama_file) = match jenis {
-        "PERTEK" => ("L05", "Pertek kenaikan pangkat.pdf"),
-        _ => ("L02", "SK kenaikan pangkat.pdf"),
+        "PERTEK" => ("L05", format!("Pertek {}.pdf", n.hal)),
+        _ => (n.dokumen_sk, format!("SK {}.pdf", n.hal)),
     };
-    arsipkan(app, tx, aktor, k, jenis_dokumen, nama_file, &bertanda.pdf).await
-}
-
-/// Who the letters name as the employee.
-fn blok_pegawai(p: &siasn_domain::Pegawai, d: &DataKp) -> Vec<Blok> {
-    vec![
-        Blok::Baris("Nama".into(), p.nama_lengkap()),
-        Blok::Baris("NIP".into(), p.nomor_induk.to_string()),
-        Blok::Baris(
-            "Tempat, tanggal lahir".into(),
-            format!("{}, {}", p.tempat_lahir, format_indonesia(p.tanggal_lahir)),
-        ),
-        Blok::Baris(
-            "Pangkat/golongan lama".into(),
-            format!("{}, {}", d.golongan_lama.pangkat(), d.golongan_lama.label()),
-        ),
-        Blok::Baris(
-            "Pangkat/golongan baru".into(),
-            format!("{}, {}", d.golongan_baru.pangkat(), d.golongan_baru.label()),
-        ),
-        Blok::Baris("Terhitung mulai tanggal".into(), format_indonesia(d.tmt_kp)),
-        Blok::Baris(
-            "Masa kerja golongan".into(),
-            format!(
-                "{} tahun {} bulan",
-                d.masa_kerja_golongan.tahun, d.masa_kerja_golongan.bulan
-            ),
-        ),
-        Blok::Baris("Gaji pokok lama".into(), rupiah(d.gaji_pokok_lama)),
-        Blok::Baris("Gaji pokok baru".into(), rupiah(d.gaji_pokok_baru)),
-    ]
+    arsipkan(app, tx, aktor, k, jenis_dokumen, &nama_file, &bertanda.pdf).await
 }
 
 /// The signer lines: the acting account, with its NIP when it is an employee.
-async fn penandatangan(app: &App, aktor: &Aktor) -> AppResult<String> {
+pub(crate) async fn penandatangan(app: &App, aktor: &Aktor) -> AppResult<String> {
     Ok(match aktor.pelaku.pegawai_id {
         Some(id) => format!("NIP {}", app.store().pegawai(id).await?.nomor_induk),
         None => String::new(),
@@ -182,10 +210,10 @@ pub async fn terbitkan_pertek(
     if k.versi != versi {
         return Ok(HasilLangkah::SudahBerubah);
     }
-    let d = data_kp(&k).clone();
     let pegawai = app.store().pegawai(k.pegawai_id).await?;
     let instansi = app.store().instansi(&k.instansi_id).await?;
-    let (penerbit, kop) = match d.tujuan {
+    let n = naskah(&k, &pegawai, &instansi);
+    let (penerbit, kop) = match k.tujuan {
         Tujuan::Kanreg => {
             let nama = app
                 .store()
@@ -210,26 +238,17 @@ pub async fn terbitkan_pertek(
     let Some(putaran) = maju(&mut tx, &k, versi, aturan.ke, now).await? else {
         return Ok(HasilLangkah::SudahBerubah);
     };
-    let n =
-        langkah_layanan::nomor_berikutnya(&mut tx, &penerbit, "PERTEK-KP", hari_ini.year()).await?;
-    let nomor = format!("PERTEK-KP/{penerbit}/{}/{n:06}", hari_ini.year());
-    let mut isi = vec![Blok::Paragraf(format!(
-        "Berdasarkan usul kenaikan pangkat dari {} untuk periode {}, setelah dilakukan validasi \
-         atas berkas yang diusulkan, Badan Kepegawaian Negara memberikan pertimbangan teknis \
-         bahwa kenaikan pangkat pegawai berikut dapat ditetapkan:",
-        instansi.nama,
-        format_indonesia(k.periode)
-    ))];
-    isi.extend(blok_pegawai(&pegawai, &d));
+    let seri = format!("PERTEK-{}", n.kode);
+    let urut =
+        langkah_layanan::nomor_berikutnya(&mut tx, &penerbit, &seri, hari_ini.year()).await?;
+    let nomor = format!("{seri}/{penerbit}/{}/{urut:06}", hari_ini.year());
+    let mut isi = vec![Blok::Paragraf(n.pembuka_pertek.clone())];
+    isi.extend(n.blok.iter().cloned());
     isi.push(Blok::Jarak);
-    isi.push(Blok::Paragraf(
-        "Pertimbangan teknis ini menjadi dasar penetapan keputusan kenaikan pangkat oleh \
-         pejabat yang berwenang."
-            .into(),
-    ));
+    isi.push(Blok::Paragraf(n.penutup_pertek.clone()));
     let surat = IsiSurat {
         kop: vec!["BADAN KEPEGAWAIAN NEGARA".into(), kop.clone()],
-        judul: "PERTIMBANGAN TEKNIS KENAIKAN PANGKAT".into(),
+        judul: format!("PERTIMBANGAN TEKNIS {}", n.hal.to_uppercase()),
         nomor: format!("Nomor: {nomor}"),
         isi,
         tempat_tanggal: format!("Ditetapkan tanggal {}", format_indonesia(hari_ini)),
@@ -239,15 +258,7 @@ pub async fn terbitkan_pertek(
         kaki: Vec::new(),
     };
     let dok = tandatangani_surat(
-        app,
-        &mut tx,
-        aktor,
-        &k,
-        terbuka,
-        surat,
-        "PERTEK",
-        "Pertimbangan teknis kenaikan pangkat",
-        &nomor,
+        app, &mut tx, aktor, &k, terbuka, surat, "PERTEK", &n, &nomor,
     )
     .await?;
     langkah_layanan::simpan_surat(&mut tx, id, JenisSurat::Pertek, &nomor, hari_ini, Some(dok))
@@ -289,21 +300,29 @@ pub async fn tandatangani_sk(
         Ok(t) => t,
         Err(a) => return Ok(HasilLangkah::Ditolak(LangkahDitolak::Ttd(a))),
     };
-    let d = data_kp(&k).clone();
     let pegawai = app.store().pegawai(k.pegawai_id).await?;
     let instansi = app.store().instansi(&k.instansi_id).await?;
+    let n = naskah(&k, &pegawai, &instansi);
     let nip_ttd = penandatangan(app, aktor).await?;
     let hari_ini = app.sekarang().date_naive();
     let mut isi = vec![Blok::Paragraf(match &k.pertek {
         Some(p) => format!(
-            "Menimbang usul kenaikan pangkat dan Pertimbangan Teknis Badan Kepegawaian Negara \
-             Nomor {} tanggal {}, menetapkan kenaikan pangkat:",
+            "Menimbang usul {} dan Pertimbangan Teknis Badan Kepegawaian Negara Nomor {} \
+             tanggal {}, {}",
+            n.hal,
             p.nomor,
-            format_indonesia(p.tanggal)
+            format_indonesia(p.tanggal),
+            n.pembuka_sk
         ),
-        None => "Menetapkan kenaikan pangkat:".to_string(),
+        None => {
+            let mut s = n.pembuka_sk.clone();
+            if let Some(c) = s.get_mut(0..1) {
+                c.make_ascii_uppercase();
+            }
+            s
+        }
     })];
-    isi.extend(blok_pegawai(&pegawai, &d));
+    isi.extend(n.blok.iter().cloned());
     isi.push(Blok::Jarak);
     isi.push(Blok::Paragraf(
         "Apabila di kemudian hari terdapat kekeliruan dalam keputusan ini, akan diadakan \
@@ -315,7 +334,7 @@ pub async fn tandatangani_sk(
             instansi.nama.to_uppercase(),
             "Pejabat Pembina Kepegawaian".into(),
         ],
-        judul: "KEPUTUSAN KENAIKAN PANGKAT".into(),
+        judul: format!("KEPUTUSAN {}", n.hal.to_uppercase()),
         nomor: String::new(),
         isi,
         tempat_tanggal: format!("Ditetapkan tanggal {}", format_indonesia(hari_ini)),
@@ -334,6 +353,7 @@ pub async fn tandatangani_sk(
             surat,
             instansi_id: instansi.id,
             terbuka: Box::new(terbuka),
+            naskah: Box::new(n),
         },
     )
     .await
@@ -349,6 +369,8 @@ enum SumberSk {
         instansi_id: String,
         /// The official's unlocked key.
         terbuka: Box<ttd::KunciTerbuka>,
+        /// What the service's letters say.
+        naskah: Box<Naskah>,
     },
     /// Signed outside and uploaded.
     Luar {
@@ -390,7 +412,11 @@ pub async fn unggah_sk(
         id: Uuid::now_v7(),
         pegawai_id: k.pegawai_id,
         riwayat_id: None,
-        jenis_dokumen_id: "L02".into(),
+        jenis_dokumen_id: match &k.data {
+            DataLayanan::Kp(_) => "L02",
+            DataLayanan::Pensiun(_) => siasn_domain::layanan::pensiun::DOKUMEN_SK_PENSIUN,
+        }
+        .into(),
         sha256: blob.sha256.clone(),
         nama_file: nama,
         media_type: jenis.media_type().to_string(),
@@ -441,27 +467,21 @@ async fn selesaikan(
             mut surat,
             instansi_id,
             terbuka,
+            naskah,
         } => {
             let tanggal = now.date_naive();
-            let n = langkah_layanan::nomor_berikutnya(
+            let seri = format!("SK-{}", naskah.kode);
+            let urut = langkah_layanan::nomor_berikutnya(
                 &mut tx,
                 &format!("INSTANSI-{instansi_id}"),
-                "SK-KP",
+                &seri,
                 tanggal.year(),
             )
             .await?;
-            let nomor = format!("SK-KP/{instansi_id}/{}/{n:06}", tanggal.year());
+            let nomor = format!("{seri}/{instansi_id}/{}/{urut:06}", tanggal.year());
             surat.nomor = format!("Nomor: {nomor}");
             let dok = tandatangani_surat(
-                app,
-                &mut tx,
-                aktor,
-                k,
-                *terbuka,
-                surat,
-                "SK",
-                "Keputusan kenaikan pangkat",
-                &nomor,
+                app, &mut tx, aktor, k, *terbuka, surat, "SK", &naskah, &nomor,
             )
             .await?;
             (nomor, tanggal, dok)
@@ -477,7 +497,13 @@ async fn selesaikan(
     };
     langkah_layanan::simpan_surat(&mut tx, k.id, JenisSurat::Sk, &nomor, tanggal, Some(dok))
         .await?;
-    if let Err(e) = terapkan(&mut tx, aktor, k, &nomor, tanggal, dok, now).await? {
+    let diterapkan = match &k.data {
+        DataLayanan::Kp(d) => kp::terapkan(&mut tx, aktor, k, d, &nomor, tanggal, dok, now).await?,
+        DataLayanan::Pensiun(d) => {
+            pensiun::terapkan(&mut tx, aktor, k, d, &nomor, tanggal, dok, now).await?
+        }
+    };
+    if let Err(e) = diterapkan {
         tx.rollback().await?;
         return Ok(HasilLangkah::Ditolak(e));
     }
@@ -496,80 +522,4 @@ async fn selesaikan(
     tx.commit().await?;
     app.bangunkan_surel();
     Ok(HasilLangkah::Berhasil(aturan.ke))
-}
-
-/// Applies the SK to the record: locks the employee, checks the rank is still the case's old
-/// one, adds the riwayat golongan row (SK, pertek, jenis KP, masa kerja golongan) with the SK
-/// document linked to it, refreshes the record's rank and TMT, and audits the change.
-async fn terapkan(
-    tx: &mut Tx,
-    aktor: &Aktor,
-    k: &KasusLayanan,
-    nomor_sk: &str,
-    tanggal_sk: NaiveDate,
-    dokumen_sk: Uuid,
-    now: chrono::DateTime<chrono::Utc>,
-) -> AppResult<Result<(), LangkahDitolak>> {
-    let d = data_kp(k);
-    let p = pegawai::kunci(tx, k.pegawai_id).await?;
-    if p.golongan != Some(d.golongan_lama) {
-        return Ok(Err(LangkahDitolak::DataBerubah));
-    }
-    let mut riwayat = pegawai::riwayat_jenis(tx, k.pegawai_id, JenisRiwayat::Golongan).await?;
-    let r = Riwayat {
-        id: Uuid::now_v7(),
-        pegawai_id: k.pegawai_id,
-        data: DataRiwayat::Golongan(RiwayatGolongan {
-            golongan: d.golongan_baru,
-            jenis_kp_id: d.jenis_kp_id.clone(),
-            tmt_golongan: d.tmt_kp,
-            sk: Sk {
-                nomor: nomor_sk.to_string(),
-                tanggal: tanggal_sk,
-            },
-            nomor_pertek: k.pertek.as_ref().map(|s| s.nomor.clone()),
-            tanggal_pertek: k.pertek.as_ref().map(|s| s.tanggal),
-            masa_kerja_tahun: d.masa_kerja_golongan.tahun,
-            masa_kerja_bulan: d.masa_kerja_golongan.bulan,
-            angka_kredit_utama: d.angka_kredit,
-            angka_kredit_tambahan: None,
-        }),
-    };
-    pegawai::tambah_riwayat(tx, &r, now).await?;
-    langkah_layanan::tautkan_dokumen(tx, dokumen_sk, r.id).await?;
-    // The SK also sets the new base salary from the TMT (a salary row, as a KGB decree would).
-    let gaji = d.gaji_pokok_baru.map(|gaji_pokok| Riwayat {
-        id: Uuid::now_v7(),
-        pegawai_id: k.pegawai_id,
-        data: DataRiwayat::Gaji(siasn_domain::riwayat::RiwayatGaji {
-            golongan: Some(d.golongan_baru),
-            gaji_pokok,
-            masa_kerja_tahun: d.masa_kerja_golongan.tahun,
-            tmt_gaji: d.tmt_kp,
-            sk: Sk {
-                nomor: nomor_sk.to_string(),
-                tanggal: tanggal_sk,
-            },
-        }),
-    });
-    if let Some(g) = &gaji {
-        pegawai::tambah_riwayat(tx, g, now).await?;
-    }
-    riwayat.push(r.clone());
-    let baru = segarkan_cuplikan(&p, JenisRiwayat::Golongan, &riwayat);
-    pegawai::simpan_data(tx, &baru, now).await?;
-    let mut e = aktor.audit("pegawai.diubah");
-    e.akun_id = None;
-    e.pegawai_id = Some(k.pegawai_id);
-    e.alasan = Some(format!("layanan KP {}: SK {nomor_sk}", k.id));
-    e.sebelum = Some(serde_json::json!({
-        "golongan": p.golongan.map(|g| g.id()),
-        "tmt_golongan": p.tmt_golongan,
-    }));
-    e.sesudah = Some(serde_json::json!({
-        "golongan": r.data,
-        "gaji": gaji.as_ref().map(|g| &g.data),
-    }));
-    audit::tulis(tx, vec![e], now).await?;
-    Ok(Ok(()))
 }

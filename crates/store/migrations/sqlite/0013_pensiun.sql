@@ -1,0 +1,19 @@
+-- Retirement foresight: the notices sent (one per employee, TMT pensiun and lead time, so a
+-- rerun of the daily job sends nothing twice), the days daily jobs completed, and indexes for
+-- the national queries of the daily job (birth dates; decrees whose TMT has come).
+CREATE TABLE pemberitahuan_pensiun (
+    pegawai_id BLOB NOT NULL REFERENCES pegawai (id),
+    tmt_pensiun TEXT NOT NULL,
+    tenggat_bulan INTEGER NOT NULL,
+    dikirim_pada TEXT NOT NULL,
+    PRIMARY KEY (pegawai_id, tmt_pensiun, tenggat_bulan)
+);
+
+CREATE TABLE tugas_harian (
+    nama TEXT PRIMARY KEY,
+    tanggal TEXT NOT NULL,
+    ringkasan TEXT
+);
+
+CREATE INDEX pegawai_tanggal_lahir ON pegawai (tanggal_lahir);
+CREATE INDEX riwayat_pemberhentian ON riwayat (tanggal_efektif) WHERE jenis = 'pemberhentian';
