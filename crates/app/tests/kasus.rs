@@ -14,6 +14,7 @@ use siasn_domain::usulan::{Keputusan, KolomDataUtama, Perubahan, StatusUsulan};
 use siasn_store::{FilterPegawai, Store, conformance};
 
 mod audit;
+mod pensiun;
 mod peristiwa;
 
 /// Test officials' certificate passphrase.
@@ -1153,9 +1154,11 @@ async fn a_configured_tsa_stamps_every_signature(store: &Store) {
     tx.rollback().await.unwrap();
 }
 
+use pensiun::a_bup_pension_from_dpcp_to_record_and_the_daily_job;
 use peristiwa::events_reach_nats_webhooks_and_the_feed;
 
 conformance!(
+    a_bup_pension_from_dpcp_to_record_and_the_daily_job,
     events_reach_nats_webhooks_and_the_feed,
     proposals_apply_once_and_refuse_stale_changes,
     promotion_from_prediction_to_record,

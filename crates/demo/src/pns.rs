@@ -127,10 +127,33 @@ pub fn buat(k: &Konteks, n: &mut Penomoran, a: &mut Acak) -> Option<Draf> {
         hari_ini,
     );
 
-    // Retired once TMT pensiun (BUP of the last post) has passed.
+    // Retired once TMT pensiun (BUP of the last post) has passed, by a decree on record.
     let bup = pensiun::bup(jabatan_akhir.and_then(|id| k.ref_jabatan(id)));
-    if pensiun::hitung(lahir, bup).tmt_pensiun <= hari_ini {
+    let tmt_pensiun = pensiun::hitung(lahir, bup).tmt_pensiun;
+    if tmt_pensiun <= hari_ini {
         d.pegawai.kedudukan_hukum_id = "99".into();
+        d.tambah(
+            siasn_domain::DataRiwayat::Pemberhentian(siasn_domain::riwayat::RiwayatPemberhentian {
+                jenis_pemberhentian: 1,
+                jenis_pensiun: 1,
+                kedudukan_hukum_id: "99".into(),
+                tmt: tmt_pensiun,
+                berhak_pensiun: true,
+                instansi_asal_id: kode_instansi.clone(),
+                nomor_pertek: Some(n.nomor_sk(
+                    "PERTEK-PENSIUN",
+                    &kode_instansi,
+                    tmt_pensiun.year(),
+                )),
+                tanggal_pertek: Some(tmt_pensiun - chrono::Duration::days(120)),
+                sk: Sk {
+                    nomor: n.nomor_sk("SK-PENSIUN", &kode_instansi, tmt_pensiun.year()),
+                    tanggal: tmt_pensiun - chrono::Duration::days(90),
+                },
+            }),
+            n,
+            a,
+        );
     } else if a.peluang(0.01) {
         d.pegawai.kedudukan_hukum_id = "03".into();
     }

@@ -737,6 +737,12 @@ pub const TUGAS_HARIAN: &str = "pensiun-harian";
 
 const AKTOR_HARIAN: &str = "sistem: tugas harian pensiun";
 
+/// A birth date before anyone on record (the engines' date ranges differ; this is in both).
+const LAHIR_PALING_AWAL: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
 /// Runs the daily retirement job once for today's date (by the injected clock): whoever holds
 /// the lease runs it, once per day however many app servers ask.
 pub async fn harian_sekali(app: &App, pemilik: &str) -> AppResult<HasilHarian> {
@@ -817,12 +823,12 @@ async fn harian(app: &App, hari_ini: NaiveDate) -> AppResult<RingkasanHarian> {
     let batas_lahir = BulanTahun::of(hari_ini)
         .hari_pertama()
         .checked_sub_months(Months::new(u32::from(bup_min) * 12))
-        .unwrap_or(NaiveDate::MIN);
+        .unwrap_or(LAHIR_PALING_AWAL);
     let mut setelah = None;
     loop {
         let calon = app
             .store()
-            .calon_pensiun(None, NaiveDate::MIN, batas_lahir, true, setelah, 2_000)
+            .calon_pensiun(None, LAHIR_PALING_AWAL, batas_lahir, true, setelah, 2_000)
             .await?;
         let Some(terakhir) = calon.last() else { break };
         setelah = Some(terakhir.pegawai_id);

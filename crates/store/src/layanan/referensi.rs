@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use siasn_domain::golongan::Golongan;
 use siasn_domain::instansi::JenisInstansi;
 use siasn_domain::layanan::kp::{self, AturanTujuan, BarisGaji, Tujuan};
-use siasn_domain::layanan::{JenisLayanan, SyaratDokumen};
+use siasn_domain::layanan::{JenisLayanan, SyaratDokumen, pensiun};
 
 use crate::error::{StoreError, StoreResult};
 use crate::{Store, on_pool};
@@ -62,13 +62,21 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             }
-            for (sub, syarat) in kp::DOKUMEN_KP_AWAL {
+            let dokumen = kp::DOKUMEN_KP_AWAL
+                .iter()
+                .map(|(sub, s)| (JenisLayanan::KenaikanPangkat, sub, s))
+                .chain(
+                    pensiun::DOKUMEN_PENSIUN_AWAL
+                        .iter()
+                        .map(|(sub, s)| (JenisLayanan::Pensiun, sub, s)),
+                );
+            for (jenis, sub, syarat) in dokumen {
                 for (i, s) in syarat.iter().enumerate() {
                     sqlx::query(
                         "INSERT INTO ref_dokumen_layanan (jenis_layanan, sub_jenis, urutan, jenis_dokumen) \
                          VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
                     )
-                    .bind(JenisLayanan::KenaikanPangkat.kode())
+                    .bind(jenis.kode())
                     .bind(*sub)
                     .bind(i32::try_from(i).unwrap_or(0))
                     .bind(*s)

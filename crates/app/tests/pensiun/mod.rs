@@ -1,0 +1,485 @@
+//! Retirement on both engines, through the use cases the pages, the API and the command line
+//! call: a BUP pension from the DPCP to the SK, refusals that name their rule and store
+//! nothing, the decree taking effect on its TMT by the daily job (run once however many app
+//! servers ask, with an injected clock), "Mencapai BUP" for whoever passes BUP without one,
+//! notices sent once, and the retiree's account becoming read-only.
+
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate, TimeZone, Utc};
+use siasn_app::layanan::pensiun::{self, HasilHarian, HasilMulaiPensiun};
+use siasn_app::layanan::{self, HasilLangkah};
+use siasn_app::usulan::{self, Unggahan};
+use siasn_app::{Aktor, App, Jam, JamSistem, JamUji, KonfigurasiApp};
+use siasn_domain::akses::{Peran, PeranAkun};
+use siasn_domain::layanan::pensiun::{PensiunDitolak, PermintaanPensiun};
+use siasn_domain::layanan::{Langkah, LangkahDitolak, StatusLayanan};
+use siasn_domain::pegawai::{JenisPegawai, Pegawai};
+use siasn_domain::pemberhentian::{BupDitolak, JenisPensiun};
+use siasn_domain::{BulanTahun, DataRiwayat};
+use siasn_store::{FilterPegawai, Store};
+
+const FRASA: &str = "frasa-uji-ttd-123";
+
+fn minta(jenis: JenisPensiun, tmt: Option<NaiveDate>) -> PermintaanPensiun {
+    PermintaanPensiun {
+        jenis_pensiun: jenis,
+        jenis_pemberhentian: None,
+        tmt,
+        tanggal_peristiwa: None,
+    }
+}
+
+async fn akun(app: &App, p: &Pegawai, g: PeranAkun) -> Aktor {
+    let id = siasn_app::akun::beri_peran_langsung(
+        app,
+        "uji",
+        siasn_app::akun::PenggunaCli::Pegawai(Box::new(p.clone())),
+        &g,
+    )
+    .await
+    .unwrap();
+    Aktor::akun(&app.store().akun(id).await.unwrap(), None)
+}
+
+async fn pegawai_instansi(store: &Store, instansi: &str) -> Vec<Pegawai> {
+    let page = store
+        .daftar_pegawai(
+            &FilterPegawai {
+                instansi_id: instansi.into(),
+                unor_id: None,
+            },
+            None,
+            500,
+        )
+        .await
+        .unwrap();
+    let mut out = Vec::new();
+    for r in page.items {
+        out.push(store.pegawai(r.id).await.unwrap());
+    }
+    out
+}
+
+fn pdf(teks: &str) -> Vec<u8> {
+    format!("%PDF-1.4\n% {teks}\n%%EOF\n").into_bytes()
+}
+
+pub async fn a_bup_pension_from_dpcp_to_record_and_the_daily_job(store: &Store) {
+    siasn_demo::buat(
+        store,
+        &siasn_demo::DemoConfig {
+            pegawai: 150,
+            ..siasn_demo::DemoConfig::default()
+        },
+    )
+    .await
+    .unwrap();
+    let awal = App::new(
+        store.clone(),
+        KonfigurasiApp::default(),
+        Arc::new(JamSistem),
+    );
+    let demo_hari_ini = siasn_demo::hari_ini_bawaan();
+    let semua = pegawai_instansi(store, "PROV-JABAR").await;
+    // Nobody serves past BUP in the demo: whoever passed it has a decree on record.
+    for p in &semua {
+        let ps = pensiun::pensiun_pegawai(&awal, p).await.unwrap();
+        let riwayat = store.riwayat_pegawai(p.id, None).await.unwrap();
+        let keputusan = riwayat
+            .iter()
+            .any(|r| matches!(r.data, DataRiwayat::Pemberhentian(_)));
+        if p.jenis_pegawai == JenisPegawai::Pns && ps.tmt_pensiun <= demo_hari_ini {
+            assert!(
+                keputusan && p.kedudukan_hukum_id == "99",
+                "{}",
+                p.nomor_induk
+            );
+        }
+    }
+    // Every serving PNS of every agency, as the demo left them.
+    let mut nasional = Vec::new();
+    for c in store
+        .calon_pensiun(
+            None,
+            NaiveDate::from_ymd_opt(1900, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2100, 1, 1).unwrap(),
+            false,
+            None,
+            100_000,
+        )
+        .await
+        .unwrap()
+    {
+        if c.kedudukan_hukum_id == "01" {
+            nasional.push(store.pegawai(c.pegawai_id).await.unwrap());
+        }
+    }
+    let aktif: Vec<&Pegawai> = semua
+        .iter()
+        .filter(|p| p.kedudukan_hukum_id == "01" && p.jenis_pegawai == JenisPegawai::Pns)
+        .collect();
+    let staf = &aktif[..4];
+    let mut calon = Vec::new();
+    for p in &aktif[4..] {
+        let ps = pensiun::pensiun_pegawai(&awal, p).await.unwrap();
+        let lama = p
+            .tmt_cpns
+            .is_some_and(|t| t.year() + 12 < ps.tmt_pensiun.year());
+        calon.push((ps.tmt_pensiun, lama, *p));
+    }
+    calon.sort_by_key(|(t, _, p)| (*t, p.id));
+    let (tmt, _, p) = *calon
+        .iter()
+        .find(|(t, lama, _)| *lama && *t > demo_hari_ini)
+        .expect("a PNS nearing BUP with long service");
+    let (tmt_muda, _, muda) = *calon.last().unwrap();
+    // The world five months before p's TMT pensiun.
+    let t0 = BulanTahun::of(tmt).tambah_bulan(-5).hari_pertama();
+    let jam = JamUji::pada(Utc.from_utc_datetime(&t0.and_hms_opt(2, 0, 0).unwrap()));
+    let app = App::new(
+        store.clone(),
+        KonfigurasiApp::default(),
+        Arc::new(jam.clone()),
+    );
+    let jabar = |peran| PeranAkun::new(peran, Some("PROV-JABAR".into()), None).unwrap();
+    let operator = akun(&app, staf[0], jabar(Peran::OperatorInstansi)).await;
+    let pejabat = akun(&app, staf[1], jabar(Peran::PejabatInstansi)).await;
+    let bkn = akun(
+        &app,
+        staf[2],
+        PeranAkun::new(Peran::VerifikatorBkn, None, None).unwrap(),
+    )
+    .await;
+    for a in [&pejabat, &bkn] {
+        siasn_app::ttd::terbitkan_sertifikat(&app, "uji", a.pelaku.akun_id, None, FRASA)
+            .await
+            .unwrap()
+            .unwrap();
+    }
+    let diri = akun(&app, p, PeranAkun::new(Peran::Pegawai, None, None).unwrap()).await;
+
+    // Bad input: years from BUP, a TMT off the rule, not a first of month, a PPPK, not the
+    // operator. Each names its rule and stores nothing.
+    if tmt_muda > t0 + chrono::Duration::days(800) {
+        let mulai = BulanTahun::of(tmt_muda).tambah_bulan(-24).hari_pertama();
+        assert_eq!(
+            pensiun::mulai(
+                &app,
+                &operator,
+                muda.id,
+                minta(JenisPensiun::BupNonKpp, None)
+            )
+            .await
+            .unwrap(),
+            HasilMulaiPensiun::Ditolak(PensiunDitolak::Bup(BupDitolak::TerlaluDini { mulai }))
+        );
+    }
+    assert_eq!(
+        pensiun::mulai(
+            &app,
+            &operator,
+            p.id,
+            minta(
+                JenisPensiun::BupNonKpp,
+                Some(BulanTahun::of(tmt).tambah_bulan(1).hari_pertama())
+            )
+        )
+        .await
+        .unwrap(),
+        HasilMulaiPensiun::Ditolak(PensiunDitolak::Bup(BupDitolak::TmtTidakSesuai {
+            seharusnya: tmt
+        }))
+    );
+    assert_eq!(
+        pensiun::mulai(
+            &app,
+            &operator,
+            p.id,
+            minta(
+                JenisPensiun::AtasPermintaanSendiri,
+                Some(t0 + chrono::Duration::days(40))
+            )
+        )
+        .await
+        .unwrap(),
+        HasilMulaiPensiun::Ditolak(PensiunDitolak::TmtBukanAwalBulan)
+    );
+    if let Some(pppk) = semua.iter().find(|x| x.jenis_pegawai == JenisPegawai::Pppk) {
+        assert_eq!(
+            pensiun::mulai(
+                &app,
+                &operator,
+                pppk.id,
+                minta(JenisPensiun::BupNonKpp, None)
+            )
+            .await
+            .unwrap(),
+            HasilMulaiPensiun::Ditolak(PensiunDitolak::BukanPns)
+        );
+    }
+    assert!(matches!(
+        pensiun::mulai(&app, &pejabat, p.id, minta(JenisPensiun::BupNonKpp, None)).await,
+        Err(siasn_app::AppError::Dilarang)
+    ));
+    assert!(store.layanan_pegawai(p.id).await.unwrap().is_empty());
+
+    // The case, with its DPCP drawn from the record and already attached.
+    let HasilMulaiPensiun::Dibuat(id) =
+        pensiun::mulai(&app, &operator, p.id, minta(JenisPensiun::BupNonKpp, None))
+            .await
+            .unwrap()
+    else {
+        panic!("not started")
+    };
+    assert_eq!(
+        pensiun::mulai(&app, &operator, p.id, minta(JenisPensiun::BupNonKpp, None))
+            .await
+            .unwrap(),
+        HasilMulaiPensiun::Langkah(LangkahDitolak::SudahAda)
+    );
+    let k = layanan::kasus(&app, &operator, id).await.unwrap();
+    let d = k.pensiun().unwrap().clone();
+    assert_eq!(
+        (k.periode, d.tmt, d.kedudukan_baru.as_str()),
+        (tmt, tmt, "99")
+    );
+    assert_eq!(d.dpcp.nip, p.nomor_induk.to_string());
+    assert!(d.berhak_pensiun, "{:?}", d.tanpa_hak);
+    let lampiran = store.lampiran_layanan(id).await.unwrap();
+    assert_eq!(lampiran.len(), 1);
+    assert_eq!(lampiran[0].jenis_dokumen_id, "L06");
+    let dpcp = store.dokumen(lampiran[0].dokumen_id).await.unwrap();
+    assert!(
+        store
+            .isi_dokumen(&dpcp)
+            .await
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+
+    // The file needs SK CPNS, the last rank decree and the statement.
+    assert_eq!(
+        layanan::langkah(&app, &operator, id, k.versi, Langkah::SimpanBerkas, None)
+            .await
+            .unwrap(),
+        HasilLangkah::Ditolak(LangkahDitolak::BerkasBelumLengkap)
+    );
+    let unggahan: Vec<Unggahan> = ["889", "L02", "L09"]
+        .iter()
+        .map(|j| Unggahan {
+            nama_file: format!("{j}.pdf"),
+            jenis_dokumen_id: (*j).into(),
+            isi: pdf(j),
+        })
+        .collect();
+    layanan::lampirkan(&app, &operator, id, &[], &unggahan)
+        .await
+        .unwrap()
+        .unwrap();
+    for (siapa, l) in [
+        (&operator, Langkah::SimpanBerkas),
+        (&operator, Langkah::Ajukan),
+        (&pejabat, Langkah::SetujuiInstansi),
+        (&bkn, Langkah::SetujuiBkn),
+    ] {
+        let k = layanan::kasus(&app, siapa, id).await.unwrap();
+        let h = layanan::langkah(&app, siapa, id, k.versi, l, None)
+            .await
+            .unwrap();
+        assert!(matches!(h, HasilLangkah::Berhasil(_)), "{l:?}: {h:?}");
+    }
+    let k = layanan::kasus(&app, &bkn, id).await.unwrap();
+    assert_eq!(
+        layanan::terbitkan_pertek(&app, &bkn, id, k.versi, FRASA)
+            .await
+            .unwrap(),
+        HasilLangkah::Berhasil(StatusLayanan::PertekDitandatangani)
+    );
+    let k = layanan::kasus(&app, &pejabat, id).await.unwrap();
+    assert!(
+        k.pertek
+            .as_ref()
+            .unwrap()
+            .nomor
+            .starts_with("PERTEK-PENSIUN/")
+    );
+    assert_eq!(
+        layanan::tandatangani_sk(&app, &pejabat, id, k.versi, FRASA)
+            .await
+            .unwrap(),
+        HasilLangkah::Berhasil(StatusLayanan::ProfilDiperbarui)
+    );
+    let k = layanan::kasus(&app, &pejabat, id).await.unwrap();
+    let sk = k.sk.clone().unwrap();
+    assert!(sk.nomor.starts_with("SK-PENSIUN/PROV-JABAR/"));
+    // The decree is on record; the TMT has not come, so the kedudukan waits for it.
+    let rows = store
+        .riwayat_pegawai(p.id, Some(siasn_domain::JenisRiwayat::Pemberhentian))
+        .await
+        .unwrap();
+    let [baris] = rows.as_slice() else {
+        panic!("{rows:?}")
+    };
+    let DataRiwayat::Pemberhentian(r) = &baris.data else {
+        panic!()
+    };
+    assert_eq!(
+        (r.tmt, r.sk.nomor.as_str(), r.jenis_pemberhentian),
+        (tmt, sk.nomor.as_str(), 1)
+    );
+    assert_eq!(
+        store
+            .dokumen(sk.dokumen_id.unwrap())
+            .await
+            .unwrap()
+            .riwayat_id,
+        Some(baris.id)
+    );
+    assert_eq!(store.pegawai(p.id).await.unwrap().kedudukan_hukum_id, "01");
+    // Before the TMT the employee still proposes changes to their data.
+    let hp = |n: &str| usulan::Isi {
+        perubahan: siasn_domain::usulan::Perubahan::DataUtama {
+            nilai: std::collections::BTreeMap::from([(
+                siasn_domain::usulan::KolomDataUtama::NomorHp,
+                Some(n.to_string()),
+            )]),
+        },
+        catatan: None,
+        unggahan: vec![],
+        arsip: vec![],
+    };
+    assert!(
+        usulan::ajukan(&app, &diri, None, hp("081211110000"), false, None)
+            .await
+            .unwrap()
+            .is_ok()
+    );
+
+    // The daily job today: notices go out once; the decree waits for its TMT.
+    let kedua = App::new(
+        store.clone(),
+        KonfigurasiApp::default(),
+        Arc::new(jam.clone()),
+    );
+    let HasilHarian::Jalan(r) = pensiun::harian_sekali(&app, "server-a").await.unwrap() else {
+        panic!("the first ask runs the job")
+    };
+    assert_eq!(r.diterapkan, 0, "{r}");
+    // Whoever was due a notice at a lead time this month got exactly one.
+    let mut diharapkan = 0;
+    let bulan = |n: u32| BulanTahun::of(t0).tambah_bulan(n as i32).hari_pertama();
+    for x in semua
+        .iter()
+        .filter(|x| x.jenis_pegawai == JenisPegawai::Pns && x.kedudukan_hukum_id == "01")
+    {
+        let ps = pensiun::pensiun_pegawai(&app, x).await.unwrap();
+        let tenggat = [24, 12, 6]
+            .into_iter()
+            .find(|n| ps.tmt_pensiun == bulan(*n));
+        let dikirim = store.pemberitahuan_pensiun(x.id).await.unwrap();
+        match tenggat {
+            Some(n) => {
+                diharapkan += 1;
+                assert_eq!(dikirim.iter().map(|(t, _)| *t).collect::<Vec<_>>(), vec![n]);
+            }
+            None => assert!(dikirim.is_empty(), "{}", x.nomor_induk),
+        }
+    }
+    assert!(r.pemberitahuan >= diharapkan, "{r}");
+    assert_eq!(
+        pensiun::harian_sekali(&kedua, "server-b").await.unwrap(),
+        HasilHarian::SudahHariIni
+    );
+    jam.maju(chrono::Duration::days(1));
+    let HasilHarian::Jalan(r) = pensiun::harian_sekali(&kedua, "server-b").await.unwrap() else {
+        panic!("a new day runs again")
+    };
+    assert_eq!(r.pemberitahuan, 0, "nothing is sent twice: {r}");
+
+    // On the TMT two servers ask at once: it runs once and the decree takes effect.
+    let sampai = Utc.from_utc_datetime(&tmt.and_hms_opt(1, 0, 0).unwrap());
+    jam.maju(sampai - jam.sekarang());
+    let (x, y) = tokio::join!(
+        pensiun::harian_sekali(&app, "server-a"),
+        pensiun::harian_sekali(&kedua, "server-b")
+    );
+    let hasil = [x.unwrap(), y.unwrap()];
+    let jalan: Vec<_> = hasil
+        .iter()
+        .filter_map(|h| match h {
+            HasilHarian::Jalan(r) => Some(r.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(jalan.len(), 1, "{hasil:?}");
+    assert!(jalan[0].diterapkan >= 1, "{}", jalan[0]);
+    let sesudah = store.pegawai(p.id).await.unwrap();
+    assert_eq!(sesudah.kedudukan_hukum_id, "99");
+    // A retiree keeps reading their record and decree but proposes nothing more.
+    assert!(matches!(
+        usulan::ajukan(&app, &diri, None, hp("081211112222"), false, None).await,
+        Err(siasn_app::AppError::Dilarang)
+    ));
+    assert!(
+        store
+            .dokumen_pegawai(p.id)
+            .await
+            .unwrap()
+            .iter()
+            .any(|d| Some(d.id) == sk.dokumen_id)
+    );
+    // Later: q is six months from BUP and gets one notice (the agency's operators a digest);
+    // whoever passed BUP meanwhile without a decree is "Mencapai BUP", with an audit entry.
+    let (tmt_q, _, q) = *calon
+        .iter()
+        .find(|(t, _, _)| *t >= BulanTahun::of(tmt).tambah_bulan(7).hari_pertama())
+        .expect("someone retiring later");
+    let t_q = BulanTahun::of(tmt_q).tambah_bulan(-6).hari_pertama();
+    jam.maju(Utc.from_utc_datetime(&t_q.and_hms_opt(1, 0, 0).unwrap()) - jam.sekarang());
+    let HasilHarian::Jalan(r) = pensiun::harian_sekali(&kedua, "server-b").await.unwrap() else {
+        panic!("a later day runs")
+    };
+    let dikirim = store.pemberitahuan_pensiun(q.id).await.unwrap();
+    assert_eq!(dikirim.iter().map(|(t, _)| *t).collect::<Vec<_>>(), vec![6]);
+    let surel = store.email_pegawai(q.id, 10).await.unwrap();
+    if q.email.is_some() {
+        assert!(
+            surel.iter().any(|e| e.subjek.contains("6 bulan")),
+            "{surel:?}"
+        );
+    }
+    assert!(r.pemberitahuan >= 1 && r.surel_operator >= 1, "{r}");
+    let mut lewat = 0u64;
+    for x in &nasional {
+        if x.id == p.id {
+            continue;
+        }
+        let ps = pensiun::pensiun_pegawai(&app, x).await.unwrap();
+        let kini = store.pegawai(x.id).await.unwrap();
+        if ps.tmt_pensiun <= t_q {
+            lewat += 1;
+            assert_eq!(kini.kedudukan_hukum_id, "98", "{}", x.nomor_induk);
+            assert!(
+                store
+                    .audit_tentang_pegawai(x.id, 50)
+                    .await
+                    .unwrap()
+                    .iter()
+                    .any(|e| e.aksi == "pegawai.diubah" && e.aktor.starts_with("sistem"))
+            );
+        } else {
+            assert_eq!(kini.kedudukan_hukum_id, "01", "{}", x.nomor_induk);
+        }
+    }
+    assert!(lewat >= 1, "someone passed BUP meanwhile");
+    assert_eq!(store.pegawai(p.id).await.unwrap().kedudukan_hukum_id, "99");
+    // A second BUP case for the retiree is refused: they have left the service.
+    assert_eq!(
+        pensiun::mulai(&app, &operator, p.id, minta(JenisPensiun::BupNonKpp, None))
+            .await
+            .unwrap(),
+        HasilMulaiPensiun::Ditolak(PensiunDitolak::SudahBerhenti)
+    );
+    assert!(store.verifikasi_audit().await.unwrap().rusak.is_none());
+}
