@@ -45,7 +45,7 @@ async function step(page, value) {
 const op = await signIn(operatorNip, 1280);
 await op.goto(`${base}/layanan`);
 await shot(op, '01-antrean-operator');
-check((await op.textContent('h1')).includes('kenaikan pangkat'), 'operator queue title');
+check((await op.textContent('h1')).includes('Layanan kepegawaian'), 'operator queue title');
 await op.goto(`${base}/layanan/kp/prediksi`);
 await shot(op, '02-prediksi');
 const boxes = op.locator('input[name=pegawai]:checked');

@@ -1,5 +1,6 @@
-//! Demo promotion cases at every stage, made through the same use cases as the pages: a
-//! newcomer sees the queues, the case page, the letters and the API lists working at once.
+//! Demo promotion and pension cases at every stage, made through the same use cases as the
+//! pages: a newcomer sees the queues, the case page, the letters and the API lists working at
+//! once.
 
 use chrono::Duration;
 use siasn_app::layanan::{self, HasilLangkah, kp};
@@ -156,6 +157,117 @@ pub async fn kasus_kp(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
         "usul kenaikan pangkat demo: {dibuat} usul periode {} (semua tahap)",
         periode
     );
+    Ok(())
+}
+
+/// Starts pension cases in PROV-JABAR for employees reaching BUP from six months ago to two
+/// years ahead (late proposals included), walking each to one stage, plus an own-request and a
+/// survivor's case; then runs the daily job so whoever passed BUP without a case shows as
+/// "Mencapai BUP".
+pub async fn kasus_pensiun(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
+    use siasn_app::layanan::pensiun::{self, HasilMulaiPensiun};
+    use siasn_domain::layanan::pensiun::PermintaanPensiun;
+    use siasn_domain::pemberhentian::JenisPensiun;
+    let operator = aktor(app, akun.operator).await?;
+    let pejabat = aktor(app, akun.pejabat).await?;
+    let bkn = aktor(app, akun.bkn).await?;
+    let hari_ini = app.sekarang().date_naive();
+    let dari = hari_ini - Duration::days(183);
+    let sampai = hari_ini + Duration::days(730);
+    let daftar = pensiun::daftar_instansi(app, "PROV-JABAR", dari, sampai).await?;
+    let staf = [
+        operator.pelaku.pegawai_id,
+        pejabat.pelaku.pegawai_id,
+        bkn.pelaku.pegawai_id,
+    ];
+    let calon: Vec<_> = daftar
+        .iter()
+        .filter(|b| b.kasus.is_none() && !staf.contains(&Some(b.pegawai_id)))
+        .map(|b| b.pegawai_id)
+        .collect();
+    // At most half of those due, so the list still has people to propose.
+    let jumlah = TUJUAN.len().min(calon.len() / 2);
+    let pdf = contoh_pdf("Contoh berkas").await?;
+    let mut dibuat = 0;
+    for (i, id) in calon.iter().take(jumlah).enumerate() {
+        let minta = PermintaanPensiun {
+            jenis_pensiun: JenisPensiun::BupNonKpp,
+            jenis_pemberhentian: None,
+            tmt: None,
+            tanggal_peristiwa: None,
+        };
+        match pensiun::mulai(app, &operator, *id, minta).await? {
+            HasilMulaiPensiun::Dibuat(k) => {
+                dibuat += 1;
+                jalankan(
+                    app,
+                    &operator,
+                    &pejabat,
+                    &bkn,
+                    k,
+                    TUJUAN[i % TUJUAN.len()],
+                    &pdf,
+                )
+                .await?;
+            }
+            h => tracing::debug!(hasil = ?h, "demo pensiun tidak dibuat"),
+        }
+    }
+    // Two other kinds for employees far from BUP: a survivor's pension after a death two
+    // weeks ago (just started) and an own-request retirement (proposed to the official).
+    let jauh: Vec<uuid::Uuid> = app
+        .store()
+        .daftar_pegawai(
+            &siasn_store::FilterPegawai {
+                instansi_id: "PROV-JABAR".into(),
+                unor_id: None,
+            },
+            None,
+            200,
+        )
+        .await?
+        .items
+        .into_iter()
+        .map(|r| r.id)
+        .filter(|id| !calon.contains(id) && !staf.contains(&Some(*id)))
+        .collect();
+    let mut jenis_lain = vec![
+        (
+            JenisPensiun::AtasPermintaanSendiri,
+            Some(BulanTahun::of(hari_ini).tambah_bulan(3).hari_pertama()),
+            None,
+            StatusLayanan::SuratUsulan,
+        ),
+        (
+            JenisPensiun::JandaDudaNonKpp,
+            None,
+            Some(hari_ini - Duration::days(14)),
+            StatusLayanan::InputBerkas,
+        ),
+    ]
+    .into_iter();
+    let mut berikut = jenis_lain.next();
+    for id in jauh.iter().rev() {
+        let Some((jenis, tmt, peristiwa, tahap)) = berikut else {
+            break;
+        };
+        let minta = PermintaanPensiun {
+            jenis_pensiun: jenis,
+            jenis_pemberhentian: None,
+            tmt,
+            tanggal_peristiwa: peristiwa,
+        };
+        if let HasilMulaiPensiun::Dibuat(k) = pensiun::mulai(app, &operator, *id, minta).await? {
+            dibuat += 1;
+            jalankan(app, &operator, &pejabat, &bkn, k, tahap, &pdf).await?;
+            berikut = jenis_lain.next();
+        }
+    }
+    let harian = match pensiun::harian_sekali(app, "demo").await? {
+        pensiun::HasilHarian::Jalan(r) => r.to_string(),
+        _ => "sudah berjalan hari ini".into(),
+    };
+    println!("usul pensiun demo: {dibuat} usul (semua tahap); tugas harian pensiun: {harian}");
     Ok(())
 }
 

@@ -171,7 +171,8 @@ async fn buat_demo(app: &App, employees: u32, seed: u64) -> anyhow::Result<()> {
         store.engine().name()
     );
     let akun = akun_demo(app).await?;
-    crate::demo_layanan::kasus_kp(app, &akun).await
+    crate::demo_layanan::kasus_kp(app, &akun).await?;
+    crate::demo_layanan::kasus_pensiun(app, &akun).await
 }
 
 /// The password of every demo account (documented in the README; demo data only).

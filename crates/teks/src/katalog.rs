@@ -1128,12 +1128,13 @@ katalog! {
     PensiunUsulBup => "Usulkan pensiun BUP", "Propose BUP retirement";
     PensiunBelumDiusulkan => "Belum diusulkan", "Not proposed yet";
     PensiunUsulLain => "Usul pensiun atau pemberhentian lain", "Other pension or dismissal";
+    PensiunBuat => "Buat usul", "Start the case";
     PensiunSesuaiJenis => "Sesuai jenis pensiun", "As the kind of pension says";
     PensiunTmtCatatan => "Kosongkan untuk pensiun BUP dan pensiun karena peristiwa (TMT dihitung otomatis).", "Leave empty for BUP and event-based pensions (the date is worked out).";
     HakPensiun => "Hak pensiun", "Pension right";
     BerhakPensiun => "Berhak atas pensiun", "Entitled to a pension";
     TidakBerhakPensiun => "Tidak berhak atas pensiun", "Not entitled to a pension";
-    LayananKpJudul => "Layanan kenaikan pangkat", "Promotion service";
+    LayananJudul => "Layanan kepegawaian", "Personnel services";
     LayananJam => "jam", "hours";
     LayananAntreanSaya => "Menunggu tindakan saya", "Waiting for me";
     LayananSemua => "Semua", "All";

@@ -41,6 +41,17 @@ struct PensiunPage<'a> {
     galat: Option<String>,
     jenis_pensiun: Vec<(u8, &'static str)>,
     jenis_pemberhentian: Vec<(u8, String)>,
+    isian: Isian,
+}
+
+/// The "other case" form as sent, shown again after a refusal.
+#[derive(Default)]
+struct Isian {
+    nip: String,
+    jenis_pensiun: u8,
+    jenis_pemberhentian: Option<u8>,
+    tmt: String,
+    tanggal_peristiwa: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -62,6 +73,7 @@ async fn tampilkan(
     m: &Masuk,
     q: RentangQuery,
     galat: Option<String>,
+    isian: Isian,
 ) -> Result<Response, WebError> {
     let b = m.bahasa();
     let aktor = m.aktor();
@@ -160,6 +172,7 @@ async fn tampilkan(
             .filter_map(JenisPemberhentian::dari_kode)
             .map(|j| (j.kode(), j.nama()))
             .collect(),
+        isian,
     };
     Ok(Html(page.render()?).into_response())
 }
@@ -170,7 +183,7 @@ pub async fn halaman(
     m: Masuk,
     Query(q): Query<RentangQuery>,
 ) -> Result<Response, WebError> {
-    tampilkan(&state, &m, q, None).await
+    tampilkan(&state, &m, q, None, Isian::default()).await
 }
 
 /// `POST /layanan/pensiun`: start a case for one employee (by id from the list, or by NIP).
@@ -241,5 +254,17 @@ pub async fn mulai(
         sampai: Some(get("sampai").to_string()).filter(|s| !s.is_empty()),
         instansi: Some(get("instansi").to_string()).filter(|s| !s.is_empty()),
     };
-    tampilkan(&state, &m, q, Some(galat)).await
+    // The list's own button sends an id, not the form: only the form is shown again.
+    let isian = if get("nip").is_empty() {
+        Isian::default()
+    } else {
+        Isian {
+            nip: get("nip").to_string(),
+            jenis_pensiun: jenis_pensiun.kode(),
+            jenis_pemberhentian: jenis_pemberhentian.map(JenisPemberhentian::kode),
+            tmt: get("tmt").to_string(),
+            tanggal_peristiwa: get("tanggal_peristiwa").to_string(),
+        }
+    };
+    tampilkan(&state, &m, q, Some(galat), isian).await
 }
