@@ -69,7 +69,12 @@ async fn status(app: &App, id: Uuid) -> StatusLayanan {
 
 /// A step through the page's own form (its csrf and version), signing steps with the test
 /// officials' passphrase.
-async fn langkah(c: &mut Klien, id: Uuid, kode: &str, alasan: &str) -> crate::common::Resp {
+pub(crate) async fn langkah(
+    c: &mut Klien,
+    id: Uuid,
+    kode: &str,
+    alasan: &str,
+) -> crate::common::Resp {
     langkah_frasa(c, id, kode, alasan, FRASA_UJI).await
 }
 
@@ -109,12 +114,12 @@ async fn langkah_frasa(
     .await
 }
 
-async fn berhasil(c: &mut Klien, id: Uuid, kode: &str) {
+pub(crate) async fn berhasil(c: &mut Klien, id: Uuid, kode: &str) {
     let r = langkah(c, id, kode, "").await;
     assert_eq!(r.status, 303, "{kode}: {}", r.body);
 }
 
-async fn lampirkan(c: &mut Klien, id: Uuid, jenis: &str) -> crate::common::Resp {
+pub(crate) async fn lampirkan(c: &mut Klien, id: Uuid, jenis: &str) -> crate::common::Resp {
     let csrf = c.csrf(&format!("/layanan/{id}")).await;
     c.multipart(
         &format!("/layanan/{id}/lampiran"),

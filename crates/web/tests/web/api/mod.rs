@@ -13,6 +13,7 @@ mod kompatibel;
 mod layanan;
 mod matriks;
 mod openapi;
+mod pensiun;
 mod peristiwa;
 mod token;
 mod transaksi;
