@@ -29,6 +29,8 @@ pub enum Kekurangan {
     },
     /// Numbers disagree with the personal data.
     TidakKonsisten(Inkonsistensi),
+    /// Past TMT pensiun without a decree of leaving the service ("Mencapai BUP").
+    MencapaiBupTanpaKeputusan,
 }
 
 /// Sections whose rows stand on a decree scan of a type the reference defines (SK CPNS/PNS,
@@ -81,6 +83,13 @@ pub fn periksa(
                 });
             }
         }
+    }
+    if pegawai.kedudukan_hukum_id == crate::pemberhentian::kedudukan::MENCAPAI_BUP
+        && !riwayat
+            .iter()
+            .any(|r| r.data.jenis() == JenisRiwayat::Pemberhentian)
+    {
+        out.push(Kekurangan::MencapaiBupTanpaKeputusan);
     }
     out.extend(
         konsistensi::periksa(pegawai, pendidikan)
@@ -193,6 +202,20 @@ mod tests {
         assert!(
             !found.contains(&Kekurangan::SkpTahunKosong(2025)),
             "appointed 2025: first full year is 2026"
+        );
+    }
+
+    #[test]
+    fn past_bup_without_a_decree_is_a_problem() {
+        let mut p = pegawai();
+        assert!(
+            !periksa(&p, &[], &HashSet::new(), None, d(2026, 11, 21))
+                .contains(&Kekurangan::MencapaiBupTanpaKeputusan)
+        );
+        p.kedudukan_hukum_id = "98".into();
+        assert!(
+            periksa(&p, &[], &HashSet::new(), None, d(2026, 11, 21))
+                .contains(&Kekurangan::MencapaiBupTanpaKeputusan)
         );
     }
 

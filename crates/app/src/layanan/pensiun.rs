@@ -660,6 +660,8 @@ pub async fn daftar_instansi(
             masih_asn: true,
             instansi_kerja_id: p.instansi_kerja_id.clone(),
             jenis_pegawai: "PNS".into(),
+            // Not read by the list (its case says more).
+            ada_keputusan: false,
         };
         let pensiun = bup::hitung(p.tanggal_lahir, usia);
         out.push(baris(c, pensiun, Some(k)));
@@ -841,11 +843,8 @@ async fn harian(app: &App, hari_ini: NaiveDate) -> AppResult<RingkasanHarian> {
             let now = app.sekarang();
             let mut tx = app.store().begin().await?;
             let mut audit_baru = Vec::new();
-            for c in &lewat {
-                // A decree waiting for its TMT does not make someone "past BUP".
-                if app.store().punya_pemberhentian(c.pegawai_id).await? {
-                    continue;
-                }
+            // A decree waiting for its TMT does not make someone "past BUP".
+            for c in lewat.iter().filter(|c| !c.ada_keputusan) {
                 let lama = pegawai::ubah_kedudukan_hukum(
                     &mut tx,
                     c.pegawai_id,

@@ -35,6 +35,8 @@ pub struct CalonPensiun {
     pub instansi_kerja_id: String,
     /// "PNS" / "PPPK".
     pub jenis_pegawai: String,
+    /// Whether a decree of leaving the service is on record.
+    pub ada_keputusan: bool,
 }
 
 /// A decree of leaving the service whose TMT has come while the record still shows the
@@ -67,7 +69,9 @@ impl Store {
             "SELECT p.id AS pegawai_id, p.nip, p.nama, p.tanggal_lahir, \
              CAST(rj.usia_bup AS INTEGER) AS usia_bup, COALESCE(rj.nama, p.nama_jabatan) AS jabatan, \
              CAST(p.golongan AS SMALLINT) AS golongan, p.kedudukan_hukum_id, \
-             COALESCE(kh.masih_asn, FALSE) AS masih_asn, p.instansi_kerja_id, p.jenis_pegawai \
+             COALESCE(kh.masih_asn, FALSE) AS masih_asn, p.instansi_kerja_id, p.jenis_pegawai, \
+             EXISTS (SELECT 1 FROM riwayat r WHERE r.pegawai_id = p.id \
+             AND r.jenis = 'pemberhentian') AS ada_keputusan \
              FROM pegawai p LEFT JOIN ref_jabatan rj ON rj.id = p.jabatan_id \
              LEFT JOIN ref_kedudukan_hukum kh ON kh.id = p.kedudukan_hukum_id \
              WHERE p.jenis_pegawai = 'PNS' AND p.tanggal_lahir >= $1 AND p.tanggal_lahir <= $2 \
@@ -147,19 +151,6 @@ impl Store {
                 _ => None,
             })
             .collect())
-    }
-
-    /// Whether the employee has a decree of leaving the service.
-    pub async fn punya_pemberhentian(&self, pegawai_id: Uuid) -> StoreResult<bool> {
-        let n: (i64,) = on_pool!(self.db(), |pool| {
-            sqlx::query_as(
-                "SELECT COUNT(*) FROM riwayat WHERE pegawai_id = $1 AND jenis = 'pemberhentian'",
-            )
-            .bind(pegawai_id)
-            .fetch_one(pool)
-            .await?
-        });
-        Ok(n.0 > 0)
     }
 
     /// The last day the daily job `nama` completed.

@@ -130,6 +130,12 @@ impl Terjemah for Kekurangan {
                 nama_riwayat(*jenis, b)
             ),
             (Kekurangan::TidakKonsisten(i), _) => i.jelaskan(b),
+            (Kekurangan::MencapaiBupTanpaKeputusan, Id) => {
+                "telah melewati batas usia pensiun tanpa keputusan pensiun (Mencapai BUP): usul pensiun perlu dibuat".into()
+            }
+            (Kekurangan::MencapaiBupTanpaKeputusan, En) => {
+                "past retirement age without a retirement decree: a pension case is needed".into()
+            }
         }
     }
 }
