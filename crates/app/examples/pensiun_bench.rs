@@ -66,7 +66,7 @@ async fn main() {
          INSERT INTO pegawai (id, jenis_pegawai, nip, nama, tempat_lahir, tanggal_lahir,
              jenis_kelamin, kedudukan_hukum_id, instansi_induk_id, instansi_kerja_id, jabatan_id,
              tmt_cpns, versi, dibuat_pada, diubah_pada, nama_cari)
-         SELECT gen_random_uuid(), 'PNS', lpad(g::text, 18, '8'), 'Pegawai Uji ' || g, 'Bandung',
+         SELECT gen_random_uuid(), 'PNS', '9' || lpad(g::text, 17, '0'), 'Pegawai Uji ' || g, 'Bandung',
              DATE '1966-01-01' + (g % 14610)::int, CASE WHEN g % 2 = 0 THEN 'L' ELSE 'P' END, '01',
              i.id, i.id, (ARRAY['PELAKSANA','ANKEP-AMD','ANKEP-AU','GURU-AM','ANKEP-AM'])[1 + g % 5],
              DATE '1990-03-01', 1, now(), now(), 'pegawai uji ' || g
