@@ -4,6 +4,7 @@
 //! — the case's own data, the documents, who decides — is reference data or a module beside
 //! this one ([`kp`]).
 
+pub mod cltn;
 pub mod kp;
 pub mod pensiun;
 mod status;

@@ -1,6 +1,7 @@
 //! Leaving the service and status changes: why a pension right is missing and why a BUP,
 //! CLTN or MPP case is refused, each naming its rule.
 
+use siasn_domain::layanan::cltn::UsulCltnDitolak;
 use siasn_domain::layanan::pensiun::PensiunDitolak;
 use siasn_domain::masa_kerja::MasaKerja;
 use siasn_domain::pemberhentian::{BupDitolak, CltnDitolak, MppDitolak, TanpaHakPensiun};
@@ -121,6 +122,37 @@ impl Terjemah for PensiunDitolak {
             (E::TmtSetelahBup { tmt_bup }, En) => format!(
                 "this date is after the BUP retirement ({}); propose a BUP pension",
                 tanggal(*tmt_bup, b)
+            ),
+        }
+    }
+}
+
+impl Terjemah for UsulCltnDitolak {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        use UsulCltnDitolak as E;
+        match (self, b) {
+            (E::Aturan(e), _) => e.jelaskan(b),
+            (E::BukanPns, Id) => "CLTN hanya untuk PNS".into(),
+            (E::BukanPns, En) => "unpaid leave (CLTN) is only for a PNS".into(),
+            (E::TidakAktif, Id) => "CLTN hanya untuk pegawai yang sedang aktif".into(),
+            (E::TidakAktif, En) => "unpaid leave is only for an employee on active duty".into(),
+            (E::SudahBerjalan, Id) => "pegawai ini sedang menjalani CLTN".into(),
+            (E::SudahBerjalan, En) => "this employee is already on unpaid leave".into(),
+            (E::TanpaCltn, Id) => {
+                "tidak ada CLTN yang sedang berjalan untuk diperpanjang atau diakhiri".into()
+            }
+            (E::TanpaCltn, En) => "no unpaid leave is running to extend or end".into(),
+            (E::TanggalWajib, Id) => "tanggal yang diperlukan belum diisi".into(),
+            (E::TanggalWajib, En) => "a date the case needs is missing".into(),
+            (E::AktifSebelumMulai, Id) => "tanggal aktif kembali harus sesudah CLTN dimulai".into(),
+            (E::AktifSebelumMulai, En) => "the return must come after the leave began".into(),
+            (E::TerlambatMelapor { batas }, Id) => format!(
+                "batas melapor kembali adalah {}; sesudahnya pegawai diberhentikan (pemberhentian karena tidak melapor setelah CLTN)",
+                tanggal(*batas, b)
+            ),
+            (E::TerlambatMelapor { batas }, En) => format!(
+                "the last day to report back was {}; after it the employee is dismissed (not reporting after CLTN)",
+                tanggal(*batas, b)
             ),
         }
     }
