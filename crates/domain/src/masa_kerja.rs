@@ -93,6 +93,9 @@ mod tests {
             tanggal_selesai: b,
             tanggal_aktif_kembali: None,
             sk: sk(),
+            nomor_pertek: None,
+            tanggal_pertek: None,
+            diperpanjang: false,
         }
     }
 

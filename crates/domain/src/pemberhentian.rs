@@ -425,6 +425,32 @@ mod tests {
     }
 
     #[test]
+    fn every_kedudukan_a_service_sets_is_in_the_seed() {
+        use kedudukan::*;
+        for k in [
+            AKTIF,
+            CLTN,
+            TUGAS_BELAJAR,
+            PEMBERHENTIAN_SEMENTARA,
+            PEJABAT_NEGARA,
+            PERPANJANGAN_CLTN,
+            MPP,
+            DIBERHENTIKAN,
+            TANPA_HAK_PENSIUN,
+            DENGAN_HAK_PENSIUN,
+            MENCAPAI_BUP,
+            PENSIUN,
+        ] {
+            assert!(
+                crate::referensi::KEDUDUKAN_HUKUM
+                    .iter()
+                    .any(|(id, _, _)| *id == k),
+                "{k}"
+            );
+        }
+    }
+
+    #[test]
     fn kinds_keep_siasn_codes_and_names() {
         for j in JenisPensiun::SEMUA {
             assert_eq!(JenisPensiun::dari_kode(j.kode()), Some(j));

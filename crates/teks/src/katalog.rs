@@ -1111,6 +1111,16 @@ katalog! {
     LayananTujuanPresiden => "Presiden (melalui SIAPP)", "The President (through SIAPP)";
     LayananKp => "Kenaikan pangkat", "Promotion";
     LayananPensiun => "Pensiun dan pemberhentian", "Retirement and dismissal";
+    LayananCltn => "Cuti di luar tanggungan negara (CLTN)", "Unpaid leave (CLTN)";
+    CltnUsul => "Usul CLTN", "Unpaid leave case";
+    CltnCatatan => "CLTN diberikan kepada PNS aktif dengan masa kerja paling sedikit 5 tahun, paling lama 3 tahun, dan dapat diperpanjang sekali paling lama 1 tahun. Pengaktifan kembali memerlukan formasi yang lowong dan laporan paling lambat 1 bulan setelah CLTN berakhir.", "Unpaid leave is for an active PNS with at least 5 years of service, for at most 3 years, extendable once by at most a year. The return needs a vacant post and a report within a month of the leave's end.";
+    CltnJenis => "Jenis usul", "Kind of case";
+    Ya => "Ya", "Yes";
+    Tidak => "Tidak", "No";
+    CltnMulai => "Mulai CLTN", "Leave starts";
+    CltnSelesai => "CLTN berakhir (atau berakhir setelah perpanjangan)", "Leave ends (or ends after the extension)";
+    CltnAktif => "Tanggal aktif kembali", "Back on duty";
+    CltnFormasi => "Tersedia formasi yang lowong untuk pegawai ini", "A vacant post takes this employee";
     JenisPensiun => "Jenis pensiun", "Kind of pension";
     PensiunJenisPemberhentian => "Jenis pemberhentian", "Reason for leaving";
     PensiunTmt => "TMT pensiun/pemberhentian", "Effective date";

@@ -5,6 +5,7 @@
 //! say and what the SK changes in the record is the service's own module ([`kp`],
 //! [`pensiun`]).
 
+pub mod cltn;
 pub mod kp;
 pub mod pensiun;
 mod surat;
@@ -191,6 +192,7 @@ pub(crate) async fn catat(
         let nama_layanan = |b: Bahasa| match k.jenis {
             JenisLayanan::KenaikanPangkat => b.t(Teks::LayananKp),
             JenisLayanan::Pensiun => b.t(Teks::LayananPensiun),
+            JenisLayanan::Cltn => b.t(Teks::LayananCltn),
         };
         let surat = surel::status_layanan(
             (

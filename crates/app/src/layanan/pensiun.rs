@@ -1,7 +1,8 @@
 //! Retirement and dismissal (layanan pensiun): starting a case with its DPCP drawn from the
 //! record, what its pertek and SK say, applying the SK (riwayat pemberhentian row; the new
 //! kedudukan from the TMT), the agency's foresight list, and the daily job that applies decrees
-//! whose TMT has come, marks whoever is past BUP without one, and sends the notices.
+//! whose TMT has come, aligns the kedudukan with leaves whose dates have come, marks whoever
+//! is past BUP without a decree, and sends the notices.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -705,6 +706,8 @@ fn rentang_bup(jabatan: &[siasn_domain::referensi::RefJabatan]) -> (u8, u8) {
 pub struct RingkasanHarian {
     /// Decrees whose TMT came: kedudukan set.
     pub diterapkan: u64,
+    /// Leaves whose first day or return came: kedudukan set.
+    pub cltn_berlaku: u64,
     /// Employees past BUP without a decree, set to "Mencapai BUP".
     pub mencapai_bup: u64,
     /// Notices sent to employees.
@@ -717,8 +720,12 @@ impl std::fmt::Display for RingkasanHarian {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} keputusan berlaku, {} mencapai BUP, {} pemberitahuan, {} surel operator",
-            self.diterapkan, self.mencapai_bup, self.pemberitahuan, self.surel_operator
+            "{} keputusan berlaku, {} CLTN berlaku, {} mencapai BUP, {} pemberitahuan, {} surel operator",
+            self.diterapkan,
+            self.cltn_berlaku,
+            self.mencapai_bup,
+            self.pemberitahuan,
+            self.surel_operator
         )
     }
 }
@@ -817,6 +824,40 @@ async fn harian(app: &App, hari_ini: NaiveDate) -> AppResult<RingkasanHarian> {
         audit::tulis(&mut tx, audit_baru, now).await?;
         tx.commit().await?;
         r.diterapkan += jatuh.len() as u64;
+    }
+    // 1b. Leaves whose dates have come: on leave from its first day, active from the return.
+    let mut selaras = Vec::new();
+    for (pegawai_id, _, c, kini) in app.store().cltn_untuk_diselaraskan(hari_ini).await? {
+        let seharusnya = match c.tanggal_aktif_kembali {
+            Some(a) if a <= hari_ini => kedudukan::AKTIF,
+            Some(_) => continue,
+            None if c.tanggal_selesai < hari_ini => continue,
+            None if c.diperpanjang => kedudukan::PERPANJANGAN_CLTN,
+            None => kedudukan::CLTN,
+        };
+        if kini != seharusnya {
+            selaras.push((pegawai_id, kini, seharusnya));
+        }
+    }
+    if !selaras.is_empty() {
+        let now = app.sekarang();
+        let mut tx = app.store().begin().await?;
+        let mut audit_baru = Vec::new();
+        for (pegawai_id, kini, seharusnya) in &selaras {
+            pegawai::ubah_kedudukan_hukum(&mut tx, *pegawai_id, seharusnya, now).await?;
+            audit_baru.push(audit::AuditBaru {
+                aktor: AKTOR_HARIAN.into(),
+                aksi: "pegawai.diubah".into(),
+                pegawai_id: Some(*pegawai_id),
+                alasan: Some("tanggal CLTN berlaku: kedudukan hukum diselaraskan".into()),
+                sebelum: Some(serde_json::json!({ "kedudukan_hukum_id": kini })),
+                sesudah: Some(serde_json::json!({ "kedudukan_hukum_id": seharusnya })),
+                ..audit::AuditBaru::default()
+            });
+        }
+        audit::tulis(&mut tx, audit_baru, now).await?;
+        tx.commit().await?;
+        r.cltn_berlaku += selaras.len() as u64;
     }
     // 2. Past BUP without a decree: "Mencapai BUP" (shown as a data-quality problem).
     let jabatan = app.store().ref_jabatan().await?;

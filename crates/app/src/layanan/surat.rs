@@ -13,7 +13,7 @@ use siasn_store::layanan::{self as langkah_layanan, JenisSurat, Pindah};
 use siasn_store::{Tx, pegawai};
 use uuid::Uuid;
 
-use super::{HasilLangkah, catat, kasus, kp, pensiun, periksa};
+use super::{HasilLangkah, catat, cltn, kasus, kp, pensiun, periksa};
 use crate::{Aktor, App, AppResult, ttd};
 
 /// What a service's pertek and SK say; the engine numbers, signs and files them.
@@ -43,6 +43,7 @@ fn naskah(
     match &k.data {
         DataLayanan::Kp(d) => kp::naskah(k, d, pegawai, instansi),
         DataLayanan::Pensiun(d) => pensiun::naskah(d, pegawai, instansi),
+        DataLayanan::Cltn(d) => cltn::naskah(d, pegawai, instansi),
     }
 }
 
@@ -415,6 +416,7 @@ pub async fn unggah_sk(
         jenis_dokumen_id: match &k.data {
             DataLayanan::Kp(_) => "L02",
             DataLayanan::Pensiun(_) => siasn_domain::layanan::pensiun::DOKUMEN_SK_PENSIUN,
+            DataLayanan::Cltn(_) => siasn_domain::layanan::cltn::DOKUMEN_SK_CLTN,
         }
         .into(),
         sha256: blob.sha256.clone(),
@@ -501,6 +503,9 @@ async fn selesaikan(
         DataLayanan::Kp(d) => kp::terapkan(&mut tx, aktor, k, d, &nomor, tanggal, dok, now).await?,
         DataLayanan::Pensiun(d) => {
             pensiun::terapkan(&mut tx, aktor, k, d, &nomor, tanggal, dok, now).await?
+        }
+        DataLayanan::Cltn(d) => {
+            cltn::terapkan(&mut tx, aktor, k, d, &nomor, tanggal, dok, now).await?
         }
     };
     if let Err(e) = diterapkan {

@@ -483,3 +483,339 @@ pub async fn a_bup_pension_from_dpcp_to_record_and_the_daily_job(store: &Store) 
     );
     assert!(store.verifikasi_audit().await.unwrap().rusak.is_none());
 }
+
+/// Walks a case from its file to the signed SK.
+async fn sampai_sk(
+    app: &App,
+    op: &Aktor,
+    pj: &Aktor,
+    bkn: &Aktor,
+    id: uuid::Uuid,
+    dokumen: &[&str],
+) {
+    let unggahan: Vec<Unggahan> = dokumen
+        .iter()
+        .map(|j| Unggahan {
+            nama_file: format!("{j}.pdf"),
+            jenis_dokumen_id: (*j).into(),
+            isi: pdf(j),
+        })
+        .collect();
+    layanan::lampirkan(app, op, id, &[], &unggahan)
+        .await
+        .unwrap()
+        .unwrap();
+    for (siapa, l) in [
+        (op, Langkah::SimpanBerkas),
+        (op, Langkah::Ajukan),
+        (pj, Langkah::SetujuiInstansi),
+        (bkn, Langkah::SetujuiBkn),
+    ] {
+        let k = layanan::kasus(app, siapa, id).await.unwrap();
+        let h = layanan::langkah(app, siapa, id, k.versi, l, None)
+            .await
+            .unwrap();
+        assert!(matches!(h, HasilLangkah::Berhasil(_)), "{l:?}: {h:?}");
+    }
+    let k = layanan::kasus(app, bkn, id).await.unwrap();
+    assert!(matches!(
+        layanan::terbitkan_pertek(app, bkn, id, k.versi, FRASA)
+            .await
+            .unwrap(),
+        HasilLangkah::Berhasil(_)
+    ));
+    let k = layanan::kasus(app, pj, id).await.unwrap();
+    assert_eq!(
+        layanan::tandatangani_sk(app, pj, id, k.versi, FRASA)
+            .await
+            .unwrap(),
+        HasilLangkah::Berhasil(StatusLayanan::ProfilDiperbarui)
+    );
+}
+
+/// Unpaid leave on the engine: refusals naming their rule and storing nothing, the grant
+/// (kedudukan CLTN, riwayat row with the pertek), one extension (and not two), a return refused
+/// without a vacancy or after the report-back deadline, then a return dated ahead that the
+/// daily job applies on its day.
+pub async fn a_cltn_with_extension_and_return(store: &Store) {
+    use siasn_app::layanan::cltn::{self, HasilMulaiCltn};
+    use siasn_domain::layanan::cltn::{JenisUsulCltn, PermintaanCltn, UsulCltnDitolak};
+    use siasn_domain::pemberhentian::CltnDitolak;
+    siasn_demo::buat(
+        store,
+        &siasn_demo::DemoConfig {
+            pegawai: 150,
+            ..siasn_demo::DemoConfig::default()
+        },
+    )
+    .await
+    .unwrap();
+    let hari_ini = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+    let jam = JamUji::pada(Utc.from_utc_datetime(&hari_ini.and_hms_opt(3, 0, 0).unwrap()));
+    let app = App::new(
+        store.clone(),
+        KonfigurasiApp::default(),
+        Arc::new(jam.clone()),
+    );
+    let semua = pegawai_instansi(store, "PROV-JABAR").await;
+    let aktif: Vec<&Pegawai> = semua
+        .iter()
+        .filter(|p| p.kedudukan_hukum_id == "01" && p.jenis_pegawai == JenisPegawai::Pns)
+        .collect();
+    let jabar = |peran| PeranAkun::new(peran, Some("PROV-JABAR".into()), None).unwrap();
+    let op = akun(&app, aktif[0], jabar(Peran::OperatorInstansi)).await;
+    let pj = akun(&app, aktif[1], jabar(Peran::PejabatInstansi)).await;
+    let bkn = akun(
+        &app,
+        aktif[2],
+        PeranAkun::new(Peran::VerifikatorBkn, None, None).unwrap(),
+    )
+    .await;
+    for a in [&pj, &bkn] {
+        siasn_app::ttd::terbitkan_sertifikat(&app, "uji", a.pelaku.akun_id, None, FRASA)
+            .await
+            .unwrap()
+            .unwrap();
+    }
+    let lama = |p: &&&Pegawai| p.tmt_cpns.is_some_and(|t| t.year() + 7 < hari_ini.year());
+    let p = *aktif[3..]
+        .iter()
+        .find(lama)
+        .expect("a PNS with long service");
+    let minta = |jenis, mulai, selesai, aktif, formasi| PermintaanCltn {
+        jenis,
+        mulai,
+        selesai,
+        aktif,
+        formasi_lowong: formasi,
+    };
+    let d = |y, m, h| NaiveDate::from_ymd_opt(y, m, h);
+    let mulai = cltn::mulai(
+        &app,
+        &op,
+        p.id,
+        minta(
+            JenisUsulCltn::Cltn,
+            Some(hari_ini),
+            d(2029, 11, 2),
+            None,
+            false,
+        ),
+        "mendampingi suami tugas belajar",
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        mulai,
+        HasilMulaiCltn::Ditolak(UsulCltnDitolak::Aturan(CltnDitolak::TerlaluLama))
+    );
+    if let Some(baru) = aktif[3..]
+        .iter()
+        .find(|x| x.tmt_cpns.is_some_and(|t| t.year() + 3 > hari_ini.year()))
+    {
+        assert!(matches!(
+            cltn::mulai(
+                &app,
+                &op,
+                baru.id,
+                minta(
+                    JenisUsulCltn::Cltn,
+                    Some(hari_ini),
+                    d(2027, 11, 1),
+                    None,
+                    false
+                ),
+                "x"
+            )
+            .await
+            .unwrap(),
+            HasilMulaiCltn::Ditolak(UsulCltnDitolak::Aturan(CltnDitolak::MasaKerjaKurang { .. }))
+        ));
+    }
+    assert_eq!(
+        cltn::mulai(
+            &app,
+            &op,
+            p.id,
+            minta(
+                JenisUsulCltn::Perpanjangan,
+                None,
+                d(2028, 1, 1),
+                None,
+                false
+            ),
+            "x"
+        )
+        .await
+        .unwrap(),
+        HasilMulaiCltn::Ditolak(UsulCltnDitolak::TanpaCltn)
+    );
+    assert!(store.layanan_pegawai(p.id).await.unwrap().is_empty());
+
+    // The grant: two years from today.
+    let selesai = d(2028, 11, 1).unwrap();
+    let HasilMulaiCltn::Dibuat(id) = cltn::mulai(
+        &app,
+        &op,
+        p.id,
+        minta(
+            JenisUsulCltn::Cltn,
+            Some(hari_ini),
+            Some(selesai),
+            None,
+            false,
+        ),
+        "mendampingi suami tugas belajar",
+    )
+    .await
+    .unwrap() else {
+        panic!("the grant starts")
+    };
+    sampai_sk(&app, &op, &pj, &bkn, id, &["L11", "L04"]).await;
+    assert_eq!(store.pegawai(p.id).await.unwrap().kedudukan_hukum_id, "02");
+    let baris = |rows: Vec<siasn_domain::Riwayat>| match rows.as_slice() {
+        [r] => match &r.data {
+            DataRiwayat::Cltn(c) => c.clone(),
+            x => panic!("{x:?}"),
+        },
+        x => panic!("{x:?}"),
+    };
+    let c = baris(
+        store
+            .riwayat_pegawai(p.id, Some(siasn_domain::JenisRiwayat::Cltn))
+            .await
+            .unwrap(),
+    );
+    assert_eq!((c.tanggal_mulai, c.tanggal_selesai), (hari_ini, selesai));
+    assert!(c.nomor_pertek.unwrap().starts_with("PERTEK-CLTN/"));
+
+    // One extension, of at most a year.
+    assert_eq!(
+        cltn::mulai(
+            &app,
+            &op,
+            p.id,
+            minta(
+                JenisUsulCltn::Perpanjangan,
+                None,
+                d(2029, 11, 2),
+                None,
+                false
+            ),
+            "x"
+        )
+        .await
+        .unwrap(),
+        HasilMulaiCltn::Ditolak(UsulCltnDitolak::Aturan(
+            CltnDitolak::PerpanjanganTerlaluLama
+        ))
+    );
+    let HasilMulaiCltn::Dibuat(id) = cltn::mulai(
+        &app,
+        &op,
+        p.id,
+        minta(
+            JenisUsulCltn::Perpanjangan,
+            None,
+            d(2029, 5, 1),
+            None,
+            false,
+        ),
+        "perawatan anak",
+    )
+    .await
+    .unwrap() else {
+        panic!("the extension starts")
+    };
+    sampai_sk(&app, &op, &pj, &bkn, id, &["L11"]).await;
+    assert_eq!(store.pegawai(p.id).await.unwrap().kedudukan_hukum_id, "13");
+    let c = baris(
+        store
+            .riwayat_pegawai(p.id, Some(siasn_domain::JenisRiwayat::Cltn))
+            .await
+            .unwrap(),
+    );
+    assert_eq!(c.tanggal_selesai, d(2029, 5, 1).unwrap());
+    assert!(c.diperpanjang);
+    assert_eq!(
+        cltn::mulai(
+            &app,
+            &op,
+            p.id,
+            minta(
+                JenisUsulCltn::Perpanjangan,
+                None,
+                d(2029, 6, 1),
+                None,
+                false
+            ),
+            "x"
+        )
+        .await
+        .unwrap(),
+        HasilMulaiCltn::Ditolak(UsulCltnDitolak::Aturan(CltnDitolak::SudahDiperpanjang))
+    );
+
+    // The return: a vacancy is needed, and the report-back deadline holds.
+    let kembali = hari_ini + chrono::Duration::days(10);
+    assert_eq!(
+        cltn::mulai(
+            &app,
+            &op,
+            p.id,
+            minta(
+                JenisUsulCltn::AktifKembali,
+                None,
+                None,
+                Some(kembali),
+                false
+            ),
+            "x"
+        )
+        .await
+        .unwrap(),
+        HasilMulaiCltn::Ditolak(UsulCltnDitolak::Aturan(CltnDitolak::TanpaFormasi))
+    );
+    assert_eq!(
+        cltn::mulai(
+            &app,
+            &op,
+            p.id,
+            minta(JenisUsulCltn::AktifKembali, None, None, d(2029, 6, 2), true),
+            "x"
+        )
+        .await
+        .unwrap(),
+        HasilMulaiCltn::Ditolak(UsulCltnDitolak::TerlambatMelapor {
+            batas: d(2029, 6, 1).unwrap()
+        })
+    );
+    let HasilMulaiCltn::Dibuat(id) = cltn::mulai(
+        &app,
+        &op,
+        p.id,
+        minta(JenisUsulCltn::AktifKembali, None, None, Some(kembali), true),
+        "kembali ke formasi Analis Kepegawaian",
+    )
+    .await
+    .unwrap() else {
+        panic!("the return starts")
+    };
+    sampai_sk(&app, &op, &pj, &bkn, id, &["L11"]).await;
+    let c = baris(
+        store
+            .riwayat_pegawai(p.id, Some(siasn_domain::JenisRiwayat::Cltn))
+            .await
+            .unwrap(),
+    );
+    assert_eq!(c.tanggal_aktif_kembali, Some(kembali));
+    // Dated ahead: still on leave until the day, when the daily job brings them back.
+    assert_eq!(store.pegawai(p.id).await.unwrap().kedudukan_hukum_id, "13");
+    jam.maju(chrono::Duration::days(10));
+    let HasilHarian::Jalan(r) = pensiun::harian_sekali(&app, "uji").await.unwrap() else {
+        panic!("the job runs")
+    };
+    assert!(r.cltn_berlaku >= 1, "{r}");
+    assert_eq!(store.pegawai(p.id).await.unwrap().kedudukan_hukum_id, "01");
+    assert!(store.verifikasi_audit().await.unwrap().rusak.is_none());
+}

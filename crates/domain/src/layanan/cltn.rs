@@ -199,6 +199,55 @@ pub fn rancang_cltn(f: &FaktaCltn, m: PermintaanCltn) -> Result<RancanganCltn, U
     }
 }
 
+/// A CLTN case's own data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataCltn {
+    /// Which case (SIASN `cltn` code: 1, 5 or 3).
+    pub jenis: u8,
+    /// First day of the leave.
+    pub mulai: NaiveDate,
+    /// Last day of the leave (the new one, for an extension).
+    pub selesai: NaiveDate,
+    /// Day back on duty, for a return.
+    pub aktif: Option<NaiveDate>,
+    /// Why (accompanying a spouse, fertility treatment, caring for family; the return's post).
+    pub alasan: String,
+    /// For a return: the operator stated a vacant post takes the employee.
+    pub formasi_lowong: bool,
+    /// For an extension or a return: the leave's history row.
+    pub riwayat_id: Option<uuid::Uuid>,
+    /// Kedudukan before the case.
+    pub kedudukan_lama: String,
+    /// Kedudukan the case gives from its date.
+    pub kedudukan_baru: String,
+    /// Who issues the pertek.
+    pub tujuan: crate::layanan::kp::Tujuan,
+}
+
+impl DataCltn {
+    /// Which case.
+    pub fn jenis_usul(&self) -> Option<JenisUsulCltn> {
+        JenisUsulCltn::dari_kode(self.jenis)
+    }
+
+    /// The date the case takes effect: the leave's start, the extension's new end, the return.
+    pub fn tanggal_berlaku(&self) -> NaiveDate {
+        match self.jenis_usul() {
+            Some(JenisUsulCltn::AktifKembali) => self.aktif.unwrap_or(self.selesai),
+            Some(JenisUsulCltn::Perpanjangan) => self.selesai,
+            _ => self.mulai,
+        }
+    }
+}
+
+/// Documents a CLTN case needs, by SIASN code: the request (L11) and, for a grant, the proof of
+/// its reason (L04).
+pub const DOKUMEN_CLTN_AWAL: &[(&str, &[&str])] =
+    &[("1", &["L11", "L04"]), ("5", &["L11"]), ("3", &["L11"])];
+
+/// The SK CLTN's document type.
+pub const DOKUMEN_SK_CLTN: &str = "L12";
+
 /// Whether a leave ending on `selesai` that has no return on record has passed its
 /// report-back deadline on `hari_ini` (the agency must then propose the dismissal).
 pub fn lewat_batas_lapor(selesai: NaiveDate, hari_ini: NaiveDate) -> bool {
@@ -233,6 +282,9 @@ mod tests {
                 nomor: "CLTN/1".into(),
                 tanggal: mulai,
             },
+            nomor_pertek: None,
+            tanggal_pertek: None,
+            diperpanjang: false,
         }
     }
 

@@ -20,17 +20,20 @@ pub enum JenisLayanan {
     KenaikanPangkat,
     /// Pensiun and pemberhentian (retirement and dismissal).
     Pensiun,
+    /// Cuti di luar tanggungan negara: grant, extension, return.
+    Cltn,
 }
 
 impl JenisLayanan {
     /// Every service, in menu order.
-    pub const SEMUA: [Self; 2] = [Self::KenaikanPangkat, Self::Pensiun];
+    pub const SEMUA: [Self; 3] = [Self::KenaikanPangkat, Self::Pensiun, Self::Cltn];
 
     /// Storage code.
     pub fn kode(self) -> &'static str {
         match self {
             Self::KenaikanPangkat => "KP",
             Self::Pensiun => "PENSIUN",
+            Self::Cltn => "CLTN",
         }
     }
 
@@ -556,6 +559,8 @@ pub enum DataLayanan {
     Kp(kp::DataKp),
     /// Retirement or dismissal.
     Pensiun(Box<pensiun::DataPensiun>),
+    /// Unpaid leave.
+    Cltn(Box<cltn::DataCltn>),
 }
 
 /// A numbered, dated letter of a case (pertek or SK) and the archive document holding it.
@@ -619,7 +624,7 @@ impl KasusLayanan {
     pub fn kp(&self) -> Option<&kp::DataKp> {
         match &self.data {
             DataLayanan::Kp(d) => Some(d),
-            DataLayanan::Pensiun(_) => None,
+            DataLayanan::Pensiun(_) | DataLayanan::Cltn(_) => None,
         }
     }
 
@@ -627,7 +632,15 @@ impl KasusLayanan {
     pub fn pensiun(&self) -> Option<&pensiun::DataPensiun> {
         match &self.data {
             DataLayanan::Pensiun(d) => Some(d),
-            DataLayanan::Kp(_) => None,
+            DataLayanan::Kp(_) | DataLayanan::Cltn(_) => None,
+        }
+    }
+
+    /// The leave data, for a CLTN case.
+    pub fn cltn(&self) -> Option<&cltn::DataCltn> {
+        match &self.data {
+            DataLayanan::Cltn(d) => Some(d),
+            DataLayanan::Kp(_) | DataLayanan::Pensiun(_) => None,
         }
     }
 }

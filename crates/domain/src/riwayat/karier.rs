@@ -135,6 +135,15 @@ pub struct RiwayatCltn {
     pub tanggal_aktif_kembali: Option<NaiveDate>,
     /// The leave decree.
     pub sk: Sk,
+    /// BKN's pertek (`nomorLetterBkn`), when the leave went through a case here.
+    #[serde(default)]
+    pub nomor_pertek: Option<String>,
+    /// Its date (`tanggalLetterBkn`).
+    #[serde(default)]
+    pub tanggal_pertek: Option<NaiveDate>,
+    /// Whether the leave was extended (once at most).
+    #[serde(default)]
+    pub diperpanjang: bool,
 }
 
 impl RiwayatCltn {

@@ -189,6 +189,9 @@ mod tests {
             tanggal_selesai: d(2006, 2, 28),
             tanggal_aktif_kembali: Some(d(2006, 3, 1)),
             sk: sk(),
+            nomor_pertek: None,
+            tanggal_pertek: None,
+            diperpanjang: false,
         }));
         assert_eq!(masa_kerja(&[cltn], tmt, pada).tahun, 9);
     }

@@ -17,3 +17,4 @@ CREATE TABLE tugas_harian (
 
 CREATE INDEX pegawai_tanggal_lahir ON pegawai (tanggal_lahir);
 CREATE INDEX riwayat_pemberhentian ON riwayat (tanggal_efektif) WHERE jenis = 'pemberhentian';
+CREATE INDEX riwayat_cltn ON riwayat (tanggal_efektif) WHERE jenis = 'cltn';

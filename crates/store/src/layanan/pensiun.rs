@@ -153,6 +153,38 @@ impl Store {
             .collect())
     }
 
+    /// Leaves (CLTN rows) begun on or before `hari_ini` of employees whose kedudukan is active
+    /// or on leave: (employee, row id, row, kedudukan now), for the daily job to align the
+    /// kedudukan with the leave's dates.
+    pub async fn cltn_untuk_diselaraskan(
+        &self,
+        hari_ini: NaiveDate,
+    ) -> StoreResult<Vec<(Uuid, Uuid, siasn_domain::riwayat::RiwayatCltn, String)>> {
+        let rows: Vec<(
+            Uuid,
+            Uuid,
+            sqlx::types::Json<siasn_domain::DataRiwayat>,
+            String,
+        )> = on_pool!(self.db(), |pool| {
+            sqlx::query_as(
+                "SELECT r.pegawai_id, r.id, r.data, p.kedudukan_hukum_id FROM riwayat r \
+                     JOIN pegawai p ON p.id = r.pegawai_id \
+                     WHERE r.jenis = 'cltn' AND r.tanggal_efektif <= $1 \
+                     AND p.kedudukan_hukum_id IN ('01', '02', '13') ORDER BY r.id",
+            )
+            .bind(hari_ini)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .filter_map(|(p, id, data, k)| match data.0 {
+                siasn_domain::DataRiwayat::Cltn(c) => Some((p, id, c, k)),
+                _ => None,
+            })
+            .collect())
+    }
+
     /// The last day the daily job `nama` completed.
     pub async fn tugas_harian_terakhir(&self, nama: &str) -> StoreResult<Option<NaiveDate>> {
         let row: Option<(NaiveDate,)> = on_pool!(self.db(), |pool| {

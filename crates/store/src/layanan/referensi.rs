@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use siasn_domain::golongan::Golongan;
 use siasn_domain::instansi::JenisInstansi;
 use siasn_domain::layanan::kp::{self, AturanTujuan, BarisGaji, Tujuan};
-use siasn_domain::layanan::{JenisLayanan, SyaratDokumen, pensiun};
+use siasn_domain::layanan::{JenisLayanan, SyaratDokumen, cltn, pensiun};
 
 use crate::error::{StoreError, StoreResult};
 use crate::{Store, on_pool};
@@ -69,6 +69,11 @@ impl Store {
                     pensiun::DOKUMEN_PENSIUN_AWAL
                         .iter()
                         .map(|(sub, s)| (JenisLayanan::Pensiun, sub, s)),
+                )
+                .chain(
+                    cltn::DOKUMEN_CLTN_AWAL
+                        .iter()
+                        .map(|(sub, s)| (JenisLayanan::Cltn, sub, s)),
                 );
             for (jenis, sub, syarat) in dokumen {
                 for (i, s) in syarat.iter().enumerate() {

@@ -190,7 +190,18 @@ pub async fn daftar(
                         .golongan
                         .map_or_else(String::new, |g| g.label().to_string()),
                 ),
-                (None, None) => (k.sub_jenis.clone(), String::new()),
+                (None, None) => match k.cltn() {
+                    Some(d) => (
+                        d.jenis_usul()
+                            .map_or_else(|| k.sub_jenis.clone(), |j| j.nama().to_string()),
+                        format!(
+                            "{} – {}",
+                            crate::tampilan::tanggal(d.mulai, b),
+                            crate::tampilan::tanggal(d.selesai, b)
+                        ),
+                    ),
+                    None => (k.sub_jenis.clone(), String::new()),
+                },
             };
             BarisKasus {
                 id: k.id,

@@ -235,6 +235,9 @@ pub(super) async fn tampilkan(
     if let Some(d) = k.pensiun() {
         data.extend(data_pensiun(state, d, b).await?);
     }
+    if let Some(d) = k.cltn() {
+        data.extend(data_cltn(state, d, b).await?);
+    }
     let mut surat = Vec::new();
     if let Some(p) = &k.pertek {
         surat.push((
@@ -289,6 +292,59 @@ pub(super) async fn tampilkan(
         k,
     };
     Ok(Html(page.render()?).into_response())
+}
+
+/// The leave case's own lines: kind, dates, reason, vacancy, kedudukan.
+async fn data_cltn(
+    state: &AppState,
+    d: &siasn_domain::layanan::cltn::DataCltn,
+    b: Bahasa,
+) -> Result<Vec<(&'static str, String)>, WebError> {
+    let t = |x: NaiveDate| crate::tampilan::tanggal(x, b);
+    let kedudukan = state.store().kedudukan_hukum().await?;
+    let nama_kedudukan = |kode: &str| {
+        kedudukan
+            .iter()
+            .find(|x| x.id == kode)
+            .map_or_else(|| kode.to_string(), |x| x.nama.clone())
+    };
+    let mut out = vec![
+        (
+            b.t(Teks::CltnJenis),
+            d.jenis_usul()
+                .map_or_else(|| d.jenis.to_string(), |j| j.nama().to_string()),
+        ),
+        (b.t(Teks::CltnMulai), t(d.mulai)),
+        (b.t(Teks::CltnSelesai), t(d.selesai)),
+    ];
+    if let Some(a) = d.aktif {
+        out.push((b.t(Teks::CltnAktif), t(a)));
+        out.push((
+            b.t(Teks::CltnFormasi),
+            b.t(if d.formasi_lowong {
+                Teks::Ya
+            } else {
+                Teks::Tidak
+            })
+            .to_string(),
+        ));
+    }
+    if !d.alasan.is_empty() {
+        out.push((b.t(Teks::Alasan), d.alasan.clone()));
+    }
+    out.push((
+        b.t(Teks::PensiunKedudukanBaru),
+        format!(
+            "{} → {}",
+            nama_kedudukan(&d.kedudukan_lama),
+            nama_kedudukan(&d.kedudukan_baru)
+        ),
+    ));
+    out.push((
+        b.t(Teks::LayananTujuan),
+        siasn_teks::label_tujuan(d.tujuan, b).to_string(),
+    ));
+    Ok(out)
 }
 
 /// The pension case's own lines: kinds, dates, service, right, new kedudukan, family.

@@ -3,6 +3,7 @@
 //! file, steps, letters and log. Rules live in `siasn_domain::layanan`, use cases in
 //! `siasn_app::layanan`; this module parses, calls and renders.
 
+mod cltn;
 mod daftar;
 mod halaman;
 mod pensiun;
@@ -34,6 +35,7 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
             "/layanan/kp/prediksi",
             get(prediksi::halaman).post(prediksi::mulai),
         )
+        .route("/layanan/cltn", get(cltn::halaman).post(cltn::mulai))
         .route(
             "/layanan/pensiun",
             get(pensiun::halaman).post(pensiun::mulai),
@@ -63,6 +65,7 @@ pub(crate) fn nama_layanan(j: siasn_domain::layanan::JenisLayanan) -> Teks {
     match j {
         siasn_domain::layanan::JenisLayanan::KenaikanPangkat => Teks::LayananKp,
         siasn_domain::layanan::JenisLayanan::Pensiun => Teks::LayananPensiun,
+        siasn_domain::layanan::JenisLayanan::Cltn => Teks::LayananCltn,
     }
 }
 

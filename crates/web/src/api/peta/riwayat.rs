@@ -120,9 +120,12 @@ fn baris_karier(
             })
         }
         ("cltn", DataRiwayat::Cltn(x)) => json!({
-            "id": rid, "pnsOrangId": pid, "nomorSk": x.sk.nomor, "tanggalSk": tgl(Some(x.sk.tanggal)),
+            "id": rid, "pnsOrangId": pid, "cltnId": if x.diperpanjang { "5" } else { "1" },
+            "nomorSk": x.sk.nomor, "tanggalSk": tgl(Some(x.sk.tanggal)),
+            "skNomor": x.sk.nomor, "skTanggal": tgl(Some(x.sk.tanggal)),
             "tanggalAwal": tgl(Some(x.tanggal_mulai)), "tanggalAkhir": tgl(Some(x.tanggal_selesai)),
-            "tanggalAktif": tgl(x.tanggal_aktif_kembali), "path": path_,
+            "tanggalAktif": tgl(x.tanggal_aktif_kembali),
+            "nomorLetterBkn": x.nomor_pertek, "tanggalLetterBkn": tgl(x.tanggal_pertek), "path": path_,
         }),
         ("pemberhentian", DataRiwayat::Pemberhentian(x)) => json!({
             "id": rid, "pnsOrang": pid,

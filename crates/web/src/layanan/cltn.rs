@@ -1,0 +1,118 @@
+//! "Usul CLTN": starting an unpaid-leave case — the grant, its extension or the return — for
+//! one employee of the operator's agency; the case then follows the engine's pages.
+
+use siasn_app::layanan::cltn::{self, HasilMulaiCltn};
+use siasn_domain::akses::Peran;
+use siasn_domain::layanan::cltn::{JenisUsulCltn, PermintaanCltn};
+
+use super::*;
+
+/// The form as sent, shown again after a refusal.
+#[derive(Default)]
+struct Isian {
+    nip: String,
+    jenis: u8,
+    mulai: String,
+    selesai: String,
+    aktif: String,
+    formasi_lowong: bool,
+    alasan: String,
+}
+
+#[derive(Template)]
+#[template(path = "layanan_cltn.html")]
+struct CltnPage<'a> {
+    menu: crate::infra::menu::Menu,
+    b: Bahasa,
+    nama_instance: &'a str,
+    csrf: &'a str,
+    operator: bool,
+    galat: Option<String>,
+    jenis: Vec<(u8, &'static str)>,
+    isian: Isian,
+}
+
+async fn tampilkan(
+    state: &AppState,
+    m: &Masuk,
+    galat: Option<String>,
+    isian: Isian,
+) -> Result<Response, WebError> {
+    let page = CltnPage {
+        menu: m.menu(state).await?,
+        b: m.bahasa(),
+        nama_instance: state.nama_instance(),
+        csrf: &m.sesi.csrf,
+        operator: m.pelaku.punya(Peran::OperatorInstansi),
+        galat,
+        jenis: JenisUsulCltn::SEMUA
+            .into_iter()
+            .map(|j| (j.kode(), j.nama()))
+            .collect(),
+        isian,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+/// `GET /layanan/cltn`.
+pub async fn halaman(State(state): State<AppState>, m: Masuk) -> Result<Response, WebError> {
+    tampilkan(&state, &m, None, Isian::default()).await
+}
+
+/// `POST /layanan/cltn`: start the case, or show the form again with the rule it breaks.
+pub async fn mulai(
+    State(state): State<AppState>,
+    m: Masuk,
+    axum::extract::Form(pairs): axum::extract::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let b = m.bahasa();
+    let get = |k: &str| crate::infra::formulir::isian(&pairs, k);
+    periksa_csrf_sesi(&m.sesi, get("csrf"), b)?;
+    let tidak_valid = || WebError::TidakValid(b, Teks::FormTidakValid);
+    let jenis = get("jenis")
+        .parse::<u8>()
+        .ok()
+        .and_then(JenisUsulCltn::dari_kode)
+        .ok_or_else(tidak_valid)?;
+    let tanggal = |k: &str| -> Result<Option<NaiveDate>, WebError> {
+        match get(k) {
+            "" => Ok(None),
+            t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| tidak_valid()),
+        }
+    };
+    let minta = PermintaanCltn {
+        jenis,
+        mulai: tanggal("mulai")?,
+        selesai: tanggal("selesai")?,
+        aktif: tanggal("aktif")?,
+        formasi_lowong: get("formasi_lowong") == "1",
+    };
+    let nip: String = get("nip").chars().filter(char::is_ascii_digit).collect();
+    let hasil = match state.store().pegawai_by_nip(&nip).await {
+        Ok(p) => cltn::mulai(state.app(), &m.aktor(), p.id, minta, get("alasan"))
+            .await
+            .dalam(b)?,
+        Err(siasn_store::StoreError::NotFound) => HasilMulaiCltn::TidakDitemukan,
+        Err(e) => return Err(e.into()),
+    };
+    let galat = match hasil {
+        HasilMulaiCltn::Dibuat(id) => {
+            return Ok(Redirect::to(&format!("/layanan/{id}")).into_response());
+        }
+        HasilMulaiCltn::Ditolak(e) => b.jelaskan(&e),
+        HasilMulaiCltn::Langkah(e) => b.jelaskan(&e),
+        HasilMulaiCltn::TidakDitemukan => b.t(Teks::LayananPegawaiLuar).to_string(),
+    };
+    let isian = Isian {
+        nip: get("nip").to_string(),
+        jenis: jenis.kode(),
+        mulai: get("mulai").to_string(),
+        selesai: get("selesai").to_string(),
+        aktif: get("aktif").to_string(),
+        formasi_lowong: minta.formasi_lowong,
+        alasan: get("alasan").to_string(),
+    };
+    tampilkan(&state, &m, Some(galat), isian).await
+}
