@@ -241,4 +241,174 @@ async fn pension_through_the_pages_and_the_api() {
     );
 }
 
-dua_mesin!(pension_through_the_pages_and_the_api);
+/// Unpaid leave with its return through the pages, the report-back rules refused with their
+/// reason, the return dated ahead applied by the daily job on its day, and `rw-cltn` with
+/// SIASN's field names (the pertek as `nomorLetterBkn`).
+async fn cltn_with_return_through_the_pages_and_rw_cltn() {
+    let app = spawn_app(400).await;
+    let demo = siapkan(&app).await;
+    let operator = grant(Peran::OperatorInstansi, Some("PROV-JABAR"), None);
+    let mut op = sebagai(&app, None, vec![operator], 81).await;
+    let p = demo
+        .jabar
+        .iter()
+        .skip(5)
+        .find(|x| {
+            x.tmt_cpns
+                .is_some_and(|t| t < NaiveDate::from_ymd_opt(2018, 1, 1).unwrap())
+        })
+        .expect("a PNS with long service")
+        .clone();
+    let mut staf = demo.jabar.iter().skip(3).filter(|x| x.id != p.id);
+    let (pejabat_p, bkn_p) = (staf.next().unwrap(), staf.next().unwrap());
+    let mut pejabat = sebagai(
+        &app,
+        Some(pejabat_p),
+        vec![grant(Peran::PejabatInstansi, Some("PROV-JABAR"), None)],
+        82,
+    )
+    .await;
+    let mut bkn = sebagai(
+        &app,
+        Some(bkn_p),
+        vec![grant(Peran::VerifikatorBkn, None, None)],
+        83,
+    )
+    .await;
+    for x in [pejabat_p, bkn_p] {
+        let akun = app.store().akun_pegawai(x.id).await.unwrap().unwrap();
+        beri_sertifikat(&app, akun.id).await;
+    }
+    let r = op.get("/layanan/cltn").await;
+    assert_eq!(r.status, 200);
+    let csrf = csrf_dari(&r.body);
+    let nip_p = nip(&p);
+    let kirim = async |op: &mut crate::common::Klien, isian: &[(&str, &str)]| {
+        let mut f = vec![("csrf", csrf.as_str()), ("nip", nip_p.as_str())];
+        f.extend_from_slice(isian);
+        op.post("/layanan/cltn", &f).await
+    };
+    // Longer than three years: refused with the rule, the form kept, nothing stored.
+    let r = kirim(
+        &mut op,
+        &[
+            ("jenis", "1"),
+            ("mulai", "2026-11-02"),
+            ("selesai", "2029-11-02"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("CLTN paling lama 3 tahun"), "{}", r.body);
+    assert!(r.body.contains("2029-11-02"));
+    assert!(app.store().layanan_pegawai(p.id).await.unwrap().is_empty());
+    let walk = async |op: &mut crate::common::Klien,
+                      pejabat: &mut crate::common::Klien,
+                      bkn: &mut crate::common::Klien,
+                      r: crate::common::Resp,
+                      dokumen: &[&str]| {
+        assert_eq!(r.status, 303, "{}", r.body);
+        let id: Uuid = r
+            .location
+            .as_deref()
+            .and_then(|l| l.strip_prefix("/layanan/"))
+            .and_then(|s| Uuid::parse_str(s).ok())
+            .expect("to the case page");
+        for j in dokumen {
+            assert_eq!(lampirkan(op, id, j).await.status, 303);
+        }
+        berhasil(op, id, "SIMPAN_BERKAS").await;
+        berhasil(op, id, "AJUKAN").await;
+        berhasil(pejabat, id, "SETUJUI_INSTANSI").await;
+        berhasil(bkn, id, "SETUJUI_BKN").await;
+        berhasil(bkn, id, "TERBITKAN_PERTEK").await;
+        berhasil(pejabat, id, "TANDATANGANI_SK").await;
+        id
+    };
+    let r = kirim(
+        &mut op,
+        &[
+            ("jenis", "1"),
+            ("mulai", "2026-11-02"),
+            ("selesai", "2028-11-01"),
+            ("alasan", "mendampingi suami"),
+        ],
+    )
+    .await;
+    let id = walk(&mut op, &mut pejabat, &mut bkn, r, &["L11", "L04"]).await;
+    let page = op.get(&format!("/layanan/{id}")).await;
+    assert!(page.body.contains("Cuti di luar tanggungan negara"));
+    assert_eq!(
+        app.store().pegawai(p.id).await.unwrap().kedudukan_hukum_id,
+        "02"
+    );
+
+    // The return: refused without a vacancy, then dated ten days ahead.
+    let r = kirim(&mut op, &[("jenis", "3"), ("aktif", "2026-11-12")]).await;
+    assert!(
+        r.body.contains("formasi (jabatan) yang lowong"),
+        "{}",
+        r.body
+    );
+    let r = kirim(
+        &mut op,
+        &[
+            ("jenis", "3"),
+            ("aktif", "2026-11-12"),
+            ("formasi_lowong", "1"),
+        ],
+    )
+    .await;
+    walk(&mut op, &mut pejabat, &mut bkn, r, &["L11"]).await;
+    assert_eq!(
+        app.store().pegawai(p.id).await.unwrap().kedudukan_hukum_id,
+        "02"
+    );
+    app.jam.maju(Duration::days(10));
+    let h = siasn_app::layanan::pensiun::harian_sekali(app.state.app(), "uji")
+        .await
+        .unwrap();
+    assert!(
+        matches!(&h, siasn_app::layanan::pensiun::HasilHarian::Jalan(r) if r.cltn_berlaku >= 1),
+        "{h:?}"
+    );
+    assert_eq!(
+        app.store().pegawai(p.id).await.unwrap().kedudukan_hukum_id,
+        "01"
+    );
+
+    // rw-cltn: the leave with its dates, decree and BKN letter.
+    let k = daftar(&app, "SIMPEG Provinsi Jawa Barat", jabar(), PENUH, 6000).await;
+    let api = sesi(&app, &k, &nip(&demo.operator)).await;
+    let v = ok(&api.get(&format!("/pns/rw-cltn/{}", nip(&p))).await);
+    let rows = v["data"].as_array().unwrap();
+    let row = rows
+        .iter()
+        .find(|x| x["tanggalAwal"] == "02-11-2026")
+        .unwrap_or_else(|| panic!("{v}"));
+    punya_bidang(
+        row,
+        "cltnId skNomor skTanggal tanggalAwal tanggalAkhir tanggalAktif nomorLetterBkn \
+         tanggalLetterBkn pnsOrangId path",
+        "rw-cltn",
+    );
+    assert_eq!(row["tanggalAkhir"], "01-11-2028");
+    assert_eq!(row["tanggalAktif"], "12-11-2026");
+    assert!(
+        row["nomorLetterBkn"]
+            .as_str()
+            .unwrap()
+            .starts_with("PERTEK-CLTN/")
+    );
+    assert!(
+        row["skNomor"]
+            .as_str()
+            .unwrap()
+            .starts_with("SK-CLTN/PROV-JABAR/")
+    );
+}
+
+dua_mesin!(
+    pension_through_the_pages_and_the_api,
+    cltn_with_return_through_the_pages_and_rw_cltn
+);
