@@ -271,6 +271,90 @@ pub async fn kasus_pensiun(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Unpaid-leave cases in PROV-JABAR: a grant with its SK signed (the employee now on leave),
+/// a grant waiting for the official, and a return for someone already on leave.
+pub async fn kasus_cltn(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
+    use siasn_app::layanan::cltn::{self, HasilMulaiCltn};
+    use siasn_domain::layanan::cltn::{JenisUsulCltn, PermintaanCltn};
+    let operator = aktor(app, akun.operator).await?;
+    let pejabat = aktor(app, akun.pejabat).await?;
+    let bkn = aktor(app, akun.bkn).await?;
+    let hari_ini = app.sekarang().date_naive();
+    let staf = [
+        operator.pelaku.pegawai_id,
+        pejabat.pelaku.pegawai_id,
+        bkn.pelaku.pegawai_id,
+    ];
+    let halaman = app
+        .store()
+        .daftar_pegawai(
+            &siasn_store::FilterPegawai {
+                instansi_id: "PROV-JABAR".into(),
+                unor_id: None,
+            },
+            None,
+            200,
+        )
+        .await?;
+    let pdf = contoh_pdf("Contoh berkas").await?;
+    let mut dibuat = 0;
+    // The grants still to make (by the stage each is walked to), and whether the return is made.
+    let hibah = [StatusLayanan::ProfilDiperbarui, StatusLayanan::SuratUsulan];
+    let mut hibah_dibuat = 0;
+    let mut kembali = false;
+    for r in halaman.items.iter().filter(|r| !staf.contains(&Some(r.id))) {
+        let p = app.store().pegawai(r.id).await?;
+        let (minta, tahap) = match p.kedudukan_hukum_id.as_str() {
+            "01" => {
+                let Some(&tahap) = hibah.get(hibah_dibuat) else {
+                    continue;
+                };
+                (
+                    PermintaanCltn {
+                        jenis: JenisUsulCltn::Cltn,
+                        mulai: Some(hari_ini),
+                        selesai: hari_ini
+                            .checked_add_months(chrono::Months::new(24))
+                            .and_then(|d| d.pred_opt()),
+                        aktif: None,
+                        formasi_lowong: false,
+                    },
+                    tahap,
+                )
+            }
+            "02" if !kembali => (
+                PermintaanCltn {
+                    jenis: JenisUsulCltn::AktifKembali,
+                    mulai: None,
+                    selesai: None,
+                    aktif: Some(hari_ini),
+                    formasi_lowong: true,
+                },
+                StatusLayanan::InputBerkas,
+            ),
+            _ => continue,
+        };
+        let alasan = match minta.jenis {
+            JenisUsulCltn::AktifKembali => "kembali ke formasi Analis Kepegawaian yang lowong",
+            _ => "mendampingi suami/istri yang bertugas di luar negeri",
+        };
+        if let HasilMulaiCltn::Dibuat(k) = cltn::mulai(app, &operator, p.id, minta, alasan).await? {
+            dibuat += 1;
+            jalankan(app, &operator, &pejabat, &bkn, k, tahap, &pdf).await?;
+            if minta.jenis == JenisUsulCltn::AktifKembali {
+                kembali = true;
+            } else {
+                hibah_dibuat += 1;
+            }
+        }
+        if hibah_dibuat == hibah.len() && kembali {
+            break;
+        }
+    }
+    println!("usul CLTN demo: {dibuat} usul");
+    Ok(())
+}
+
 #[allow(clippy::too_many_arguments)]
 async fn jalankan(
     app: &App,

@@ -1113,6 +1113,8 @@ katalog! {
     LayananPensiun => "Pensiun dan pemberhentian", "Retirement and dismissal";
     LayananCltn => "Cuti di luar tanggungan negara (CLTN)", "Unpaid leave (CLTN)";
     CltnUsul => "Usul CLTN", "Unpaid leave case";
+    LayananJenis => "Layanan", "Service";
+    LayananKeterangan => "Keterangan", "Details";
     CltnCatatan => "CLTN diberikan kepada PNS aktif dengan masa kerja paling sedikit 5 tahun, paling lama 3 tahun, dan dapat diperpanjang sekali paling lama 1 tahun. Pengaktifan kembali memerlukan formasi yang lowong dan laporan paling lambat 1 bulan setelah CLTN berakhir.", "Unpaid leave is for an active PNS with at least 5 years of service, for at most 3 years, extendable once by at most a year. The return needs a vacant post and a report within a month of the leave's end.";
     CltnJenis => "Jenis usul", "Kind of case";
     Ya => "Ya", "Yes";
