@@ -10,18 +10,16 @@ use siasn_domain::layanan::cltn::{
     rancang_cltn,
 };
 use siasn_domain::layanan::pensiun::tujuan_pertek;
-use siasn_domain::layanan::{
-    DataLayanan, JenisLayanan, KasusLayanan, Langkah, LangkahDitolak, StatusLayanan,
-};
+use siasn_domain::layanan::{DataLayanan, JenisLayanan, KasusLayanan, LangkahDitolak};
 use siasn_domain::riwayat::{DataRiwayat, Riwayat, RiwayatCltn, Sk, turunan};
 use siasn_domain::tanggal::format_indonesia;
 use siasn_domain::{JenisPegawai, Pegawai};
-use siasn_store::layanan::{self as langkah_layanan, KasusBaru};
-use siasn_store::{StoreError, Tx, audit, pegawai};
+use siasn_store::layanan as langkah_layanan;
+use siasn_store::{Tx, audit, pegawai};
 use uuid::Uuid;
 
-use super::catat;
 use super::surat::Naskah;
+use super::{KasusMulai, ada_terbuka, buat_kasus, letak_untuk_operator};
 use crate::{Aktor, App, AppError, AppResult};
 
 /// What became of starting a CLTN case.
@@ -60,25 +58,10 @@ pub async fn mulai(
     if !aktor.pelaku.punya(Peran::OperatorInstansi) {
         return Err(AppError::Dilarang);
     }
-    let letak = match app.store().letak_pegawai(pegawai_id).await {
-        Ok(l) => l,
-        Err(StoreError::NotFound) => return Ok(HasilMulaiCltn::TidakDitemukan),
-        Err(e) => return Err(e.into()),
-    };
-    let operator = aktor.pelaku.peran.iter().any(|g| {
-        g.peran == Peran::OperatorInstansi
-            && g.instansi_id.as_deref() == Some(letak.instansi_id.as_str())
-    });
-    if !operator {
+    let Some(letak) = letak_untuk_operator(app, aktor, pegawai_id).await? else {
         return Ok(HasilMulaiCltn::TidakDitemukan);
-    }
-    let terbuka = app
-        .store()
-        .layanan_pegawai(pegawai_id)
-        .await?
-        .iter()
-        .any(|k| k.jenis == JenisLayanan::Cltn && !k.status.final_());
-    if terbuka {
+    };
+    if ada_terbuka(app, pegawai_id, JenisLayanan::Cltn).await? {
         return Ok(HasilMulaiCltn::Langkah(LangkahDitolak::SudahAda));
     }
     let p: Pegawai = app.store().pegawai(pegawai_id).await?;
@@ -110,71 +93,25 @@ pub async fn mulai(
         kedudukan_baru: r.kedudukan_baru.to_string(),
         tujuan: tujuan_pertek(instansi.jenis),
     };
-    let periode = data.tanggal_berlaku();
-    let tujuan = data.tujuan;
-    let sub_jenis = r.jenis.kode().to_string();
-    let data = DataLayanan::Cltn(Box::new(data));
-    let now = app.sekarang();
-    let id = Uuid::now_v7();
-    let mut tx = app.store().begin().await?;
-    let baru = KasusBaru {
-        id,
-        jenis: JenisLayanan::Cltn.kode(),
-        sub_jenis: &sub_jenis,
-        periode,
-        pegawai_id,
-        instansi_id: &letak.instansi_id,
-        kanreg_id: &letak.kanreg_id,
-        unor_id: p.unor_id,
-        tujuan: tujuan.kode(),
-        pengusul_akun_id: aktor.akun_id(),
-        status: StatusLayanan::InputBerkas,
-        data: &data,
-    };
-    match langkah_layanan::buat(&mut tx, &baru, now).await {
-        Ok(()) => {}
-        Err(StoreError::Conflict(_)) => {
-            tx.rollback().await?;
-            return Ok(HasilMulaiCltn::Langkah(LangkahDitolak::SudahAda));
-        }
-        Err(e) => return Err(e.into()),
-    }
-    let kasus = KasusLayanan {
-        id,
+    let m = KasusMulai {
         jenis: JenisLayanan::Cltn,
-        sub_jenis,
-        periode,
+        sub_jenis: r.jenis.kode().to_string(),
+        periode: data.tanggal_berlaku(),
         pegawai_id,
         nip: p.nomor_induk.to_string(),
         nama: p.nama.clone(),
-        instansi_id: letak.instansi_id.clone(),
-        kanreg_id: letak.kanreg_id.clone(),
-        tujuan,
-        pengusul_akun_id: Some(aktor.akun_id()),
-        status: StatusLayanan::InputBerkas,
-        data,
-        putaran: 1,
-        versi: 1,
-        alasan: None,
-        pertek: None,
-        sk: None,
-        dibuat_pada: now,
-        status_sejak: now,
+        unor_id: p.unor_id,
+        letak,
+        tujuan: data.tujuan,
+        data: DataLayanan::Cltn(Box::new(data)),
     };
-    catat(
-        &mut tx,
-        app,
-        aktor,
-        &kasus,
-        1,
-        Langkah::Buat,
-        StatusLayanan::InputBerkas,
-        None,
-        now,
-    )
-    .await?;
+    let mut tx = app.store().begin().await?;
+    let Some(kasus) = buat_kasus(&mut tx, app, aktor, m, app.sekarang()).await? else {
+        tx.rollback().await?;
+        return Ok(HasilMulaiCltn::Langkah(LangkahDitolak::SudahAda));
+    };
     tx.commit().await?;
-    Ok(HasilMulaiCltn::Dibuat(id))
+    Ok(HasilMulaiCltn::Dibuat(kasus.id))
 }
 
 /// What a CLTN case's pertek and SK say.

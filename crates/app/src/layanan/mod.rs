@@ -25,6 +25,129 @@ use uuid::Uuid;
 use crate::usulan::{Unggahan, terima_unggahan};
 use crate::{Aktor, App, AppError, AppResult};
 
+/// The placement of an employee the actor may start a case for: only their agency's operator
+/// may; for anyone else (or no such employee) `None`, without saying which.
+pub(crate) async fn letak_untuk_operator(
+    app: &App,
+    aktor: &Aktor,
+    pegawai_id: Uuid,
+) -> AppResult<Option<siasn_domain::akses::LetakPegawai>> {
+    let letak = match app.store().letak_pegawai(pegawai_id).await {
+        Ok(l) => l,
+        Err(siasn_store::StoreError::NotFound) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let operator = aktor.pelaku.peran.iter().any(|g| {
+        g.peran == siasn_domain::akses::Peran::OperatorInstansi
+            && g.instansi_id.as_deref() == Some(letak.instansi_id.as_str())
+    });
+    Ok(operator.then_some(letak))
+}
+
+/// Whether the employee has a case of this service still open (one at a time per service).
+pub(crate) async fn ada_terbuka(
+    app: &App,
+    pegawai_id: Uuid,
+    jenis: JenisLayanan,
+) -> AppResult<bool> {
+    Ok(app
+        .store()
+        .layanan_pegawai(pegawai_id)
+        .await?
+        .iter()
+        .any(|k| k.jenis == jenis && !k.status.final_()))
+}
+
+/// A case about to start.
+pub(crate) struct KasusMulai {
+    /// Which service.
+    pub jenis: JenisLayanan,
+    /// Sub-kind.
+    pub sub_jenis: String,
+    /// Period (the date the case is about).
+    pub periode: chrono::NaiveDate,
+    /// Employee.
+    pub pegawai_id: Uuid,
+    /// Their NIP.
+    pub nip: String,
+    /// Their name.
+    pub nama: String,
+    /// Their unit.
+    pub unor_id: Option<Uuid>,
+    /// Their agency and Kanreg.
+    pub letak: siasn_domain::akses::LetakPegawai,
+    /// Who decides at BKN.
+    pub tujuan: siasn_domain::layanan::kp::Tujuan,
+    /// The service's own data.
+    pub data: siasn_domain::layanan::DataLayanan,
+}
+
+/// Stores a new case at "input berkas" with its first log entry and audit, inside `tx`; `None`
+/// when a live case for the same employee, service and period exists (the caller rolls back).
+pub(crate) async fn buat_kasus(
+    tx: &mut Tx,
+    app: &App,
+    aktor: &Aktor,
+    m: KasusMulai,
+    now: DateTime<Utc>,
+) -> AppResult<Option<KasusLayanan>> {
+    let id = Uuid::now_v7();
+    let baru = langkah_layanan::KasusBaru {
+        id,
+        jenis: m.jenis.kode(),
+        sub_jenis: &m.sub_jenis,
+        periode: m.periode,
+        pegawai_id: m.pegawai_id,
+        instansi_id: &m.letak.instansi_id,
+        kanreg_id: &m.letak.kanreg_id,
+        unor_id: m.unor_id,
+        tujuan: m.tujuan.kode(),
+        pengusul_akun_id: aktor.akun_id(),
+        status: StatusLayanan::InputBerkas,
+        data: &m.data,
+    };
+    match langkah_layanan::buat(tx, &baru, now).await {
+        Ok(()) => {}
+        Err(siasn_store::StoreError::Conflict(_)) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    }
+    let kasus = KasusLayanan {
+        id,
+        jenis: m.jenis,
+        sub_jenis: m.sub_jenis,
+        periode: m.periode,
+        pegawai_id: m.pegawai_id,
+        nip: m.nip,
+        nama: m.nama,
+        instansi_id: m.letak.instansi_id,
+        kanreg_id: m.letak.kanreg_id,
+        tujuan: m.tujuan,
+        pengusul_akun_id: Some(aktor.akun_id()),
+        status: StatusLayanan::InputBerkas,
+        data: m.data,
+        putaran: 1,
+        versi: 1,
+        alasan: None,
+        pertek: None,
+        sk: None,
+        dibuat_pada: now,
+        status_sejak: now,
+    };
+    catat(
+        tx,
+        app,
+        aktor,
+        &kasus,
+        1,
+        Langkah::Buat,
+        StatusLayanan::InputBerkas,
+        None,
+        now,
+    )
+    .await?;
+    Ok(Some(kasus))
+}
+
 /// What became of a step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HasilLangkah {

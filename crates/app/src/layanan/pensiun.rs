@@ -13,22 +13,20 @@ use siasn_domain::layanan::pensiun::{
     AnggotaKeluarga, DOKUMEN_DPCP, DataPensiun, Dpcp, FaktaPensiun, PensiunDitolak,
     PermintaanPensiun, TENGGAT_PEMBERITAHUAN_BULAN, rancang_pensiun,
 };
-use siasn_domain::layanan::{
-    DataLayanan, JenisLayanan, KasusLayanan, Langkah, LangkahDitolak, StatusLayanan,
-};
+use siasn_domain::layanan::{DataLayanan, JenisLayanan, KasusLayanan, LangkahDitolak};
 use siasn_domain::pemberhentian::{JenisPensiun, kedudukan};
 use siasn_domain::pensiun::{self as bup, Pensiun};
 use siasn_domain::riwayat::{DataRiwayat, Riwayat, RiwayatPemberhentian, Sk, turunan};
 use siasn_domain::tanggal::format_indonesia;
 use siasn_domain::{BulanTahun, JenisPegawai, Pegawai};
+use siasn_store::layanan as langkah_layanan;
 use siasn_store::layanan::pensiun::{CalonPensiun, antre_ke_operator, catat_pemberitahuan};
-use siasn_store::layanan::{self as langkah_layanan, KasusBaru};
-use siasn_store::{StoreError, Tx, audit, email, pegawai};
+use siasn_store::{Tx, audit, email, pegawai};
 use siasn_teks::surel;
 use uuid::Uuid;
 
-use super::catat;
 use super::surat::{Naskah, arsipkan, rupiah};
+use super::{KasusMulai, ada_terbuka, buat_kasus, letak_untuk_operator};
 use crate::{Aktor, App, AppError, AppResult};
 
 /// What became of starting a pension case.
@@ -78,25 +76,10 @@ pub async fn mulai(
     if !aktor.pelaku.punya(Peran::OperatorInstansi) {
         return Err(AppError::Dilarang);
     }
-    let letak = match app.store().letak_pegawai(pegawai_id).await {
-        Ok(l) => l,
-        Err(StoreError::NotFound) => return Ok(HasilMulaiPensiun::TidakDitemukan),
-        Err(e) => return Err(e.into()),
-    };
-    let operator = aktor.pelaku.peran.iter().any(|g| {
-        g.peran == Peran::OperatorInstansi
-            && g.instansi_id.as_deref() == Some(letak.instansi_id.as_str())
-    });
-    if !operator {
+    let Some(letak) = letak_untuk_operator(app, aktor, pegawai_id).await? else {
         return Ok(HasilMulaiPensiun::TidakDitemukan);
-    }
-    let terbuka = app
-        .store()
-        .layanan_pegawai(pegawai_id)
-        .await?
-        .iter()
-        .any(|k| k.jenis == JenisLayanan::Pensiun && !k.status.final_());
-    if terbuka {
+    };
+    if ada_terbuka(app, pegawai_id, JenisLayanan::Pensiun).await? {
         return Ok(HasilMulaiPensiun::Langkah(LangkahDitolak::SudahAda));
     }
     let p = app.store().pegawai(pegawai_id).await?;
@@ -168,72 +151,30 @@ pub async fn mulai(
         dpcp,
     };
     let now = app.sekarang();
-    let id = Uuid::now_v7();
-    let sub_jenis = r.jenis_pensiun.kode().to_string();
-    let data = DataLayanan::Pensiun(Box::new(data));
-    let kasus = KasusLayanan {
-        id,
+    let m = KasusMulai {
         jenis: JenisLayanan::Pensiun,
-        sub_jenis: sub_jenis.clone(),
+        sub_jenis: r.jenis_pensiun.kode().to_string(),
         periode: r.tmt,
         pegawai_id,
         nip: p.nomor_induk.to_string(),
         nama: p.nama.clone(),
-        instansi_id: letak.instansi_id.clone(),
-        kanreg_id: letak.kanreg_id.clone(),
+        unor_id: p.unor_id,
+        letak,
         tujuan: r.tujuan,
-        pengusul_akun_id: Some(aktor.akun_id()),
-        status: StatusLayanan::InputBerkas,
-        data: data.clone(),
-        putaran: 1,
-        versi: 1,
-        alasan: None,
-        pertek: None,
-        sk: None,
-        dibuat_pada: now,
-        status_sejak: now,
+        data: DataLayanan::Pensiun(Box::new(data)),
     };
-    let lembar = lembar_dpcp(&kasus, now.date_naive());
+    let lembar = lembar_dpcp(&m.data, now.date_naive());
     let pdf = app.surat_pdf(lembar).await?;
     let mut tx = app.store().begin().await?;
-    let baru = KasusBaru {
-        id,
-        jenis: JenisLayanan::Pensiun.kode(),
-        sub_jenis: &sub_jenis,
-        periode: r.tmt,
-        pegawai_id,
-        instansi_id: &letak.instansi_id,
-        kanreg_id: &letak.kanreg_id,
-        unor_id: p.unor_id,
-        tujuan: r.tujuan.kode(),
-        pengusul_akun_id: aktor.akun_id(),
-        status: StatusLayanan::InputBerkas,
-        data: &data,
+    let Some(kasus) = buat_kasus(&mut tx, app, aktor, m, now).await? else {
+        tx.rollback().await?;
+        return Ok(HasilMulaiPensiun::Langkah(LangkahDitolak::SudahAda));
     };
-    match langkah_layanan::buat(&mut tx, &baru, now).await {
-        Ok(()) => {}
-        Err(StoreError::Conflict(_)) => {
-            tx.rollback().await?;
-            return Ok(HasilMulaiPensiun::Langkah(LangkahDitolak::SudahAda));
-        }
-        Err(e) => return Err(e.into()),
-    }
+    let id = kasus.id;
     let dok = arsipkan(app, &mut tx, aktor, &kasus, DOKUMEN_DPCP, "DPCP.pdf", &pdf).await?;
     langkah_layanan::lampirkan(&mut tx, id, pegawai_id, dok)
         .await
         .map_err(AppError::dari_store)?;
-    catat(
-        &mut tx,
-        app,
-        aktor,
-        &kasus,
-        1,
-        Langkah::Buat,
-        StatusLayanan::InputBerkas,
-        None,
-        now,
-    )
-    .await?;
     tx.commit().await?;
     Ok(HasilMulaiPensiun::Dibuat(id))
 }
@@ -317,9 +258,9 @@ fn tanggal_atau_strip(d: Option<NaiveDate>) -> String {
 }
 
 /// The DPCP as a sheet for the archive (not signed: it is the record's data on that day).
-fn lembar_dpcp(k: &KasusLayanan, hari_ini: NaiveDate) -> IsiSurat {
+fn lembar_dpcp(data: &DataLayanan, hari_ini: NaiveDate) -> IsiSurat {
     let mut isi = Vec::new();
-    if let DataLayanan::Pensiun(d) = &k.data {
+    if let DataLayanan::Pensiun(d) = data {
         let x = &d.dpcp;
         isi.push(Blok::Paragraf("I. Data pegawai".into()));
         isi.extend([

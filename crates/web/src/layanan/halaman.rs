@@ -294,6 +294,14 @@ pub(super) async fn tampilkan(
     Ok(Html(page.render()?).into_response())
 }
 
+/// A kedudukan hukum's name, or its code when the reference lacks it.
+fn nama_kedudukan(daftar: &[siasn_domain::referensi::KedudukanHukum], kode: &str) -> String {
+    daftar
+        .iter()
+        .find(|x| x.id == kode)
+        .map_or_else(|| kode.to_string(), |x| x.nama.clone())
+}
+
 /// The leave case's own lines: kind, dates, reason, vacancy, kedudukan.
 async fn data_cltn(
     state: &AppState,
@@ -302,12 +310,7 @@ async fn data_cltn(
 ) -> Result<Vec<(&'static str, String)>, WebError> {
     let t = |x: NaiveDate| crate::tampilan::tanggal(x, b);
     let kedudukan = state.store().kedudukan_hukum().await?;
-    let nama_kedudukan = |kode: &str| {
-        kedudukan
-            .iter()
-            .find(|x| x.id == kode)
-            .map_or_else(|| kode.to_string(), |x| x.nama.clone())
-    };
+    let nama_kedudukan = |kode: &str| nama_kedudukan(&kedudukan, kode);
     let mut out = vec![
         (
             b.t(Teks::CltnJenis),
@@ -355,12 +358,7 @@ async fn data_pensiun(
 ) -> Result<Vec<(&'static str, String)>, WebError> {
     let t = |x: NaiveDate| crate::tampilan::tanggal(x, b);
     let kedudukan = state.store().kedudukan_hukum().await?;
-    let nama_kedudukan = |kode: &str| {
-        kedudukan
-            .iter()
-            .find(|x| x.id == kode)
-            .map_or_else(|| kode.to_string(), |x| x.nama.clone())
-    };
+    let nama_kedudukan = |kode: &str| nama_kedudukan(&kedudukan, kode);
     let mut out = vec![
         (
             b.t(Teks::JenisPensiun),

@@ -10,18 +10,16 @@ use chrono::NaiveDate;
 use siasn_card::surat::Blok;
 use siasn_domain::akses::Peran;
 use siasn_domain::layanan::kp::{DataKp, jendela_usul, rancang};
-use siasn_domain::layanan::{
-    DataLayanan, JenisLayanan, KasusLayanan, Langkah, LangkahDitolak, StatusLayanan,
-};
+use siasn_domain::layanan::{DataLayanan, JenisLayanan, KasusLayanan, LangkahDitolak};
 use siasn_domain::riwayat::{DataRiwayat, JenisRiwayat, Riwayat, RiwayatGolongan, Sk};
 use siasn_domain::tanggal::format_indonesia;
 use siasn_domain::usulan::terapkan::segarkan_cuplikan;
-use siasn_store::layanan::{self as langkah_layanan, KasusBaru};
-use siasn_store::{StoreError, Tx, audit, pegawai};
+use siasn_store::layanan as langkah_layanan;
+use siasn_store::{Tx, audit, pegawai};
 use uuid::Uuid;
 
-use super::catat;
 use super::surat::{Naskah, rupiah};
+use super::{KasusMulai, ada_terbuka, buat_kasus, letak_untuk_operator};
 use crate::{Aktor, App, AppError, AppResult};
 use prediksi::periksa_periode;
 /// What became of starting a case for one employee.
@@ -57,30 +55,12 @@ pub async fn mulai(
     let mut siap = Vec::new();
     let mut hasil = Vec::new();
     for &id in pegawai_ids {
-        let letak = match app.store().letak_pegawai(id).await {
-            Ok(l) => l,
-            Err(StoreError::NotFound) => {
-                hasil.push((id, HasilMulai::TidakDitemukan));
-                continue;
-            }
-            Err(e) => return Err(e.into()),
-        };
-        let operator = aktor.pelaku.peran.iter().any(|p| {
-            p.peran == Peran::OperatorInstansi
-                && p.instansi_id.as_deref() == Some(letak.instansi_id.as_str())
-        });
-        if !operator {
+        let Some(letak) = letak_untuk_operator(app, aktor, id).await? else {
             hasil.push((id, HasilMulai::TidakDitemukan));
             continue;
-        }
+        };
         // One promotion at a time: a case still open (for this or another period) holds it.
-        let terbuka = app
-            .store()
-            .layanan_pegawai(id)
-            .await?
-            .iter()
-            .any(|k| k.jenis == JenisLayanan::KenaikanPangkat && !k.status.final_());
-        if terbuka {
+        if ada_terbuka(app, id, JenisLayanan::KenaikanPangkat).await? {
             hasil.push((id, HasilMulai::Ditolak(LangkahDitolak::SudahAda)));
             continue;
         }
@@ -102,70 +82,29 @@ pub async fn mulai(
     let now = app.sekarang();
     let mut tx = app.store().begin().await?;
     for (k, letak, data) in siap {
-        let id = Uuid::now_v7();
-        let tujuan = data.tujuan;
-        let sub_jenis = data.jenis_kp_id.clone();
-        let data = DataLayanan::Kp(data);
-        tx.savepoint().await?;
-        let baru = KasusBaru {
-            id,
-            jenis: JenisLayanan::KenaikanPangkat.kode(),
-            sub_jenis: &sub_jenis,
-            periode,
-            pegawai_id: k.pegawai_id,
-            instansi_id: &letak.instansi_id,
-            kanreg_id: &letak.kanreg_id,
-            unor_id: k.unor_id,
-            tujuan: tujuan.kode(),
-            pengusul_akun_id: aktor.akun_id(),
-            status: StatusLayanan::InputBerkas,
-            data: &data,
-        };
-        match langkah_layanan::buat(&mut tx, &baru, now).await {
-            Ok(()) => {}
-            Err(StoreError::Conflict(_)) => {
-                tx.rollback_to_savepoint().await?;
-                hasil.push((k.pegawai_id, HasilMulai::Ditolak(LangkahDitolak::SudahAda)));
-                continue;
-            }
-            Err(e) => return Err(e.into()),
-        }
-        let kasus = KasusLayanan {
-            id,
+        let m = KasusMulai {
             jenis: JenisLayanan::KenaikanPangkat,
-            sub_jenis: sub_jenis.clone(),
+            sub_jenis: data.jenis_kp_id.clone(),
             periode,
             pegawai_id: k.pegawai_id,
             nip: k.nip.clone(),
             nama: k.nama.clone(),
-            instansi_id: letak.instansi_id.clone(),
-            kanreg_id: letak.kanreg_id.clone(),
-            tujuan,
-            pengusul_akun_id: Some(aktor.akun_id()),
-            status: StatusLayanan::InputBerkas,
-            data: data.clone(),
-            putaran: 1,
-            versi: 1,
-            alasan: None,
-            pertek: None,
-            sk: None,
-            dibuat_pada: now,
-            status_sejak: now,
+            unor_id: k.unor_id,
+            letak,
+            tujuan: data.tujuan,
+            data: DataLayanan::Kp(data),
         };
-        catat(
-            &mut tx,
-            app,
-            aktor,
-            &kasus,
-            1,
-            Langkah::Buat,
-            StatusLayanan::InputBerkas,
-            None,
-            now,
-        )
-        .await?;
-        tx.release().await?;
-        hasil.push((k.pegawai_id, HasilMulai::Dibuat(id)));
+        tx.savepoint().await?;
+        match buat_kasus(&mut tx, app, aktor, m, now).await? {
+            Some(kasus) => {
+                tx.release().await?;
+                hasil.push((k.pegawai_id, HasilMulai::Dibuat(kasus.id)));
+            }
+            None => {
+                tx.rollback_to_savepoint().await?;
+                hasil.push((k.pegawai_id, HasilMulai::Ditolak(LangkahDitolak::SudahAda)));
+            }
+        }
     }
     tx.commit().await?;
     Ok(hasil)
