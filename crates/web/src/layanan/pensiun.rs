@@ -6,7 +6,7 @@ use siasn_domain::akses::Peran;
 use siasn_domain::layanan::pensiun::PermintaanPensiun;
 use siasn_domain::pemberhentian::{JenisPemberhentian, JenisPensiun, kedudukan};
 
-use super::prediksi::satu_instansi;
+use super::prediksi::{instansi_terjangkau, satu_instansi};
 use super::*;
 
 /// One row as listed.
@@ -94,23 +94,11 @@ async fn tampilkan(
         .instansi
         .filter(|i| !i.trim().is_empty())
         .or_else(|| satu_instansi(m));
-    let mut pilihan_instansi = Vec::new();
-    if satu_instansi(m).is_none() {
-        let cakupan = aktor.pelaku.cakupan_baca();
-        for i in state.store().daftar_instansi().await? {
-            let letak = siasn_domain::akses::LetakPegawai {
-                pegawai_id: Uuid::nil(),
-                instansi_id: i.id.clone(),
-                kanreg_id: i.kanreg_id.clone(),
-            };
-            if cakupan
-                .iter()
-                .any(|c| siasn_domain::akses::meliputi(c, &letak))
-            {
-                pilihan_instansi.push((i.id, i.nama));
-            }
-        }
-    }
+    let pilihan_instansi = if satu_instansi(m).is_none() {
+        instansi_terjangkau(state, m).await?
+    } else {
+        Vec::new()
+    };
     let baris: Vec<BarisPensiun> = match &instansi {
         Some(i) => pensiun::daftar(state.app(), &aktor, i, dari, sampai)
             .await

@@ -79,6 +79,29 @@ pub(super) fn satu_instansi(m: &Masuk) -> Option<String> {
     }
 }
 
+/// The agencies the reader's scope covers (for a reader wider than one agency).
+pub(super) async fn instansi_terjangkau(
+    state: &AppState,
+    m: &Masuk,
+) -> Result<Vec<(String, String)>, WebError> {
+    let cakupan = m.aktor().pelaku.cakupan_baca();
+    let mut out = Vec::new();
+    for i in state.store().daftar_instansi().await? {
+        let letak = siasn_domain::akses::LetakPegawai {
+            pegawai_id: Uuid::nil(),
+            instansi_id: i.id.clone(),
+            kanreg_id: i.kanreg_id.clone(),
+        };
+        if cakupan
+            .iter()
+            .any(|c| siasn_domain::akses::meliputi(c, &letak))
+        {
+            out.push((i.id, i.nama));
+        }
+    }
+    Ok(out)
+}
+
 async fn tampilkan(
     state: &AppState,
     m: &Masuk,
@@ -96,20 +119,7 @@ async fn tampilkan(
     let mut pilihan_instansi = Vec::new();
     let mut ringkasan = None;
     if satu_instansi(m).is_none() {
-        let cakupan = aktor.pelaku.cakupan_baca();
-        for i in state.store().daftar_instansi().await? {
-            let letak = siasn_domain::akses::LetakPegawai {
-                pegawai_id: Uuid::nil(),
-                instansi_id: i.id.clone(),
-                kanreg_id: i.kanreg_id.clone(),
-            };
-            if cakupan
-                .iter()
-                .any(|c| siasn_domain::akses::meliputi(c, &letak))
-            {
-                pilihan_instansi.push((i.id, i.nama));
-            }
-        }
+        pilihan_instansi = instansi_terjangkau(state, m).await?;
         if instansi.is_none()
             && let Ok(j) = kp::ringkasan_prediksi(state.app(), &aktor, periode)
                 .await
