@@ -95,6 +95,7 @@ fn jarang_cltn(
         }
         d.tambah(
             DataRiwayat::Cltn(RiwayatCltn {
+                jenis_cltn: 1,
                 tanggal_mulai: mulai,
                 tanggal_selesai: selesai,
                 tanggal_aktif_kembali: kembali,

@@ -89,6 +89,7 @@ mod tests {
 
     fn cltn(a: NaiveDate, b: NaiveDate) -> RiwayatCltn {
         RiwayatCltn {
+            jenis_cltn: 1,
             tanggal_mulai: a,
             tanggal_selesai: b,
             tanggal_aktif_kembali: None,

@@ -1111,11 +1111,11 @@ katalog! {
     LayananTujuanPresiden => "Presiden (melalui SIAPP)", "The President (through SIAPP)";
     LayananKp => "Kenaikan pangkat", "Promotion";
     LayananPensiun => "Pensiun dan pemberhentian", "Retirement and dismissal";
-    LayananCltn => "Cuti di luar tanggungan negara (CLTN)", "Unpaid leave (CLTN)";
-    CltnUsul => "Usul CLTN", "Unpaid leave case";
+    LayananCltn => "CLTN, tugas belajar dan pejabat negara", "Unpaid leave, study and state office";
+    CltnUsul => "Usul CLTN / tugas belajar", "Leave or study case";
     LayananJenis => "Layanan", "Service";
     LayananKeterangan => "Keterangan", "Details";
-    CltnCatatan => "CLTN diberikan kepada PNS aktif dengan masa kerja paling sedikit 5 tahun, paling lama 3 tahun, dan dapat diperpanjang sekali paling lama 1 tahun. Pengaktifan kembali memerlukan formasi yang lowong dan laporan paling lambat 1 bulan setelah CLTN berakhir.", "Unpaid leave is for an active PNS with at least 5 years of service, for at most 3 years, extendable once by at most a year. The return needs a vacant post and a report within a month of the leave's end.";
+    CltnCatatan => "CLTN diberikan kepada PNS aktif dengan masa kerja paling sedikit 5 tahun, paling lama 3 tahun, dan dapat diperpanjang sekali paling lama 1 tahun. Pengaktifan kembali setelah CLTN atau setelah menjadi pejabat negara memerlukan formasi yang lowong dan laporan paling lambat 1 bulan setelah masanya berakhir. Tugas belajar dicatat di riwayat yang sama; pegawai kembali ke jabatannya tanpa syarat formasi.", "Unpaid leave is for an active PNS with at least 5 years of service, for at most 3 years, extendable once by at most a year. The return after leave or a state office needs a vacant post and a report within a month of its end. A study assignment is recorded in the same history; the employee returns to their post without a vacancy.";
     CltnJenis => "Jenis usul", "Kind of case";
     Ya => "Ya", "Yes";
     Tidak => "Tidak", "No";

@@ -1,13 +1,13 @@
-//! Unpaid leave (CLTN) as service cases: starting a grant, an extension or a return against the
-//! record, what its pertek and SK say, and applying the SK — the riwayat CLTN row written or
+//! Unpaid leave (CLTN), study assignments and state office as service cases: starting a grant,
+//! an extension or a return against the record, what its pertek and SK say, and applying the SK — the riwayat CLTN row written or
 //! updated, the kedudukan from the case's date (the daily job applies a later date on its day).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use siasn_card::surat::Blok;
 use siasn_domain::akses::Peran;
 use siasn_domain::layanan::cltn::{
-    DOKUMEN_SK_CLTN, DataCltn, FaktaCltn, JenisUsulCltn, PermintaanCltn, UsulCltnDitolak,
-    rancang_cltn,
+    DOKUMEN_SK_CLTN, DataCltn, FaktaCltn, JenisUsulCltn, KeluargaCltn, PermintaanCltn, Tahap,
+    UsulCltnDitolak, rancang_cltn,
 };
 use siasn_domain::layanan::pensiun::tujuan_pertek;
 use siasn_domain::layanan::{DataLayanan, JenisLayanan, KasusLayanan, LangkahDitolak};
@@ -121,6 +121,15 @@ pub(super) fn naskah(d: &DataCltn, pegawai: &Pegawai, instansi: &siasn_domain::I
         JenisUsulCltn::Cltn => "cuti di luar tanggungan negara",
         JenisUsulCltn::Perpanjangan => "perpanjangan cuti di luar tanggungan negara",
         JenisUsulCltn::AktifKembali => "pengaktifan kembali dari cuti di luar tanggungan negara",
+        JenisUsulCltn::TugasBelajar => "tugas belajar",
+        JenisUsulCltn::PerpanjanganTugasBelajar => "perpanjangan tugas belajar",
+        JenisUsulCltn::AktifDariTugasBelajar => "pengaktifan dari tugas belajar",
+        JenisUsulCltn::PejabatNegara => {
+            "pemberhentian sementara karena diangkat menjadi pejabat negara"
+        }
+        JenisUsulCltn::AktifDariPejabatNegara => {
+            "pengaktifan kembali setelah menjadi pejabat negara"
+        }
     };
     let mut blok = vec![
         Blok::Baris("Nama".into(), pegawai.nama_lengkap()),
@@ -157,11 +166,22 @@ pub(super) fn naskah(d: &DataCltn, pegawai: &Pegawai, instansi: &siasn_domain::I
         ),
         pembuka_sk: format!("menetapkan {hal}:"),
         blok,
-        penutup_pertek: "Selama cuti di luar tanggungan negara pegawai tidak menerima \
-                         penghasilan dan masa cuti tidak dihitung sebagai masa kerja; \
-                         pegawai wajib melapor kembali paling lambat satu bulan setelah \
-                         cuti berakhir."
-            .into(),
+        penutup_pertek: match jenis.keluarga() {
+            KeluargaCltn::Cltn => {
+                "Selama cuti di luar tanggungan negara pegawai tidak menerima penghasilan dan \
+                 masa cuti tidak dihitung sebagai masa kerja; pegawai wajib melapor kembali \
+                 paling lambat satu bulan setelah cuti berakhir."
+            }
+            KeluargaCltn::TugasBelajar => {
+                "Pegawai wajib melapor kepada pejabat yang berwenang setelah tugas belajar \
+                 selesai."
+            }
+            KeluargaCltn::PejabatNegara => {
+                "Pegawai wajib melapor kembali paling lambat satu bulan setelah masa jabatannya \
+                 berakhir dan diaktifkan kembali pada jabatan yang lowong."
+            }
+        }
+        .into(),
     }
 }
 
@@ -186,8 +206,8 @@ pub(super) async fn terapkan(
         tanggal: tanggal_sk,
     };
     let pertek = k.pertek.as_ref();
-    let (riwayat_id, sesudah) = match d.jenis_usul() {
-        Some(JenisUsulCltn::Cltn) => {
+    let (riwayat_id, sesudah) = match d.jenis_usul().map(JenisUsulCltn::tahap) {
+        Some(Tahap::Mulai) => {
             // Another leave began meanwhile.
             if cltn_berjalan(&rows).is_some() {
                 return Ok(Err(LangkahDitolak::DataBerubah));
@@ -196,6 +216,7 @@ pub(super) async fn terapkan(
                 id: Uuid::now_v7(),
                 pegawai_id: k.pegawai_id,
                 data: DataRiwayat::Cltn(RiwayatCltn {
+                    jenis_cltn: d.jenis,
                     tanggal_mulai: d.mulai,
                     tanggal_selesai: d.selesai,
                     tanggal_aktif_kembali: None,
@@ -220,7 +241,7 @@ pub(super) async fn terapkan(
                 return Ok(Err(LangkahDitolak::DataBerubah));
             };
             if let DataRiwayat::Cltn(c) = &mut r.data {
-                if j == JenisUsulCltn::Perpanjangan {
+                if j == Tahap::Perpanjangan {
                     c.tanggal_selesai = d.selesai;
                     c.diperpanjang = true;
                 } else {
@@ -234,7 +255,7 @@ pub(super) async fn terapkan(
     };
     langkah_layanan::tautkan_dokumen(tx, dokumen_sk, riwayat_id).await?;
     let berlaku = d.tanggal_berlaku() <= now.date_naive()
-        || d.jenis_usul() == Some(JenisUsulCltn::Perpanjangan);
+        || d.jenis_usul().map(JenisUsulCltn::tahap) == Some(Tahap::Perpanjangan);
     if berlaku {
         pegawai::ubah_kedudukan_hukum(tx, k.pegawai_id, &d.kedudukan_baru, now).await?;
     }

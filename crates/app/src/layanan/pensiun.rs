@@ -773,8 +773,8 @@ async fn harian(app: &App, hari_ini: NaiveDate) -> AppResult<RingkasanHarian> {
             Some(a) if a <= hari_ini => kedudukan::AKTIF,
             Some(_) => continue,
             None if c.tanggal_selesai < hari_ini => continue,
-            None if c.diperpanjang => kedudukan::PERPANJANGAN_CLTN,
-            None => kedudukan::CLTN,
+            None => siasn_domain::layanan::cltn::KeluargaCltn::dari_kode_mulai(c.jenis_cltn)
+                .kedudukan(c.diperpanjang),
         };
         if kini != seharusnya {
             selaras.push((pegawai_id, kini, seharusnya));

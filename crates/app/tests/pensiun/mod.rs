@@ -817,5 +817,60 @@ pub async fn a_cltn_with_extension_and_return(store: &Store) {
     };
     assert!(r.cltn_berlaku >= 1, "{r}");
     assert_eq!(store.pegawai(p.id).await.unwrap().kedudukan_hukum_id, "01");
+
+    // A study assignment in the same history: kedudukan "Tugas Belajar", and the return needs
+    // no vacancy.
+    let hari = jam.sekarang().date_naive();
+    let HasilMulaiCltn::Dibuat(id) = cltn::mulai(
+        &app,
+        &op,
+        p.id,
+        minta(
+            JenisUsulCltn::TugasBelajar,
+            Some(hari),
+            d(2029, 7, 31),
+            None,
+            false,
+        ),
+        "S2 Administrasi Publik",
+    )
+    .await
+    .unwrap() else {
+        panic!("the study assignment starts")
+    };
+    sampai_sk(&app, &op, &pj, &bkn, id, &["L11", "L04"]).await;
+    assert_eq!(store.pegawai(p.id).await.unwrap().kedudukan_hukum_id, "03");
+    let HasilMulaiCltn::Dibuat(id) = cltn::mulai(
+        &app,
+        &op,
+        p.id,
+        minta(
+            JenisUsulCltn::AktifDariTugasBelajar,
+            None,
+            None,
+            Some(hari + chrono::Duration::days(1)),
+            false,
+        ),
+        "lulus lebih awal",
+    )
+    .await
+    .unwrap() else {
+        panic!("the return from study starts")
+    };
+    sampai_sk(&app, &op, &pj, &bkn, id, &["L11"]).await;
+    jam.maju(chrono::Duration::days(1));
+    jam.maju(chrono::Duration::hours(1));
+    let HasilHarian::Jalan(_) = pensiun::harian_sekali(&app, "uji").await.unwrap() else {
+        panic!("the next day's job runs")
+    };
+    assert_eq!(store.pegawai(p.id).await.unwrap().kedudukan_hukum_id, "01");
+    let rows = store
+        .riwayat_pegawai(p.id, Some(siasn_domain::JenisRiwayat::Cltn))
+        .await
+        .unwrap();
+    assert!(
+        rows.iter()
+            .any(|r| matches!(&r.data, DataRiwayat::Cltn(c) if c.jenis_cltn == 6))
+    );
     assert!(store.verifikasi_audit().await.unwrap().rusak.is_none());
 }

@@ -13,7 +13,42 @@ use crate::pemberhentian::{
 };
 use crate::riwayat::RiwayatCltn;
 
-/// Which CLTN case (SIASN's `cltn` reference codes).
+/// The statuses recorded in the riwayat CLTN (SIASN's `cltn` reference): unpaid leave, study
+/// assignment (tugas belajar) and serving as a state official (pejabat negara, a temporary
+/// dismissal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum KeluargaCltn {
+    /// Cuti di luar tanggungan negara.
+    Cltn,
+    /// Tugas belajar.
+    TugasBelajar,
+    /// Pejabat negara (pemberhentian sementara).
+    PejabatNegara,
+}
+
+impl KeluargaCltn {
+    /// The family of a history row's grant code (1 when the row predates the code).
+    pub fn dari_kode_mulai(kode: u8) -> Self {
+        match kode {
+            6 => Self::TugasBelajar,
+            9 => Self::PejabatNegara,
+            _ => Self::Cltn,
+        }
+    }
+
+    /// The kedudukan while the status runs (extended or not).
+    pub fn kedudukan(self, diperpanjang: bool) -> &'static str {
+        match (self, diperpanjang) {
+            (Self::Cltn, false) => kedudukan::CLTN,
+            (Self::Cltn, true) => kedudukan::PERPANJANGAN_CLTN,
+            (Self::TugasBelajar, _) => kedudukan::TUGAS_BELAJAR,
+            (Self::PejabatNegara, _) => kedudukan::PEJABAT_NEGARA,
+        }
+    }
+}
+
+/// Which case: a status begins, is extended, or ends with the return to duty (SIASN's `cltn`
+/// reference codes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum JenisUsulCltn {
     /// 1 CLTN: the grant.
@@ -22,11 +57,41 @@ pub enum JenisUsulCltn {
     Perpanjangan,
     /// 3 Pengaktifan kembali dari CLTN: the return to duty.
     AktifKembali,
+    /// 6 Tugas belajar.
+    TugasBelajar,
+    /// 7 Perpanjangan tugas belajar.
+    PerpanjanganTugasBelajar,
+    /// 8 Pengaktifan dari tugas belajar.
+    AktifDariTugasBelajar,
+    /// 9 Pejabat negara.
+    PejabatNegara,
+    /// 11 Pengaktifan kembali pejabat negara.
+    AktifDariPejabatNegara,
+}
+
+/// The stage of a status a case is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tahap {
+    /// It begins.
+    Mulai,
+    /// It is extended.
+    Perpanjangan,
+    /// It ends with the return to duty.
+    Kembali,
 }
 
 impl JenisUsulCltn {
-    /// Every kind, in the order a leave goes through them.
-    pub const SEMUA: [Self; 3] = [Self::Cltn, Self::Perpanjangan, Self::AktifKembali];
+    /// Every kind, family by family.
+    pub const SEMUA: [Self; 8] = [
+        Self::Cltn,
+        Self::Perpanjangan,
+        Self::AktifKembali,
+        Self::TugasBelajar,
+        Self::PerpanjanganTugasBelajar,
+        Self::AktifDariTugasBelajar,
+        Self::PejabatNegara,
+        Self::AktifDariPejabatNegara,
+    ];
 
     /// SIASN's code.
     pub fn kode(self) -> u8 {
@@ -34,6 +99,11 @@ impl JenisUsulCltn {
             Self::Cltn => 1,
             Self::Perpanjangan => 5,
             Self::AktifKembali => 3,
+            Self::TugasBelajar => 6,
+            Self::PerpanjanganTugasBelajar => 7,
+            Self::AktifDariTugasBelajar => 8,
+            Self::PejabatNegara => 9,
+            Self::AktifDariPejabatNegara => 11,
         }
     }
 
@@ -48,6 +118,33 @@ impl JenisUsulCltn {
             Self::Cltn => "CLTN",
             Self::Perpanjangan => "Perpanjangan CLTN",
             Self::AktifKembali => "Pengaktifan Kembali dari CLTN",
+            Self::TugasBelajar => "Tugas Belajar",
+            Self::PerpanjanganTugasBelajar => "Perpanjangan Tugas Belajar",
+            Self::AktifDariTugasBelajar => "Pengaktifan dari Tugas Belajar",
+            Self::PejabatNegara => "Pejabat Negara",
+            Self::AktifDariPejabatNegara => "Pengaktifan Kembali Pejabat Negara",
+        }
+    }
+
+    /// The status it belongs to.
+    pub fn keluarga(self) -> KeluargaCltn {
+        match self {
+            Self::Cltn | Self::Perpanjangan | Self::AktifKembali => KeluargaCltn::Cltn,
+            Self::TugasBelajar | Self::PerpanjanganTugasBelajar | Self::AktifDariTugasBelajar => {
+                KeluargaCltn::TugasBelajar
+            }
+            Self::PejabatNegara | Self::AktifDariPejabatNegara => KeluargaCltn::PejabatNegara,
+        }
+    }
+
+    /// Its stage.
+    pub fn tahap(self) -> Tahap {
+        match self {
+            Self::Cltn | Self::TugasBelajar | Self::PejabatNegara => Tahap::Mulai,
+            Self::Perpanjangan | Self::PerpanjanganTugasBelajar => Tahap::Perpanjangan,
+            Self::AktifKembali | Self::AktifDariTugasBelajar | Self::AktifDariPejabatNegara => {
+                Tahap::Kembali
+            }
         }
     }
 }
@@ -61,7 +158,7 @@ pub struct FaktaCltn {
     pub kedudukan_hukum_id: String,
     /// Continuous service on the day the leave would start.
     pub masa_kerja: MasaKerja,
-    /// The leave on record that has not ended with a return, if any.
+    /// The status on record that has not ended with a return, if any.
     pub berjalan: Option<RiwayatCltn>,
     /// Whether that leave was extended already.
     pub diperpanjang: bool,
@@ -94,12 +191,15 @@ pub enum UsulCltnDitolak {
     /// A grant needs an employee on active duty.
     #[error("cltn.tidak_aktif")]
     TidakAktif,
-    /// A leave is already running.
+    /// A status (leave, study, state office) is already running.
     #[error("cltn.sudah_berjalan")]
     SudahBerjalan,
-    /// An extension or a return needs a leave on record.
+    /// An extension or a return needs that status running.
     #[error("cltn.tanpa_cltn")]
     TanpaCltn,
+    /// This status is not extended (a state official's term is not).
+    #[error("cltn.tidak_diperpanjang")]
+    TidakDiperpanjang,
     /// A date the case needs is missing.
     #[error("cltn.tanggal_wajib")]
     TanggalWajib,
@@ -145,8 +245,16 @@ pub fn rancang_cltn(f: &FaktaCltn, m: PermintaanCltn) -> Result<RancanganCltn, U
     if !f.pns {
         return Err(UsulCltnDitolak::BukanPns);
     }
-    match m.jenis {
-        JenisUsulCltn::Cltn => {
+    let keluarga = m.jenis.keluarga();
+    // An extension or a return is of the status running, of the same family.
+    let berjalan = || {
+        f.berjalan
+            .as_ref()
+            .filter(|b| KeluargaCltn::dari_kode_mulai(b.jenis_cltn) == keluarga)
+            .ok_or(UsulCltnDitolak::TanpaCltn)
+    };
+    match m.jenis.tahap() {
+        Tahap::Mulai => {
             if f.berjalan.is_some() {
                 return Err(UsulCltnDitolak::SudahBerjalan);
             }
@@ -156,38 +264,59 @@ pub fn rancang_cltn(f: &FaktaCltn, m: PermintaanCltn) -> Result<RancanganCltn, U
             let (Some(mulai), Some(selesai)) = (m.mulai, m.selesai) else {
                 return Err(UsulCltnDitolak::TanggalWajib);
             };
-            periksa_cltn(f.masa_kerja, mulai, selesai)?;
+            match keluarga {
+                KeluargaCltn::Cltn => periksa_cltn(f.masa_kerja, mulai, selesai)?,
+                // No public limit for study or a term of office: only the order of the dates.
+                _ if selesai < mulai => return Err(CltnDitolak::TanggalTerbalik.into()),
+                _ => {}
+            }
             Ok(RancanganCltn {
                 jenis: m.jenis,
                 mulai,
                 selesai,
                 aktif: None,
-                kedudukan_baru: kedudukan::CLTN,
+                kedudukan_baru: keluarga.kedudukan(false),
             })
         }
-        JenisUsulCltn::Perpanjangan => {
-            let b = f.berjalan.as_ref().ok_or(UsulCltnDitolak::TanpaCltn)?;
+        Tahap::Perpanjangan => {
+            let b = berjalan()?;
             let selesai = m.selesai.ok_or(UsulCltnDitolak::TanggalWajib)?;
-            periksa_perpanjangan_cltn(b.tanggal_selesai, selesai, f.diperpanjang)?;
+            match keluarga {
+                KeluargaCltn::Cltn => {
+                    periksa_perpanjangan_cltn(b.tanggal_selesai, selesai, f.diperpanjang)?;
+                }
+                KeluargaCltn::TugasBelajar if f.diperpanjang => {
+                    return Err(CltnDitolak::SudahDiperpanjang.into());
+                }
+                KeluargaCltn::TugasBelajar if selesai <= b.tanggal_selesai => {
+                    return Err(CltnDitolak::TanggalTerbalik.into());
+                }
+                KeluargaCltn::TugasBelajar => {}
+                KeluargaCltn::PejabatNegara => return Err(UsulCltnDitolak::TidakDiperpanjang),
+            }
             Ok(RancanganCltn {
                 jenis: m.jenis,
                 mulai: b.tanggal_mulai,
                 selesai,
                 aktif: None,
-                kedudukan_baru: kedudukan::PERPANJANGAN_CLTN,
+                kedudukan_baru: keluarga.kedudukan(true),
             })
         }
-        JenisUsulCltn::AktifKembali => {
-            let b = f.berjalan.as_ref().ok_or(UsulCltnDitolak::TanpaCltn)?;
+        Tahap::Kembali => {
+            let b = berjalan()?;
             let aktif = m.aktif.ok_or(UsulCltnDitolak::TanggalWajib)?;
             if aktif <= b.tanggal_mulai {
                 return Err(UsulCltnDitolak::AktifSebelumMulai);
             }
-            let batas = batas_lapor_cltn(b.tanggal_selesai);
-            if aktif > batas {
-                return Err(UsulCltnDitolak::TerlambatMelapor { batas });
+            // After leave or a term of office: report within a month, into a vacant post
+            // (PP 11/2017); a study assignment returns to the post it kept.
+            if keluarga != KeluargaCltn::TugasBelajar {
+                let batas = batas_lapor_cltn(b.tanggal_selesai);
+                if aktif > batas {
+                    return Err(UsulCltnDitolak::TerlambatMelapor { batas });
+                }
+                periksa_aktif_kembali(m.formasi_lowong)?;
             }
-            periksa_aktif_kembali(m.formasi_lowong)?;
             Ok(RancanganCltn {
                 jenis: m.jenis,
                 mulai: b.tanggal_mulai,
@@ -232,18 +361,26 @@ impl DataCltn {
 
     /// The date the case takes effect: the leave's start, the extension's new end, the return.
     pub fn tanggal_berlaku(&self) -> NaiveDate {
-        match self.jenis_usul() {
-            Some(JenisUsulCltn::AktifKembali) => self.aktif.unwrap_or(self.selesai),
-            Some(JenisUsulCltn::Perpanjangan) => self.selesai,
+        match self.jenis_usul().map(JenisUsulCltn::tahap) {
+            Some(Tahap::Kembali) => self.aktif.unwrap_or(self.selesai),
+            Some(Tahap::Perpanjangan) => self.selesai,
             _ => self.mulai,
         }
     }
 }
 
-/// Documents a CLTN case needs, by SIASN code: the request (L11) and, for a grant, the proof of
-/// its reason (L04).
-pub const DOKUMEN_CLTN_AWAL: &[(&str, &[&str])] =
-    &[("1", &["L11", "L04"]), ("5", &["L11"]), ("3", &["L11"])];
+/// Documents a case needs, by SIASN code: the request (L11) and, where a status begins, the
+/// proof of its reason (L04: the spouse's posting, the study admission, the appointment).
+pub const DOKUMEN_CLTN_AWAL: &[(&str, &[&str])] = &[
+    ("1", &["L11", "L04"]),
+    ("5", &["L11"]),
+    ("3", &["L11"]),
+    ("6", &["L11", "L04"]),
+    ("7", &["L11"]),
+    ("8", &["L11"]),
+    ("9", &["L11", "L04"]),
+    ("11", &["L11"]),
+];
 
 /// The SK CLTN's document type.
 pub const DOKUMEN_SK_CLTN: &str = "L12";
@@ -275,6 +412,7 @@ mod tests {
 
     fn cuti(mulai: NaiveDate, selesai: NaiveDate) -> RiwayatCltn {
         RiwayatCltn {
+            jenis_cltn: 1,
             tanggal_mulai: mulai,
             tanggal_selesai: selesai,
             tanggal_aktif_kembali: None,
@@ -394,10 +532,67 @@ mod tests {
     }
 
     #[test]
+    fn study_and_state_office_follow_their_own_rules() {
+        // Study: no service minimum or length limit; the return needs no vacancy or deadline.
+        let mut m = minta(JenisUsulCltn::TugasBelajar);
+        m.mulai = Some(d(2027, 8, 1));
+        m.selesai = Some(d(2031, 7, 31));
+        let r = rancang_cltn(&fakta(2, None), m).unwrap();
+        assert_eq!(r.kedudukan_baru, "03");
+        m.selesai = Some(d(2027, 7, 31));
+        assert_eq!(
+            rancang_cltn(&fakta(2, None), m),
+            Err(UsulCltnDitolak::Aturan(CltnDitolak::TanggalTerbalik))
+        );
+        let mut belajar = cuti(d(2023, 8, 1), d(2025, 7, 31));
+        belajar.jenis_cltn = 6;
+        let f = fakta(8, Some(belajar));
+        let mut m = minta(JenisUsulCltn::AktifDariTugasBelajar);
+        m.aktif = Some(d(2026, 1, 5));
+        assert_eq!(rancang_cltn(&f, m).unwrap().kedudukan_baru, "01");
+        // A CLTN return does not end a study assignment.
+        m.jenis = JenisUsulCltn::AktifKembali;
+        assert_eq!(rancang_cltn(&f, m), Err(UsulCltnDitolak::TanpaCltn));
+        // State office: kedudukan 07, no extension, the return into a vacancy within a month.
+        let mut m = minta(JenisUsulCltn::PejabatNegara);
+        m.mulai = Some(d(2024, 10, 20));
+        m.selesai = Some(d(2029, 10, 19));
+        assert_eq!(
+            rancang_cltn(&fakta(10, None), m).unwrap().kedudukan_baru,
+            "07"
+        );
+        let mut jabatan = cuti(d(2024, 10, 20), d(2029, 10, 19));
+        jabatan.jenis_cltn = 9;
+        let f = fakta(10, Some(jabatan));
+        let mut m = minta(JenisUsulCltn::PejabatNegara);
+        m.jenis = JenisUsulCltn::AktifDariPejabatNegara;
+        m.aktif = Some(d(2029, 11, 1));
+        assert_eq!(
+            rancang_cltn(&f, m),
+            Err(UsulCltnDitolak::Aturan(CltnDitolak::TanpaFormasi))
+        );
+        m.formasi_lowong = true;
+        assert!(rancang_cltn(&f, m).is_ok());
+        m.aktif = Some(d(2029, 11, 20));
+        assert_eq!(
+            rancang_cltn(&f, m),
+            Err(UsulCltnDitolak::TerlambatMelapor {
+                batas: d(2029, 11, 19)
+            })
+        );
+        assert_eq!(KeluargaCltn::dari_kode_mulai(9).kedudukan(false), "07");
+        assert_eq!(KeluargaCltn::dari_kode_mulai(1).kedudukan(true), "13");
+    }
+
+    #[test]
     fn codes_round_trip() {
         for j in JenisUsulCltn::SEMUA {
             assert_eq!(JenisUsulCltn::dari_kode(j.kode()), Some(j));
         }
         assert_eq!(JenisUsulCltn::dari_kode(2), None);
+        assert_eq!(
+            JenisUsulCltn::dari_kode(11),
+            Some(JenisUsulCltn::AktifDariPejabatNegara)
+        );
     }
 }

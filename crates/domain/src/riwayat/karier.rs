@@ -124,9 +124,13 @@ pub struct RiwayatPindahInstansi {
     pub sk: Sk,
 }
 
-/// An unpaid leave outside state service (CLTN); its months do not count as service.
+/// An unpaid leave outside state service (CLTN); its months do not count as service. The same
+/// history holds a study assignment and a state office (SIASN's `cltn` reference), by `jenis`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiwayatCltn {
+    /// The status's `cltn` code where it began: 1 CLTN, 6 tugas belajar, 9 pejabat negara.
+    #[serde(default = "jenis_cltn_bawaan")]
+    pub jenis_cltn: u8,
     /// First day of leave.
     pub tanggal_mulai: NaiveDate,
     /// Last day of leave as decreed.
@@ -144,6 +148,10 @@ pub struct RiwayatCltn {
     /// Whether the leave was extended (once at most).
     #[serde(default)]
     pub diperpanjang: bool,
+}
+
+fn jenis_cltn_bawaan() -> u8 {
+    1
 }
 
 impl RiwayatCltn {

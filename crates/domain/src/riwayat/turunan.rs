@@ -185,6 +185,7 @@ mod tests {
         let m = masa_kerja(&[pmk], tmt, pada);
         assert_eq!((m.tahun, m.bulan), (12, 6));
         let cltn = baris(DataRiwayat::Cltn(RiwayatCltn {
+            jenis_cltn: 1,
             tanggal_mulai: d(2005, 3, 1),
             tanggal_selesai: d(2006, 2, 28),
             tanggal_aktif_kembali: Some(d(2006, 3, 1)),

@@ -18,3 +18,10 @@ CREATE TABLE tugas_harian (
 CREATE INDEX pegawai_tanggal_lahir ON pegawai (tanggal_lahir);
 CREATE INDEX riwayat_pemberhentian ON riwayat (tanggal_efektif) WHERE jenis = 'pemberhentian';
 CREATE INDEX riwayat_cltn ON riwayat (tanggal_efektif) WHERE jenis = 'cltn';
+
+-- One live case per employee, service and period: a completed case (31) frees the place too,
+-- so a status that ends on a day can be followed by another beginning that day (a return from
+-- leave, then a study assignment); the rules of each service refuse a repeated decision.
+DROP INDEX layanan_satu_per_periode;
+CREATE UNIQUE INDEX layanan_satu_per_periode ON layanan (jenis, pegawai_id, periode)
+    WHERE status NOT IN (13, 31, 99);

@@ -153,9 +153,9 @@ impl Store {
             .collect())
     }
 
-    /// Leaves (CLTN rows) begun on or before `hari_ini` of employees whose kedudukan is active
-    /// or on leave: (employee, row id, row, kedudukan now), for the daily job to align the
-    /// kedudukan with the leave's dates.
+    /// Leave, study and state-office rows (the riwayat CLTN) begun on or before `hari_ini` of
+    /// employees whose kedudukan is active or one of those statuses: (employee, row id, row,
+    /// kedudukan now), for the daily job to align the kedudukan with the row's dates.
     pub async fn cltn_untuk_diselaraskan(
         &self,
         hari_ini: NaiveDate,
@@ -170,7 +170,7 @@ impl Store {
                 "SELECT r.pegawai_id, r.id, r.data, p.kedudukan_hukum_id FROM riwayat r \
                      JOIN pegawai p ON p.id = r.pegawai_id \
                      WHERE r.jenis = 'cltn' AND r.tanggal_efektif <= $1 \
-                     AND p.kedudukan_hukum_id IN ('01', '02', '13') ORDER BY r.id",
+                     AND p.kedudukan_hukum_id IN ('01', '02', '03', '07', '13') ORDER BY r.id",
             )
             .bind(hari_ini)
             .fetch_all(pool)

@@ -136,12 +136,23 @@ impl Terjemah for UsulCltnDitolak {
             (E::BukanPns, En) => "unpaid leave (CLTN) is only for a PNS".into(),
             (E::TidakAktif, Id) => "CLTN hanya untuk pegawai yang sedang aktif".into(),
             (E::TidakAktif, En) => "unpaid leave is only for an employee on active duty".into(),
-            (E::SudahBerjalan, Id) => "pegawai ini sedang menjalani CLTN".into(),
-            (E::SudahBerjalan, En) => "this employee is already on unpaid leave".into(),
-            (E::TanpaCltn, Id) => {
-                "tidak ada CLTN yang sedang berjalan untuk diperpanjang atau diakhiri".into()
+            (E::SudahBerjalan, Id) => {
+                "pegawai ini sedang menjalani CLTN, tugas belajar, atau jabatan negara".into()
             }
-            (E::TanpaCltn, En) => "no unpaid leave is running to extend or end".into(),
+            (E::SudahBerjalan, En) => {
+                "this employee is already on leave, on study or in a state office".into()
+            }
+            (E::TanpaCltn, Id) => {
+                "tidak ada status jenis ini yang sedang berjalan untuk diperpanjang atau diakhiri"
+                    .into()
+            }
+            (E::TanpaCltn, En) => "no status of this kind is running to extend or end".into(),
+            (E::TidakDiperpanjang, Id) => {
+                "masa jabatan pejabat negara tidak diperpanjang lewat usul ini".into()
+            }
+            (E::TidakDiperpanjang, En) => {
+                "a state official's term is not extended by this case".into()
+            }
             (E::TanggalWajib, Id) => "tanggal yang diperlukan belum diisi".into(),
             (E::TanggalWajib, En) => "a date the case needs is missing".into(),
             (E::AktifSebelumMulai, Id) => "tanggal aktif kembali harus sesudah CLTN dimulai".into(),

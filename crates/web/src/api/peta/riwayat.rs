@@ -120,7 +120,7 @@ fn baris_karier(
             })
         }
         ("cltn", DataRiwayat::Cltn(x)) => json!({
-            "id": rid, "pnsOrangId": pid, "cltnId": if x.diperpanjang { "5" } else { "1" },
+            "id": rid, "pnsOrangId": pid, "cltnId": x.jenis_cltn.to_string(),
             "nomorSk": x.sk.nomor, "tanggalSk": tgl(Some(x.sk.tanggal)),
             "skNomor": x.sk.nomor, "skTanggal": tgl(Some(x.sk.tanggal)),
             "tanggalAwal": tgl(Some(x.tanggal_mulai)), "tanggalAkhir": tgl(Some(x.tanggal_selesai)),
