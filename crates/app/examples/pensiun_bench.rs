@@ -13,7 +13,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::{Months, NaiveDate, TimeZone, Utc};
-use siasn_app::layanan::pensiun::{self, HasilHarian};
+use siasn_app::layanan::harian::{self, HasilHarian};
+use siasn_app::layanan::pensiun;
 use siasn_app::{App, JamUji, KonfigurasiApp};
 use siasn_store::{BlobStore, PoolSettings, Store};
 
@@ -152,7 +153,7 @@ async fn main() {
     let dasar = t.elapsed().as_secs_f64();
     tx.rollback().await.unwrap();
     let t = Instant::now();
-    let HasilHarian::Jalan(r) = pensiun::harian_sekali(&app, "bench").await.unwrap() else {
+    let HasilHarian::Jalan(r) = harian::harian_sekali(&app, "bench").await.unwrap() else {
         panic!("the job runs")
     };
     let kejar = t.elapsed().as_secs_f64();
@@ -167,7 +168,7 @@ async fn main() {
     );
     jam.maju(chrono::Duration::days(1));
     let t = Instant::now();
-    let HasilHarian::Jalan(r) = pensiun::harian_sekali(&app, "bench").await.unwrap() else {
+    let HasilHarian::Jalan(r) = harian::harian_sekali(&app, "bench").await.unwrap() else {
         panic!("the next day runs")
     };
     println!(

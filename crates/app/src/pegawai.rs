@@ -238,3 +238,16 @@ fn beda(lama: &Pegawai, baru: &Pegawai) -> (serde_json::Value, serde_json::Value
     }
     (sebelum.into(), sesudah.into())
 }
+
+/// Whether the record's kedudukan is one of a serving ASN, or past BUP awaiting the decree.
+pub async fn masih_dinas(app: &App, p: &Pegawai) -> AppResult<bool> {
+    if p.kedudukan_hukum_id == siasn_domain::pemberhentian::kedudukan::MENCAPAI_BUP {
+        return Ok(true);
+    }
+    Ok(app
+        .store()
+        .kedudukan_hukum()
+        .await?
+        .iter()
+        .any(|k| k.id == p.kedudukan_hukum_id && k.masih_asn))
+}

@@ -397,6 +397,14 @@ pub mod kedudukan {
     pub const MENCAPAI_BUP: &str = "98";
     /// Retired.
     pub const PENSIUN: &str = "99";
+
+    /// Whether the code is one of someone who has left the service by a decree.
+    pub fn sudah_keluar(kode: &str) -> bool {
+        matches!(
+            kode,
+            PENSIUN | DIBERHENTIKAN | DENGAN_HAK_PENSIUN | TANPA_HAK_PENSIUN
+        )
+    }
 }
 
 /// The kedudukan hukum a completed pension case gives: retired for BUP, dismissed with or

@@ -263,8 +263,8 @@ pub async fn kasus_pensiun(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
             berikut = jenis_lain.next();
         }
     }
-    let harian = match pensiun::harian_sekali(app, "demo").await? {
-        pensiun::HasilHarian::Jalan(r) => r.to_string(),
+    let harian = match siasn_app::layanan::harian::harian_sekali(app, "demo").await? {
+        siasn_app::layanan::harian::HasilHarian::Jalan(r) => r.to_string(),
         _ => "sudah berjalan hari ini".into(),
     };
     println!("usul pensiun demo: {dibuat} usul (semua tahap); tugas harian pensiun: {harian}");

@@ -1,13 +1,14 @@
 //! `siasn pensiun`: the daily retirement job on demand, and the agency retirement list, with
 //! timings (for operators and benchmarks).
 
-use siasn_app::layanan::pensiun::{self, HasilHarian};
+use siasn_app::layanan::harian::{self, HasilHarian};
+use siasn_app::layanan::pensiun;
 
 /// `siasn pensiun harian`: runs today's job now unless it already ran today.
 pub async fn harian(config: &crate::config::Config) -> anyhow::Result<()> {
     let app = crate::perintah::open_app(config).await?;
     let mulai = std::time::Instant::now();
-    let r = pensiun::harian_sekali(&app, &format!("cli-{}", uuid::Uuid::now_v7())).await;
+    let r = harian::harian_sekali(&app, &format!("cli-{}", uuid::Uuid::now_v7())).await;
     let detik = mulai.elapsed().as_secs_f64();
     app.store().close().await;
     match r? {

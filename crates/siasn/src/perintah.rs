@@ -591,7 +591,7 @@ pub async fn serve(config: &Config, demo: bool, employees: u32) -> anyhow::Resul
     // Every server asks for the daily retirement job; a lease and the day's completion record
     // let it run once a day.
     let (berhenti_harian, harian_rx) = tokio::sync::watch::channel(false);
-    let harian = tokio::spawn(siasn_app::layanan::pensiun::jalankan_harian(
+    let harian = tokio::spawn(siasn_app::layanan::harian::jalankan_harian(
         state.app().clone(),
         format!("serve-{}", uuid::Uuid::now_v7()),
         std::time::Duration::from_secs(15 * 60),

@@ -6,6 +6,7 @@
 //! [`pensiun`]).
 
 pub mod cltn;
+pub mod harian;
 pub mod kp;
 pub mod pensiun;
 mod surat;

@@ -74,23 +74,10 @@ pub async fn sasaran(
     let pegawai = app.store().pegawai(id).await?;
     // Someone who has left the service keeps reading their record and decrees, but their own
     // account no longer proposes changes (the agency still can).
-    if aktor.pelaku.pegawai_id == Some(id) && !masih_dinas(app, &pegawai).await? {
+    if aktor.pelaku.pegawai_id == Some(id) && !crate::pegawai::masih_dinas(app, &pegawai).await? {
         return Err(AppError::Dilarang);
     }
     Ok((pegawai, letak))
-}
-
-/// Whether the record's kedudukan is one of a serving ASN, or past BUP awaiting the decree.
-pub async fn masih_dinas(app: &App, p: &Pegawai) -> AppResult<bool> {
-    if p.kedudukan_hukum_id == siasn_domain::pemberhentian::kedudukan::MENCAPAI_BUP {
-        return Ok(true);
-    }
-    Ok(app
-        .store()
-        .kedudukan_hukum()
-        .await?
-        .iter()
-        .any(|k| k.id == p.kedudukan_hukum_id && k.masih_asn))
 }
 
 /// The stored name of an uploaded file: the uploader's name cleaned to a label, with the

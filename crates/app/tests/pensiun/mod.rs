@@ -7,7 +7,8 @@
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
-use siasn_app::layanan::pensiun::{self, HasilHarian, HasilMulaiPensiun};
+use siasn_app::layanan::harian::{self, HasilHarian};
+use siasn_app::layanan::pensiun::{self, HasilMulaiPensiun};
 use siasn_app::layanan::{self, HasilLangkah};
 use siasn_app::usulan::{self, Unggahan};
 use siasn_app::{Aktor, App, Jam, JamSistem, JamUji, KonfigurasiApp};
@@ -362,7 +363,7 @@ pub async fn a_bup_pension_from_dpcp_to_record_and_the_daily_job(store: &Store) 
         KonfigurasiApp::default(),
         Arc::new(jam.clone()),
     );
-    let HasilHarian::Jalan(r) = pensiun::harian_sekali(&app, "server-a").await.unwrap() else {
+    let HasilHarian::Jalan(r) = harian::harian_sekali(&app, "server-a").await.unwrap() else {
         panic!("the first ask runs the job")
     };
     assert_eq!(r.diterapkan, 0, "{r}");
@@ -388,11 +389,11 @@ pub async fn a_bup_pension_from_dpcp_to_record_and_the_daily_job(store: &Store) 
     }
     assert!(r.pemberitahuan >= diharapkan, "{r}");
     assert_eq!(
-        pensiun::harian_sekali(&kedua, "server-b").await.unwrap(),
+        harian::harian_sekali(&kedua, "server-b").await.unwrap(),
         HasilHarian::SudahHariIni
     );
     jam.maju(chrono::Duration::days(1));
-    let HasilHarian::Jalan(r) = pensiun::harian_sekali(&kedua, "server-b").await.unwrap() else {
+    let HasilHarian::Jalan(r) = harian::harian_sekali(&kedua, "server-b").await.unwrap() else {
         panic!("a new day runs again")
     };
     assert_eq!(r.pemberitahuan, 0, "nothing is sent twice: {r}");
@@ -401,8 +402,8 @@ pub async fn a_bup_pension_from_dpcp_to_record_and_the_daily_job(store: &Store) 
     let sampai = Utc.from_utc_datetime(&tmt.and_hms_opt(1, 0, 0).unwrap());
     jam.maju(sampai - jam.sekarang());
     let (x, y) = tokio::join!(
-        pensiun::harian_sekali(&app, "server-a"),
-        pensiun::harian_sekali(&kedua, "server-b")
+        harian::harian_sekali(&app, "server-a"),
+        harian::harian_sekali(&kedua, "server-b")
     );
     let hasil = [x.unwrap(), y.unwrap()];
     let jalan: Vec<_> = hasil
@@ -437,7 +438,7 @@ pub async fn a_bup_pension_from_dpcp_to_record_and_the_daily_job(store: &Store) 
         .expect("someone retiring later");
     let t_q = BulanTahun::of(tmt_q).tambah_bulan(-6).hari_pertama();
     jam.maju(Utc.from_utc_datetime(&t_q.and_hms_opt(1, 0, 0).unwrap()) - jam.sekarang());
-    let HasilHarian::Jalan(r) = pensiun::harian_sekali(&kedua, "server-b").await.unwrap() else {
+    let HasilHarian::Jalan(r) = harian::harian_sekali(&kedua, "server-b").await.unwrap() else {
         panic!("a later day runs")
     };
     let dikirim = store.pemberitahuan_pensiun(q.id).await.unwrap();
@@ -812,7 +813,7 @@ pub async fn a_cltn_with_extension_and_return(store: &Store) {
     // Dated ahead: still on leave until the day, when the daily job brings them back.
     assert_eq!(store.pegawai(p.id).await.unwrap().kedudukan_hukum_id, "13");
     jam.maju(chrono::Duration::days(10));
-    let HasilHarian::Jalan(r) = pensiun::harian_sekali(&app, "uji").await.unwrap() else {
+    let HasilHarian::Jalan(r) = harian::harian_sekali(&app, "uji").await.unwrap() else {
         panic!("the job runs")
     };
     assert!(r.cltn_berlaku >= 1, "{r}");
@@ -860,7 +861,7 @@ pub async fn a_cltn_with_extension_and_return(store: &Store) {
     sampai_sk(&app, &op, &pj, &bkn, id, &["L11"]).await;
     jam.maju(chrono::Duration::days(1));
     jam.maju(chrono::Duration::hours(1));
-    let HasilHarian::Jalan(_) = pensiun::harian_sekali(&app, "uji").await.unwrap() else {
+    let HasilHarian::Jalan(_) = harian::harian_sekali(&app, "uji").await.unwrap() else {
         panic!("the next day's job runs")
     };
     assert_eq!(store.pegawai(p.id).await.unwrap().kedudukan_hukum_id, "01");

@@ -12,6 +12,20 @@ pub fn isian<'a>(pairs: &'a [(String, String)], nama: &str) -> &'a str {
         .map_or("", |(_, v)| v.as_str())
 }
 
+/// An optional date field (a date input's `YYYY-MM-DD`): `Ok(None)` when empty, `Err(())` when
+/// it is not a date.
+pub fn tanggal_opsional(
+    pairs: &[(String, String)],
+    nama: &str,
+) -> Result<Option<chrono::NaiveDate>, ()> {
+    match isian(pairs, nama) {
+        "" => Ok(None),
+        t => chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| ()),
+    }
+}
+
 /// A stored document shown inline in the page's own frame (the viewer), with its media type.
 pub fn dokumen_inline(isi: Vec<u8>, media_type: &str) -> Response {
     let mut res = isi.into_response();

@@ -74,14 +74,8 @@ pub async fn mulai(
         .ok()
         .and_then(JenisUsulCltn::dari_kode)
         .ok_or_else(tidak_valid)?;
-    let tanggal = |k: &str| -> Result<Option<NaiveDate>, WebError> {
-        match get(k) {
-            "" => Ok(None),
-            t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
-                .map(Some)
-                .map_err(|_| tidak_valid()),
-        }
-    };
+    let tanggal =
+        |k: &str| crate::infra::formulir::tanggal_opsional(&pairs, k).map_err(|()| tidak_valid());
     let minta = PermintaanCltn {
         jenis,
         mulai: tanggal("mulai")?,

@@ -365,11 +365,11 @@ async fn cltn_with_return_through_the_pages_and_rw_cltn() {
         "02"
     );
     app.jam.maju(Duration::days(10));
-    let h = siasn_app::layanan::pensiun::harian_sekali(app.state.app(), "uji")
+    let h = siasn_app::layanan::harian::harian_sekali(app.state.app(), "uji")
         .await
         .unwrap();
     assert!(
-        matches!(&h, siasn_app::layanan::pensiun::HasilHarian::Jalan(r) if r.cltn_berlaku >= 1),
+        matches!(&h, siasn_app::layanan::harian::HasilHarian::Jalan(r) if r.cltn_berlaku >= 1),
         "{h:?}"
     );
     assert_eq!(
