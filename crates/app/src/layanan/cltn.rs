@@ -18,7 +18,7 @@ use siasn_store::layanan as langkah_layanan;
 use siasn_store::{Tx, audit, pegawai};
 use uuid::Uuid;
 
-use super::surat::Naskah;
+use super::naskah::Naskah;
 use super::{KasusMulai, ada_terbuka, buat_kasus, letak_untuk_operator};
 use crate::{Aktor, App, AppError, AppResult};
 

@@ -8,6 +8,7 @@
 pub mod cltn;
 pub mod harian;
 pub mod kp;
+mod naskah;
 pub mod pensiun;
 mod surat;
 

@@ -13,26 +13,9 @@ use siasn_store::layanan::{self as langkah_layanan, JenisSurat, Pindah};
 use siasn_store::{Tx, pegawai};
 use uuid::Uuid;
 
+use super::naskah::{Naskah, arsipkan};
 use super::{HasilLangkah, catat, cltn, kasus, kp, pensiun, periksa};
 use crate::{Aktor, App, AppResult, ttd};
-
-/// What a service's pertek and SK say; the engine numbers, signs and files them.
-pub(crate) struct Naskah {
-    /// The service in letter numbers ("KP", "PENSIUN").
-    pub kode: &'static str,
-    /// What the letters are about, in a sentence ("kenaikan pangkat", "pensiun").
-    pub hal: String,
-    /// The SK's document type in the archive.
-    pub dokumen_sk: &'static str,
-    /// The pertek's opening paragraph.
-    pub pembuka_pertek: String,
-    /// The SK's opening paragraph after its legal basis ("menetapkan kenaikan pangkat:").
-    pub pembuka_sk: String,
-    /// The employee and the decision, as label/value lines.
-    pub blok: Vec<Blok>,
-    /// The pertek's closing paragraph.
-    pub penutup_pertek: String,
-}
 
 /// The service's letter content for `k`.
 fn naskah(
@@ -68,58 +51,6 @@ pub(super) async fn maju(
         now,
     )
     .await?)
-}
-
-/// "Rp3.123.400" or "-".
-pub(crate) fn rupiah(n: Option<i64>) -> String {
-    n.map_or_else(
-        || "-".to_string(),
-        |n| {
-            let s = n.to_string();
-            let mut out = String::new();
-            for (i, c) in s.chars().enumerate() {
-                if i > 0 && (s.len() - i) % 3 == 0 {
-                    out.push('.');
-                }
-                out.push(c);
-            }
-            format!("Rp{out}")
-        },
-    )
-}
-
-/// Stores a generated letter in the employee's archive (content-addressed blob first).
-pub(crate) async fn arsipkan(
-    app: &App,
-    tx: &mut Tx,
-    aktor: &Aktor,
-    k: &KasusLayanan,
-    jenis_dokumen: &str,
-    nama_file: &str,
-    pdf: &[u8],
-) -> AppResult<Uuid> {
-    let blob = langkah_layanan::simpan_blob(
-        tx,
-        app.store().blobs(),
-        pdf,
-        "application/pdf",
-        app.sekarang(),
-    )
-    .await?;
-    let d = Dokumen {
-        id: Uuid::now_v7(),
-        pegawai_id: k.pegawai_id,
-        riwayat_id: None,
-        jenis_dokumen_id: jenis_dokumen.to_string(),
-        sha256: blob.sha256,
-        nama_file: nama_file.to_string(),
-        media_type: "application/pdf".into(),
-        ukuran: blob.ukuran,
-        diunggah_pada: app.sekarang(),
-        diunggah_oleh: aktor.label(),
-    };
-    pegawai::simpan_dokumen(tx, std::slice::from_ref(&d)).await?;
-    Ok(d.id)
 }
 
 /// The footer of every signed letter: the statement and where to check it.

@@ -18,7 +18,7 @@ use siasn_store::layanan as langkah_layanan;
 use siasn_store::{Tx, audit, pegawai};
 use uuid::Uuid;
 
-use super::surat::{Naskah, rupiah};
+use super::naskah::{Naskah, rupiah};
 use super::{KasusMulai, ada_terbuka, buat_kasus, letak_untuk_operator};
 use crate::{Aktor, App, AppError, AppResult};
 use prediksi::periksa_periode;

@@ -9,7 +9,7 @@ use siasn_domain::layanan::pensiun::{AnggotaKeluarga, Dpcp};
 use siasn_domain::riwayat::{DataRiwayat, Riwayat};
 use siasn_domain::tanggal::format_indonesia;
 
-use super::super::surat::rupiah;
+use super::super::naskah::rupiah;
 use super::blok_keputusan;
 use crate::{App, AppResult};
 

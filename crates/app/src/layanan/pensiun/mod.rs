@@ -24,7 +24,7 @@ use siasn_store::layanan::pensiun::CalonPensiun;
 use siasn_store::{Tx, audit, pegawai};
 use uuid::Uuid;
 
-use super::surat::{Naskah, arsipkan, rupiah};
+use super::naskah::{Naskah, arsipkan, rupiah};
 use super::{KasusMulai, ada_terbuka, buat_kasus, letak_untuk_operator};
 use crate::{Aktor, App, AppError, AppResult};
 
