@@ -192,11 +192,7 @@ pub async fn terbitkan_kartu(
     let now = app.sekarang();
     let hari_ini = now.date_naive();
     let jabatan = app.store().ref_jabatan().await?;
-    let bup = siasn_domain::pensiun::bup(
-        p.jabatan_id
-            .as_deref()
-            .and_then(|id| jabatan.iter().find(|j| j.id == id)),
-    );
+    let bup = siasn_domain::pensiun::bup_pegawai(p, &jabatan).usia;
     let pensiun = siasn_domain::pensiun::hitung(p.tanggal_lahir, bup);
     let mut serial = [0u8; PANJANG_SERIAL];
     serial.copy_from_slice(&acak(PANJANG_SERIAL));

@@ -1156,12 +1156,14 @@ async fn a_configured_tsa_stamps_every_signature(store: &Store) {
 
 use pensiun::{
     a_bup_pension_from_dpcp_to_record_and_the_daily_job, a_cltn_with_extension_and_return,
+    mpp_and_a_detention_by_the_agency_and_status_reminders,
 };
 use peristiwa::events_reach_nats_webhooks_and_the_feed;
 
 conformance!(
     a_bup_pension_from_dpcp_to_record_and_the_daily_job,
     a_cltn_with_extension_and_return,
+    mpp_and_a_detention_by_the_agency_and_status_reminders,
     events_reach_nats_webhooks_and_the_feed,
     proposals_apply_once_and_refuse_stale_changes,
     promotion_from_prediction_to_record,

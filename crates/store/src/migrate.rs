@@ -96,6 +96,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0013_pensiun.sql"),
         postgres: include_str!("../migrations/postgres/0013_pensiun.sql"),
     },
+    Migration {
+        version: 14,
+        name: "pengingat_status",
+        sqlite: include_str!("../migrations/sqlite/0014_pengingat_status.sql"),
+        postgres: include_str!("../migrations/postgres/0014_pengingat_status.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -18,7 +18,7 @@ use serde::Deserialize;
 pub use domain::{
     KalimatAudit, Terjemah, judul_riwayat, kalimat_audit, keterangan_lingkup, label_ember,
     label_jenis_usulan, label_langkah, label_status, label_status_layanan, label_status_sertifikat,
-    label_tujuan,
+    label_tujuan, nama_layanan,
 };
 pub use katalog::Teks;
 pub use nomor::nip;

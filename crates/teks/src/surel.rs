@@ -110,3 +110,68 @@ pub fn pensiun_mendekat_operator(jumlah: usize, bulan: u32, url: &str) -> Surat 
         ),
     }
 }
+
+/// To the employee: their status (leave, study, state office, detention) ends soon.
+/// `status` is in both languages; `akhir` is the last day as people write it.
+pub fn status_berakhir(status: (&str, &str), akhir: (&str, &str), url: &str) -> Surat {
+    Surat {
+        subjek: format!("SIASN: {} Anda berakhir {}", status.0, akhir.0),
+        isi: format!(
+            "Menurut data SIASN, {} Anda berakhir pada {}.\n\
+             Sampaikan laporan kembali atau permohonan perpanjangan kepada unit kepegawaian \
+             instansi Anda sebelum tanggal itu. Riwayat Anda: {url}/profil\n\n\
+             -- \n(English) According to SIASN your {} ends on {}. Report back or ask for an \
+             extension through your agency's HR unit before then. Your record: {url}/profil\n",
+            status.0, akhir.0, status.1, akhir.1
+        ),
+    }
+}
+
+/// To the agency's operators: how many statuses end within the lead time (no names).
+pub fn status_berakhir_operator(jumlah: usize, hari: i64, url: &str) -> Surat {
+    Surat {
+        subjek: format!("SIASN: {jumlah} status pegawai berakhir dalam {hari} hari"),
+        isi: format!(
+            "{jumlah} pegawai instansi Anda selesai CLTN, tugas belajar, jabatan negara, atau \
+             pemberhentian sementara dalam {hari} hari.\n\
+             Daftar dan usul pengaktifan kembali atau perpanjangan: {url}/layanan/cltn\n\n\
+             -- \n(English) {jumlah} employees of your agency end their leave, study, state \
+             office or temporary dismissal within {hari} days. List and cases: {url}/layanan/cltn\n",
+        ),
+    }
+}
+
+/// To the employee: the last day to report back after leave or a state office has passed.
+pub fn status_lewat_lapor(status: (&str, &str), batas: (&str, &str), url: &str) -> Surat {
+    Surat {
+        subjek: format!(
+            "SIASN: batas melapor kembali setelah {} telah lewat",
+            status.0
+        ),
+        isi: format!(
+            "Batas melapor kembali setelah {} Anda adalah {} dan SIASN belum mencatat \
+             pengaktifan kembali Anda. PNS yang tidak melapor kembali dapat diberhentikan. \
+             Segera hubungi unit kepegawaian instansi Anda. Riwayat Anda: {url}/profil\n\n\
+             -- \n(English) The last day to report back after your {} was {} and SIASN has no \
+             return on record. A PNS who does not report back may be dismissed. Contact your \
+             agency's HR unit now. Your record: {url}/profil\n",
+            status.0, batas.0, status.1, batas.1
+        ),
+    }
+}
+
+/// To the agency's operators: how many employees passed the report-back deadline (no names).
+pub fn status_lewat_lapor_operator(jumlah: usize, url: &str) -> Surat {
+    Surat {
+        subjek: format!("SIASN: {jumlah} pegawai melewati batas melapor kembali"),
+        isi: format!(
+            "{jumlah} pegawai instansi Anda melewati batas satu bulan untuk melapor kembali \
+             setelah CLTN atau jabatan negara tanpa pengaktifan kembali tercatat. Periksa dan, \
+             bila benar tidak melapor, usulkan pemberhentian (jenis pemberhentian 15): \
+             {url}/layanan/cltn\n\n\
+             -- \n(English) {jumlah} employees of your agency passed the one-month deadline to \
+             report back after leave or a state office with no return on record. Check them \
+             and, where they did not report, propose the dismissal: {url}/layanan/cltn\n",
+        ),
+    }
+}

@@ -10,15 +10,17 @@ use siasn_domain::layanan::cltn::{
     UsulCltnDitolak, rancang_cltn,
 };
 use siasn_domain::layanan::pensiun::tujuan_pertek;
-use siasn_domain::layanan::{DataLayanan, JenisLayanan, KasusLayanan, LangkahDitolak};
+use siasn_domain::layanan::{DataLayanan, KasusLayanan, LangkahDitolak};
 use siasn_domain::riwayat::{DataRiwayat, Riwayat, RiwayatCltn, Sk, turunan};
 use siasn_domain::tanggal::format_indonesia;
 use siasn_domain::{JenisPegawai, Pegawai};
 use siasn_store::layanan as langkah_layanan;
+pub use siasn_store::layanan::pensiun::StatusBerjalan;
 use siasn_store::{Tx, audit, pegawai};
 use uuid::Uuid;
 
 use super::naskah::Naskah;
+use super::pensiun::pensiun_pegawai;
 use super::{KasusMulai, ada_terbuka, buat_kasus, letak_untuk_operator};
 use crate::{Aktor, App, AppError, AppResult};
 
@@ -61,7 +63,8 @@ pub async fn mulai(
     let Some(letak) = letak_untuk_operator(app, aktor, pegawai_id).await? else {
         return Ok(HasilMulaiCltn::TidakDitemukan);
     };
-    if ada_terbuka(app, pegawai_id, JenisLayanan::Cltn).await? {
+    let layanan = minta.jenis.keluarga().layanan();
+    if ada_terbuka(app, pegawai_id, layanan).await? {
         return Ok(HasilMulaiCltn::Langkah(LangkahDitolak::SudahAda));
     }
     let p: Pegawai = app.store().pegawai(pegawai_id).await?;
@@ -75,6 +78,7 @@ pub async fn mulai(
         masa_kerja: turunan::masa_kerja(&riwayat, p.tmt_cpns.unwrap_or(pada), pada),
         berjalan: berjalan.map(|(_, c)| c.clone()),
         diperpanjang: berjalan.is_some_and(|(_, c)| c.diperpanjang),
+        tmt_pensiun: pensiun_pegawai(app, &p).await?.tmt_pensiun,
     };
     let r = match rancang_cltn(&fakta, minta) {
         Ok(r) => r,
@@ -94,7 +98,7 @@ pub async fn mulai(
         tujuan: tujuan_pertek(instansi.jenis),
     };
     let m = KasusMulai {
-        jenis: JenisLayanan::Cltn,
+        jenis: layanan,
         sub_jenis: r.jenis.kode().to_string(),
         periode: data.tanggal_berlaku(),
         pegawai_id,
@@ -114,6 +118,20 @@ pub async fn mulai(
     Ok(HasilMulaiCltn::Dibuat(kasus.id))
 }
 
+/// The statuses running now in an agency whose lists `aktor` may read, by end date.
+pub async fn status_berjalan(
+    app: &App,
+    aktor: &Aktor,
+    instansi_id: &str,
+) -> AppResult<Vec<StatusBerjalan>> {
+    let instansi = super::instansi_dalam_cakupan(app, aktor, instansi_id).await?;
+    let hari_ini = app.sekarang().date_naive();
+    Ok(app
+        .store()
+        .status_berjalan(Some(&instansi.id), hari_ini)
+        .await?)
+}
+
 /// What a CLTN case's pertek and SK say.
 pub(super) fn naskah(d: &DataCltn, pegawai: &Pegawai, instansi: &siasn_domain::Instansi) -> Naskah {
     let jenis = d.jenis_usul().unwrap_or(JenisUsulCltn::Cltn);
@@ -130,6 +148,16 @@ pub(super) fn naskah(d: &DataCltn, pegawai: &Pegawai, instansi: &siasn_domain::I
         JenisUsulCltn::AktifDariPejabatNegara => {
             "pengaktifan kembali setelah menjadi pejabat negara"
         }
+        JenisUsulCltn::PemberhentianSementara => {
+            "pemberhentian sementara karena ditahan sebagai tersangka"
+        }
+        JenisUsulCltn::PerpanjanganPemberhentianSementara => {
+            "perpanjangan pemberhentian sementara karena penahanan diperpanjang"
+        }
+        JenisUsulCltn::AktifDariPemberhentianSementara => {
+            "pengaktifan kembali dari pemberhentian sementara"
+        }
+        JenisUsulCltn::Mpp => "pemberian masa persiapan pensiun",
     };
     let mut blok = vec![
         Blok::Baris("Nama".into(), pegawai.nama_lengkap()),
@@ -145,7 +173,7 @@ pub(super) fn naskah(d: &DataCltn, pegawai: &Pegawai, instansi: &siasn_domain::I
             pegawai.nama_jabatan.clone().unwrap_or("-".into()),
         ),
         Blok::Baris("Jenis".into(), jenis.nama().to_string()),
-        Blok::Baris("Mulai cuti".into(), format_indonesia(d.mulai)),
+        Blok::Baris("Mulai".into(), format_indonesia(d.mulai)),
         Blok::Baris("Sampai dengan".into(), format_indonesia(d.selesai)),
     ];
     if let Some(a) = d.aktif {
@@ -154,8 +182,27 @@ pub(super) fn naskah(d: &DataCltn, pegawai: &Pegawai, instansi: &siasn_domain::I
     if !d.alasan.is_empty() {
         blok.push(Blok::Baris("Alasan".into(), d.alasan.clone()));
     }
+    // What the status means for the employee's post and pay (PP 11/2017 Ps 280, Ps 350).
+    match jenis.keluarga() {
+        KeluargaCltn::Mpp => blok.push(Blok::Baris(
+            "Ketentuan".into(),
+            "dibebaskan dari jabatan selama masa persiapan pensiun dan menerima uang masa \
+             persiapan pensiun; masa persiapan pensiun berakhir pada TMT pensiun"
+                .into(),
+        )),
+        KeluargaCltn::PemberhentianSementara if jenis.tahap() != Tahap::Kembali => {
+            blok.push(Blok::Baris(
+                "Ketentuan".into(),
+                "diberhentikan sementara dari jabatan dan menerima uang pemberhentian sementara \
+                 sebesar 50% dari penghasilan jabatan terakhir sampai ada putusan pengadilan"
+                    .into(),
+            ));
+        }
+        _ => {}
+    }
     Naskah {
-        kode: "CLTN",
+        // Each service numbers its letters in its own series (SK-MPP/…, SK-PS/…).
+        kode: jenis.keluarga().layanan().kode(),
         hal: hal.into(),
         dokumen_sk: DOKUMEN_SK_CLTN,
         pembuka_pertek: format!(
@@ -180,6 +227,12 @@ pub(super) fn naskah(d: &DataCltn, pegawai: &Pegawai, instansi: &siasn_domain::I
                 "Pegawai wajib melapor kembali paling lambat satu bulan setelah masa jabatannya \
                  berakhir dan diaktifkan kembali pada jabatan yang lowong."
             }
+            // Decided by the agency alone: no pertek is issued for these.
+            KeluargaCltn::PemberhentianSementara => {
+                "Pegawai diaktifkan kembali pada jabatan yang lowong apabila penahanan tidak \
+                 dilanjutkan atau dinyatakan tidak bersalah."
+            }
+            KeluargaCltn::Mpp => "Masa persiapan pensiun berakhir pada TMT pensiun.",
         }
         .into(),
     }

@@ -8,13 +8,15 @@ use std::collections::BTreeMap;
 
 use chrono::{Months, NaiveDate};
 use siasn_domain::BulanTahun;
-use siasn_domain::layanan::cltn::KeluargaCltn;
+use siasn_domain::layanan::cltn::{KeluargaCltn, PENGINGAT_AKHIR_STATUS_HARI, lewat_batas_lapor};
 use siasn_domain::layanan::pensiun::TENGGAT_PEMBERITAHUAN_BULAN;
-use siasn_domain::pemberhentian::kedudukan;
+use siasn_domain::pemberhentian::{batas_lapor_cltn, kedudukan};
 use siasn_domain::pensiun as bup;
-use siasn_store::layanan::pensiun::{antre_ke_operator, catat_pemberitahuan};
+use siasn_store::layanan::pensiun::{
+    antre_ke_operator, catat_pemberitahuan, catat_pengingat_status,
+};
 use siasn_store::{audit, email, pegawai};
-use siasn_teks::surel;
+use siasn_teks::{Bahasa, Terjemah, surel};
 use uuid::Uuid;
 
 use super::pensiun::{rentang_bup, usia_bup};
@@ -33,17 +35,24 @@ pub struct RingkasanHarian {
     pub pemberitahuan: u64,
     /// Digest e-mails to agency operators.
     pub surel_operator: u64,
+    /// Reminders to employees whose status (leave, study, state office, detention) ends soon.
+    pub pengingat_status: u64,
+    /// Notices to employees past the report-back deadline after leave or a state office.
+    pub lewat_lapor: u64,
 }
 
 impl std::fmt::Display for RingkasanHarian {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} keputusan berlaku, {} CLTN berlaku, {} mencapai BUP, {} pemberitahuan, {} surel operator",
+            "{} keputusan berlaku, {} status berlaku, {} mencapai BUP, {} pemberitahuan, \
+             {} pengingat status, {} lewat batas lapor, {} surel operator",
             self.diterapkan,
             self.cltn_berlaku,
             self.mencapai_bup,
             self.pemberitahuan,
+            self.pengingat_status,
+            self.lewat_lapor,
             self.surel_operator
         )
     }
@@ -146,7 +155,8 @@ async fn harian(app: &App, hari_ini: NaiveDate) -> AppResult<RingkasanHarian> {
         ..RingkasanHarian::default()
     };
     kirim_pemberitahuan(app, hari_ini, &mut r).await?;
-    if r.pemberitahuan > 0 || r.surel_operator > 0 {
+    ingatkan_status(app, hari_ini, &mut r).await?;
+    if r.pemberitahuan > 0 || r.surel_operator > 0 || r.pengingat_status > 0 || r.lewat_lapor > 0 {
         app.bangunkan_surel();
     }
     Ok(r)
@@ -190,7 +200,7 @@ async fn selaraskan_cltn(app: &App, hari_ini: NaiveDate) -> AppResult<u64> {
             ubah.push(Perubahan {
                 pegawai_id,
                 ke: seharusnya.into(),
-                alasan: "tanggal CLTN berlaku: kedudukan hukum diselaraskan".into(),
+                alasan: "tanggal status berlaku: kedudukan hukum diselaraskan".into(),
             });
         }
     }
@@ -245,7 +255,7 @@ async fn kirim_pemberitahuan(
 ) -> AppResult<()> {
     let jabatan = app.store().ref_jabatan().await?;
     let mut bup_ada: Vec<u8> = jabatan.iter().map(|j| j.usia_bup).collect();
-    bup_ada.push(bup::BUP_BAWAAN);
+    bup_ada.extend(bup::BUP_MENURUT_KELOMPOK);
     bup_ada.sort_unstable();
     bup_ada.dedup();
     for tenggat in TENGGAT_PEMBERITAHUAN_BULAN {
@@ -312,6 +322,69 @@ async fn kirim_pemberitahuan(
             tx.commit().await?;
         }
     }
+    Ok(())
+}
+
+/// Statuses that end within [`PENGINGAT_AKHIR_STATUS_HARI`] days: a reminder to the employee;
+/// leave or a state office whose report-back deadline passed without a return: a notice to
+/// the employee. Each is recorded per row and end date (an extension is reminded again), and
+/// each agency's operators get one count-only digest per kind.
+async fn ingatkan_status(app: &App, hari_ini: NaiveDate, r: &mut RingkasanHarian) -> AppResult<()> {
+    let berjalan = app.store().status_berjalan(None, hari_ini).await?;
+    if berjalan.is_empty() {
+        return Ok(());
+    }
+    let now = app.sekarang();
+    let url = app.url_dasar();
+    let mut akan_berakhir: BTreeMap<String, usize> = BTreeMap::new();
+    let mut lewat: BTreeMap<String, usize> = BTreeMap::new();
+    let mut tx = app.store().begin().await?;
+    for s in &berjalan {
+        let keluarga = KeluargaCltn::dari_kode_mulai(s.status.jenis_cltn);
+        let akhir = s.status.tanggal_selesai;
+        let nama = (
+            keluarga.jelaskan(Bahasa::Indonesia),
+            keluarga.jelaskan(Bahasa::Inggris),
+        );
+        let tgl = |d: NaiveDate| {
+            (
+                siasn_teks::tanggal(d, Bahasa::Indonesia),
+                siasn_teks::tanggal(d, Bahasa::Inggris),
+            )
+        };
+        // MPP ends with the pension decree, which has its own notices.
+        let segera = keluarga != KeluargaCltn::Mpp
+            && akhir >= hari_ini
+            && (akhir - hari_ini).num_days() <= PENGINGAT_AKHIR_STATUS_HARI;
+        if segera && catat_pengingat_status(&mut tx, s.riwayat_id, akhir, "AKHIR", now).await? {
+            let (id, en) = tgl(akhir);
+            let surat = surel::status_berakhir((&nama.0, &nama.1), (&id, &en), url);
+            email::antre_ke_pegawai(&mut tx, s.pegawai_id, &surat.subjek, &surat.isi, now).await?;
+            *akan_berakhir
+                .entry(s.instansi_kerja_id.clone())
+                .or_default() += 1;
+            r.pengingat_status += 1;
+        }
+        if keluarga.wajib_melapor()
+            && lewat_batas_lapor(akhir, hari_ini)
+            && catat_pengingat_status(&mut tx, s.riwayat_id, akhir, "LEWAT_LAPOR", now).await?
+        {
+            let (id, en) = tgl(batas_lapor_cltn(akhir));
+            let surat = surel::status_lewat_lapor((&nama.0, &nama.1), (&id, &en), url);
+            email::antre_ke_pegawai(&mut tx, s.pegawai_id, &surat.subjek, &surat.isi, now).await?;
+            *lewat.entry(s.instansi_kerja_id.clone()).or_default() += 1;
+            r.lewat_lapor += 1;
+        }
+    }
+    for (instansi, jumlah) in &akan_berakhir {
+        let s = surel::status_berakhir_operator(*jumlah, PENGINGAT_AKHIR_STATUS_HARI, url);
+        r.surel_operator += antre_ke_operator(&mut tx, instansi, &s.subjek, &s.isi, now).await?;
+    }
+    for (instansi, jumlah) in &lewat {
+        let s = surel::status_lewat_lapor_operator(*jumlah, url);
+        r.surel_operator += antre_ke_operator(&mut tx, instansi, &s.subjek, &s.isi, now).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 

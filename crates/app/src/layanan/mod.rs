@@ -21,7 +21,7 @@ use siasn_domain::layanan::{
 };
 use siasn_store::layanan::{self as langkah_layanan, JejakBaru, Pindah};
 use siasn_store::{Tx, audit, email, pegawai};
-use siasn_teks::{Bahasa, Teks, label_status_layanan, surel};
+use siasn_teks::{Bahasa, label_status_layanan, surel};
 use uuid::Uuid;
 
 use crate::usulan::{Unggahan, terima_unggahan};
@@ -169,6 +169,35 @@ pub async fn kasus(app: &App, aktor: &Aktor, id: Uuid) -> AppResult<KasusLayanan
         .map_err(AppError::dari_store)
 }
 
+/// An agency whose lists `aktor` may read (staff whose scope covers it), or `Dilarang`.
+pub(crate) async fn instansi_dalam_cakupan(
+    app: &App,
+    aktor: &Aktor,
+    instansi_id: &str,
+) -> AppResult<siasn_domain::Instansi> {
+    let instansi = app
+        .store()
+        .instansi(instansi_id)
+        .await
+        .map_err(AppError::dari_store)?;
+    let letak = siasn_domain::akses::LetakPegawai {
+        pegawai_id: Uuid::nil(),
+        instansi_id: instansi.id.clone(),
+        kanreg_id: instansi.kanreg_id.clone(),
+    };
+    let boleh = aktor
+        .pelaku
+        .peran
+        .iter()
+        .filter(|g| g.peran != siasn_domain::akses::Peran::Pegawai)
+        .filter_map(|g| g.cakupan(None))
+        .any(|c| siasn_domain::akses::meliputi(&c, &letak));
+    if !boleh {
+        return Err(AppError::Dilarang);
+    }
+    Ok(instansi)
+}
+
 /// The kinds of actor `aktor` is for `k`, whether they started it, whether it is about them.
 pub fn posisi(aktor: &Aktor, k: &KasusLayanan) -> (Vec<Pelaksana>, bool, bool) {
     (
@@ -181,7 +210,7 @@ pub fn posisi(aktor: &Aktor, k: &KasusLayanan) -> (Vec<Pelaksana>, bool, bool) {
 /// The steps the actor could take on `k` now (for buttons).
 pub fn langkah_tersedia(aktor: &Aktor, k: &KasusLayanan) -> Vec<Langkah> {
     let (p, pengusul, subjek) = posisi(aktor, k);
-    engine::langkah_tersedia(k.status, &p, pengusul, subjek)
+    engine::langkah_tersedia(k.jenis, k.status, &p, pengusul, subjek)
 }
 
 /// Whether `aktor` may take `langkah` on `k` now, and where it leads.
@@ -192,7 +221,7 @@ fn periksa(
     alasan: Option<&str>,
 ) -> Result<&'static engine::Aturan, LangkahDitolak> {
     let (p, pengusul, subjek) = posisi(aktor, k);
-    engine::boleh(langkah, k.status, &p, pengusul, subjek, alasan)
+    engine::boleh(k.jenis, langkah, k.status, &p, pengusul, subjek, alasan)
 }
 
 /// Takes a step that needs nothing but the move: saving the file, proposing, the agency
@@ -314,11 +343,7 @@ pub(crate) async fn catat(
         StatusLayanan::InputBerkas | StatusLayanan::BerkasDisimpan
     ) {
         langkah_layanan::beri_tahu(tx, k.id, k.pegawai_id, ke, now).await?;
-        let nama_layanan = |b: Bahasa| match k.jenis {
-            JenisLayanan::KenaikanPangkat => b.t(Teks::LayananKp),
-            JenisLayanan::Pensiun => b.t(Teks::LayananPensiun),
-            JenisLayanan::Cltn => b.t(Teks::LayananCltn),
-        };
+        let nama_layanan = |b: Bahasa| b.t(siasn_teks::nama_layanan(k.jenis));
         let surat = surel::status_layanan(
             (
                 nama_layanan(Bahasa::Indonesia),

@@ -4,6 +4,10 @@
 //! servers ask, with an injected clock), "Mencapai BUP" for whoever passes BUP without one,
 //! notices sent once, and the retiree's account becoming read-only.
 
+mod status;
+
+pub use status::mpp_and_a_detention_by_the_agency_and_status_reminders;
+
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};

@@ -6,10 +6,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::layanan::JenisLayanan;
 use crate::masa_kerja::MasaKerja;
 use crate::pemberhentian::{
-    CltnDitolak, batas_lapor_cltn, kedudukan, periksa_aktif_kembali, periksa_cltn,
-    periksa_perpanjangan_cltn,
+    CltnDitolak, MppDitolak, batas_lapor_cltn, kedudukan, periksa_aktif_kembali, periksa_cltn,
+    periksa_mpp, periksa_perpanjangan_cltn,
 };
 use crate::riwayat::RiwayatCltn;
 
@@ -24,6 +25,10 @@ pub enum KeluargaCltn {
     TugasBelajar,
     /// Pejabat negara (pemberhentian sementara).
     PejabatNegara,
+    /// Pemberhentian sementara while detained as a criminal suspect (PP 11/2017 Ps 276(c)).
+    PemberhentianSementara,
+    /// Masa persiapan pensiun: at most a year before TMT pensiun, on request.
+    Mpp,
 }
 
 impl KeluargaCltn {
@@ -32,6 +37,8 @@ impl KeluargaCltn {
         match kode {
             6 => Self::TugasBelajar,
             9 => Self::PejabatNegara,
+            101 => Self::PemberhentianSementara,
+            103 => Self::Mpp,
             _ => Self::Cltn,
         }
     }
@@ -43,7 +50,33 @@ impl KeluargaCltn {
             (Self::Cltn, true) => kedudukan::PERPANJANGAN_CLTN,
             (Self::TugasBelajar, _) => kedudukan::TUGAS_BELAJAR,
             (Self::PejabatNegara, _) => kedudukan::PEJABAT_NEGARA,
+            (Self::PemberhentianSementara, _) => kedudukan::PEMBERHENTIAN_SEMENTARA,
+            (Self::Mpp, _) => kedudukan::MPP,
         }
+    }
+
+    /// The service its cases belong to.
+    pub fn layanan(self) -> JenisLayanan {
+        match self {
+            Self::Cltn | Self::TugasBelajar | Self::PejabatNegara => JenisLayanan::Cltn,
+            Self::PemberhentianSementara => JenisLayanan::PemberhentianSementara,
+            Self::Mpp => JenisLayanan::Mpp,
+        }
+    }
+
+    /// Whether returning from it needs a vacant post: after leave, a term of office or a
+    /// detention the post was filled; a study assignment keeps it.
+    pub fn kembali_perlu_formasi(self) -> bool {
+        matches!(
+            self,
+            Self::Cltn | Self::PejabatNegara | Self::PemberhentianSementara
+        )
+    }
+
+    /// Whether the employee must report back within a month of its end or be dismissed
+    /// (leave and a term of office; a detention ends by the court, not by a date).
+    pub fn wajib_melapor(self) -> bool {
+        matches!(self, Self::Cltn | Self::PejabatNegara)
     }
 }
 
@@ -67,6 +100,15 @@ pub enum JenisUsulCltn {
     PejabatNegara,
     /// 11 Pengaktifan kembali pejabat negara.
     AktifDariPejabatNegara,
+    /// 101 Pemberhentian sementara (detention). This code and the next three are ours:
+    /// SIASN's `cltn` reference has none for these statuses (decision 0022).
+    PemberhentianSementara,
+    /// 102 Pengaktifan kembali dari pemberhentian sementara.
+    AktifDariPemberhentianSementara,
+    /// 103 Masa persiapan pensiun.
+    Mpp,
+    /// 104 Perpanjangan pemberhentian sementara (the detention was extended).
+    PerpanjanganPemberhentianSementara,
 }
 
 /// The stage of a status a case is.
@@ -82,7 +124,7 @@ pub enum Tahap {
 
 impl JenisUsulCltn {
     /// Every kind, family by family.
-    pub const SEMUA: [Self; 8] = [
+    pub const SEMUA: [Self; 12] = [
         Self::Cltn,
         Self::Perpanjangan,
         Self::AktifKembali,
@@ -91,6 +133,10 @@ impl JenisUsulCltn {
         Self::AktifDariTugasBelajar,
         Self::PejabatNegara,
         Self::AktifDariPejabatNegara,
+        Self::PemberhentianSementara,
+        Self::PerpanjanganPemberhentianSementara,
+        Self::AktifDariPemberhentianSementara,
+        Self::Mpp,
     ];
 
     /// SIASN's code.
@@ -104,6 +150,10 @@ impl JenisUsulCltn {
             Self::AktifDariTugasBelajar => 8,
             Self::PejabatNegara => 9,
             Self::AktifDariPejabatNegara => 11,
+            Self::PemberhentianSementara => 101,
+            Self::AktifDariPemberhentianSementara => 102,
+            Self::Mpp => 103,
+            Self::PerpanjanganPemberhentianSementara => 104,
         }
     }
 
@@ -123,6 +173,12 @@ impl JenisUsulCltn {
             Self::AktifDariTugasBelajar => "Pengaktifan dari Tugas Belajar",
             Self::PejabatNegara => "Pejabat Negara",
             Self::AktifDariPejabatNegara => "Pengaktifan Kembali Pejabat Negara",
+            Self::PemberhentianSementara => "Pemberhentian Sementara",
+            Self::AktifDariPemberhentianSementara => {
+                "Pengaktifan Kembali dari Pemberhentian Sementara"
+            }
+            Self::Mpp => "Masa Persiapan Pensiun",
+            Self::PerpanjanganPemberhentianSementara => "Perpanjangan Pemberhentian Sementara",
         }
     }
 
@@ -134,17 +190,28 @@ impl JenisUsulCltn {
                 KeluargaCltn::TugasBelajar
             }
             Self::PejabatNegara | Self::AktifDariPejabatNegara => KeluargaCltn::PejabatNegara,
+            Self::PemberhentianSementara
+            | Self::PerpanjanganPemberhentianSementara
+            | Self::AktifDariPemberhentianSementara => KeluargaCltn::PemberhentianSementara,
+            Self::Mpp => KeluargaCltn::Mpp,
         }
     }
 
     /// Its stage.
     pub fn tahap(self) -> Tahap {
         match self {
-            Self::Cltn | Self::TugasBelajar | Self::PejabatNegara => Tahap::Mulai,
-            Self::Perpanjangan | Self::PerpanjanganTugasBelajar => Tahap::Perpanjangan,
-            Self::AktifKembali | Self::AktifDariTugasBelajar | Self::AktifDariPejabatNegara => {
-                Tahap::Kembali
-            }
+            Self::Cltn
+            | Self::TugasBelajar
+            | Self::PejabatNegara
+            | Self::PemberhentianSementara
+            | Self::Mpp => Tahap::Mulai,
+            Self::Perpanjangan
+            | Self::PerpanjanganTugasBelajar
+            | Self::PerpanjanganPemberhentianSementara => Tahap::Perpanjangan,
+            Self::AktifKembali
+            | Self::AktifDariTugasBelajar
+            | Self::AktifDariPejabatNegara
+            | Self::AktifDariPemberhentianSementara => Tahap::Kembali,
         }
     }
 }
@@ -162,6 +229,8 @@ pub struct FaktaCltn {
     pub berjalan: Option<RiwayatCltn>,
     /// Whether that leave was extended already.
     pub diperpanjang: bool,
+    /// TMT pensiun by BUP (MPP ends the day before it).
+    pub tmt_pensiun: NaiveDate,
 }
 
 /// What the operator asks for.
@@ -206,12 +275,21 @@ pub enum UsulCltnDitolak {
     /// A return before the leave began.
     #[error("cltn.aktif_sebelum_mulai")]
     AktifSebelumMulai,
+    /// MPP outside the year before TMT pensiun.
+    #[error("cltn.mpp")]
+    Mpp(MppDitolak),
     /// A return after the report-back deadline: the dismissal case (pemberhentian 15) applies.
     #[error("cltn.terlambat_melapor")]
     TerlambatMelapor {
         /// The last day to report back.
         batas: NaiveDate,
     },
+}
+
+impl From<MppDitolak> for UsulCltnDitolak {
+    fn from(e: MppDitolak) -> Self {
+        Self::Mpp(e)
+    }
 }
 
 impl From<CltnDitolak> for UsulCltnDitolak {
@@ -261,8 +339,15 @@ pub fn rancang_cltn(f: &FaktaCltn, m: PermintaanCltn) -> Result<RancanganCltn, U
             if f.kedudukan_hukum_id != kedudukan::AKTIF {
                 return Err(UsulCltnDitolak::TidakAktif);
             }
-            let (Some(mulai), Some(selesai)) = (m.mulai, m.selesai) else {
+            let Some(mulai) = m.mulai else {
                 return Err(UsulCltnDitolak::TanggalWajib);
+            };
+            // MPP runs to the day before TMT pensiun, whatever end was typed.
+            let selesai = if keluarga == KeluargaCltn::Mpp {
+                periksa_mpp(mulai, f.tmt_pensiun)?;
+                f.tmt_pensiun.pred_opt().unwrap_or(f.tmt_pensiun)
+            } else {
+                m.selesai.ok_or(UsulCltnDitolak::TanggalWajib)?
             };
             match keluarga {
                 KeluargaCltn::Cltn => periksa_cltn(f.masa_kerja, mulai, selesai)?,
@@ -292,7 +377,14 @@ pub fn rancang_cltn(f: &FaktaCltn, m: PermintaanCltn) -> Result<RancanganCltn, U
                     return Err(CltnDitolak::TanggalTerbalik.into());
                 }
                 KeluargaCltn::TugasBelajar => {}
-                KeluargaCltn::PejabatNegara => return Err(UsulCltnDitolak::TidakDiperpanjang),
+                // A detention is extended as often as the court orders, each time later.
+                KeluargaCltn::PemberhentianSementara if selesai <= b.tanggal_selesai => {
+                    return Err(CltnDitolak::TanggalTerbalik.into());
+                }
+                KeluargaCltn::PemberhentianSementara => {}
+                KeluargaCltn::PejabatNegara | KeluargaCltn::Mpp => {
+                    return Err(UsulCltnDitolak::TidakDiperpanjang);
+                }
             }
             Ok(RancanganCltn {
                 jenis: m.jenis,
@@ -308,13 +400,15 @@ pub fn rancang_cltn(f: &FaktaCltn, m: PermintaanCltn) -> Result<RancanganCltn, U
             if aktif <= b.tanggal_mulai {
                 return Err(UsulCltnDitolak::AktifSebelumMulai);
             }
-            // After leave or a term of office: report within a month, into a vacant post
-            // (PP 11/2017); a study assignment returns to the post it kept.
-            if keluarga != KeluargaCltn::TugasBelajar {
+            // After leave or a term of office: report within a month (PP 11/2017); after
+            // those and a detention, into a vacant post; a study assignment kept its post.
+            if keluarga.wajib_melapor() {
                 let batas = batas_lapor_cltn(b.tanggal_selesai);
                 if aktif > batas {
                     return Err(UsulCltnDitolak::TerlambatMelapor { batas });
                 }
+            }
+            if keluarga.kembali_perlu_formasi() {
                 periksa_aktif_kembali(m.formasi_lowong)?;
             }
             Ok(RancanganCltn {
@@ -331,7 +425,7 @@ pub fn rancang_cltn(f: &FaktaCltn, m: PermintaanCltn) -> Result<RancanganCltn, U
 /// A CLTN case's own data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DataCltn {
-    /// Which case (SIASN `cltn` code: 1, 5 or 3).
+    /// Which case ([`JenisUsulCltn`] code).
     pub jenis: u8,
     /// First day of the leave.
     pub mulai: NaiveDate,
@@ -370,7 +464,8 @@ impl DataCltn {
 }
 
 /// Documents a case needs, by SIASN code: the request (L11) and, where a status begins, the
-/// proof of its reason (L04: the spouse's posting, the study admission, the appointment).
+/// proof of its reason (L04: the spouse's posting, the study admission, the appointment; for
+/// a detention, the detention order, its extension, or the court's release or acquittal).
 pub const DOKUMEN_CLTN_AWAL: &[(&str, &[&str])] = &[
     ("1", &["L11", "L04"]),
     ("5", &["L11"]),
@@ -380,10 +475,17 @@ pub const DOKUMEN_CLTN_AWAL: &[(&str, &[&str])] = &[
     ("8", &["L11"]),
     ("9", &["L11", "L04"]),
     ("11", &["L11"]),
+    ("101", &["L04"]),
+    ("102", &["L04"]),
+    ("103", &["L11"]),
+    ("104", &["L04"]),
 ];
 
 /// The SK CLTN's document type.
 pub const DOKUMEN_SK_CLTN: &str = "L12";
+
+/// Days before a status's last day that the employee and the agency are reminded.
+pub const PENGINGAT_AKHIR_STATUS_HARI: i64 = 30;
 
 /// Whether a leave ending on `selesai` that has no return on record has passed its
 /// report-back deadline on `hari_ini` (the agency must then propose the dismissal).
@@ -407,6 +509,7 @@ mod tests {
             masa_kerja: MasaKerja::from_bulan(tahun * 12),
             berjalan,
             diperpanjang: false,
+            tmt_pensiun: d(2040, 1, 1),
         }
     }
 
@@ -529,6 +632,90 @@ mod tests {
         assert!(rancang_cltn(&f, m).is_ok());
         m.aktif = Some(d(2025, 1, 1));
         assert_eq!(rancang_cltn(&f, m), Err(UsulCltnDitolak::AktifSebelumMulai));
+    }
+
+    #[test]
+    fn mpp_runs_at_most_the_year_before_tmt_pensiun() {
+        // TMT pensiun 1 March 2027: MPP from 1 March 2026 at the earliest, to 28 February 2027.
+        let mut f = fakta(30, None);
+        f.tmt_pensiun = d(2027, 3, 1);
+        let mut m = minta(JenisUsulCltn::Mpp);
+        m.mulai = Some(d(2026, 3, 1));
+        let r = rancang_cltn(&f, m).unwrap();
+        assert_eq!((r.kedudukan_baru, r.selesai), ("20", d(2027, 2, 28)));
+        assert_eq!(JenisUsulCltn::Mpp.keluarga().layanan(), JenisLayanan::Mpp);
+        // A day earlier is more than a year; the TMT itself is too late.
+        m.mulai = Some(d(2026, 2, 28));
+        assert_eq!(
+            rancang_cltn(&f, m),
+            Err(UsulCltnDitolak::Mpp(MppDitolak::LebihDariSetahun {
+                paling_awal: d(2026, 3, 1)
+            }))
+        );
+        m.mulai = Some(d(2027, 3, 1));
+        assert_eq!(
+            rancang_cltn(&f, m),
+            Err(UsulCltnDitolak::Mpp(MppDitolak::SetelahPensiun))
+        );
+        // Leap year: TMT 1 March 2028, MPP ends 29 February 2028.
+        f.tmt_pensiun = d(2028, 3, 1);
+        m.mulai = Some(d(2027, 9, 1));
+        assert_eq!(rancang_cltn(&f, m).unwrap().selesai, d(2028, 2, 29));
+        // Not extended, and only for someone on active duty.
+        let mut mpp = cuti(d(2027, 9, 1), d(2028, 2, 29));
+        mpp.jenis_cltn = 103;
+        let mut p = minta(JenisUsulCltn::Perpanjangan);
+        p.selesai = Some(d(2028, 6, 30));
+        assert_eq!(
+            rancang_cltn(&fakta(30, Some(mpp)), p),
+            Err(UsulCltnDitolak::TanpaCltn)
+        );
+        f.kedudukan_hukum_id = "02".into();
+        assert_eq!(rancang_cltn(&f, m), Err(UsulCltnDitolak::TidakAktif));
+    }
+
+    #[test]
+    fn a_detention_is_extended_as_ordered_and_the_return_needs_a_vacancy() {
+        let mut m = minta(JenisUsulCltn::PemberhentianSementara);
+        m.mulai = Some(d(2026, 11, 3));
+        m.selesai = Some(d(2026, 11, 22));
+        // No service minimum: a new PNS may be detained too.
+        let r = rancang_cltn(&fakta(1, None), m).unwrap();
+        assert_eq!(r.kedudukan_baru, "04");
+        assert_eq!(
+            JenisUsulCltn::PemberhentianSementara.keluarga().layanan(),
+            JenisLayanan::PemberhentianSementara
+        );
+        let mut tahan = cuti(d(2026, 11, 3), d(2026, 11, 22));
+        tahan.jenis_cltn = 101;
+        let mut f = fakta(1, Some(tahan));
+        f.kedudukan_hukum_id = "04".into();
+        // Extended twice: each time later than the last order.
+        let mut p = minta(JenisUsulCltn::PerpanjanganPemberhentianSementara);
+        p.selesai = Some(d(2027, 1, 1));
+        assert_eq!(rancang_cltn(&f, p).unwrap().kedudukan_baru, "04");
+        f.diperpanjang = true;
+        p.selesai = Some(d(2027, 3, 1));
+        assert!(rancang_cltn(&f, p).is_ok());
+        p.selesai = Some(d(2026, 11, 1));
+        assert_eq!(
+            rancang_cltn(&f, p),
+            Err(UsulCltnDitolak::Aturan(CltnDitolak::TanggalTerbalik))
+        );
+        // Released: back only into a vacant post, but not bound to a month's deadline.
+        let mut k = minta(JenisUsulCltn::AktifDariPemberhentianSementara);
+        k.aktif = Some(d(2027, 6, 1));
+        assert_eq!(
+            rancang_cltn(&f, k),
+            Err(UsulCltnDitolak::Aturan(CltnDitolak::TanpaFormasi))
+        );
+        k.formasi_lowong = true;
+        assert_eq!(rancang_cltn(&f, k).unwrap().kedudukan_baru, "01");
+        // A leave's return cannot end a detention.
+        let mut salah = minta(JenisUsulCltn::AktifKembali);
+        salah.aktif = Some(d(2027, 6, 1));
+        salah.formasi_lowong = true;
+        assert_eq!(rancang_cltn(&f, salah), Err(UsulCltnDitolak::TanpaCltn));
     }
 
     #[test]

@@ -22,11 +22,21 @@ pub enum JenisLayanan {
     Pensiun,
     /// Cuti di luar tanggungan negara: grant, extension, return.
     Cltn,
+    /// Masa persiapan pensiun (pre-retirement leave), granted by the agency.
+    Mpp,
+    /// Pemberhentian sementara while detained (and the return), set by the agency.
+    PemberhentianSementara,
 }
 
 impl JenisLayanan {
     /// Every service, in menu order.
-    pub const SEMUA: [Self; 3] = [Self::KenaikanPangkat, Self::Pensiun, Self::Cltn];
+    pub const SEMUA: [Self; 5] = [
+        Self::KenaikanPangkat,
+        Self::Pensiun,
+        Self::Cltn,
+        Self::Mpp,
+        Self::PemberhentianSementara,
+    ];
 
     /// Storage code.
     pub fn kode(self) -> &'static str {
@@ -34,6 +44,24 @@ impl JenisLayanan {
             Self::KenaikanPangkat => "KP",
             Self::Pensiun => "PENSIUN",
             Self::Cltn => "CLTN",
+            Self::Mpp => "MPP",
+            Self::PemberhentianSementara => "PS",
+        }
+    }
+
+    /// Whether BKN validates the case and issues a pertek before the SK. MPP and a
+    /// temporary dismissal while detained are the PPK's own decisions (PP 11/2017 Ps 280,
+    /// Ps 350): the agency official signs the proposal's SK directly.
+    pub fn perlu_pertek(self) -> bool {
+        !matches!(self, Self::Mpp | Self::PemberhentianSementara)
+    }
+
+    /// The lifecycle of its cases.
+    pub fn alur(self) -> &'static [Aturan] {
+        if self.perlu_pertek() {
+            ALUR
+        } else {
+            ALUR_INSTANSI
         }
     }
 
@@ -193,6 +221,34 @@ pub const ALUR: &[Aturan] = &[
     ),
 ];
 
+/// The lifecycle of a service the agency decides alone: proposed by the operator, then the
+/// agency official signs the SK or returns the case.
+pub const ALUR_INSTANSI: &[Aturan] = &[
+    ALUR[0],
+    ALUR[1],
+    aturan(
+        Langkah::KembalikanInstansi,
+        &[S::SuratUsulan],
+        S::PerbaikanDokumen,
+        Pelaksana::PejabatInstansi,
+        true,
+    ),
+    aturan(
+        Langkah::TandatanganiSk,
+        &[S::SuratUsulan],
+        S::ProfilDiperbarui,
+        Pelaksana::PejabatInstansi,
+        false,
+    ),
+    aturan(
+        Langkah::Hapus,
+        &[S::InputBerkas, S::BerkasDisimpan, S::PerbaikanDokumen],
+        S::Dihapus,
+        Pelaksana::OperatorInstansi,
+        false,
+    ),
+];
+
 const fn aturan(
     langkah: Langkah,
     dari: &'static [StatusLayanan],
@@ -251,6 +307,11 @@ impl Langkah {
     /// The lifecycle rule of this step (every step but [`Langkah::Buat`] has one).
     pub fn aturan(self) -> Option<&'static Aturan> {
         ALUR.iter().find(|a| a.langkah == self)
+    }
+
+    /// The rule of this step in `alur`.
+    pub fn aturan_dalam(self, alur: &'static [Aturan]) -> Option<&'static Aturan> {
+        alur.iter().find(|a| a.langkah == self)
     }
 }
 
@@ -311,6 +372,7 @@ pub enum LangkahDitolak {
 
 /// Whether `langkah` may be taken now; the rule says where it leads.
 pub fn boleh(
+    jenis: JenisLayanan,
     langkah: Langkah,
     status: StatusLayanan,
     aktor: &[Pelaksana],
@@ -318,7 +380,9 @@ pub fn boleh(
     subjek: bool,
     alasan: Option<&str>,
 ) -> Result<&'static Aturan, LangkahDitolak> {
-    let aturan = langkah.aturan().ok_or(LangkahDitolak::StatusTidakSesuai)?;
+    let aturan = langkah
+        .aturan_dalam(jenis.alur())
+        .ok_or(LangkahDitolak::StatusTidakSesuai)?;
     if !aktor.contains(&aturan.pelaksana) {
         return Err(LangkahDitolak::BukanPelaksana);
     }
@@ -337,13 +401,16 @@ pub fn boleh(
 
 /// The steps `aktor` could take now (for showing buttons).
 pub fn langkah_tersedia(
+    jenis: JenisLayanan,
     status: StatusLayanan,
     aktor: &[Pelaksana],
     pengusul: bool,
     subjek: bool,
 ) -> Vec<Langkah> {
-    ALUR.iter()
-        .filter(|a| boleh(a.langkah, status, aktor, pengusul, subjek, Some("x")).is_ok())
+    jenis
+        .alur()
+        .iter()
+        .filter(|a| boleh(jenis, a.langkah, status, aktor, pengusul, subjek, Some("x")).is_ok())
         .map(|a| a.langkah)
         .collect()
 }
@@ -414,6 +481,8 @@ pub fn dokumen_diterima(syarat: &[SyaratDokumen], jenis_dokumen: &str) -> bool {
 mod tests {
     use super::*;
 
+    const KP: JenisLayanan = JenisLayanan::KenaikanPangkat;
+
     const OP: &[Pelaksana] = &[Pelaksana::OperatorInstansi];
     const PJ: &[Pelaksana] = &[Pelaksana::PejabatInstansi];
     const BKN: &[Pelaksana] = &[Pelaksana::Bkn];
@@ -429,7 +498,7 @@ mod tests {
             (Langkah::TerbitkanPertek, BKN),
             (Langkah::TandatanganiSk, PJ),
         ] {
-            s = boleh(l, s, a, false, false, None).unwrap().ke;
+            s = boleh(KP, l, s, a, false, false, None).unwrap().ke;
         }
         assert_eq!(s, S::ProfilDiperbarui);
         assert_eq!(s.kode_siasn(), 31);
@@ -440,6 +509,7 @@ mod tests {
     fn wrong_actor_wrong_status_self_and_missing_reason_are_refused() {
         assert_eq!(
             boleh(
+                KP,
                 Langkah::SetujuiBkn,
                 S::ApprovalSuratUsulan,
                 PJ,
@@ -452,6 +522,7 @@ mod tests {
         );
         assert_eq!(
             boleh(
+                KP,
                 Langkah::TandatanganiSk,
                 S::ValidasiDisetujui,
                 PJ,
@@ -464,6 +535,7 @@ mod tests {
         );
         assert_eq!(
             boleh(
+                KP,
                 Langkah::SetujuiInstansi,
                 S::SuratUsulan,
                 PJ,
@@ -476,6 +548,7 @@ mod tests {
         );
         assert_eq!(
             boleh(
+                KP,
                 Langkah::SetujuiBkn,
                 S::ApprovalSuratUsulan,
                 BKN,
@@ -488,6 +561,7 @@ mod tests {
         );
         assert_eq!(
             boleh(
+                KP,
                 Langkah::Tms,
                 S::ApprovalSuratUsulan,
                 BKN,
@@ -499,12 +573,24 @@ mod tests {
             LangkahDitolak::PerluAlasan
         );
         // The operator proposes their own case.
-        assert!(boleh(Langkah::Ajukan, S::BerkasDisimpan, OP, true, false, None).is_ok());
+        assert!(
+            boleh(
+                KP,
+                Langkah::Ajukan,
+                S::BerkasDisimpan,
+                OP,
+                true,
+                false,
+                None
+            )
+            .is_ok()
+        );
     }
 
     #[test]
     fn bts_and_return_go_back_to_the_operator() {
         let s = boleh(
+            KP,
             Langkah::Bts,
             S::ApprovalSuratUsulan,
             BKN,
@@ -516,10 +602,10 @@ mod tests {
         .ke;
         assert_eq!(s.ember(), Ember::Bts);
         assert_eq!(
-            langkah_tersedia(s, OP, true, false),
+            langkah_tersedia(KP, s, OP, true, false),
             vec![Langkah::SimpanBerkas, Langkah::Hapus]
         );
-        assert!(langkah_tersedia(S::Tms, OP, true, false).is_empty());
+        assert!(langkah_tersedia(KP, S::Tms, OP, true, false).is_empty());
         assert!(S::Tms.final_());
     }
 
@@ -547,6 +633,53 @@ mod tests {
         assert_eq!(
             JenisLayanan::from_kode("KP"),
             Some(JenisLayanan::KenaikanPangkat)
+        );
+    }
+
+    #[test]
+    fn an_agency_decision_skips_bkn() {
+        const MPP: JenisLayanan = JenisLayanan::Mpp;
+        assert!(!MPP.perlu_pertek());
+        assert!(KP.perlu_pertek());
+        let mut s = S::InputBerkas;
+        for (l, a) in [
+            (Langkah::SimpanBerkas, OP),
+            (Langkah::Ajukan, OP),
+            (Langkah::TandatanganiSk, PJ),
+        ] {
+            s = boleh(MPP, l, s, a, false, false, None).unwrap().ke;
+        }
+        assert_eq!(s, S::ProfilDiperbarui);
+        // No BKN step and no approval to BKN exist for it.
+        assert_eq!(
+            boleh(
+                MPP,
+                Langkah::SetujuiInstansi,
+                S::SuratUsulan,
+                PJ,
+                false,
+                false,
+                None
+            )
+            .err(),
+            Some(LangkahDitolak::StatusTidakSesuai)
+        );
+        assert_eq!(
+            langkah_tersedia(MPP, S::SuratUsulan, PJ, false, false),
+            vec![Langkah::KembalikanInstansi, Langkah::TandatanganiSk]
+        );
+        // A promotion's SK still needs the pertek first.
+        assert!(
+            boleh(
+                KP,
+                Langkah::TandatanganiSk,
+                S::SuratUsulan,
+                PJ,
+                false,
+                false,
+                None
+            )
+            .is_err()
         );
     }
 }

@@ -25,6 +25,10 @@ pub struct CalonPensiun {
     pub usia_bup: Option<i32>,
     /// Position name (reference, else as recorded).
     pub jabatan: Option<String>,
+    /// Jenis jabatan code as recorded (for the BUP when the position is not in the reference).
+    pub jenis_jabatan_id: Option<String>,
+    /// Eselon code as recorded (likewise).
+    pub eselon_id: Option<String>,
     /// Golongan id.
     pub golongan: Option<i16>,
     /// Kedudukan hukum.
@@ -68,6 +72,7 @@ impl Store {
         let mut sql = String::from(
             "SELECT p.id AS pegawai_id, p.nip, p.nama, p.tanggal_lahir, \
              CAST(rj.usia_bup AS INTEGER) AS usia_bup, COALESCE(rj.nama, p.nama_jabatan) AS jabatan, \
+             p.jenis_jabatan_id, p.eselon_id, \
              CAST(p.golongan AS SMALLINT) AS golongan, p.kedudukan_hukum_id, \
              COALESCE(kh.masih_asn, FALSE) AS masih_asn, p.instansi_kerja_id, p.jenis_pegawai, \
              EXISTS (SELECT 1 FROM riwayat r WHERE r.pegawai_id = p.id \
@@ -153,9 +158,10 @@ impl Store {
             .collect())
     }
 
-    /// Leave, study and state-office rows (the riwayat CLTN) begun on or before `hari_ini` of
-    /// employees whose kedudukan is active or one of those statuses: (employee, row id, row,
-    /// kedudukan now), for the daily job to align the kedudukan with the row's dates.
+    /// Status rows (the riwayat CLTN: leave, study, state office, temporary dismissal, MPP)
+    /// begun on or before `hari_ini` of employees whose kedudukan is active or one of those
+    /// statuses: (employee, row id, row, kedudukan now), for the daily job to align the
+    /// kedudukan with the row's dates.
     pub async fn cltn_untuk_diselaraskan(
         &self,
         hari_ini: NaiveDate,
@@ -170,7 +176,8 @@ impl Store {
                 "SELECT r.pegawai_id, r.id, r.data, p.kedudukan_hukum_id FROM riwayat r \
                      JOIN pegawai p ON p.id = r.pegawai_id \
                      WHERE r.jenis = 'cltn' AND r.tanggal_efektif <= $1 \
-                     AND p.kedudukan_hukum_id IN ('01', '02', '03', '07', '13') ORDER BY r.id",
+                     AND p.kedudukan_hukum_id IN ('01', '02', '03', '04', '07', '13', '20') \
+                     ORDER BY r.id",
             )
             .bind(hari_ini)
             .fetch_all(pool)
@@ -183,6 +190,57 @@ impl Store {
                 _ => None,
             })
             .collect())
+    }
+
+    /// Statuses running now (a status row without a return, of an employee whose kedudukan
+    /// is that of a status), of one agency or all, by end date.
+    pub async fn status_berjalan(
+        &self,
+        instansi_id: Option<&str>,
+        hari_ini: NaiveDate,
+    ) -> StoreResult<Vec<StatusBerjalan>> {
+        let rows: Vec<(
+            Uuid,
+            Uuid,
+            String,
+            String,
+            String,
+            sqlx::types::Json<siasn_domain::DataRiwayat>,
+        )> = on_pool!(self.db_baca(), |pool| {
+            sqlx::query_as(
+                "SELECT r.pegawai_id, r.id, p.nip, p.nama, p.instansi_kerja_id, r.data \
+                 FROM riwayat r JOIN pegawai p ON p.id = r.pegawai_id \
+                 WHERE r.jenis = 'cltn' AND r.tanggal_efektif <= $1 \
+                 AND p.kedudukan_hukum_id IN ('02', '03', '04', '07', '13', '20') \
+                 AND ($2 IS NULL OR p.instansi_kerja_id = $2) ORDER BY r.id",
+            )
+            .bind(hari_ini)
+            .bind(instansi_id)
+            .fetch_all(pool)
+            .await?
+        });
+        let mut out: Vec<StatusBerjalan> = rows
+            .into_iter()
+            .filter_map(
+                |(pegawai_id, riwayat_id, nip, nama, instansi_kerja_id, data)| match data.0 {
+                    siasn_domain::DataRiwayat::Cltn(c) if c.tanggal_aktif_kembali.is_none() => {
+                        Some(StatusBerjalan {
+                            pegawai_id,
+                            riwayat_id,
+                            nip,
+                            nama,
+                            instansi_kerja_id,
+                            status: c,
+                        })
+                    }
+                    _ => None,
+                },
+            )
+            .collect();
+        out.sort_by(|a, b| {
+            (a.status.tanggal_selesai, &a.nama).cmp(&(b.status.tanggal_selesai, &b.nama))
+        });
+        Ok(out)
     }
 
     /// The last day the daily job `nama` completed.
@@ -237,6 +295,48 @@ impl Store {
             .map(|(t, w)| (u32::try_from(t).unwrap_or(0), w))
             .collect())
     }
+}
+
+/// A status running now: whose, and its row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusBerjalan {
+    /// Employee.
+    pub pegawai_id: Uuid,
+    /// The status row.
+    pub riwayat_id: Uuid,
+    /// NIP.
+    pub nip: String,
+    /// Name.
+    pub nama: String,
+    /// Working agency.
+    pub instansi_kerja_id: String,
+    /// The row.
+    pub status: siasn_domain::riwayat::RiwayatCltn,
+}
+
+/// Records a reminder about a status row ending on `tanggal_akhir`; false when it was
+/// already sent.
+pub async fn catat_pengingat_status(
+    tx: &mut Tx,
+    riwayat_id: Uuid,
+    tanggal_akhir: NaiveDate,
+    jenis: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    let n = on_tx!(tx, |c| {
+        sqlx::query(
+            "INSERT INTO pengingat_status (riwayat_id, tanggal_akhir, jenis, dikirim_pada) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(riwayat_id)
+        .bind(tanggal_akhir)
+        .bind(jenis)
+        .bind(now)
+        .execute(&mut *c)
+        .await?
+        .rows_affected()
+    });
+    Ok(n == 1)
 }
 
 /// Records a retirement notice; false when it was already sent (nothing is sent twice).

@@ -70,11 +70,14 @@ impl Store {
                         .iter()
                         .map(|(sub, s)| (JenisLayanan::Pensiun, sub, s)),
                 )
-                .chain(
-                    cltn::DOKUMEN_CLTN_AWAL
-                        .iter()
-                        .map(|(sub, s)| (JenisLayanan::Cltn, sub, s)),
-                );
+                .chain(cltn::DOKUMEN_CLTN_AWAL.iter().map(|(sub, s)| {
+                    let layanan = sub
+                        .parse()
+                        .ok()
+                        .and_then(cltn::JenisUsulCltn::dari_kode)
+                        .map_or(JenisLayanan::Cltn, |j| j.keluarga().layanan());
+                    (layanan, sub, s)
+                }));
             for (jenis, sub, syarat) in dokumen {
                 for (i, s) in syarat.iter().enumerate() {
                     sqlx::query(

@@ -1,12 +1,23 @@
 //! Personnel services: statuses, steps, who decides, and why a step was refused.
 
 use siasn_domain::layanan::kp::Tujuan;
-use siasn_domain::layanan::{Langkah, LangkahDitolak, StatusLayanan};
+use siasn_domain::layanan::{JenisLayanan, Langkah, LangkahDitolak, StatusLayanan};
 use siasn_domain::tanggal::format_indonesia;
 
 use super::Terjemah;
 use crate::Bahasa::{self, Indonesia as Id, Inggris as En};
 use crate::Teks;
+
+/// A service's name.
+pub fn nama_layanan(j: JenisLayanan) -> Teks {
+    match j {
+        JenisLayanan::KenaikanPangkat => Teks::LayananKp,
+        JenisLayanan::Pensiun => Teks::LayananPensiun,
+        JenisLayanan::Cltn => Teks::LayananCltn,
+        JenisLayanan::Mpp => Teks::LayananMpp,
+        JenisLayanan::PemberhentianSementara => Teks::LayananPemberhentianSementara,
+    }
+}
 
 /// A case status as people say it (the SIASN name is shown beside it where it matters).
 pub fn label_status_layanan(s: StatusLayanan, b: Bahasa) -> &'static str {

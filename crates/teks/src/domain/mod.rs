@@ -13,7 +13,7 @@ mod ttd;
 use siasn_domain::riwayat::JenisRiwayat;
 
 pub use audit::{KalimatAudit, kalimat_audit};
-pub use layanan::{label_ember, label_langkah, label_status_layanan, label_tujuan};
+pub use layanan::{label_ember, label_langkah, label_status_layanan, label_tujuan, nama_layanan};
 pub use ttd::label_status_sertifikat;
 
 use crate::{Bahasa, Teks};

@@ -1,7 +1,7 @@
 //! Leaving the service and status changes: why a pension right is missing and why a BUP,
 //! CLTN or MPP case is refused, each naming its rule.
 
-use siasn_domain::layanan::cltn::UsulCltnDitolak;
+use siasn_domain::layanan::cltn::{KeluargaCltn, UsulCltnDitolak};
 use siasn_domain::layanan::pensiun::PensiunDitolak;
 use siasn_domain::masa_kerja::MasaKerja;
 use siasn_domain::pemberhentian::{BupDitolak, CltnDitolak, MppDitolak, TanpaHakPensiun};
@@ -132,15 +132,24 @@ impl Terjemah for UsulCltnDitolak {
         use UsulCltnDitolak as E;
         match (self, b) {
             (E::Aturan(e), _) => e.jelaskan(b),
-            (E::BukanPns, Id) => "CLTN hanya untuk PNS".into(),
-            (E::BukanPns, En) => "unpaid leave (CLTN) is only for a PNS".into(),
-            (E::TidakAktif, Id) => "CLTN hanya untuk pegawai yang sedang aktif".into(),
-            (E::TidakAktif, En) => "unpaid leave is only for an employee on active duty".into(),
+            (E::Mpp(e), _) => e.jelaskan(b),
+            (E::BukanPns, Id) => "perubahan status ini hanya untuk PNS".into(),
+            (E::BukanPns, En) => "this status change is only for a PNS".into(),
+            (E::TidakAktif, Id) => {
+                "status ini hanya dapat dimulai bagi pegawai yang sedang aktif".into()
+            }
+            (E::TidakAktif, En) => {
+                "this status can only begin for an employee on active duty".into()
+            }
             (E::SudahBerjalan, Id) => {
-                "pegawai ini sedang menjalani CLTN, tugas belajar, atau jabatan negara".into()
+                "pegawai ini sedang menjalani CLTN, tugas belajar, jabatan negara, pemberhentian \
+                 sementara, atau masa persiapan pensiun"
+                    .into()
             }
             (E::SudahBerjalan, En) => {
-                "this employee is already on leave, on study or in a state office".into()
+                "this employee is already on leave, on study, in a state office, temporarily \
+                 dismissed or on pre-retirement leave"
+                    .into()
             }
             (E::TanpaCltn, Id) => {
                 "tidak ada status jenis ini yang sedang berjalan untuk diperpanjang atau diakhiri"
@@ -148,15 +157,20 @@ impl Terjemah for UsulCltnDitolak {
             }
             (E::TanpaCltn, En) => "no status of this kind is running to extend or end".into(),
             (E::TidakDiperpanjang, Id) => {
-                "masa jabatan pejabat negara tidak diperpanjang lewat usul ini".into()
+                "masa jabatan pejabat negara dan masa persiapan pensiun tidak diperpanjang lewat \
+                 usul ini"
+                    .into()
             }
             (E::TidakDiperpanjang, En) => {
-                "a state official's term is not extended by this case".into()
+                "a state official's term and pre-retirement leave are not extended by this case"
+                    .into()
             }
             (E::TanggalWajib, Id) => "tanggal yang diperlukan belum diisi".into(),
             (E::TanggalWajib, En) => "a date the case needs is missing".into(),
-            (E::AktifSebelumMulai, Id) => "tanggal aktif kembali harus sesudah CLTN dimulai".into(),
-            (E::AktifSebelumMulai, En) => "the return must come after the leave began".into(),
+            (E::AktifSebelumMulai, Id) => {
+                "tanggal aktif kembali harus sesudah status itu dimulai".into()
+            }
+            (E::AktifSebelumMulai, En) => "the return must come after the status began".into(),
             (E::TerlambatMelapor { batas }, Id) => format!(
                 "batas melapor kembali adalah {}; sesudahnya pegawai diberhentikan (pemberhentian karena tidak melapor setelah CLTN)",
                 tanggal(*batas, b)
@@ -215,6 +229,25 @@ impl Terjemah for MppDitolak {
                 "pre-retirement leave must start before the retirement date".into()
             }
         }
+    }
+}
+
+impl Terjemah for KeluargaCltn {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        use KeluargaCltn as K;
+        match (self, b) {
+            (K::Cltn, Id) => "cuti di luar tanggungan negara",
+            (K::Cltn, En) => "unpaid leave",
+            (K::TugasBelajar, Id) => "tugas belajar",
+            (K::TugasBelajar, En) => "study assignment",
+            (K::PejabatNegara, Id) => "masa jabatan pejabat negara",
+            (K::PejabatNegara, En) => "term as a state official",
+            (K::PemberhentianSementara, Id) => "pemberhentian sementara",
+            (K::PemberhentianSementara, En) => "temporary dismissal",
+            (K::Mpp, Id) => "masa persiapan pensiun",
+            (K::Mpp, En) => "pre-retirement leave",
+        }
+        .into()
     }
 }
 

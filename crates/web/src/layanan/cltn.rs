@@ -3,7 +3,10 @@
 
 use siasn_app::layanan::cltn::{self, HasilMulaiCltn};
 use siasn_domain::akses::Peran;
-use siasn_domain::layanan::cltn::{JenisUsulCltn, PermintaanCltn};
+use siasn_domain::layanan::cltn::{
+    JenisUsulCltn, KeluargaCltn, PENGINGAT_AKHIR_STATUS_HARI, PermintaanCltn, lewat_batas_lapor,
+};
+use siasn_domain::pemberhentian::batas_lapor_cltn;
 
 use super::*;
 
@@ -30,6 +33,57 @@ struct CltnPage<'a> {
     galat: Option<String>,
     jenis: Vec<(u8, &'static str)>,
     isian: Isian,
+    berjalan: Vec<BarisStatus>,
+}
+
+/// One running status as listed.
+struct BarisStatus {
+    nama: String,
+    nip: String,
+    status: String,
+    mulai: String,
+    selesai: String,
+    /// The report-back deadline, where the status has one.
+    batas_lapor: Option<String>,
+    /// "Ends soon" or "past the deadline".
+    peringatan: Option<&'static str>,
+}
+
+/// The agency's running statuses, for an operator or official of one agency.
+async fn berjalan(state: &AppState, m: &Masuk) -> Result<Vec<BarisStatus>, WebError> {
+    let b = m.bahasa();
+    let Some(instansi) = super::prediksi::satu_instansi(m) else {
+        return Ok(Vec::new());
+    };
+    let hari_ini = state.app().sekarang().date_naive();
+    let t = |d: chrono::NaiveDate| crate::tampilan::tanggal(d, b);
+    Ok(cltn::status_berjalan(state.app(), &m.aktor(), &instansi)
+        .await
+        .dalam(b)?
+        .into_iter()
+        .map(|s| {
+            let keluarga = KeluargaCltn::dari_kode_mulai(s.status.jenis_cltn);
+            let akhir = s.status.tanggal_selesai;
+            let peringatan = if keluarga.wajib_melapor() && lewat_batas_lapor(akhir, hari_ini) {
+                Some(b.t(Teks::CltnLewatBatas))
+            } else if akhir >= hari_ini
+                && (akhir - hari_ini).num_days() <= PENGINGAT_AKHIR_STATUS_HARI
+            {
+                Some(b.t(Teks::CltnSegeraBerakhir))
+            } else {
+                None
+            };
+            BarisStatus {
+                nama: s.nama,
+                nip: s.nip,
+                status: b.jelaskan(&keluarga),
+                mulai: t(s.status.tanggal_mulai),
+                selesai: t(akhir),
+                batas_lapor: keluarga.wajib_melapor().then(|| t(batas_lapor_cltn(akhir))),
+                peringatan,
+            }
+        })
+        .collect())
 }
 
 async fn tampilkan(
@@ -50,6 +104,7 @@ async fn tampilkan(
             .map(|j| (j.kode(), j.nama()))
             .collect(),
         isian,
+        berjalan: berjalan(state, m).await?,
     };
     Ok(Html(page.render()?).into_response())
 }

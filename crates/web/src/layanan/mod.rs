@@ -60,14 +60,7 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
         .route("/layanan/{id}/dokumen/{dok}", get(halaman::dokumen))
 }
 
-/// A service's name.
-pub(crate) fn nama_layanan(j: siasn_domain::layanan::JenisLayanan) -> Teks {
-    match j {
-        siasn_domain::layanan::JenisLayanan::KenaikanPangkat => Teks::LayananKp,
-        siasn_domain::layanan::JenisLayanan::Pensiun => Teks::LayananPensiun,
-        siasn_domain::layanan::JenisLayanan::Cltn => Teks::LayananCltn,
-    }
-}
+pub(crate) use siasn_teks::nama_layanan;
 
 /// "III/b Penata Muda Tingkat I".
 fn golongan(g: siasn_domain::Golongan) -> String {

@@ -122,11 +122,7 @@ async fn pemberitahuan(
         _ => None,
     };
     let jabatan = state.store().ref_jabatan().await?;
-    let bup = pensiun::bup(
-        p.jabatan_id
-            .as_deref()
-            .and_then(|id| jabatan.iter().find(|j| j.id == id)),
-    );
+    let bup = pensiun::bup_pegawai(&p, &jabatan).usia;
     let hitungan = pensiun::hitung(p.tanggal_lahir, bup);
     let tmt = format!("{} (BUP {bup})", tampilan::tanggal(hitungan.tmt_pensiun, b));
     let keputusan = riwayat.iter().find_map(|r| match &r.data {

@@ -44,12 +44,10 @@ pub enum HasilMulaiPensiun {
 /// The retirement facts of a record: BUP from the position reference, TMT pensiun.
 pub async fn pensiun_pegawai(app: &App, p: &Pegawai) -> AppResult<Pensiun> {
     let jabatan = app.store().ref_jabatan().await?;
-    let usia = p
-        .jabatan_id
-        .as_ref()
-        .and_then(|j| jabatan.iter().find(|r| &r.id == j))
-        .map_or(bup::BUP_BAWAAN, |r| r.usia_bup);
-    Ok(bup::hitung(p.tanggal_lahir, usia))
+    Ok(bup::hitung(
+        p.tanggal_lahir,
+        bup::bup_pegawai(p, &jabatan).usia,
+    ))
 }
 
 /// Starts a pension or dismissal case for one employee, as their agency's operator: the rules
@@ -345,26 +343,7 @@ pub async fn daftar(
     awal: NaiveDate,
     akhir: NaiveDate,
 ) -> AppResult<Vec<BarisPensiun>> {
-    let instansi = app
-        .store()
-        .instansi(instansi_id)
-        .await
-        .map_err(AppError::dari_store)?;
-    let letak = siasn_domain::akses::LetakPegawai {
-        pegawai_id: Uuid::nil(),
-        instansi_id: instansi.id.clone(),
-        kanreg_id: instansi.kanreg_id.clone(),
-    };
-    let boleh = aktor
-        .pelaku
-        .peran
-        .iter()
-        .filter(|g| g.peran != Peran::Pegawai)
-        .filter_map(|g| g.cakupan(None))
-        .any(|c| siasn_domain::akses::meliputi(&c, &letak));
-    if !boleh {
-        return Err(AppError::Dilarang);
-    }
+    let instansi = super::instansi_dalam_cakupan(app, aktor, instansi_id).await?;
     daftar_instansi(app, &instansi.id, awal, akhir).await
 }
 
@@ -418,11 +397,7 @@ pub async fn daftar_instansi(
     // Cases of employees outside the BUP birth range (own request, death, dismissal).
     for (_, k) in per_pegawai {
         let p = app.store().pegawai(k.pegawai_id).await?;
-        let usia = p
-            .jabatan_id
-            .as_ref()
-            .and_then(|j| jabatan.iter().find(|r| &r.id == j))
-            .map_or(bup::BUP_BAWAAN, |r| r.usia_bup);
+        let usia = bup::bup_pegawai(&p, &jabatan).usia;
         let c = CalonPensiun {
             pegawai_id: p.id,
             nip: p.nomor_induk.to_string(),
@@ -430,6 +405,8 @@ pub async fn daftar_instansi(
             tanggal_lahir: p.tanggal_lahir,
             usia_bup: Some(i32::from(usia)),
             jabatan: p.nama_jabatan.clone(),
+            jenis_jabatan_id: p.jenis_jabatan_id.clone(),
+            eselon_id: p.eselon_id.clone(),
             golongan: p.golongan.map(|g| i16::from(g.id())),
             kedudukan_hukum_id: p.kedudukan_hukum_id.clone(),
             masih_asn: true,
@@ -462,14 +439,21 @@ fn baris(c: CalonPensiun, pensiun: Pensiun, kasus: Option<KasusLayanan>) -> Bari
 }
 
 pub(super) fn usia_bup(c: &CalonPensiun) -> u8 {
-    c.usia_bup
-        .and_then(|u| u8::try_from(u).ok())
-        .unwrap_or(bup::BUP_BAWAAN)
+    bup::usia_bup(
+        c.usia_bup.and_then(|u| u8::try_from(u).ok()),
+        c.jenis_jabatan_id.as_deref(),
+        c.eselon_id.as_deref(),
+        c.jabatan.as_deref(),
+        c.tanggal_lahir,
+    )
 }
 
-/// The lowest and highest BUP in the position reference (with the default).
+/// The lowest and highest BUP in the position reference (with the ages by kind of position).
 pub(super) fn rentang_bup(jabatan: &[siasn_domain::referensi::RefJabatan]) -> (u8, u8) {
-    let semua = jabatan.iter().map(|j| j.usia_bup).chain([bup::BUP_BAWAAN]);
+    let semua = jabatan
+        .iter()
+        .map(|j| j.usia_bup)
+        .chain(bup::BUP_MENURUT_KELOMPOK);
     let min = semua.clone().min().unwrap_or(bup::BUP_BAWAAN);
     let maks = semua.max().unwrap_or(bup::BUP_BAWAAN);
     (min, maks)

@@ -185,10 +185,13 @@ pub fn data_utama(
     lingkup: &DaftarLingkup,
     hari_ini: NaiveDate,
 ) -> Value {
-    let bup = n
-        .usia_bup
-        .and_then(|b| u8::try_from(b).ok())
-        .unwrap_or(pensiun::BUP_BAWAAN);
+    let bup = pensiun::usia_bup(
+        n.usia_bup.and_then(|b| u8::try_from(b).ok()),
+        p.jenis_jabatan_id.as_deref(),
+        p.eselon_id.as_deref(),
+        p.nama_jabatan.as_deref(),
+        p.tanggal_lahir,
+    );
     let s = Sumber {
         p,
         n,

@@ -337,7 +337,7 @@ async fn cltn_with_return_through_the_pages_and_rw_cltn() {
     .await;
     let id = walk(&mut op, &mut pejabat, &mut bkn, r, &["L11", "L04"]).await;
     let page = op.get(&format!("/layanan/{id}")).await;
-    assert!(page.body.contains("CLTN, tugas belajar dan pejabat negara"));
+    assert!(page.body.contains("Perubahan status kepegawaian"));
     assert_eq!(
         app.store().pegawai(p.id).await.unwrap().kedudukan_hukum_id,
         "02"
