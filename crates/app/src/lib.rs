@@ -10,6 +10,7 @@ mod aktor;
 pub mod akun;
 pub mod audit;
 mod error;
+pub mod formasi;
 mod hasher;
 mod jam;
 pub mod kartu;

@@ -9,6 +9,7 @@ pub mod akun;
 #[cfg(test)]
 mod contoh;
 pub mod dokumen;
+pub mod formasi;
 pub mod golongan;
 pub mod instansi;
 pub mod ip_asn;

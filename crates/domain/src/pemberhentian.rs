@@ -5,6 +5,7 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::formasi::Formasi;
 use crate::masa_kerja::MasaKerja;
 use crate::pensiun::Pensiun;
 use crate::tanggal::usia_pada;
@@ -284,9 +285,17 @@ pub enum CltnDitolak {
     /// A second extension.
     #[error("cltn.perpanjangan_sudah_pernah")]
     SudahDiperpanjang,
-    /// Reactivation needs a vacant post (formasi).
+    /// Reactivation needs a vacant post: this one is full.
     #[error("cltn.tanpa_formasi_lowong")]
-    TanpaFormasi,
+    TanpaFormasi {
+        /// Holders the post is planned for.
+        kebutuhan: u32,
+        /// Holders occupying it.
+        terisi: u32,
+    },
+    /// Reactivation needs a vacant post: the post is not in the formasi register.
+    #[error("cltn.formasi_tidak_tercatat")]
+    FormasiTidakTercatat,
 }
 
 /// A CLTN granted from `awal` to `akhir` (inclusive) to someone with `masa_kerja` continuous
@@ -327,12 +336,15 @@ pub fn periksa_perpanjangan_cltn(
     Ok(())
 }
 
-/// Reactivation after CLTN: only into a vacant post.
-pub fn periksa_aktif_kembali(ada_formasi_lowong: bool) -> Result<(), CltnDitolak> {
-    if ada_formasi_lowong {
-        Ok(())
-    } else {
-        Err(CltnDitolak::TanpaFormasi)
+/// Reactivation after CLTN: only into a post of the formasi register with a vacancy.
+pub fn periksa_aktif_kembali(formasi: Option<Formasi>) -> Result<(), CltnDitolak> {
+    match formasi {
+        None => Err(CltnDitolak::FormasiTidakTercatat),
+        Some(f) if f.lowong() == 0 => Err(CltnDitolak::TanpaFormasi {
+            kebutuhan: f.kebutuhan,
+            terisi: f.terisi,
+        }),
+        Some(_) => Ok(()),
     }
 }
 
@@ -554,8 +566,19 @@ mod tests {
             periksa_perpanjangan_cltn(d(2028, 12, 31), d(2029, 6, 30), true),
             Err(CltnDitolak::SudahDiperpanjang)
         );
-        assert_eq!(periksa_aktif_kembali(false), Err(CltnDitolak::TanpaFormasi));
-        assert!(periksa_aktif_kembali(true).is_ok());
+        let f = |kebutuhan, terisi| Some(Formasi { kebutuhan, terisi });
+        assert_eq!(
+            periksa_aktif_kembali(f(2, 2)),
+            Err(CltnDitolak::TanpaFormasi {
+                kebutuhan: 2,
+                terisi: 2
+            })
+        );
+        assert_eq!(
+            periksa_aktif_kembali(None),
+            Err(CltnDitolak::FormasiTidakTercatat)
+        );
+        assert!(periksa_aktif_kembali(f(3, 2)).is_ok());
         assert_eq!(batas_lapor_cltn(d(2029, 1, 31)), d(2029, 2, 28));
     }
 

@@ -317,7 +317,7 @@ pub async fn kasus_cltn(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
                             .checked_add_months(chrono::Months::new(24))
                             .and_then(|d| d.pred_opt()),
                         aktif: None,
-                        formasi_lowong: false,
+                        formasi: None,
                     },
                     tahap,
                 )
@@ -328,7 +328,7 @@ pub async fn kasus_cltn(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
                     mulai: None,
                     selesai: None,
                     aktif: Some(hari_ini),
-                    formasi_lowong: true,
+                    formasi: None,
                 },
                 StatusLayanan::InputBerkas,
             ),
@@ -352,6 +352,150 @@ pub async fn kasus_cltn(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
         }
     }
     println!("usul CLTN demo: {dibuat} usul");
+    Ok(())
+}
+
+/// The formasi register of every demo agency from its posts held now: most posts planned for
+/// their holders plus one or two, every third one full; posts of employees away on leave keep
+/// a place so their return can be shown.
+pub async fn formasi(app: &App) -> anyhow::Result<()> {
+    let now = app.sekarang();
+    let mut n = 0;
+    for instansi in app.store().daftar_instansi().await? {
+        let pos = app.store().daftar_formasi(&instansi.id).await?;
+        let mut tx = app.store().begin().await?;
+        for (i, p) in pos.iter().enumerate() {
+            let tambahan = match i % 3 {
+                0 => 0,
+                1 => 1,
+                _ => 2,
+            };
+            siasn_store::formasi::atur_formasi(
+                &mut tx,
+                &instansi.id,
+                p.unor_id,
+                &p.jabatan_id,
+                p.terisi + tambahan,
+                now,
+            )
+            .await?;
+            n += 1;
+        }
+        tx.commit().await?;
+    }
+    // Whoever is away keeps a vacancy in their post (the register counts only holders present).
+    let berjalan = app.store().status_berjalan(None, now.date_naive()).await?;
+    let mut tx = app.store().begin().await?;
+    for s in berjalan {
+        let p = app.store().pegawai(s.pegawai_id).await?;
+        let (Some(unor), Some(jabatan)) = (p.unor_id, p.jabatan_id.as_deref()) else {
+            continue;
+        };
+        let terisi = app
+            .store()
+            .formasi(unor, jabatan)
+            .await?
+            .map_or(0, |f| f.terisi);
+        siasn_store::formasi::atur_formasi(
+            &mut tx,
+            &p.instansi_kerja_id,
+            unor,
+            jabatan,
+            terisi + 1,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    println!("peta jabatan demo: {n} jabatan");
+    Ok(())
+}
+
+/// Pre-retirement leave and a temporary dismissal in PROV-JABAR, decided by the agency alone:
+/// an MPP with its SK signed, a detention with its SK signed, and one waiting for the official.
+pub async fn kasus_status_instansi(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
+    use siasn_app::layanan::cltn::{self, HasilMulaiCltn};
+    use siasn_domain::layanan::cltn::{JenisUsulCltn, PermintaanCltn};
+    let operator = aktor(app, akun.operator).await?;
+    let pejabat = aktor(app, akun.pejabat).await?;
+    let bkn = aktor(app, akun.bkn).await?;
+    let hari_ini = app.sekarang().date_naive();
+    let staf = [
+        operator.pelaku.pegawai_id,
+        pejabat.pelaku.pegawai_id,
+        bkn.pelaku.pegawai_id,
+    ];
+    let halaman = app
+        .store()
+        .daftar_pegawai(
+            &siasn_store::FilterPegawai {
+                instansi_id: "PROV-JABAR".into(),
+                unor_id: None,
+            },
+            None,
+            200,
+        )
+        .await?;
+    let pdf = contoh_pdf("Contoh berkas").await?;
+    let bulan_depan = BulanTahun::of(hari_ini).tambah_bulan(1).hari_pertama();
+    let mut mpp = false;
+    let mut tahanan = [StatusLayanan::ProfilDiperbarui, StatusLayanan::SuratUsulan].into_iter();
+    let mut berikut = tahanan.next();
+    let mut dibuat = 0;
+    for r in halaman.items.iter().filter(|r| !staf.contains(&Some(r.id))) {
+        let p = app.store().pegawai(r.id).await?;
+        if p.kedudukan_hukum_id != "01" || p.jenis_pegawai != siasn_domain::JenisPegawai::Pns {
+            continue;
+        }
+        let tmt = siasn_app::layanan::pensiun::pensiun_pegawai(app, &p)
+            .await?
+            .tmt_pensiun;
+        let dekat = tmt > bulan_depan
+            && tmt
+                <= bulan_depan
+                    .checked_add_months(chrono::Months::new(12))
+                    .unwrap_or(tmt);
+        let (minta, tahap, alasan) = if !mpp && dekat {
+            (
+                PermintaanCltn {
+                    jenis: JenisUsulCltn::Mpp,
+                    mulai: Some(bulan_depan),
+                    selesai: None,
+                    aktif: None,
+                    formasi: None,
+                },
+                StatusLayanan::ProfilDiperbarui,
+                "permohonan masa persiapan pensiun",
+            )
+        } else if let (Some(tahap), false) = (berikut, dekat) {
+            (
+                PermintaanCltn {
+                    jenis: JenisUsulCltn::PemberhentianSementara,
+                    mulai: Some(hari_ini - Duration::days(3)),
+                    selesai: Some(hari_ini + Duration::days(17)),
+                    aktif: None,
+                    formasi: None,
+                },
+                tahap,
+                "surat perintah penahanan penyidik",
+            )
+        } else {
+            continue;
+        };
+        if let HasilMulaiCltn::Dibuat(k) = cltn::mulai(app, &operator, p.id, minta, alasan).await? {
+            dibuat += 1;
+            jalankan(app, &operator, &pejabat, &bkn, k, tahap, &pdf).await?;
+            if minta.jenis == JenisUsulCltn::Mpp {
+                mpp = true;
+            } else {
+                berikut = tahanan.next();
+            }
+        }
+        if mpp && berikut.is_none() {
+            break;
+        }
+    }
+    println!("usul MPP dan pemberhentian sementara demo: {dibuat} usul");
     Ok(())
 }
 
@@ -382,6 +526,17 @@ async fn jalankan(
         .collect();
     if let Err(m) = layanan::lampirkan(app, operator, id, &[], &unggahan).await? {
         anyhow::bail!("lampiran demo ditolak: {m:?}");
+    }
+    // A service the agency decides alone: proposed, then the official signs the SK.
+    if !k.jenis.perlu_pertek() {
+        k = layanan::kasus(app, operator, id).await?;
+        for l in [Langkah::SimpanBerkas, Langkah::Ajukan] {
+            k = maju(app, operator, &k, l, None).await?;
+        }
+        if sampai == S::ProfilDiperbarui {
+            maju(app, pejabat, &k, Langkah::TandatanganiSk, None).await?;
+        }
+        return Ok(());
     }
     let langkah: &[(&Aktor, Langkah, Option<&str>, S)] = &[
         (operator, Langkah::SimpanBerkas, None, S::BerkasDisimpan),

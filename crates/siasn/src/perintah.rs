@@ -173,7 +173,9 @@ async fn buat_demo(app: &App, employees: u32, seed: u64) -> anyhow::Result<()> {
     let akun = akun_demo(app).await?;
     crate::demo_layanan::kasus_kp(app, &akun).await?;
     crate::demo_layanan::kasus_pensiun(app, &akun).await?;
-    crate::demo_layanan::kasus_cltn(app, &akun).await
+    crate::demo_layanan::formasi(app).await?;
+    crate::demo_layanan::kasus_cltn(app, &akun).await?;
+    crate::demo_layanan::kasus_status_instansi(app, &akun).await
 }
 
 /// The password of every demo account (documented in the README; demo data only).

@@ -15,6 +15,7 @@ pub mod blob;
 pub mod db;
 pub mod email;
 pub mod error;
+pub mod formasi;
 pub mod instansi;
 pub mod kartu;
 pub mod klien_api;

@@ -102,6 +102,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0014_pengingat_status.sql"),
         postgres: include_str!("../migrations/postgres/0014_pengingat_status.sql"),
     },
+    Migration {
+        version: 15,
+        name: "formasi",
+        sqlite: include_str!("../migrations/sqlite/0015_formasi.sql"),
+        postgres: include_str!("../migrations/postgres/0015_formasi.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -80,6 +80,14 @@ pub async fn mulai(
         diperpanjang: berjalan.is_some_and(|(_, c)| c.diperpanjang),
         tmt_pensiun: pensiun_pegawai(app, &p).await?.tmt_pensiun,
     };
+    // A return is into a vacancy of the employee's post, as the register says now.
+    let mut minta = minta;
+    minta.formasi = match (p.unor_id, p.jabatan_id.as_deref()) {
+        (Some(unor), Some(jabatan)) if minta.jenis.tahap() == Tahap::Kembali => {
+            app.store().formasi(unor, jabatan).await?
+        }
+        _ => None,
+    };
     let r = match rancang_cltn(&fakta, minta) {
         Ok(r) => r,
         Err(e) => return Ok(HasilMulaiCltn::Ditolak(e)),
@@ -91,7 +99,8 @@ pub async fn mulai(
         selesai: r.selesai,
         aktif: r.aktif,
         alasan: alasan.trim().chars().take(500).collect(),
-        formasi_lowong: minta.formasi_lowong,
+        formasi_lowong: minta.formasi.is_some_and(|f| f.lowong() > 0),
+        formasi: minta.formasi,
         riwayat_id: berjalan.map(|(id, _)| id),
         kedudukan_lama: p.kedudukan_hukum_id.clone(),
         kedudukan_baru: r.kedudukan_baru.to_string(),

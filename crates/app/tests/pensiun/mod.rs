@@ -587,25 +587,19 @@ pub async fn a_cltn_with_extension_and_return(store: &Store) {
         .iter()
         .find(lama)
         .expect("a PNS with long service");
-    let minta = |jenis, mulai, selesai, aktif, formasi| PermintaanCltn {
+    let minta = |jenis, mulai, selesai, aktif| PermintaanCltn {
         jenis,
         mulai,
         selesai,
         aktif,
-        formasi_lowong: formasi,
+        formasi: None,
     };
     let d = |y, m, h| NaiveDate::from_ymd_opt(y, m, h);
     let mulai = cltn::mulai(
         &app,
         &op,
         p.id,
-        minta(
-            JenisUsulCltn::Cltn,
-            Some(hari_ini),
-            d(2029, 11, 2),
-            None,
-            false,
-        ),
+        minta(JenisUsulCltn::Cltn, Some(hari_ini), d(2029, 11, 2), None),
         "mendampingi suami tugas belajar",
     )
     .await
@@ -623,13 +617,7 @@ pub async fn a_cltn_with_extension_and_return(store: &Store) {
                 &app,
                 &op,
                 baru.id,
-                minta(
-                    JenisUsulCltn::Cltn,
-                    Some(hari_ini),
-                    d(2027, 11, 1),
-                    None,
-                    false
-                ),
+                minta(JenisUsulCltn::Cltn, Some(hari_ini), d(2027, 11, 1), None),
                 "x"
             )
             .await
@@ -642,13 +630,7 @@ pub async fn a_cltn_with_extension_and_return(store: &Store) {
             &app,
             &op,
             p.id,
-            minta(
-                JenisUsulCltn::Perpanjangan,
-                None,
-                d(2028, 1, 1),
-                None,
-                false
-            ),
+            minta(JenisUsulCltn::Perpanjangan, None, d(2028, 1, 1), None),
             "x"
         )
         .await
@@ -663,13 +645,7 @@ pub async fn a_cltn_with_extension_and_return(store: &Store) {
         &app,
         &op,
         p.id,
-        minta(
-            JenisUsulCltn::Cltn,
-            Some(hari_ini),
-            Some(selesai),
-            None,
-            false,
-        ),
+        minta(JenisUsulCltn::Cltn, Some(hari_ini), Some(selesai), None),
         "mendampingi suami tugas belajar",
     )
     .await
@@ -700,13 +676,7 @@ pub async fn a_cltn_with_extension_and_return(store: &Store) {
             &app,
             &op,
             p.id,
-            minta(
-                JenisUsulCltn::Perpanjangan,
-                None,
-                d(2029, 11, 2),
-                None,
-                false
-            ),
+            minta(JenisUsulCltn::Perpanjangan, None, d(2029, 11, 2), None),
             "x"
         )
         .await
@@ -719,13 +689,7 @@ pub async fn a_cltn_with_extension_and_return(store: &Store) {
         &app,
         &op,
         p.id,
-        minta(
-            JenisUsulCltn::Perpanjangan,
-            None,
-            d(2029, 5, 1),
-            None,
-            false,
-        ),
+        minta(JenisUsulCltn::Perpanjangan, None, d(2029, 5, 1), None),
         "perawatan anak",
     )
     .await
@@ -747,13 +711,7 @@ pub async fn a_cltn_with_extension_and_return(store: &Store) {
             &app,
             &op,
             p.id,
-            minta(
-                JenisUsulCltn::Perpanjangan,
-                None,
-                d(2029, 6, 1),
-                None,
-                false
-            ),
+            minta(JenisUsulCltn::Perpanjangan, None, d(2029, 6, 1), None),
             "x"
         )
         .await
@@ -761,32 +719,74 @@ pub async fn a_cltn_with_extension_and_return(store: &Store) {
         HasilMulaiCltn::Ditolak(UsulCltnDitolak::Aturan(CltnDitolak::SudahDiperpanjang))
     );
 
-    // The return: a vacancy is needed, and the report-back deadline holds.
+    // The return: a vacancy in the employee's post is needed (the formasi register, not the
+    // operator's word), and the report-back deadline holds.
     let kembali = hari_ini + chrono::Duration::days(10);
-    assert_eq!(
+    let kembali_ke = |app, op| async move {
         cltn::mulai(
-            &app,
-            &op,
+            app,
+            op,
             p.id,
-            minta(
-                JenisUsulCltn::AktifKembali,
-                None,
-                None,
-                Some(kembali),
-                false
-            ),
-            "x"
+            minta(JenisUsulCltn::AktifKembali, None, None, Some(kembali)),
+            "x",
         )
         .await
-        .unwrap(),
-        HasilMulaiCltn::Ditolak(UsulCltnDitolak::Aturan(CltnDitolak::TanpaFormasi))
+        .unwrap()
+    };
+    assert_eq!(
+        kembali_ke(&app, &op).await,
+        HasilMulaiCltn::Ditolak(UsulCltnDitolak::Aturan(CltnDitolak::FormasiTidakTercatat))
     );
+    let unor = p.unor_id.expect("a unit");
+    let jabatan = p.jabatan_id.clone().expect("a position");
+    let terisi = store
+        .daftar_formasi("PROV-JABAR")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|f| f.unor_id == unor && f.jabatan_id == jabatan)
+        .map_or(0, |f| f.terisi);
+    let atur = |kebutuhan| {
+        let (app, op, jabatan) = (&app, &op, jabatan.clone());
+        async move {
+            siasn_app::formasi::atur(app, op, "PROV-JABAR", unor, &jabatan, kebutuhan, "ABK 2026")
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(atur(terisi).await, Ok(()));
+    assert_eq!(
+        kembali_ke(&app, &op).await,
+        HasilMulaiCltn::Ditolak(UsulCltnDitolak::Aturan(CltnDitolak::TanpaFormasi {
+            kebutuhan: terisi,
+            terisi
+        }))
+    );
+    // A unit of another agency, and no reason: refused, nothing changed.
+    let lain = store.unor_instansi("KAB-GOWA").await.unwrap();
+    assert_eq!(
+        siasn_app::formasi::atur(&app, &op, "PROV-JABAR", lain[0].id, &jabatan, 5, "x")
+            .await
+            .unwrap(),
+        Err(siasn_domain::formasi::FormasiDitolak::UnorLain)
+    );
+    assert_eq!(
+        siasn_app::formasi::atur(&app, &op, "PROV-JABAR", unor, &jabatan, 5, " ")
+            .await
+            .unwrap(),
+        Err(siasn_domain::formasi::FormasiDitolak::PerluAlasan)
+    );
+    assert!(matches!(
+        siasn_app::formasi::atur(&app, &pj, "PROV-JABAR", unor, &jabatan, 5, "x").await,
+        Err(siasn_app::AppError::Dilarang)
+    ));
+    assert_eq!(atur(terisi + 1).await, Ok(()));
     assert_eq!(
         cltn::mulai(
             &app,
             &op,
             p.id,
-            minta(JenisUsulCltn::AktifKembali, None, None, d(2029, 6, 2), true),
+            minta(JenisUsulCltn::AktifKembali, None, None, d(2029, 6, 2)),
             "x"
         )
         .await
@@ -799,13 +799,21 @@ pub async fn a_cltn_with_extension_and_return(store: &Store) {
         &app,
         &op,
         p.id,
-        minta(JenisUsulCltn::AktifKembali, None, None, Some(kembali), true),
+        minta(JenisUsulCltn::AktifKembali, None, None, Some(kembali)),
         "kembali ke formasi Analis Kepegawaian",
     )
     .await
     .unwrap() else {
         panic!("the return starts")
     };
+    let d_kasus = layanan::kasus(&app, &op, id).await.unwrap();
+    assert_eq!(
+        d_kasus.cltn().and_then(|d| d.formasi),
+        Some(siasn_domain::formasi::Formasi {
+            kebutuhan: terisi + 1,
+            terisi
+        })
+    );
     sampai_sk(&app, &op, &pj, &bkn, id, &["L11"]).await;
     let c = baris(
         store
@@ -835,7 +843,6 @@ pub async fn a_cltn_with_extension_and_return(store: &Store) {
             Some(hari),
             d(2029, 7, 31),
             None,
-            false,
         ),
         "S2 Administrasi Publik",
     )
@@ -854,7 +861,6 @@ pub async fn a_cltn_with_extension_and_return(store: &Store) {
             None,
             None,
             Some(hari + chrono::Duration::days(1)),
-            false,
         ),
         "lulus lebih awal",
     )

@@ -25,14 +25,13 @@ fn minta(
     mulai: Option<NaiveDate>,
     selesai: Option<NaiveDate>,
     aktif: Option<NaiveDate>,
-    formasi_lowong: bool,
 ) -> PermintaanCltn {
     PermintaanCltn {
         jenis,
         mulai,
         selesai,
         aktif,
-        formasi_lowong,
+        formasi: None,
     }
 }
 
@@ -151,7 +150,7 @@ pub async fn mpp_and_a_detention_by_the_agency_and_status_reminders(store: &Stor
             &app,
             &op,
             calon_mpp.id,
-            minta(JenisUsulCltn::Mpp, Some(terlalu_awal), None, None, false),
+            minta(JenisUsulCltn::Mpp, Some(terlalu_awal), None, None),
             "permohonan MPP",
         )
         .await
@@ -175,7 +174,7 @@ pub async fn mpp_and_a_detention_by_the_agency_and_status_reminders(store: &Stor
         &app,
         &op,
         calon_mpp.id,
-        minta(JenisUsulCltn::Mpp, Some(mulai_mpp), None, None, false),
+        minta(JenisUsulCltn::Mpp, Some(mulai_mpp), None, None),
         "permohonan MPP",
     )
     .await
@@ -232,7 +231,6 @@ pub async fn mpp_and_a_detention_by_the_agency_and_status_reminders(store: &Stor
             Some(hari_ini),
             Some(akhir_tahan),
             None,
-            false,
         ),
         "surat perintah penahanan",
     )
@@ -266,7 +264,6 @@ pub async fn mpp_and_a_detention_by_the_agency_and_status_reminders(store: &Stor
             Some(selesai_cuti - Duration::days(365)),
             Some(selesai_cuti),
             None,
-            false,
         ),
         "mendampingi suami",
     )
@@ -326,7 +323,6 @@ pub async fn mpp_and_a_detention_by_the_agency_and_status_reminders(store: &Stor
             None,
             Some(hari + Duration::days(25)),
             None,
-            false,
         ),
         "perpanjangan penahanan",
     )
@@ -353,14 +349,35 @@ pub async fn mpp_and_a_detention_by_the_agency_and_status_reminders(store: &Stor
                 None,
                 None,
                 Some(hari),
-                false,
             ),
             "penahanan dihentikan",
         )
         .await
         .unwrap(),
-        HasilMulaiCltn::Ditolak(UsulCltnDitolak::Aturan(CltnDitolak::TanpaFormasi))
+        HasilMulaiCltn::Ditolak(UsulCltnDitolak::Aturan(CltnDitolak::FormasiTidakTercatat))
     );
+    // The post gets a place in the register (the detainee no longer counts as a holder).
+    let unor = ditahan.unor_id.expect("a unit");
+    let jabatan = ditahan.jabatan_id.clone().expect("a position");
+    let terisi = store
+        .daftar_formasi("PROV-JABAR")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|f| f.unor_id == unor && f.jabatan_id == jabatan)
+        .map_or(0, |f| f.terisi);
+    siasn_app::formasi::atur(
+        &app,
+        &op,
+        "PROV-JABAR",
+        unor,
+        &jabatan,
+        terisi + 1,
+        "ABK 2026",
+    )
+    .await
+    .unwrap()
+    .unwrap();
     let HasilMulaiCltn::Dibuat(id) = cltn::mulai(
         &app,
         &op,
@@ -370,7 +387,6 @@ pub async fn mpp_and_a_detention_by_the_agency_and_status_reminders(store: &Stor
             None,
             None,
             Some(hari),
-            true,
         ),
         "penahanan dihentikan",
     )

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::formasi::Formasi;
 use crate::layanan::JenisLayanan;
 use crate::masa_kerja::MasaKerja;
 use crate::pemberhentian::{
@@ -244,8 +245,9 @@ pub struct PermintaanCltn {
     pub selesai: Option<NaiveDate>,
     /// Day back on duty (return).
     pub aktif: Option<NaiveDate>,
-    /// The operator's statement that a vacant post (formasi) takes the returning employee.
-    pub formasi_lowong: bool,
+    /// For a return: the formasi register's entry for the employee's post (none when the
+    /// post is not in it). Read from the register, never typed.
+    pub formasi: Option<Formasi>,
 }
 
 /// Why a CLTN case cannot be made as asked; each names its rule.
@@ -409,7 +411,7 @@ pub fn rancang_cltn(f: &FaktaCltn, m: PermintaanCltn) -> Result<RancanganCltn, U
                 }
             }
             if keluarga.kembali_perlu_formasi() {
-                periksa_aktif_kembali(m.formasi_lowong)?;
+                periksa_aktif_kembali(m.formasi)?;
             }
             Ok(RancanganCltn {
                 jenis: m.jenis,
@@ -435,8 +437,11 @@ pub struct DataCltn {
     pub aktif: Option<NaiveDate>,
     /// Why (accompanying a spouse, fertility treatment, caring for family; the return's post).
     pub alasan: String,
-    /// For a return: the operator stated a vacant post takes the employee.
+    /// For a return: the register showed a vacancy in the employee's post.
     pub formasi_lowong: bool,
+    /// For a return: the register's entry for the post when the case was made.
+    #[serde(default)]
+    pub formasi: Option<Formasi>,
     /// For an extension or a return: the leave's history row.
     pub riwayat_id: Option<uuid::Uuid>,
     /// Kedudukan before the case.
@@ -535,7 +540,7 @@ mod tests {
             mulai: None,
             selesai: None,
             aktif: None,
-            formasi_lowong: false,
+            formasi: None,
         }
     }
 
@@ -610,9 +615,23 @@ mod tests {
         m.aktif = Some(d(2026, 11, 15));
         assert_eq!(
             rancang_cltn(&f, m),
-            Err(UsulCltnDitolak::Aturan(CltnDitolak::TanpaFormasi))
+            Err(UsulCltnDitolak::Aturan(CltnDitolak::FormasiTidakTercatat))
         );
-        m.formasi_lowong = true;
+        m.formasi = Some(Formasi {
+            kebutuhan: 3,
+            terisi: 3,
+        });
+        assert_eq!(
+            rancang_cltn(&f, m),
+            Err(UsulCltnDitolak::Aturan(CltnDitolak::TanpaFormasi {
+                kebutuhan: 3,
+                terisi: 3
+            }))
+        );
+        m.formasi = Some(Formasi {
+            kebutuhan: 4,
+            terisi: 3,
+        });
         let r = rancang_cltn(&f, m).unwrap();
         assert_eq!((r.kedudukan_baru, r.aktif), ("01", Some(d(2026, 11, 15))));
         // The last day to report is a month after the leave's last day.
@@ -707,14 +726,20 @@ mod tests {
         k.aktif = Some(d(2027, 6, 1));
         assert_eq!(
             rancang_cltn(&f, k),
-            Err(UsulCltnDitolak::Aturan(CltnDitolak::TanpaFormasi))
+            Err(UsulCltnDitolak::Aturan(CltnDitolak::FormasiTidakTercatat))
         );
-        k.formasi_lowong = true;
+        k.formasi = Some(Formasi {
+            kebutuhan: 4,
+            terisi: 3,
+        });
         assert_eq!(rancang_cltn(&f, k).unwrap().kedudukan_baru, "01");
         // A leave's return cannot end a detention.
         let mut salah = minta(JenisUsulCltn::AktifKembali);
         salah.aktif = Some(d(2027, 6, 1));
-        salah.formasi_lowong = true;
+        salah.formasi = Some(Formasi {
+            kebutuhan: 4,
+            terisi: 3,
+        });
         assert_eq!(rancang_cltn(&f, salah), Err(UsulCltnDitolak::TanpaCltn));
     }
 
@@ -756,9 +781,12 @@ mod tests {
         m.aktif = Some(d(2029, 11, 1));
         assert_eq!(
             rancang_cltn(&f, m),
-            Err(UsulCltnDitolak::Aturan(CltnDitolak::TanpaFormasi))
+            Err(UsulCltnDitolak::Aturan(CltnDitolak::FormasiTidakTercatat))
         );
-        m.formasi_lowong = true;
+        m.formasi = Some(Formasi {
+            kebutuhan: 4,
+            terisi: 3,
+        });
         assert!(rancang_cltn(&f, m).is_ok());
         m.aktif = Some(d(2029, 11, 20));
         assert_eq!(

@@ -1,6 +1,7 @@
 //! Leaving the service and status changes: why a pension right is missing and why a BUP,
 //! CLTN or MPP case is refused, each naming its rule.
 
+use siasn_domain::formasi::FormasiDitolak;
 use siasn_domain::layanan::cltn::{KeluargaCltn, UsulCltnDitolak};
 use siasn_domain::layanan::pensiun::PensiunDitolak;
 use siasn_domain::masa_kerja::MasaKerja;
@@ -203,10 +204,26 @@ impl Terjemah for CltnDitolak {
             (E::PerpanjanganTerlaluLama, En) => "a CLTN extension lasts at most 1 year".into(),
             (E::SudahDiperpanjang, Id) => "CLTN hanya dapat diperpanjang satu kali".into(),
             (E::SudahDiperpanjang, En) => "a CLTN can be extended only once".into(),
-            (E::TanpaFormasi, Id) => {
-                "pengaktifan kembali setelah CLTN butuh formasi (jabatan) yang lowong".into()
+            (E::TanpaFormasi { kebutuhan, terisi }, Id) => format!(
+                "pengaktifan kembali butuh formasi yang lowong: jabatan pegawai di unitnya \
+                 berkebutuhan {kebutuhan} dan terisi {terisi}; tambah kebutuhan di peta jabatan \
+                 atau pindahkan pegawai ke jabatan yang lowong lebih dahulu"
+            ),
+            (E::TanpaFormasi { kebutuhan, terisi }, En) => format!(
+                "the return needs a vacant post: the employee's post in their unit is planned \
+                 for {kebutuhan} and has {terisi}; raise the need in the formasi register or \
+                 move the employee to a vacant post first"
+            ),
+            (E::FormasiTidakTercatat, Id) => {
+                "pengaktifan kembali butuh formasi yang lowong, tetapi jabatan pegawai di unitnya \
+                 belum tercatat di peta jabatan (formasi)"
+                    .into()
             }
-            (E::TanpaFormasi, En) => "reactivation after CLTN needs a vacant post".into(),
+            (E::FormasiTidakTercatat, En) => {
+                "the return needs a vacant post, but the employee's post in their unit is not in \
+                 the formasi register"
+                    .into()
+            }
         }
     }
 }
@@ -248,6 +265,30 @@ impl Terjemah for KeluargaCltn {
             (K::Mpp, En) => "pre-retirement leave",
         }
         .into()
+    }
+}
+
+impl Terjemah for FormasiDitolak {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        use FormasiDitolak as E;
+        match (self, b) {
+            (E::UnorLain, Id) => "unit kerja itu bukan milik instansi ini".into(),
+            (E::UnorLain, En) => "that unit is not this agency's".into(),
+            (E::TanpaJabatan, Id) => "pilih jabatannya".into(),
+            (E::TanpaJabatan, En) => "choose the position".into(),
+            (E::TerlaluBesar, Id) => format!(
+                "kebutuhan satu jabatan paling banyak {}",
+                siasn_domain::formasi::KEBUTUHAN_MAKS
+            ),
+            (E::TerlaluBesar, En) => format!(
+                "one post is planned for at most {} holders",
+                siasn_domain::formasi::KEBUTUHAN_MAKS
+            ),
+            (E::PerluAlasan, Id) => "perubahan peta jabatan perlu alasan (mis. hasil ABK)".into(),
+            (E::PerluAlasan, En) => {
+                "a change to the register needs a reason (e.g. the workload analysis)".into()
+            }
+        }
     }
 }
 

@@ -18,7 +18,6 @@ struct Isian {
     mulai: String,
     selesai: String,
     aktif: String,
-    formasi_lowong: bool,
     alasan: String,
 }
 
@@ -136,7 +135,8 @@ pub async fn mulai(
         mulai: tanggal("mulai")?,
         selesai: tanggal("selesai")?,
         aktif: tanggal("aktif")?,
-        formasi_lowong: get("formasi_lowong") == "1",
+        // Read from the formasi register by the use case, never from the form.
+        formasi: None,
     };
     let nip: String = get("nip").chars().filter(char::is_ascii_digit).collect();
     let hasil = match state.store().pegawai_by_nip(&nip).await {
@@ -160,7 +160,6 @@ pub async fn mulai(
         mulai: get("mulai").to_string(),
         selesai: get("selesai").to_string(),
         aktif: get("aktif").to_string(),
-        formasi_lowong: minta.formasi_lowong,
         alasan: get("alasan").to_string(),
     };
     tampilkan(&state, &m, Some(galat), isian).await

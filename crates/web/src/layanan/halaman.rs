@@ -322,15 +322,26 @@ async fn data_cltn(
     ];
     if let Some(a) = d.aktif {
         out.push((b.t(Teks::CltnAktif), t(a)));
-        out.push((
-            b.t(Teks::CltnFormasi),
-            b.t(if d.formasi_lowong {
-                Teks::Ya
-            } else {
-                Teks::Tidak
-            })
-            .to_string(),
-        ));
+        // The register as it stood when the case was made (older cases recorded only yes/no).
+        let formasi = match d.formasi {
+            Some(f) => format!(
+                "{}: {} · {}: {} · {}: {}",
+                b.t(Teks::FormasiKebutuhan),
+                f.kebutuhan,
+                b.t(Teks::FormasiTerisi),
+                f.terisi,
+                b.t(Teks::FormasiLowong),
+                f.lowong()
+            ),
+            None => b
+                .t(if d.formasi_lowong {
+                    Teks::Ya
+                } else {
+                    Teks::Tidak
+                })
+                .to_string(),
+        };
+        out.push((b.t(Teks::CltnFormasi), formasi));
     }
     if !d.alasan.is_empty() {
         out.push((b.t(Teks::Alasan), d.alasan.clone()));

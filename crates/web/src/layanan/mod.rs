@@ -5,6 +5,7 @@
 
 mod cltn;
 mod daftar;
+mod formasi;
 mod halaman;
 mod pensiun;
 mod prediksi;
@@ -36,6 +37,10 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
             get(prediksi::halaman).post(prediksi::mulai),
         )
         .route("/layanan/cltn", get(cltn::halaman).post(cltn::mulai))
+        .route(
+            "/layanan/formasi",
+            get(formasi::halaman).post(formasi::atur),
+        )
         .route(
             "/layanan/pensiun",
             get(pensiun::halaman).post(pensiun::mulai),

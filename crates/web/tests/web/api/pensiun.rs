@@ -337,28 +337,80 @@ async fn cltn_with_return_through_the_pages_and_rw_cltn() {
     .await;
     let id = walk(&mut op, &mut pejabat, &mut bkn, r, &["L11", "L04"]).await;
     let page = op.get(&format!("/layanan/{id}")).await;
-    assert!(page.body.contains("Perubahan status kepegawaian"));
+    assert!(page.body.contains("CLTN, tugas belajar dan pejabat negara"));
     assert_eq!(
         app.store().pegawai(p.id).await.unwrap().kedudukan_hukum_id,
         "02"
     );
 
-    // The return: refused without a vacancy, then dated ten days ahead.
+    // The running status is listed for the operator.
+    let page = op.get("/layanan/cltn").await;
+    assert!(page.body.contains(&p.nama), "{}", page.body);
+    assert!(page.body.contains("cuti di luar tanggungan negara"));
+
+    // The return: refused while the post is not in the formasi register (the form has no
+    // "vacancy" box to tick), then the operator records the post's need on the register page
+    // — refused without a reason, full when planned for its holders, open with one more.
     let r = kirim(&mut op, &[("jenis", "3"), ("aktif", "2026-11-12")]).await;
     assert!(
-        r.body.contains("formasi (jabatan) yang lowong"),
+        r.body.contains("belum tercatat di peta jabatan"),
         "{}",
         r.body
     );
-    let r = kirim(
-        &mut op,
-        &[
-            ("jenis", "3"),
-            ("aktif", "2026-11-12"),
-            ("formasi_lowong", "1"),
-        ],
-    )
-    .await;
+    assert!(!r.body.contains("formasi_lowong"));
+    let unor = p.unor_id.expect("a unit").to_string();
+    let jabatan = p.jabatan_id.clone().expect("a position");
+    let page = op.get("/layanan/formasi").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Peta jabatan"), "{}", page.body);
+    let terisi = app
+        .store()
+        .daftar_formasi("PROV-JABAR")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|f| f.unor_id.to_string() == unor && f.jabatan_id == jabatan)
+        .map_or(0, |f| f.terisi);
+    let atur = async |op: &mut crate::common::Klien, kebutuhan: u32, alasan: &str| {
+        let kebutuhan = kebutuhan.to_string();
+        let csrf = csrf_dari(&op.get("/layanan/formasi").await.body);
+        op.post(
+            "/layanan/formasi",
+            &[
+                ("csrf", csrf.as_str()),
+                ("unor", unor.as_str()),
+                ("jabatan", jabatan.as_str()),
+                ("kebutuhan", kebutuhan.as_str()),
+                ("alasan", alasan),
+            ],
+        )
+        .await
+    };
+    let r = atur(&mut op, terisi, " ").await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("perlu alasan"), "{}", r.body);
+    assert_eq!(atur(&mut op, terisi, "ABK 2026").await.status, 303);
+    let r = kirim(&mut op, &[("jenis", "3"), ("aktif", "2026-11-12")]).await;
+    assert!(
+        r.body
+            .contains(&format!("berkebutuhan {terisi} dan terisi {terisi}")),
+        "{}",
+        r.body
+    );
+    // The official reads the register but cannot change it.
+    assert!(
+        pejabat
+            .get("/layanan/formasi")
+            .await
+            .body
+            .contains("Peta jabatan")
+    );
+    assert_eq!(atur(&mut pejabat, terisi + 1, "x").await.status, 403);
+    assert_eq!(
+        atur(&mut op, terisi + 1, "ABK 2026 revisi").await.status,
+        303
+    );
+    let r = kirim(&mut op, &[("jenis", "3"), ("aktif", "2026-11-12")]).await;
     walk(&mut op, &mut pejabat, &mut bkn, r, &["L11"]).await;
     assert_eq!(
         app.store().pegawai(p.id).await.unwrap().kedudukan_hukum_id,
