@@ -2,8 +2,9 @@
 // list, is refused a case that breaks a rule (named on the page), proposes a BUP pension from
 // the list (the DPCP is drawn from the record and attached), completes the file and proposes;
 // the agency official approves; BKN validates and issues the pertek; the official signs the SK;
-// the retiree (360 px) sees their decree on the home page and the SK in "Dokumen saya".
-// Screenshots of each step. Usage:
+// the retiree (360 px) sees their decree on the home page and the SK in "Dokumen saya"; then
+// a temporary dismissal decided by the agency alone and the formasi register. Screenshots of
+// each step. Usage:
 //   node scripts/pensiun-check.mjs BASE OPERATOR_NIP OUT_DIR SIASN_BIN DATA_DIR
 import { chromium } from 'playwright-core';
 import { PASSWORD, masuk } from './masuk.mjs';
@@ -50,6 +51,13 @@ const tombol = op.locator('button:text("Usulkan pensiun BUP")');
 check((await tombol.count()) > 0, 'someone on the list can be proposed');
 const baris = op.locator('tr:has(button:text("Usulkan pensiun BUP"))').first();
 const nip = (await baris.locator('small').first().textContent()).split('·')[0].replace(/\s/g, '');
+// Another serving employee, from the list over five years, for the temporary dismissal below.
+const lima = new Date(hari); lima.setFullYear(lima.getFullYear() + 5);
+await op.goto(`${base}/layanan/pensiun?dari=${iso(lalu)}&sampai=${iso(lima)}`);
+const nipSemua = await op.locator('tr:has(button:text("Usulkan pensiun BUP")) small')
+  .evaluateAll((xs) => xs.map((x) => x.textContent.split('·')[0].replace(/\s/g, '')));
+const nipLain = nipSemua.find((n) => /^\d{18}$/.test(n) && n !== nip) || '';
+await op.goto(`${base}/layanan/pensiun?dari=${iso(lalu)}&sampai=${iso(dua)}`);
 
 // Bad input: an own-request pension with a TMT that is not the 1st of a month.
 await op.fill('#nip', nip);
@@ -115,6 +123,45 @@ await shot(emp, '08-pegawai-beranda');
 await emp.goto(`${base}/dokumen`);
 check((await emp.textContent('main')).includes('SK pemberhentian'), 'the SK is in Dokumen saya');
 await shot(emp, '09-pegawai-dokumen');
+// 6. A temporary dismissal while detained, decided by the agency alone: the operator starts
+// it on the status page, the official signs the SK straight away (no BKN step); the page lists
+// it as ending within 30 days; the formasi register the returns are checked against.
+check(nipLain !== '', 'a second serving employee for the temporary dismissal');
+await op.goto(`${base}/layanan/cltn`);
+check((await op.textContent('h1')).includes('Perubahan status kepegawaian'), 'the status page');
+await op.fill('#nip', nipLain);
+await op.selectOption('#jenis', '101');
+const duaPuluh = new Date(hari); duaPuluh.setDate(duaPuluh.getDate() + 20);
+await op.fill('#mulai', iso(hari));
+await op.fill('#selesai', iso(duaPuluh));
+await op.fill('#alasan', 'surat perintah penahanan penyidik');
+await shot(op, '10-status-form');
+await op.click('form[action="/layanan/cltn"] button[type=submit]');
+await op.waitForURL(/\/layanan\/[0-9a-f-]{36}/);
+const psUrl = op.url().split('?')[0];
+check((await op.textContent('main')).includes('Pemberhentian sementara'), 'the case names its service');
+await op.selectOption('#jenis_dokumen', 'L04');
+await op.setInputFiles('input[name=berkas]', pdf);
+await op.click('form[action$="/lampiran"] button[type=submit]');
+await op.waitForLoadState();
+await step(op, 'SIMPAN_BERKAS');
+await step(op, 'AJUKAN');
+await pj.goto(psUrl);
+check(!(await pj.locator('button[name=langkah][value=SETUJUI_INSTANSI]').count()), 'no approval to BKN for it');
+await step(pj, 'TANDATANGANI_SK');
+check((await pj.textContent('p.status')).includes('SK terbit'), 'the detention SK is issued by the official');
+await shot(pj, '11-status-sk');
+await op.goto(`${base}/layanan/cltn`);
+check((await op.textContent('main')).includes('Berakhir dalam 30 hari'), 'the running status is listed as ending soon');
+await shot(op, '12-status-berjalan');
+await op.goto(`${base}/layanan/formasi`);
+check((await op.textContent('h1')).includes('Peta jabatan'), 'the formasi register');
+check((await op.locator('table tbody tr').count()) > 0, 'posts in the register');
+await shot(op, '13-formasi');
+const hp = await signIn(operatorNip, 360);
+await hp.goto(`${base}/layanan/formasi`);
+await hp.screenshot({ path: `${out}/pensiun-14-formasi-360.png` });
+
 check(errors.length === 0, `console errors: ${errors.join('; ')}`);
 console.log('pension journey passed:', caseUrl);
 await browser.close();

@@ -263,11 +263,18 @@ pub async fn kasus_pensiun(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
             berikut = jenis_lain.next();
         }
     }
+    println!("usul pensiun demo: {dibuat} usul (semua tahap)");
+    Ok(())
+}
+
+/// The services' daily job once, after the demo cases: decrees and statuses take effect,
+/// "Mencapai BUP" is set, notices and reminders go out.
+pub async fn harian(app: &App) -> anyhow::Result<()> {
     let harian = match siasn_app::layanan::harian::harian_sekali(app, "demo").await? {
         siasn_app::layanan::harian::HasilHarian::Jalan(r) => r.to_string(),
         _ => "sudah berjalan hari ini".into(),
     };
-    println!("usul pensiun demo: {dibuat} usul (semua tahap); tugas harian pensiun: {harian}");
+    println!("tugas harian layanan: {harian}");
     Ok(())
 }
 

@@ -175,7 +175,8 @@ async fn buat_demo(app: &App, employees: u32, seed: u64) -> anyhow::Result<()> {
     crate::demo_layanan::kasus_pensiun(app, &akun).await?;
     crate::demo_layanan::formasi(app).await?;
     crate::demo_layanan::kasus_cltn(app, &akun).await?;
-    crate::demo_layanan::kasus_status_instansi(app, &akun).await
+    crate::demo_layanan::kasus_status_instansi(app, &akun).await?;
+    crate::demo_layanan::harian(app).await
 }
 
 /// The password of every demo account (documented in the README; demo data only).

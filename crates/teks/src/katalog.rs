@@ -1108,6 +1108,7 @@ katalog! {
     LayananLangkahHapus => "Hapus usul", "Delete the case";
     LayananTujuanKanreg => "Kantor Regional BKN", "BKN Regional Office";
     LayananTujuanPusat => "BKN Pusat", "BKN Headquarters";
+    LayananTujuanInstansi => "Pejabat Pembina Kepegawaian instansi (tanpa pertimbangan teknis BKN)", "The agency's PPK (no BKN pertek)";
     LayananTujuanPresiden => "Presiden (melalui SIAPP)", "The President (through SIAPP)";
     LayananKp => "Kenaikan pangkat", "Promotion";
     LayananPensiun => "Pensiun dan pemberhentian", "Retirement and dismissal";
@@ -1143,6 +1144,7 @@ katalog! {
     FormasiLowong => "Lowong", "Vacant";
     FormasiBelumDicatat => "belum dicatat", "not in the register";
     FormasiAtur => "Atur kebutuhan", "Set the planned holders";
+    FormasiUbah => "Ubah", "Change";
     FormasiTersimpan => "Peta jabatan disimpan.", "Register saved.";
     FormasiPilihInstansi => "Peta jabatan dikelola per instansi; masuk sebagai operator atau pejabat satu instansi.", "The register is kept per agency; sign in as an operator or official of one agency.";
     JenisPensiun => "Jenis pensiun", "Kind of pension";

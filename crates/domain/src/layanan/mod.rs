@@ -56,6 +56,23 @@ impl JenisLayanan {
         !matches!(self, Self::Mpp | Self::PemberhentianSementara)
     }
 
+    /// The statuses a case passes on its happy path (what the employee and staff follow).
+    pub fn jalur_utama(self) -> &'static [StatusLayanan] {
+        use StatusLayanan as S;
+        if self.perlu_pertek() {
+            &[
+                S::InputBerkas,
+                S::SuratUsulan,
+                S::ApprovalSuratUsulan,
+                S::ValidasiDisetujui,
+                S::PertekDitandatangani,
+                S::ProfilDiperbarui,
+            ]
+        } else {
+            &[S::InputBerkas, S::SuratUsulan, S::ProfilDiperbarui]
+        }
+    }
+
     /// The lifecycle of its cases.
     pub fn alur(self) -> &'static [Aturan] {
         if self.perlu_pertek() {

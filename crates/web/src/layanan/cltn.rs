@@ -74,7 +74,7 @@ async fn berjalan(state: &AppState, m: &Masuk) -> Result<Vec<BarisStatus>, WebEr
             };
             BarisStatus {
                 nama: s.nama,
-                nip: s.nip,
+                nip: siasn_teks::nip(&s.nip),
                 status: b.jelaskan(&keluarga),
                 mulai: t(s.status.tanggal_mulai),
                 selesai: t(akhir),

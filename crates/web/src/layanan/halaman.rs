@@ -78,14 +78,7 @@ struct DetailPage<'a> {
 /// The stages an employee and staff follow (the happy path), with the current one marked.
 fn tahap(k: &KasusLayanan, b: Bahasa) -> Vec<Tahap> {
     use StatusLayanan as S;
-    let jalur = [
-        S::InputBerkas,
-        S::SuratUsulan,
-        S::ApprovalSuratUsulan,
-        S::ValidasiDisetujui,
-        S::PertekDitandatangani,
-        S::ProfilDiperbarui,
-    ];
+    let jalur = k.jenis.jalur_utama();
     let kini = match k.status {
         S::BerkasDisimpan | S::PerbaikanDokumen | S::Bts => S::InputBerkas,
         S::Tms => S::ApprovalSuratUsulan,
@@ -236,7 +229,7 @@ pub(super) async fn tampilkan(
         data.extend(data_pensiun(state, d, b).await?);
     }
     if let Some(d) = k.cltn() {
-        data.extend(data_cltn(state, d, b).await?);
+        data.extend(data_cltn(state, d, k.jenis.perlu_pertek(), b).await?);
     }
     let mut surat = Vec::new();
     if let Some(p) = &k.pertek {
@@ -306,6 +299,7 @@ fn nama_kedudukan(daftar: &[siasn_domain::referensi::KedudukanHukum], kode: &str
 async fn data_cltn(
     state: &AppState,
     d: &siasn_domain::layanan::cltn::DataCltn,
+    perlu_pertek: bool,
     b: Bahasa,
 ) -> Result<Vec<(&'static str, String)>, WebError> {
     let t = |x: NaiveDate| crate::tampilan::tanggal(x, b);
@@ -318,7 +312,7 @@ async fn data_cltn(
                 .map_or_else(|| d.jenis.to_string(), |j| j.nama().to_string()),
         ),
         (b.t(Teks::CltnMulai), t(d.mulai)),
-        (b.t(Teks::CltnSelesai), t(d.selesai)),
+        (b.t(Teks::CltnBerakhir), t(d.selesai)),
     ];
     if let Some(a) = d.aktif {
         out.push((b.t(Teks::CltnAktif), t(a)));
@@ -356,7 +350,11 @@ async fn data_cltn(
     ));
     out.push((
         b.t(Teks::LayananTujuan),
-        siasn_teks::label_tujuan(d.tujuan, b).to_string(),
+        if perlu_pertek {
+            siasn_teks::label_tujuan(d.tujuan, b).to_string()
+        } else {
+            b.t(Teks::LayananTujuanInstansi).to_string()
+        },
     ));
     Ok(out)
 }
