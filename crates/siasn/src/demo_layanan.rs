@@ -278,15 +278,18 @@ pub async fn harian(app: &App) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Unpaid-leave cases in PROV-JABAR: a grant with its SK signed (the employee now on leave),
-/// a grant waiting for the official, and a return for someone already on leave.
-pub async fn kasus_cltn(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
-    use siasn_app::layanan::cltn::{self, HasilMulaiCltn};
-    use siasn_domain::layanan::cltn::{JenisUsulCltn, PermintaanCltn};
+/// The demo's PROV-JABAR staff, and the employees its cases are made for (staff left out).
+struct Jabar {
+    operator: Aktor,
+    pejabat: Aktor,
+    bkn: Aktor,
+    pegawai: Vec<uuid::Uuid>,
+}
+
+async fn jabar(app: &App, akun: &AkunDemo) -> anyhow::Result<Jabar> {
     let operator = aktor(app, akun.operator).await?;
     let pejabat = aktor(app, akun.pejabat).await?;
     let bkn = aktor(app, akun.bkn).await?;
-    let hari_ini = app.sekarang().date_naive();
     let staf = [
         operator.pelaku.pegawai_id,
         pejabat.pelaku.pegawai_id,
@@ -303,14 +306,39 @@ pub async fn kasus_cltn(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
             200,
         )
         .await?;
+    Ok(Jabar {
+        pegawai: halaman
+            .items
+            .iter()
+            .map(|r| r.id)
+            .filter(|id| !staf.contains(&Some(*id)))
+            .collect(),
+        operator,
+        pejabat,
+        bkn,
+    })
+}
+
+/// Unpaid-leave cases in PROV-JABAR: a grant with its SK signed (the employee now on leave),
+/// a grant waiting for the official, and a return for someone already on leave.
+pub async fn kasus_cltn(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
+    use siasn_app::layanan::cltn::{self, HasilMulaiCltn};
+    use siasn_domain::layanan::cltn::{JenisUsulCltn, PermintaanCltn};
+    let Jabar {
+        operator,
+        pejabat,
+        bkn,
+        pegawai,
+    } = jabar(app, akun).await?;
+    let hari_ini = app.sekarang().date_naive();
     let pdf = contoh_pdf("Contoh berkas").await?;
     let mut dibuat = 0;
     // The grants still to make (by the stage each is walked to), and whether the return is made.
     let hibah = [StatusLayanan::ProfilDiperbarui, StatusLayanan::SuratUsulan];
     let mut hibah_dibuat = 0;
     let mut kembali = false;
-    for r in halaman.items.iter().filter(|r| !staf.contains(&Some(r.id))) {
-        let p = app.store().pegawai(r.id).await?;
+    for id in &pegawai {
+        let p = app.store().pegawai(*id).await?;
         let (minta, tahap) = match p.kedudukan_hukum_id.as_str() {
             "01" => {
                 let Some(&tahap) = hibah.get(hibah_dibuat) else {
@@ -423,34 +451,21 @@ pub async fn formasi(app: &App) -> anyhow::Result<()> {
 pub async fn kasus_status_instansi(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
     use siasn_app::layanan::cltn::{self, HasilMulaiCltn};
     use siasn_domain::layanan::cltn::{JenisUsulCltn, PermintaanCltn};
-    let operator = aktor(app, akun.operator).await?;
-    let pejabat = aktor(app, akun.pejabat).await?;
-    let bkn = aktor(app, akun.bkn).await?;
+    let Jabar {
+        operator,
+        pejabat,
+        bkn,
+        pegawai,
+    } = jabar(app, akun).await?;
     let hari_ini = app.sekarang().date_naive();
-    let staf = [
-        operator.pelaku.pegawai_id,
-        pejabat.pelaku.pegawai_id,
-        bkn.pelaku.pegawai_id,
-    ];
-    let halaman = app
-        .store()
-        .daftar_pegawai(
-            &siasn_store::FilterPegawai {
-                instansi_id: "PROV-JABAR".into(),
-                unor_id: None,
-            },
-            None,
-            200,
-        )
-        .await?;
     let pdf = contoh_pdf("Contoh berkas").await?;
     let bulan_depan = BulanTahun::of(hari_ini).tambah_bulan(1).hari_pertama();
     let mut mpp = false;
     let mut tahanan = [StatusLayanan::ProfilDiperbarui, StatusLayanan::SuratUsulan].into_iter();
     let mut berikut = tahanan.next();
     let mut dibuat = 0;
-    for r in halaman.items.iter().filter(|r| !staf.contains(&Some(r.id))) {
-        let p = app.store().pegawai(r.id).await?;
+    for id in &pegawai {
+        let p = app.store().pegawai(*id).await?;
         if p.kedudukan_hukum_id != "01" || p.jenis_pegawai != siasn_domain::JenisPegawai::Pns {
             continue;
         }
