@@ -127,6 +127,21 @@ pub fn status_berakhir(status: (&str, &str), akhir: (&str, &str), url: &str) -> 
     }
 }
 
+/// To the employee: their pre-retirement leave ends soon and the pension begins.
+pub fn mpp_berakhir(akhir: (&str, &str), tmt: (&str, &str), url: &str) -> Surat {
+    Surat {
+        subjek: format!("SIASN: masa persiapan pensiun Anda berakhir {}", akhir.0),
+        isi: format!(
+            "Menurut data SIASN, masa persiapan pensiun Anda berakhir pada {} dan pensiun Anda \
+             berlaku mulai {}. Keputusan pensiun dan berkasnya dapat dilihat setelah masuk: \
+             {url}/profil\n\n\
+             -- \n(English) According to SIASN your pre-retirement leave ends on {} and your \
+             pension takes effect on {}. Your decree and records: {url}/profil\n",
+            akhir.0, tmt.0, akhir.1, tmt.1
+        ),
+    }
+}
+
 /// To the agency's operators: how many statuses end within the lead time (no names).
 pub fn status_berakhir_operator(jumlah: usize, hari: i64, url: &str) -> Surat {
     Surat {

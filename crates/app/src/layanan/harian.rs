@@ -352,17 +352,25 @@ async fn ingatkan_status(app: &App, hari_ini: NaiveDate, r: &mut RingkasanHarian
                 siasn_teks::tanggal(d, Bahasa::Inggris),
             )
         };
-        // MPP ends with the pension decree, which has its own notices.
-        let segera = keluarga != KeluargaCltn::Mpp
-            && akhir >= hari_ini
-            && (akhir - hari_ini).num_days() <= PENGINGAT_AKHIR_STATUS_HARI;
+        let segera =
+            akhir >= hari_ini && (akhir - hari_ini).num_days() <= PENGINGAT_AKHIR_STATUS_HARI;
         if segera && catat_pengingat_status(&mut tx, s.riwayat_id, akhir, "AKHIR", now).await? {
             let (id, en) = tgl(akhir);
-            let surat = surel::status_berakhir((&nama.0, &nama.1), (&id, &en), url);
+            // MPP ends with the pension: nothing to report back or extend.
+            let surat = if keluarga == KeluargaCltn::Mpp {
+                let tmt = akhir.succ_opt().unwrap_or(akhir);
+                let (tid, ten) = tgl(tmt);
+                surel::mpp_berakhir((&id, &en), (&tid, &ten), url)
+            } else {
+                surel::status_berakhir((&nama.0, &nama.1), (&id, &en), url)
+            };
             email::antre_ke_pegawai(&mut tx, s.pegawai_id, &surat.subjek, &surat.isi, now).await?;
-            *akan_berakhir
-                .entry(s.instansi_kerja_id.clone())
-                .or_default() += 1;
+            // The agency's digest is of returns to prepare; MPP ends in the pension.
+            if keluarga != KeluargaCltn::Mpp {
+                *akan_berakhir
+                    .entry(s.instansi_kerja_id.clone())
+                    .or_default() += 1;
+            }
             r.pengingat_status += 1;
         }
         if keluarga.wajib_melapor()

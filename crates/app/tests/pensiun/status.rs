@@ -414,5 +414,24 @@ pub async fn mpp_and_a_detention_by_the_agency_and_status_reminders(store: &Stor
             .kedudukan_hukum_id,
         "20"
     );
+    // Thirty days before MPP's last day: the employee is told the pension begins next.
+    let akhir_mpp = tmt_pensiun.pred_opt().unwrap();
+    let sampai_pengingat =
+        (akhir_mpp - Duration::days(30) - jam.sekarang().date_naive()).num_days();
+    assert!(sampai_pengingat > 0, "MPP runs longer than a month here");
+    jam.maju(Duration::days(sampai_pengingat));
+    let HasilHarian::Jalan(r) = harian::harian_sekali(&app, "server-a").await.unwrap() else {
+        panic!("the job runs a month before MPP ends")
+    };
+    assert_eq!(r.pengingat_status, 1, "{r}");
+    if calon_mpp.email.is_some() {
+        let surel = store.email_pegawai(calon_mpp.id, 20).await.unwrap();
+        assert!(
+            surel
+                .iter()
+                .any(|e| e.subjek.contains("masa persiapan pensiun")),
+            "{surel:?}"
+        );
+    }
     assert!(store.verifikasi_audit().await.unwrap().rusak.is_none());
 }
