@@ -155,13 +155,20 @@ async fn pemberitahuan(
         .layanan_pegawai(p.id)
         .await?
         .into_iter()
+        // The pension case, or the pre-retirement leave that comes before it.
         .filter(|k| {
-            k.jenis == siasn_domain::layanan::JenisLayanan::Pensiun
-                && k.status != siasn_domain::layanan::StatusLayanan::Dihapus
+            matches!(
+                k.jenis,
+                siasn_domain::layanan::JenisLayanan::Pensiun
+                    | siasn_domain::layanan::JenisLayanan::Mpp
+            ) && k.status != siasn_domain::layanan::StatusLayanan::Dihapus
         })
         .max_by_key(|k| k.dibuat_pada)
         .map(|k| {
-            let jenis = k.pensiun().and_then(|d| d.jenis()).map_or("", |j| j.nama());
+            let jenis = k
+                .pensiun()
+                .and_then(|d| d.jenis())
+                .map_or_else(|| b.t(siasn_teks::nama_layanan(k.jenis)), |j| j.nama());
             (
                 k.id,
                 format!("{jenis}: {}", siasn_teks::label_status_layanan(k.status, b)),
