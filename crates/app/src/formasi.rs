@@ -10,7 +10,7 @@ use siasn_store::formasi::atur_formasi;
 use siasn_store::{StoreError, audit};
 use uuid::Uuid;
 
-use crate::layanan::instansi_dalam_cakupan;
+use crate::pegawai::instansi_dalam_cakupan;
 use crate::{Aktor, App, AppError, AppResult};
 
 /// An agency's posts: in the register or held by someone, with planned and actual holders.

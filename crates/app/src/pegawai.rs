@@ -251,3 +251,32 @@ pub async fn masih_dinas(app: &App, p: &Pegawai) -> AppResult<bool> {
         .iter()
         .any(|k| k.id == p.kedudukan_hukum_id && k.masih_asn))
 }
+
+/// An agency whose lists `aktor` may read (staff whose scope covers it), or `Dilarang`.
+pub(crate) async fn instansi_dalam_cakupan(
+    app: &App,
+    aktor: &Aktor,
+    instansi_id: &str,
+) -> AppResult<siasn_domain::Instansi> {
+    let instansi = app
+        .store()
+        .instansi(instansi_id)
+        .await
+        .map_err(AppError::dari_store)?;
+    let letak = siasn_domain::akses::LetakPegawai {
+        pegawai_id: Uuid::nil(),
+        instansi_id: instansi.id.clone(),
+        kanreg_id: instansi.kanreg_id.clone(),
+    };
+    let boleh = aktor
+        .pelaku
+        .peran
+        .iter()
+        .filter(|g| g.peran != siasn_domain::akses::Peran::Pegawai)
+        .filter_map(|g| g.cakupan(None))
+        .any(|c| siasn_domain::akses::meliputi(&c, &letak));
+    if !boleh {
+        return Err(AppError::Dilarang);
+    }
+    Ok(instansi)
+}

@@ -133,7 +133,7 @@ pub async fn status_berjalan(
     aktor: &Aktor,
     instansi_id: &str,
 ) -> AppResult<Vec<StatusBerjalan>> {
-    let instansi = super::instansi_dalam_cakupan(app, aktor, instansi_id).await?;
+    let instansi = crate::pegawai::instansi_dalam_cakupan(app, aktor, instansi_id).await?;
     let hari_ini = app.sekarang().date_naive();
     Ok(app
         .store()

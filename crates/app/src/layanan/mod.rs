@@ -169,35 +169,6 @@ pub async fn kasus(app: &App, aktor: &Aktor, id: Uuid) -> AppResult<KasusLayanan
         .map_err(AppError::dari_store)
 }
 
-/// An agency whose lists `aktor` may read (staff whose scope covers it), or `Dilarang`.
-pub(crate) async fn instansi_dalam_cakupan(
-    app: &App,
-    aktor: &Aktor,
-    instansi_id: &str,
-) -> AppResult<siasn_domain::Instansi> {
-    let instansi = app
-        .store()
-        .instansi(instansi_id)
-        .await
-        .map_err(AppError::dari_store)?;
-    let letak = siasn_domain::akses::LetakPegawai {
-        pegawai_id: Uuid::nil(),
-        instansi_id: instansi.id.clone(),
-        kanreg_id: instansi.kanreg_id.clone(),
-    };
-    let boleh = aktor
-        .pelaku
-        .peran
-        .iter()
-        .filter(|g| g.peran != siasn_domain::akses::Peran::Pegawai)
-        .filter_map(|g| g.cakupan(None))
-        .any(|c| siasn_domain::akses::meliputi(&c, &letak));
-    if !boleh {
-        return Err(AppError::Dilarang);
-    }
-    Ok(instansi)
-}
-
 /// The kinds of actor `aktor` is for `k`, whether they started it, whether it is about them.
 pub fn posisi(aktor: &Aktor, k: &KasusLayanan) -> (Vec<Pelaksana>, bool, bool) {
     (

@@ -343,7 +343,7 @@ pub async fn daftar(
     awal: NaiveDate,
     akhir: NaiveDate,
 ) -> AppResult<Vec<BarisPensiun>> {
-    let instansi = super::instansi_dalam_cakupan(app, aktor, instansi_id).await?;
+    let instansi = crate::pegawai::instansi_dalam_cakupan(app, aktor, instansi_id).await?;
     daftar_instansi(app, &instansi.id, awal, akhir).await
 }
 
