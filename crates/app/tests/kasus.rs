@@ -16,6 +16,7 @@ use siasn_store::{FilterPegawai, Store, conformance};
 mod audit;
 mod pensiun;
 mod peristiwa;
+mod pindah;
 
 /// Test officials' certificate passphrase.
 const FRASA: &str = "frasa-uji-ttd-123";
@@ -1159,11 +1160,13 @@ use pensiun::{
     mpp_and_a_detention_by_the_agency_and_status_reminders,
 };
 use peristiwa::events_reach_nats_webhooks_and_the_feed;
+use pindah::a_transfer_between_two_agencies_moves_the_record_and_access_on_its_tmt;
 
 conformance!(
     a_bup_pension_from_dpcp_to_record_and_the_daily_job,
     a_cltn_with_extension_and_return,
     mpp_and_a_detention_by_the_agency_and_status_reminders,
+    a_transfer_between_two_agencies_moves_the_record_and_access_on_its_tmt,
     events_reach_nats_webhooks_and_the_feed,
     proposals_apply_once_and_refuse_stale_changes,
     promotion_from_prediction_to_record,

@@ -219,6 +219,7 @@ fn jarang_pindah(k: &Konteks, n: &mut Penomoran, a: &mut Acak, d: &mut Draf, kod
                     nomor: n.nomor_sk("PI", kode, tmt_pindah.year()),
                     tanggal: tmt_pindah - chrono::Duration::days(45),
                 },
+                rincian: None,
             }),
             n,
             a,

@@ -272,6 +272,8 @@ pub const DAFTAR_SEDERHANA: &[(&str, &[(&str, &str)])] = &[
             ("L10", "Surat Keterangan Tim Penguji Kesehatan"),
             ("L11", "Surat Permohonan"),
             ("L12", "SK CLTN / Pengaktifan Kembali"),
+            ("L13", "Surat Keterangan Bebas Temuan Inspektorat"),
+            ("L14", "SK Pemberhentian dari Jabatan Instansi Asal"),
         ],
     ),
     ("jenis-pegawai", &[("PNS", "PNS"), ("PPPK", "PPPK")]),

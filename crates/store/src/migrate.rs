@@ -108,6 +108,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0015_formasi.sql"),
         postgres: include_str!("../migrations/postgres/0015_formasi.sql"),
     },
+    Migration {
+        version: 16,
+        name: "pindah_instansi",
+        sqlite: include_str!("../migrations/sqlite/0016_pindah_instansi.sql"),
+        postgres: include_str!("../migrations/postgres/0016_pindah_instansi.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

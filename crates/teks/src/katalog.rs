@@ -1093,6 +1093,11 @@ katalog! {
     LayananStatusSelesai => "SK terbit, data kepegawaian diperbarui",
         "SK issued, personnel record updated";
     LayananStatusDihapus => "Dihapus", "Deleted";
+    LayananStatusPersetujuanAsal => "Menunggu persetujuan instansi asal",
+        "Waiting for the origin agency's consent";
+    LayananStatusDitolakAsal => "Tidak disetujui instansi asal", "Refused by the origin agency";
+    LayananStatusSkAsal => "SK instansi penerima terbit, menunggu SK instansi asal",
+        "Receiving agency's SK issued, origin agency's SK pending";
     LayananLangkahBuat => "Usul dibuat", "Case started";
     LayananLangkahSimpanBerkas => "Simpan berkas lengkap", "Save the complete file";
     LayananLangkahAjukan => "Usulkan ke pejabat", "Propose to the official";
@@ -1106,6 +1111,10 @@ katalog! {
     LayananLangkahUnggahSk => "Unggah SK yang ditandatangani di luar sistem",
         "Upload an SK signed outside the system";
     LayananLangkahHapus => "Hapus usul", "Delete the case";
+    LayananLangkahSetujuiAsal => "Setujui pindah (instansi asal)", "Consent to the transfer (origin agency)";
+    LayananLangkahTolakAsal => "Tidak setujui pindah", "Refuse the transfer";
+    LayananLangkahSkAsal => "Tandatangani SK pemberhentian dari jabatan",
+        "Sign the SK releasing the old position";
     LayananTujuanKanreg => "Kantor Regional BKN", "BKN Regional Office";
     LayananTujuanPusat => "BKN Pusat", "BKN Headquarters";
     LayananTujuanInstansi => "Pejabat Pembina Kepegawaian instansi (tanpa pertimbangan teknis BKN)", "The agency's PPK (no BKN pertek)";
@@ -1115,6 +1124,7 @@ katalog! {
     LayananCltn => "CLTN, tugas belajar dan pejabat negara", "Unpaid leave, study and state office";
     LayananMpp => "Masa persiapan pensiun", "Pre-retirement leave";
     LayananPemberhentianSementara => "Pemberhentian sementara", "Temporary dismissal";
+    LayananPindahInstansi => "Pindah instansi", "Transfer between agencies";
     CltnUsul => "Usul perubahan status (CLTN, tugas belajar, MPP, pemberhentian sementara)", "Status change (leave, study, pre-retirement, temporary dismissal)";
     CltnJudul => "Perubahan status kepegawaian", "Employment status changes";
     LayananJenis => "Layanan", "Service";

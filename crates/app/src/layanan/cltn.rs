@@ -107,6 +107,7 @@ pub async fn mulai(
         tujuan: tujuan_pertek(instansi.jenis),
     };
     let m = KasusMulai {
+        instansi_asal_id: None,
         jenis: layanan,
         sub_jenis: r.jenis.kode().to_string(),
         periode: data.tanggal_berlaku(),

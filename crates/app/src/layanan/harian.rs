@@ -39,6 +39,10 @@ pub struct RingkasanHarian {
     pub pengingat_status: u64,
     /// Notices to employees past the report-back deadline after leave or a state office.
     pub lewat_lapor: u64,
+    /// Transfers between agencies whose TMT came: the employee moved.
+    pub pindah_berlaku: u64,
+    /// Transfers due but held: the employee is no longer where the case found them.
+    pub pindah_tertahan: u64,
 }
 
 impl std::fmt::Display for RingkasanHarian {
@@ -46,14 +50,17 @@ impl std::fmt::Display for RingkasanHarian {
         write!(
             f,
             "{} keputusan berlaku, {} status berlaku, {} mencapai BUP, {} pemberitahuan, \
-             {} pengingat status, {} lewat batas lapor, {} surel operator",
+             {} pengingat status, {} lewat batas lapor, {} surel operator, {} pindah instansi \
+             berlaku, {} pindah instansi tertahan",
             self.diterapkan,
             self.cltn_berlaku,
             self.mencapai_bup,
             self.pemberitahuan,
             self.pengingat_status,
             self.lewat_lapor,
-            self.surel_operator
+            self.surel_operator,
+            self.pindah_berlaku,
+            self.pindah_tertahan
         )
     }
 }
@@ -154,6 +161,8 @@ async fn harian(app: &App, hari_ini: NaiveDate) -> AppResult<RingkasanHarian> {
         mencapai_bup: tandai_mencapai_bup(app, hari_ini).await?,
         ..RingkasanHarian::default()
     };
+    (r.pindah_berlaku, r.pindah_tertahan) =
+        super::pindah::terapkan_jatuh_tempo(app, hari_ini).await?;
     kirim_pemberitahuan(app, hari_ini, &mut r).await?;
     ingatkan_status(app, hari_ini, &mut r).await?;
     if r.pemberitahuan > 0 || r.surel_operator > 0 || r.pengingat_status > 0 || r.lewat_lapor > 0 {

@@ -10,6 +10,7 @@ pub mod harian;
 pub mod kp;
 mod naskah;
 pub mod pensiun;
+pub mod pindah;
 mod surat;
 
 pub use surat::{tandatangani_sk, terbitkan_pertek, unggah_sk};
@@ -76,8 +77,10 @@ pub(crate) struct KasusMulai {
     pub nama: String,
     /// Their unit.
     pub unor_id: Option<Uuid>,
-    /// Their agency and Kanreg.
+    /// The agency keeping the case and its Kanreg (the employee's own, except for a transfer).
     pub letak: siasn_domain::akses::LetakPegawai,
+    /// For a transfer, the agency the employee leaves.
+    pub instansi_asal_id: Option<String>,
     /// Who decides at BKN.
     pub tujuan: siasn_domain::layanan::kp::Tujuan,
     /// The service's own data.
@@ -101,6 +104,7 @@ pub(crate) async fn buat_kasus(
         periode: m.periode,
         pegawai_id: m.pegawai_id,
         instansi_id: &m.letak.instansi_id,
+        instansi_asal_id: m.instansi_asal_id.as_deref(),
         kanreg_id: &m.letak.kanreg_id,
         unor_id: m.unor_id,
         tujuan: m.tujuan.kode(),
@@ -122,6 +126,7 @@ pub(crate) async fn buat_kasus(
         nip: m.nip,
         nama: m.nama,
         instansi_id: m.letak.instansi_id,
+        instansi_asal_id: m.instansi_asal_id,
         kanreg_id: m.letak.kanreg_id,
         tujuan: m.tujuan,
         pengusul_akun_id: Some(aktor.akun_id()),
@@ -172,7 +177,13 @@ pub async fn kasus(app: &App, aktor: &Aktor, id: Uuid) -> AppResult<KasusLayanan
 /// The kinds of actor `aktor` is for `k`, whether they started it, whether it is about them.
 pub fn posisi(aktor: &Aktor, k: &KasusLayanan) -> (Vec<Pelaksana>, bool, bool) {
     (
-        engine::pelaksana(&aktor.pelaku, &k.instansi_id, &k.kanreg_id, k.tujuan),
+        engine::pelaksana(
+            &aktor.pelaku,
+            &k.instansi_id,
+            k.instansi_asal_id.as_deref(),
+            &k.kanreg_id,
+            k.tujuan,
+        ),
         k.pengusul_akun_id == Some(aktor.akun_id()),
         aktor.pelaku.pegawai_id == Some(k.pegawai_id),
     )
@@ -208,7 +219,11 @@ pub async fn langkah(
 ) -> AppResult<HasilLangkah> {
     if matches!(
         langkah,
-        Langkah::Buat | Langkah::TerbitkanPertek | Langkah::TandatanganiSk | Langkah::UnggahSk
+        Langkah::Buat
+            | Langkah::TerbitkanPertek
+            | Langkah::TandatanganiSk
+            | Langkah::UnggahSk
+            | Langkah::TandatanganiSkAsal
     ) {
         return Err(AppError::Dilarang);
     }
@@ -261,6 +276,11 @@ pub async fn langkah(
     else {
         return Ok(HasilLangkah::SudahBerubah);
     };
+    // A transfer's usul and the origin's consent are letters with numbers of their own.
+    let nomor = match k.pindah() {
+        Some(d) => pindah::beri_nomor(&mut tx, &k, d, langkah, now).await?,
+        None => None,
+    };
     catat(
         &mut tx,
         app,
@@ -269,7 +289,7 @@ pub async fn langkah(
         putaran,
         langkah,
         aturan.ke,
-        simpan_alasan,
+        simpan_alasan.or(nomor.as_deref()),
         now,
     )
     .await?;

@@ -14,7 +14,7 @@ use siasn_store::{Tx, pegawai};
 use uuid::Uuid;
 
 use super::naskah::{Naskah, arsipkan};
-use super::{HasilLangkah, catat, cltn, kasus, kp, pensiun, periksa};
+use super::{HasilLangkah, catat, cltn, kasus, kp, pensiun, periksa, pindah};
 use crate::{Aktor, App, AppResult, ttd};
 
 /// The service's letter content for `k`.
@@ -27,6 +27,7 @@ fn naskah(
         DataLayanan::Kp(d) => kp::naskah(k, d, pegawai, instansi),
         DataLayanan::Pensiun(d) => pensiun::naskah(d, pegawai, instansi),
         DataLayanan::Cltn(d) => cltn::naskah(d, pegawai, instansi),
+        DataLayanan::Pindah(d) => pindah::naskah(d, pegawai, instansi),
     }
 }
 
@@ -71,7 +72,7 @@ fn kaki(app: &App, terbuka: &ttd::KunciTerbuka, kode: &str) -> Vec<String> {
 /// Signs a letter with the unlocked key inside the step's transaction and files it in the
 /// employee's archive; returns the archive document's id.
 #[allow(clippy::too_many_arguments)]
-async fn tandatangani_surat(
+pub(super) async fn tandatangani_surat(
     app: &App,
     tx: &mut Tx,
     aktor: &Aktor,
@@ -348,6 +349,7 @@ pub async fn unggah_sk(
             DataLayanan::Kp(_) => "L02",
             DataLayanan::Pensiun(_) => siasn_domain::layanan::pensiun::DOKUMEN_SK_PENSIUN,
             DataLayanan::Cltn(_) => siasn_domain::layanan::cltn::DOKUMEN_SK_CLTN,
+            DataLayanan::Pindah(_) => siasn_domain::layanan::pindah::DOKUMEN_SK_PINDAH,
         }
         .into(),
         sha256: blob.sha256.clone(),
@@ -438,6 +440,7 @@ async fn selesaikan(
         DataLayanan::Cltn(d) => {
             cltn::terapkan(&mut tx, aktor, k, d, &nomor, tanggal, dok, now).await?
         }
+        DataLayanan::Pindah(_) => pindah::terapkan_sk_tujuan(),
     };
     if let Err(e) = diterapkan {
         tx.rollback().await?;

@@ -7,6 +7,7 @@
 pub mod cltn;
 pub mod kp;
 pub mod pensiun;
+pub mod pindah;
 mod status;
 
 use serde::{Deserialize, Serialize};
@@ -26,16 +27,19 @@ pub enum JenisLayanan {
     Mpp,
     /// Pemberhentian sementara while detained (and the return), set by the agency.
     PemberhentianSementara,
+    /// Pindah instansi: a transfer to another agency, proposed by the receiving one.
+    PindahInstansi,
 }
 
 impl JenisLayanan {
     /// Every service, in menu order.
-    pub const SEMUA: [Self; 5] = [
+    pub const SEMUA: [Self; 6] = [
         Self::KenaikanPangkat,
         Self::Pensiun,
         Self::Cltn,
         Self::Mpp,
         Self::PemberhentianSementara,
+        Self::PindahInstansi,
     ];
 
     /// Storage code.
@@ -46,6 +50,7 @@ impl JenisLayanan {
             Self::Cltn => "CLTN",
             Self::Mpp => "MPP",
             Self::PemberhentianSementara => "PS",
+            Self::PindahInstansi => "PI",
         }
     }
 
@@ -59,7 +64,18 @@ impl JenisLayanan {
     /// The statuses a case passes on its happy path (what the employee and staff follow).
     pub fn jalur_utama(self) -> &'static [StatusLayanan] {
         use StatusLayanan as S;
-        if self.perlu_pertek() {
+        if self == Self::PindahInstansi {
+            &[
+                S::InputBerkas,
+                S::SuratUsulan,
+                S::MenungguPersetujuanAsal,
+                S::ApprovalSuratUsulan,
+                S::ValidasiDisetujui,
+                S::PertekDitandatangani,
+                S::MenungguSkAsal,
+                S::ProfilDiperbarui,
+            ]
+        } else if self.perlu_pertek() {
             &[
                 S::InputBerkas,
                 S::SuratUsulan,
@@ -75,7 +91,9 @@ impl JenisLayanan {
 
     /// The lifecycle of its cases.
     pub fn alur(self) -> &'static [Aturan] {
-        if self.perlu_pertek() {
+        if self == Self::PindahInstansi {
+            ALUR_PINDAH
+        } else if self.perlu_pertek() {
             ALUR
         } else {
             ALUR_INSTANSI
@@ -98,6 +116,8 @@ pub enum Pelaksana {
     PejabatInstansi,
     /// BKN central or the Kanreg: validates, issues the pertek.
     Bkn,
+    /// The official of the agency an employee transfers from: consents, signs the release.
+    PejabatInstansiAsal,
 }
 
 /// A step of a service case.
@@ -127,6 +147,12 @@ pub enum Langkah {
     UnggahSk,
     /// The operator deletes a case that was not proposed yet.
     Hapus,
+    /// The origin agency's official consents to release the employee (transfer).
+    SetujuiAsal,
+    /// The origin agency's official refuses (reason): final.
+    TolakAsal,
+    /// The origin agency's official signs the SK releasing the old position (transfer).
+    TandatanganiSkAsal,
 }
 
 /// One rule of the lifecycle: the step, the statuses it may start from, where it goes, who.
@@ -238,6 +264,62 @@ pub const ALUR: &[Aturan] = &[
     ),
 ];
 
+/// The lifecycle of a transfer: after the receiving official approves, the origin agency's
+/// official consents (or refuses) before BKN; after the pertek, the receiving agency's SK
+/// (signed here or uploaded) and then the origin agency's release SK.
+pub const ALUR_PINDAH: &[Aturan] = &[
+    ALUR[0],
+    ALUR[1],
+    aturan(
+        Langkah::SetujuiInstansi,
+        &[S::SuratUsulan],
+        S::MenungguPersetujuanAsal,
+        Pelaksana::PejabatInstansi,
+        false,
+    ),
+    ALUR[3],
+    aturan(
+        Langkah::SetujuiAsal,
+        &[S::MenungguPersetujuanAsal],
+        S::ApprovalSuratUsulan,
+        Pelaksana::PejabatInstansiAsal,
+        false,
+    ),
+    aturan(
+        Langkah::TolakAsal,
+        &[S::MenungguPersetujuanAsal],
+        S::DitolakInstansiAsal,
+        Pelaksana::PejabatInstansiAsal,
+        true,
+    ),
+    ALUR[4],
+    ALUR[5],
+    ALUR[6],
+    ALUR[7],
+    aturan(
+        Langkah::TandatanganiSk,
+        &[S::PertekDitandatangani],
+        S::MenungguSkAsal,
+        Pelaksana::PejabatInstansi,
+        false,
+    ),
+    aturan(
+        Langkah::UnggahSk,
+        &[S::PertekDitandatangani],
+        S::MenungguSkAsal,
+        Pelaksana::OperatorInstansi,
+        false,
+    ),
+    aturan(
+        Langkah::TandatanganiSkAsal,
+        &[S::MenungguSkAsal],
+        S::ProfilDiperbarui,
+        Pelaksana::PejabatInstansiAsal,
+        false,
+    ),
+    ALUR[10],
+];
+
 /// The lifecycle of a service the agency decides alone: proposed by the operator, then the
 /// agency official signs the SK or returns the case.
 pub const ALUR_INSTANSI: &[Aturan] = &[
@@ -298,6 +380,9 @@ impl Langkah {
             Self::TandatanganiSk => "TANDATANGANI_SK",
             Self::UnggahSk => "UNGGAH_SK",
             Self::Hapus => "HAPUS",
+            Self::SetujuiAsal => "SETUJUI_ASAL",
+            Self::TolakAsal => "TOLAK_ASAL",
+            Self::TandatanganiSkAsal => "TANDATANGANI_SK_ASAL",
         }
     }
 
@@ -316,6 +401,9 @@ impl Langkah {
             Self::TandatanganiSk,
             Self::UnggahSk,
             Self::Hapus,
+            Self::SetujuiAsal,
+            Self::TolakAsal,
+            Self::TandatanganiSkAsal,
         ]
         .into_iter()
         .find(|l| l.kode() == kode)
@@ -432,12 +520,14 @@ pub fn langkah_tersedia(
         .collect()
 }
 
-/// The kinds of actor `pelaku` is for a case of an employee of `instansi_id` (Kanreg
-/// `kanreg_id`) decided at `tujuan`: the agency's operator and official by their grants; BKN by
-/// a national verifier grant, or a Kanreg one for the cases its Kanreg decides.
+/// The kinds of actor `pelaku` is for a case of the agency `instansi_id` (Kanreg `kanreg_id`)
+/// decided at `tujuan`: the agency's operator and official by their grants (for a transfer,
+/// the origin agency `instansi_asal_id`'s official too); BKN by a national verifier grant, or a
+/// Kanreg one for the cases its Kanreg decides.
 pub fn pelaksana(
     pelaku: &crate::akses::Pelaku,
     instansi_id: &str,
+    instansi_asal_id: Option<&str>,
     kanreg_id: &str,
     tujuan: kp::Tujuan,
 ) -> Vec<Pelaksana> {
@@ -445,9 +535,11 @@ pub fn pelaksana(
     let mut out = Vec::new();
     for g in &pelaku.peran {
         let milik_instansi = g.instansi_id.as_deref() == Some(instansi_id);
+        let milik_asal = instansi_asal_id.is_some() && g.instansi_id.as_deref() == instansi_asal_id;
         let p = match g.peran {
             Peran::OperatorInstansi if milik_instansi => Pelaksana::OperatorInstansi,
             Peran::PejabatInstansi if milik_instansi => Pelaksana::PejabatInstansi,
+            Peran::PejabatInstansi if milik_asal => Pelaksana::PejabatInstansiAsal,
             Peran::VerifikatorBkn
                 if g.kanreg_id.is_none()
                     || (g.kanreg_id.as_deref() == Some(kanreg_id)
@@ -644,13 +736,122 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for a in ALUR {
+        for a in ALUR.iter().chain(ALUR_PINDAH) {
             assert_eq!(Langkah::from_kode(a.langkah.kode()), Some(a.langkah));
         }
         assert_eq!(
             JenisLayanan::from_kode("KP"),
             Some(JenisLayanan::KenaikanPangkat)
         );
+    }
+
+    #[test]
+    fn a_transfer_needs_the_origin_agency_twice() {
+        const PI: JenisLayanan = JenisLayanan::PindahInstansi;
+        const ASAL: &[Pelaksana] = &[Pelaksana::PejabatInstansiAsal];
+        let mut s = S::InputBerkas;
+        for (l, a) in [
+            (Langkah::SimpanBerkas, OP),
+            (Langkah::Ajukan, OP),
+            (Langkah::SetujuiInstansi, PJ),
+            (Langkah::SetujuiAsal, ASAL),
+            (Langkah::SetujuiBkn, BKN),
+            (Langkah::TerbitkanPertek, BKN),
+            (Langkah::TandatanganiSk, PJ),
+            (Langkah::TandatanganiSkAsal, ASAL),
+        ] {
+            s = boleh(PI, l, s, a, false, false, None).unwrap().ke;
+            assert!(
+                s == S::BerkasDisimpan || PI.jalur_utama().contains(&s),
+                "{s:?}"
+            );
+        }
+        assert_eq!(s, S::ProfilDiperbarui);
+        // The receiving official cannot consent for the origin, nor BKN skip the consent.
+        assert_eq!(
+            boleh(
+                PI,
+                Langkah::SetujuiAsal,
+                S::MenungguPersetujuanAsal,
+                PJ,
+                false,
+                false,
+                None
+            )
+            .err(),
+            Some(LangkahDitolak::BukanPelaksana)
+        );
+        assert_eq!(
+            boleh(
+                PI,
+                Langkah::SetujuiBkn,
+                S::MenungguPersetujuanAsal,
+                BKN,
+                false,
+                false,
+                None
+            )
+            .err(),
+            Some(LangkahDitolak::StatusTidakSesuai)
+        );
+        // A refusal needs its reason and ends the case, freeing the employee's place.
+        assert_eq!(
+            boleh(
+                PI,
+                Langkah::TolakAsal,
+                S::MenungguPersetujuanAsal,
+                ASAL,
+                false,
+                false,
+                None
+            )
+            .err(),
+            Some(LangkahDitolak::PerluAlasan)
+        );
+        let tolak = boleh(
+            PI,
+            Langkah::TolakAsal,
+            S::MenungguPersetujuanAsal,
+            ASAL,
+            false,
+            false,
+            Some("masih dibutuhkan"),
+        )
+        .unwrap()
+        .ke;
+        assert!(tolak.final_() && !tolak.menahan_periode());
+        // Other services know nothing of the origin agency.
+        assert!(
+            boleh(
+                KP,
+                Langkah::SetujuiAsal,
+                S::SuratUsulan,
+                ASAL,
+                false,
+                false,
+                None
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn the_origin_official_is_recognised_by_the_origin_agency() {
+        use crate::akses::{Pelaku, Peran, PeranAkun};
+        let pelaku = Pelaku {
+            akun_id: uuid::Uuid::nil(),
+            pegawai_id: None,
+            peran: vec![PeranAkun::new(Peran::PejabatInstansi, Some("A".into()), None).unwrap()],
+        };
+        assert_eq!(
+            pelaksana(&pelaku, "B", Some("A"), "03", kp::Tujuan::Kanreg),
+            vec![Pelaksana::PejabatInstansiAsal]
+        );
+        assert_eq!(
+            pelaksana(&pelaku, "A", None, "03", kp::Tujuan::Kanreg),
+            vec![Pelaksana::PejabatInstansi]
+        );
+        assert!(pelaksana(&pelaku, "B", None, "03", kp::Tujuan::Kanreg).is_empty());
     }
 
     #[test]
@@ -711,6 +912,8 @@ pub enum DataLayanan {
     Pensiun(Box<pensiun::DataPensiun>),
     /// Unpaid leave.
     Cltn(Box<cltn::DataCltn>),
+    /// Transfer between agencies.
+    Pindah(Box<pindah::DataPindah>),
 }
 
 /// A numbered, dated letter of a case (pertek or SK) and the archive document holding it.
@@ -741,8 +944,10 @@ pub struct KasusLayanan {
     pub nip: String,
     /// Their name (for lists).
     pub nama: String,
-    /// Their agency.
+    /// The agency whose operator keeps the case (for a transfer, the receiving one).
     pub instansi_id: String,
+    /// For a transfer, the agency the employee leaves (its official consents and releases).
+    pub instansi_asal_id: Option<String>,
     /// That agency's Kanreg.
     pub kanreg_id: String,
     /// Who decides at BKN.
@@ -774,7 +979,7 @@ impl KasusLayanan {
     pub fn kp(&self) -> Option<&kp::DataKp> {
         match &self.data {
             DataLayanan::Kp(d) => Some(d),
-            DataLayanan::Pensiun(_) | DataLayanan::Cltn(_) => None,
+            _ => None,
         }
     }
 
@@ -782,7 +987,7 @@ impl KasusLayanan {
     pub fn pensiun(&self) -> Option<&pensiun::DataPensiun> {
         match &self.data {
             DataLayanan::Pensiun(d) => Some(d),
-            DataLayanan::Kp(_) | DataLayanan::Cltn(_) => None,
+            _ => None,
         }
     }
 
@@ -790,7 +995,15 @@ impl KasusLayanan {
     pub fn cltn(&self) -> Option<&cltn::DataCltn> {
         match &self.data {
             DataLayanan::Cltn(d) => Some(d),
-            DataLayanan::Kp(_) | DataLayanan::Pensiun(_) => None,
+            _ => None,
+        }
+    }
+
+    /// The transfer data, for a transfer case.
+    pub fn pindah(&self) -> Option<&pindah::DataPindah> {
+        match &self.data {
+            DataLayanan::Pindah(d) => Some(d),
+            _ => None,
         }
     }
 }

@@ -28,6 +28,12 @@ pub enum StatusLayanan {
     ProfilDiperbarui,
     /// Deleted before it was proposed (99 Usulan Dihapus): final.
     Dihapus,
+    /// A transfer waits for the origin agency's consent (our code 101: SIASN's is not published).
+    MenungguPersetujuanAsal,
+    /// The origin agency refused to release the employee (our code 102): final.
+    DitolakInstansiAsal,
+    /// The receiving agency's SK is signed; the origin agency's release SK is pending (our 103).
+    MenungguSkAsal,
 }
 
 /// Dashboard buckets (SERVICES.md §0 "Buckets").
@@ -64,7 +70,7 @@ impl Ember {
 
 impl StatusLayanan {
     /// Every status, in lifecycle order.
-    pub const SEMUA: [Self; 11] = [
+    pub const SEMUA: [Self; 14] = [
         Self::InputBerkas,
         Self::BerkasDisimpan,
         Self::SuratUsulan,
@@ -76,6 +82,9 @@ impl StatusLayanan {
         Self::PertekDitandatangani,
         Self::ProfilDiperbarui,
         Self::Dihapus,
+        Self::MenungguPersetujuanAsal,
+        Self::DitolakInstansiAsal,
+        Self::MenungguSkAsal,
     ];
 
     /// SIASN's `statusUsulan` code (also our storage value).
@@ -92,6 +101,9 @@ impl StatusLayanan {
             Self::PertekDitandatangani => 22,
             Self::ProfilDiperbarui => 31,
             Self::Dihapus => 99,
+            Self::MenungguPersetujuanAsal => 101,
+            Self::DitolakInstansiAsal => 102,
+            Self::MenungguSkAsal => 103,
         }
     }
 
@@ -114,6 +126,9 @@ impl StatusLayanan {
             Self::PertekDitandatangani => "Sdh di TTD - Pertek",
             Self::ProfilDiperbarui => "Telah Update di Profile PNS",
             Self::Dihapus => "Usulan Dihapus",
+            Self::MenungguPersetujuanAsal => "Menunggu Persetujuan Instansi Asal",
+            Self::DitolakInstansiAsal => "Ditolak Instansi Asal",
+            Self::MenungguSkAsal => "Menunggu SK Instansi Asal",
         }
     }
 
@@ -121,12 +136,13 @@ impl StatusLayanan {
     pub fn ember(self) -> Ember {
         match self {
             Self::InputBerkas | Self::BerkasDisimpan | Self::PerbaikanDokumen => Ember::Input,
-            Self::SuratUsulan | Self::ApprovalSuratUsulan | Self::ValidasiDisetujui => {
-                Ember::Diajukan
-            }
+            Self::SuratUsulan
+            | Self::ApprovalSuratUsulan
+            | Self::ValidasiDisetujui
+            | Self::MenungguPersetujuanAsal => Ember::Diajukan,
             Self::Bts => Ember::Bts,
-            Self::Tms => Ember::Tms,
-            Self::PertekDitandatangani => Ember::PertekTtd,
+            Self::Tms | Self::DitolakInstansiAsal => Ember::Tms,
+            Self::PertekDitandatangani | Self::MenungguSkAsal => Ember::PertekTtd,
             Self::ProfilDiperbarui => Ember::Selesai,
             Self::Dihapus => Ember::Dihapus,
         }
@@ -134,13 +150,16 @@ impl StatusLayanan {
 
     /// Whether nothing more happens to the case.
     pub fn final_(self) -> bool {
-        matches!(self, Self::Tms | Self::ProfilDiperbarui | Self::Dihapus)
+        matches!(
+            self,
+            Self::Tms | Self::ProfilDiperbarui | Self::Dihapus | Self::DitolakInstansiAsal
+        )
     }
 
     /// Statuses at which a case still holds the employee's place for its period (a second
     /// case for the same employee and period is refused while one of these exists).
     pub fn menahan_periode(self) -> bool {
-        !matches!(self, Self::Tms | Self::Dihapus)
+        !matches!(self, Self::Tms | Self::Dihapus | Self::DitolakInstansiAsal)
     }
 }
 

@@ -122,6 +122,37 @@ pub struct RiwayatPindahInstansi {
     pub tmt_pindah: NaiveDate,
     /// The transfer decree.
     pub sk: Sk,
+    /// What changed and every letter, when the transfer went through a case here.
+    #[serde(default)]
+    pub rincian: Option<Box<RincianPindah>>,
+}
+
+/// The old and new placement of a transfer made through a case, and its letters (SIASN's
+/// `rw-pindahinstansi` pairs and `skUsul`/`skAsal`/`skTujuan`/`skBkn`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RincianPindah {
+    /// Unit left.
+    pub unor_asal_id: Option<Uuid>,
+    /// Position left.
+    pub jabatan_asal_id: Option<String>,
+    /// Its kind.
+    pub jenis_jabatan_asal_id: Option<String>,
+    /// Position joined.
+    pub jabatan_tujuan_id: Option<String>,
+    /// Its kind.
+    pub jenis_jabatan_tujuan_id: Option<String>,
+    /// The receiving agency's usul.
+    pub usul: Option<Sk>,
+    /// The origin agency's consent.
+    pub asal: Option<Sk>,
+    /// The receiving agency's SK (the one in `sk` too).
+    pub tujuan: Option<Sk>,
+    /// The origin agency's release SK.
+    pub lepas: Option<Sk>,
+    /// BKN's keputusan perpindahan (pertek).
+    pub bkn: Option<Sk>,
+    /// The service case.
+    pub layanan_id: Option<Uuid>,
 }
 
 /// An unpaid leave outside state service (CLTN); its months do not count as service. The same

@@ -17,7 +17,7 @@ use uuid::Uuid;
 use crate::pegawai::JenisPegawai;
 
 pub use karier::{
-    RiwayatAngkaKredit, RiwayatCltn, RiwayatCpnsPns, RiwayatGaji, RiwayatGolongan,
+    RincianPindah, RiwayatAngkaKredit, RiwayatCltn, RiwayatCpnsPns, RiwayatGaji, RiwayatGolongan,
     RiwayatHukumanDisiplin, RiwayatJabatan, RiwayatPemberhentian, RiwayatPindahInstansi,
     RiwayatPmk, StatusKepegawaian, TingkatHukuman,
 };

@@ -26,6 +26,8 @@ pub struct KasusBaru<'a> {
     pub pegawai_id: Uuid,
     /// Their agency.
     pub instansi_id: &'a str,
+    /// For a transfer, the agency the employee leaves.
+    pub instansi_asal_id: Option<&'a str>,
     /// Its Kanreg.
     pub kanreg_id: &'a str,
     /// Their unit.
@@ -45,8 +47,9 @@ pub async fn buat(tx: &mut Tx, k: &KasusBaru<'_>, now: DateTime<Utc>) -> StoreRe
     on_tx!(tx, |c| {
         sqlx::query(
             "INSERT INTO layanan (id, jenis, sub_jenis, periode, pegawai_id, instansi_id, kanreg_id, \
-             unor_id, tujuan, pengusul_akun_id, status, data, dibuat_pada, status_sejak) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
+             unor_id, tujuan, pengusul_akun_id, status, data, dibuat_pada, status_sejak, \
+             instansi_asal_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14)",
         )
         .bind(k.id)
         .bind(k.jenis)
@@ -61,11 +64,82 @@ pub async fn buat(tx: &mut Tx, k: &KasusBaru<'_>, now: DateTime<Utc>) -> StoreRe
         .bind(k.status.kode_siasn())
         .bind(Json(k.data))
         .bind(now)
+        .bind(k.instansi_asal_id)
         .execute(&mut *c)
         .await
         .map_err(|e| StoreError::from_write(e, "layanan.sudah_ada"))?;
     });
     Ok(())
+}
+
+/// Replaces a case's own data (a letter numbered at a step, the day a transfer was applied);
+/// the step that changes it has already moved the case against the version the actor saw.
+pub async fn ubah_data(tx: &mut Tx, id: Uuid, data: &DataLayanan) -> StoreResult<()> {
+    on_tx!(tx, |c| {
+        sqlx::query("UPDATE layanan SET data = $1 WHERE id = $2")
+            .bind(Json(data))
+            .bind(id)
+            .execute(&mut *c)
+            .await?;
+    });
+    Ok(())
+}
+
+/// Records that a completed transfer was applied to the record on `hari` (its data says so
+/// too), so the daily job does not take it again.
+pub async fn tandai_diterapkan(
+    tx: &mut Tx,
+    id: Uuid,
+    data: &DataLayanan,
+    hari: NaiveDate,
+) -> StoreResult<()> {
+    on_tx!(tx, |c| {
+        sqlx::query("UPDATE layanan SET data = $1, diterapkan_pada = $2 WHERE id = $3")
+            .bind(Json(data))
+            .bind(hari)
+            .bind(id)
+            .execute(&mut *c)
+            .await?;
+    });
+    Ok(())
+}
+
+/// Moves an employee's open service cases (all but `kecuali`) and open data-update proposals
+/// to their new agency and Kanreg, so the new agency's staff carry them on; returns how many
+/// of each were moved.
+pub async fn pindahkan_terbuka(
+    tx: &mut Tx,
+    pegawai_id: Uuid,
+    kecuali: Uuid,
+    instansi_id: &str,
+    kanreg_id: &str,
+) -> StoreResult<(u64, u64)> {
+    let layanan = on_tx!(tx, |c| {
+        sqlx::query(
+            "UPDATE layanan SET instansi_id = $1, kanreg_id = $2, versi = versi + 1 \
+             WHERE pegawai_id = $3 AND id <> $4 AND status NOT IN (13, 31, 99, 102)",
+        )
+        .bind(instansi_id)
+        .bind(kanreg_id)
+        .bind(pegawai_id)
+        .bind(kecuali)
+        .execute(&mut *c)
+        .await?
+        .rows_affected()
+    });
+    let usulan = on_tx!(tx, |c| {
+        sqlx::query(
+            "UPDATE usulan SET instansi_id = $1, kanreg_id = $2, versi = versi + 1 \
+             WHERE pegawai_id = $3 AND status NOT IN ('SELESAI', 'DITOLAK', 'DIBATALKAN')",
+        )
+        .bind(instansi_id)
+        .bind(kanreg_id)
+        .bind(pegawai_id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected()
+    });
+    Ok((layanan, usulan))
 }
 
 /// The case as it is inside the transaction.

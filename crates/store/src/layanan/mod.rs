@@ -22,7 +22,7 @@ use crate::error::{StoreError, StoreResult};
 use crate::{Store, on_pool};
 
 pub(crate) const KOLOM: &str = "l.id, l.jenis, l.sub_jenis, l.periode, l.pegawai_id, p.nip, p.nama, \
-    l.instansi_id, l.kanreg_id, l.tujuan, l.pengusul_akun_id, l.status, l.data, l.putaran, l.versi, \
+    l.instansi_id, l.instansi_asal_id, l.kanreg_id, l.tujuan, l.pengusul_akun_id, l.status, l.data, l.putaran, l.versi, \
     l.alasan, l.nomor_pertek, l.tanggal_pertek, l.dokumen_pertek_id, l.nomor_sk, l.tanggal_sk, \
     l.dokumen_sk_id, l.dibuat_pada, l.status_sejak";
 
@@ -38,6 +38,7 @@ pub(crate) struct BarisLayanan {
     nip: String,
     nama: String,
     instansi_id: String,
+    instansi_asal_id: Option<String>,
     kanreg_id: String,
     tujuan: String,
     pengusul_akun_id: Option<Uuid>,
@@ -78,6 +79,7 @@ impl TryFrom<BarisLayanan> for KasusLayanan {
             nip: r.nip,
             nama: r.nama,
             instansi_id: r.instansi_id,
+            instansi_asal_id: r.instansi_asal_id,
             kanreg_id: r.kanreg_id,
             tujuan: Tujuan::from_kode(&r.tujuan)
                 .ok_or_else(|| StoreError::Corrupt(format!("tujuan '{}'", r.tujuan)))?,
@@ -159,10 +161,38 @@ pub struct LampiranLayanan {
     pub nama_file: String,
 }
 
+/// The reader's scopes on cases: a case is an agency's when it keeps the case or, for a
+/// transfer, when the employee leaves it.
 macro_rules! cakupan_layanan {
-    ($qb:expr, $cakupan:expr) => {
-        $crate::usulan::push_cakupan_kasus!($qb, $cakupan, "l")
-    };
+    ($qb:expr, $cakupan:expr) => {{
+        $qb.push("(");
+        if $cakupan.is_empty() {
+            $qb.push("1 = 0");
+        }
+        for (i, c) in $cakupan.iter().enumerate() {
+            if i > 0 {
+                $qb.push(" OR ");
+            }
+            match c {
+                Cakupan::Diri(id) => {
+                    $qb.push("l.pegawai_id = ").push_bind(*id);
+                }
+                Cakupan::Instansi(x) => {
+                    $qb.push("l.instansi_id = ")
+                        .push_bind(x.clone())
+                        .push(" OR l.instansi_asal_id = ")
+                        .push_bind(x.clone());
+                }
+                Cakupan::Kanreg(x) => {
+                    $qb.push("l.kanreg_id = ").push_bind(x.clone());
+                }
+                Cakupan::Nasional => {
+                    $qb.push("1 = 1");
+                }
+            }
+        }
+        $qb.push(")");
+    }};
 }
 
 macro_rules! filter_layanan {
@@ -262,6 +292,22 @@ impl Store {
             .into_iter()
             .filter_map(|(s, n)| StatusLayanan::from_kode_siasn(s).map(|s| (s, n)))
             .collect())
+    }
+
+    /// Completed transfers whose TMT is on or before `hari_ini` and that were not applied to
+    /// the record yet (the daily job applies them), oldest TMT first.
+    pub async fn pindah_jatuh_tempo(&self, hari_ini: NaiveDate) -> StoreResult<Vec<KasusLayanan>> {
+        let sql = format!(
+            "SELECT {KOLOM} {DARI} WHERE l.jenis = 'PI' AND l.status = 31 \
+             AND l.diterapkan_pada IS NULL AND l.periode <= $1 ORDER BY l.periode, l.id"
+        );
+        let rows: Vec<BarisLayanan> = on_pool!(self.db(), |pool| {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(hari_ini)
+                .fetch_all(pool)
+                .await?
+        });
+        rows.into_iter().map(KasusLayanan::try_from).collect()
     }
 
     /// An employee's cases, newest first.

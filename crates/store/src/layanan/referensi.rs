@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use siasn_domain::golongan::Golongan;
 use siasn_domain::instansi::JenisInstansi;
 use siasn_domain::layanan::kp::{self, AturanTujuan, BarisGaji, Tujuan};
-use siasn_domain::layanan::{JenisLayanan, SyaratDokumen, cltn, pensiun};
+use siasn_domain::layanan::{JenisLayanan, SyaratDokumen, cltn, pensiun, pindah};
 
 use crate::error::{StoreError, StoreResult};
 use crate::{Store, on_pool};
@@ -77,7 +77,12 @@ impl Store {
                         .and_then(cltn::JenisUsulCltn::dari_kode)
                         .map_or(JenisLayanan::Cltn, |j| j.keluarga().layanan());
                     (layanan, sub, s)
-                }));
+                }))
+                .chain(
+                    pindah::DOKUMEN_PINDAH_AWAL
+                        .iter()
+                        .map(|(sub, s)| (JenisLayanan::PindahInstansi, sub, s)),
+                );
             for (jenis, sub, syarat) in dokumen {
                 for (i, s) in syarat.iter().enumerate() {
                     sqlx::query(

@@ -103,6 +103,29 @@ pub async fn simpan_data(tx: &mut Tx, p: &Pegawai, now: DateTime<Utc>) -> StoreR
     Ok(())
 }
 
+/// Moves the employee to another agency (instansi induk and kerja; the Kanreg follows the
+/// agency) and bumps the record's version. From this commit the new agency's staff reach the
+/// record and the old agency's no longer do: every scope is checked against these columns.
+pub async fn pindahkan_instansi(
+    tx: &mut Tx,
+    pegawai_id: Uuid,
+    instansi_id: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+            "UPDATE pegawai SET instansi_induk_id = $2, instansi_kerja_id = $2, \
+             versi = versi + 1, diubah_pada = $3 WHERE id = $1",
+        )
+        .bind(pegawai_id)
+        .bind(instansi_id)
+        .bind(now)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(())
+}
+
 /// Adds a history row.
 pub async fn tambah_riwayat(tx: &mut Tx, r: &Riwayat, now: DateTime<Utc>) -> StoreResult<()> {
     let sk = r.data.sk();

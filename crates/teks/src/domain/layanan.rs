@@ -16,6 +16,7 @@ pub fn nama_layanan(j: JenisLayanan) -> Teks {
         JenisLayanan::Cltn => Teks::LayananCltn,
         JenisLayanan::Mpp => Teks::LayananMpp,
         JenisLayanan::PemberhentianSementara => Teks::LayananPemberhentianSementara,
+        JenisLayanan::PindahInstansi => Teks::LayananPindahInstansi,
     }
 }
 
@@ -34,6 +35,9 @@ pub fn label_status_layanan(s: StatusLayanan, b: Bahasa) -> &'static str {
         S::PertekDitandatangani => Teks::LayananStatusPertek,
         S::ProfilDiperbarui => Teks::LayananStatusSelesai,
         S::Dihapus => Teks::LayananStatusDihapus,
+        S::MenungguPersetujuanAsal => Teks::LayananStatusPersetujuanAsal,
+        S::DitolakInstansiAsal => Teks::LayananStatusDitolakAsal,
+        S::MenungguSkAsal => Teks::LayananStatusSkAsal,
     })
 }
 
@@ -53,6 +57,9 @@ pub fn label_langkah(l: Langkah, b: Bahasa) -> &'static str {
         L::TandatanganiSk => Teks::LayananLangkahSk,
         L::UnggahSk => Teks::LayananLangkahUnggahSk,
         L::Hapus => Teks::LayananLangkahHapus,
+        L::SetujuiAsal => Teks::LayananLangkahSetujuiAsal,
+        L::TolakAsal => Teks::LayananLangkahTolakAsal,
+        L::TandatanganiSkAsal => Teks::LayananLangkahSkAsal,
     })
 }
 

@@ -292,6 +292,61 @@ impl Terjemah for FormasiDitolak {
     }
 }
 
+impl Terjemah for siasn_domain::layanan::pindah::PindahDitolak {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        use siasn_domain::layanan::pindah::PindahDitolak as E;
+        match (self, b) {
+            (E::InstansiSama, Id) => {
+                "pegawai sudah bekerja di instansi ini; pindah dalam satu instansi cukup \
+                 keputusan PPK"
+                    .into()
+            }
+            (E::InstansiSama, En) => {
+                "the employee already works in this agency; a move inside one agency is the \
+                 PPK's own decision"
+                    .into()
+            }
+            (E::BukanPns, Id) => "hanya PNS yang dapat pindah antar instansi".into(),
+            (E::BukanPns, En) => "only civil servants (PNS) transfer between agencies".into(),
+            (E::TidakAktif, Id) => {
+                "pegawai tidak berkedudukan aktif (sudah pensiun, diberhentikan, cuti, atau MPP)"
+                    .into()
+            }
+            (E::TidakAktif, En) => {
+                "the employee is not on active duty (retired, dismissed, on leave or MPP)".into()
+            }
+            (E::TmtBukanAwalBulan, Id) => "TMT pindah harus tanggal 1".into(),
+            (E::TmtBukanAwalBulan, En) => "the transfer's TMT must be the first of a month".into(),
+            (E::TmtLampau, Id) => "TMT pindah harus setelah hari ini".into(),
+            (E::TmtLampau, En) => "the transfer's TMT must be after today".into(),
+            (E::SetelahPensiun { tmt_pensiun }, Id) => format!(
+                "TMT pindah harus sebelum TMT pensiun pegawai ({})",
+                tanggal(*tmt_pensiun, b)
+            ),
+            (E::SetelahPensiun { tmt_pensiun }, En) => format!(
+                "the transfer's TMT must be before the employee's retirement ({})",
+                tanggal(*tmt_pensiun, b)
+            ),
+            (E::FormasiTidakTercatat, Id) => {
+                "jabatan tujuan belum tercatat di peta jabatan instansi; isi kebutuhannya \
+                 terlebih dahulu"
+                    .into()
+            }
+            (E::FormasiTidakTercatat, En) => {
+                "the receiving post is not in the agency's register; set its need first".into()
+            }
+            (E::TanpaFormasi { kebutuhan, terisi }, Id) => {
+                format!("jabatan tujuan tidak lowong: berkebutuhan {kebutuhan} dan terisi {terisi}")
+            }
+            (E::TanpaFormasi { kebutuhan, terisi }, En) => {
+                format!("the receiving post has no vacancy: {kebutuhan} planned, {terisi} present")
+            }
+            (E::PerluAlasan, Id) => "tuliskan alasan pindah".into(),
+            (E::PerluAlasan, En) => "give the reason for the transfer".into(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

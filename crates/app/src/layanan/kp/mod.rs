@@ -83,6 +83,7 @@ pub async fn mulai(
     let mut tx = app.store().begin().await?;
     for (k, letak, data) in siap {
         let m = KasusMulai {
+            instansi_asal_id: None,
             jenis: JenisLayanan::KenaikanPangkat,
             sub_jenis: data.jenis_kp_id.clone(),
             periode,

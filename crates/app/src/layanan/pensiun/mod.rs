@@ -134,6 +134,7 @@ pub async fn mulai(
     };
     let now = app.sekarang();
     let m = KasusMulai {
+        instansi_asal_id: None,
         jenis: JenisLayanan::Pensiun,
         sub_jenis: r.jenis_pensiun.kode().to_string(),
         periode: r.tmt,

@@ -144,13 +144,34 @@ fn baris_karier(
             "nomorSk": x.sk.nomor, "tanggalSk": tgl(Some(x.sk.tanggal)),
             "pengalaman": x.instansi_atau_perusahaan, "path": path_,
         }),
-        ("pindahinstansi", DataRiwayat::PindahInstansi(x)) => json!({
-            "id": rid, "pnsOrang": pid, "instansiAsalId": x.instansi_asal_id, "instansiAsalNama": null,
-            "instansiTujuanId": x.instansi_tujuan_id, "instansiTujuanNama": null,
-            "unorBaruId": x.unor_tujuan_id.map(|u| u.to_string()),
-            "skNomor": x.sk.nomor, "skTanggal": tgl(Some(x.sk.tanggal)),
-            "tmtPi": tgl(Some(x.tmt_pindah)), "path": path_,
-        }),
+        ("pindahinstansi", DataRiwayat::PindahInstansi(x)) => {
+            let r = x.rincian.as_deref();
+            let surat = |s: Option<&siasn_domain::riwayat::Sk>| {
+                (s.map(|s| s.nomor.clone()), tgl(s.map(|s| s.tanggal)))
+            };
+            let (usul_no, usul_tgl) = surat(r.and_then(|r| r.usul.as_ref()));
+            let (asal_no, asal_tgl) = surat(r.and_then(|r| r.asal.as_ref()));
+            let (tujuan_no, tujuan_tgl) = surat(r.and_then(|r| r.tujuan.as_ref()));
+            let (bkn_no, bkn_tgl) = surat(r.and_then(|r| r.bkn.as_ref()));
+            json!({
+                "id": rid, "pnsOrang": pid, "instansiAsalId": x.instansi_asal_id, "instansiAsalNama": null,
+                "instansiTujuanId": x.instansi_tujuan_id, "instansiTujuanNama": null,
+                "instansiIndukLamaId": x.instansi_asal_id, "instansiIndukBaruId": x.instansi_tujuan_id,
+                "instansiKerjaLamaId": x.instansi_asal_id, "instansiKerjaBaruId": x.instansi_tujuan_id,
+                "unorLamaId": r.and_then(|r| r.unor_asal_id).map(|u| u.to_string()),
+                "unorBaruId": x.unor_tujuan_id.map(|u| u.to_string()),
+                "jenisJabatanLamaId": r.and_then(|r| r.jenis_jabatan_asal_id.clone()),
+                "jenisJabatanBaruId": r.and_then(|r| r.jenis_jabatan_tujuan_id.clone()),
+                "jabatanFungsionalLamaId": r.and_then(|r| r.jabatan_asal_id.clone()),
+                "jabatanFungsionalBaruId": r.and_then(|r| r.jabatan_tujuan_id.clone()),
+                "skUsulNomor": usul_no, "skUsulTanggal": usul_tgl,
+                "skAsalNomor": asal_no, "skAsalTanggal": asal_tgl,
+                "skTujuanNomor": tujuan_no, "skTujuanTanggal": tujuan_tgl,
+                "skBknNomor": bkn_no, "skBknTanggal": bkn_tgl,
+                "skNomor": x.sk.nomor, "skTanggal": tgl(Some(x.sk.tanggal)),
+                "tmtPi": tgl(Some(x.tmt_pindah)), "path": path_,
+            })
+        }
         _ => return None,
     })
 }
