@@ -1125,6 +1125,26 @@ katalog! {
     LayananMpp => "Masa persiapan pensiun", "Pre-retirement leave";
     LayananPemberhentianSementara => "Pemberhentian sementara", "Temporary dismissal";
     LayananPindahInstansi => "Pindah instansi", "Transfer between agencies";
+    PindahCatatan => "Instansi penerima mengusulkan pegawai dari instansi lain ke jabatan yang lowong di peta jabatannya. Instansi asal memberi persetujuan dan menandatangani SK pemberhentian dari jabatan; BKN atau Kantor Regional menerbitkan pertimbangan teknis. Data pegawai pindah pada TMT.",
+        "The receiving agency proposes an employee of another agency into a vacant post of its register. The origin agency consents and signs the release from the old position; BKN or the Regional Office issues the pertek. The record moves on the TMT.";
+    PindahUsul => "Usul pindah masuk", "Propose a transfer in";
+    PindahJabatanTujuan => "Jabatan tujuan (yang lowong)", "Receiving post (vacant)";
+    PindahTanpaLowong => "Belum ada jabatan lowong di peta jabatan.", "No vacant post in the register yet.";
+    PindahTmt => "TMT pindah (tanggal 1)", "Transfer TMT (the first of a month)";
+    PindahMasuk => "Pindah masuk", "Transfers in";
+    PindahKeluar => "Pindah keluar", "Transfers out";
+    PindahLainnya => "Usul pindah instansi", "Transfer cases";
+    PindahArah => "Dari → ke", "From → to";
+    PindahBatas => "Batas waktu", "Due";
+    PindahTidakDitemukan => "Tidak ada PNS dengan NIP itu, atau jabatan tujuan bukan milik instansi Anda.",
+        "No civil servant has that NIP, or the receiving post is not your agency's.";
+    PindahAsal => "Asal", "From";
+    PindahTujuan => "Tujuan", "To";
+    PindahUsulNomor => "Usul instansi penerima", "Receiving agency's proposal";
+    PindahPersetujuan => "Persetujuan instansi asal", "Origin agency's consent";
+    PindahSkAsal => "SK pemberhentian dari jabatan (instansi asal)", "Release SK (origin agency)";
+    PindahDiterapkan => "Data pegawai dipindahkan", "Record moved";
+    PindahMenungguTmt => "Menunggu TMT; data dipindahkan otomatis pada tanggal itu", "Waiting for the TMT; the record moves on that day";
     CltnUsul => "Usul perubahan status (CLTN, tugas belajar, MPP, pemberhentian sementara)", "Status change (leave, study, pre-retirement, temporary dismissal)";
     CltnJudul => "Perubahan status kepegawaian", "Employment status changes";
     LayananJenis => "Layanan", "Service";

@@ -228,6 +228,24 @@ pub fn batas_sk(pertek: NaiveDate) -> NaiveDate {
     pertek + Duration::days(HARI_SK)
 }
 
+/// When the case's current stage is due, where the regulation sets a deadline: the pertek 15
+/// working days after the consent (the case reached BKN that day), both SKs 30 days after the
+/// pertek.
+pub fn batas_waktu(
+    d: &DataPindah,
+    status: super::StatusLayanan,
+    pertek: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    use super::StatusLayanan as S;
+    match status {
+        S::ApprovalSuratUsulan | S::ValidasiDisetujui => {
+            d.persetujuan_asal.as_ref().map(|a| batas_pertek(a.tanggal))
+        }
+        S::PertekDitandatangani | S::MenungguSkAsal => pertek.map(batas_sk),
+        _ => None,
+    }
+}
+
 /// Whether the move is to be applied on `hari_ini`: both SKs signed, not applied yet, TMT
 /// reached.
 pub fn jatuh_tempo(d: &DataPindah, hari_ini: NaiveDate) -> bool {
@@ -396,6 +414,21 @@ mod tests {
             diterapkan,
         };
         assert!(!jatuh_tempo(&k(None, None), d(2027, 1, 1)));
+        let mut setuju = k(None, None);
+        setuju.persetujuan_asal = Some(Nomor {
+            nomor: "P".into(),
+            tanggal: d(2026, 11, 2),
+        });
+        use super::super::StatusLayanan as S;
+        assert_eq!(
+            batas_waktu(&setuju, S::ValidasiDisetujui, None),
+            Some(d(2026, 11, 23))
+        );
+        assert_eq!(
+            batas_waktu(&setuju, S::MenungguSkAsal, Some(d(2026, 12, 15))),
+            Some(d(2027, 1, 14))
+        );
+        assert_eq!(batas_waktu(&setuju, S::SuratUsulan, None), None);
         assert!(!jatuh_tempo(&k(Some(sk.clone()), None), d(2026, 12, 31)));
         assert!(jatuh_tempo(&k(Some(sk.clone()), None), d(2027, 1, 1)));
         assert!(!jatuh_tempo(

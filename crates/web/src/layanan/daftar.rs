@@ -81,7 +81,13 @@ fn status_peran(m: &Masuk) -> Vec<StatusLayanan> {
         ]);
     }
     if m.pelaku.punya(Peran::PejabatInstansi) {
-        out.extend([S::SuratUsulan, S::PertekDitandatangani]);
+        // A transfer's origin official consents and signs the release.
+        out.extend([
+            S::SuratUsulan,
+            S::PertekDitandatangani,
+            S::MenungguPersetujuanAsal,
+            S::MenungguSkAsal,
+        ]);
     }
     if m.pelaku.punya(Peran::VerifikatorBkn) {
         out.extend([S::ApprovalSuratUsulan, S::ValidasiDisetujui]);
@@ -200,7 +206,13 @@ pub async fn daftar(
                             crate::tampilan::tanggal(d.selesai, b)
                         ),
                     ),
-                    None => (k.sub_jenis.clone(), String::new()),
+                    None => match k.pindah() {
+                        Some(d) => (
+                            b.t(super::nama_layanan(k.jenis)).to_string(),
+                            format!("{} → {}", d.asal.instansi_nama, d.tujuan.instansi_nama),
+                        ),
+                        None => (k.sub_jenis.clone(), String::new()),
+                    },
                 },
             };
             BarisKasus {

@@ -82,6 +82,7 @@ fn tahap(k: &KasusLayanan, b: Bahasa) -> Vec<Tahap> {
     let kini = match k.status {
         S::BerkasDisimpan | S::PerbaikanDokumen | S::Bts => S::InputBerkas,
         S::Tms => S::ApprovalSuratUsulan,
+        S::DitolakInstansiAsal => S::MenungguPersetujuanAsal,
         s => s,
     };
     let posisi = jalur.iter().position(|s| *s == kini).unwrap_or(0);
@@ -178,15 +179,19 @@ pub(super) async fn tampilkan(
         .map(|l| Tombol {
             kode: l.kode(),
             label: label_langkah(*l, b),
-            bahaya: matches!(l, Langkah::Tms | Langkah::Hapus),
+            bahaya: matches!(l, Langkah::Tms | Langkah::Hapus | Langkah::TolakAsal),
         })
         .collect();
-    let perlu_alasan = tersedia
-        .iter()
-        .any(|l| l.aturan().is_some_and(|a| a.perlu_alasan));
-    let perlu_frasa = tersedia
-        .iter()
-        .any(|l| matches!(l, Langkah::TerbitkanPertek | Langkah::TandatanganiSk));
+    let perlu_alasan = tersedia.iter().any(|l| {
+        l.aturan_dalam(k.jenis.alur())
+            .is_some_and(|a| a.perlu_alasan)
+    });
+    let perlu_frasa = tersedia.iter().any(|l| {
+        matches!(
+            l,
+            Langkah::TerbitkanPertek | Langkah::TandatanganiSk | Langkah::TandatanganiSkAsal
+        )
+    });
     let mut data = Vec::new();
     if let Some(d) = k.kp() {
         data.push((
@@ -231,6 +236,9 @@ pub(super) async fn tampilkan(
     if let Some(d) = k.cltn() {
         data.extend(data_cltn(state, d, k.jenis.perlu_pertek(), b).await?);
     }
+    if let Some(d) = k.pindah() {
+        data.extend(data_pindah(&k, d, state.app().sekarang().date_naive(), b));
+    }
     let mut surat = Vec::new();
     if let Some(p) = &k.pertek {
         surat.push((
@@ -242,6 +250,13 @@ pub(super) async fn tampilkan(
     if let Some(s) = &k.sk {
         surat.push((
             b.t(Teks::LayananSk),
+            format!("{} · {}", s.nomor, crate::tampilan::tanggal(s.tanggal, b)),
+            s.dokumen_id,
+        ));
+    }
+    if let Some(s) = k.pindah().and_then(|d| d.sk_asal.as_ref()) {
+        surat.push((
+            b.t(Teks::PindahSkAsal),
             format!("{} · {}", s.nomor, crate::tampilan::tanggal(s.tanggal, b)),
             s.dokumen_id,
         ));
@@ -285,6 +300,74 @@ pub(super) async fn tampilkan(
         k,
     };
     Ok(Html(page.render()?).into_response())
+}
+
+/// The transfer's own lines: from, to, TMT, reason, the post's register, who decides, the
+/// letters numbered at their steps, the current stage's due date, and when the record moved.
+fn data_pindah(
+    k: &KasusLayanan,
+    d: &siasn_domain::layanan::pindah::DataPindah,
+    hari_ini: NaiveDate,
+    b: Bahasa,
+) -> Vec<(&'static str, String)> {
+    let t = |x: NaiveDate| crate::tampilan::tanggal(x, b);
+    let tempat = |x: &siasn_domain::layanan::pindah::Kedudukan| {
+        [
+            Some(x.instansi_nama.clone()),
+            x.unor_nama.clone(),
+            x.nama_jabatan.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+    };
+    let mut out = vec![
+        (b.t(Teks::PindahAsal), tempat(&d.asal)),
+        (b.t(Teks::PindahTujuan), tempat(&d.tujuan)),
+        (b.t(Teks::PindahTmt), t(d.tmt)),
+        (b.t(Teks::Alasan), d.alasan.clone()),
+        (
+            b.t(Teks::FormasiJudul),
+            format!(
+                "{} {} · {} {}",
+                b.t(Teks::FormasiKebutuhan),
+                d.formasi.kebutuhan,
+                b.t(Teks::FormasiTerisi),
+                d.formasi.terisi
+            ),
+        ),
+        (
+            b.t(Teks::LayananTujuan),
+            siasn_teks::label_tujuan(d.tujuan_pertek, b).to_string(),
+        ),
+    ];
+    let nomor =
+        |n: &siasn_domain::layanan::pindah::Nomor| format!("{} · {}", n.nomor, t(n.tanggal));
+    if let Some(u) = &d.usul {
+        out.push((b.t(Teks::PindahUsulNomor), nomor(u)));
+    }
+    if let Some(a) = &d.persetujuan_asal {
+        out.push((b.t(Teks::PindahPersetujuan), nomor(a)));
+    }
+    if let Some(x) = siasn_domain::layanan::pindah::batas_waktu(
+        d,
+        k.status,
+        k.pertek.as_ref().map(|p| p.tanggal),
+    ) {
+        let lewat = if x < hari_ini { " ⚠" } else { "" };
+        out.push((b.t(Teks::PindahBatas), format!("{}{lewat}", t(x))));
+    }
+    if k.status == StatusLayanan::ProfilDiperbarui {
+        out.push((
+            b.t(Teks::PindahDiterapkan),
+            match d.diterapkan {
+                Some(x) => t(x),
+                None => b.t(Teks::PindahMenungguTmt).to_string(),
+            },
+        ));
+    }
+    out
 }
 
 /// A kedudukan hukum's name, or its code when the reference lacks it.
@@ -514,6 +597,9 @@ pub async fn langkah(
     let hasil = match l {
         Langkah::TerbitkanPertek => kasus::terbitkan_pertek(app, &aktor, id, versi, frasa).await,
         Langkah::TandatanganiSk => kasus::tandatangani_sk(app, &aktor, id, versi, frasa).await,
+        Langkah::TandatanganiSkAsal => {
+            kasus::pindah::tandatangani_sk_asal(app, &aktor, id, versi, frasa).await
+        }
         l => kasus::langkah(app, &aktor, id, versi, l, alasan.as_deref()).await,
     }
     .dalam(b)?;
@@ -628,6 +714,10 @@ pub async fn dokumen(
     let k = kasus_untuk(&state, &m, id).await?;
     let milik = k.pertek.as_ref().and_then(|s| s.dokumen_id) == Some(dok)
         || k.sk.as_ref().and_then(|s| s.dokumen_id) == Some(dok)
+        || k.pindah()
+            .and_then(|d| d.sk_asal.as_ref())
+            .and_then(|s| s.dokumen_id)
+            == Some(dok)
         || state
             .store()
             .lampiran_layanan(k.id)

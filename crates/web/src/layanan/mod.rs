@@ -8,6 +8,7 @@ mod daftar;
 mod formasi;
 mod halaman;
 mod pensiun;
+mod pindah;
 mod prediksi;
 mod sertifikat;
 
@@ -41,6 +42,7 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
             "/layanan/formasi",
             get(formasi::halaman).post(formasi::atur),
         )
+        .route("/layanan/pindah", get(pindah::halaman).post(pindah::mulai))
         .route(
             "/layanan/pensiun",
             get(pensiun::halaman).post(pensiun::mulai),

@@ -131,7 +131,7 @@ pub(crate) async fn lampirkan(c: &mut Klien, id: Uuid, jenis: &str) -> crate::co
 
 /// A letter signed at its step: our verifier, pdfsig trusting the instance CA, the public
 /// page by the QR code and by upload; a changed byte, a stripped signature, all said plainly.
-async fn periksa_surat_bertanda(app: &App, isi: &[u8]) {
+pub(crate) async fn periksa_surat_bertanda(app: &App, isi: &[u8]) {
     let h = siasn_ttd::periksa_pdf(isi).unwrap();
     assert_eq!(h.len(), 1);
     assert!(h[0].utuh && h[0].menutup_seluruh && h[0].sertifikat_terikat);

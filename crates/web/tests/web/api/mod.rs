@@ -15,6 +15,7 @@ mod matriks;
 mod openapi;
 mod pensiun;
 mod peristiwa;
+mod pindah;
 mod token;
 mod transaksi;
 mod tulis;
