@@ -18,6 +18,12 @@ pub struct AkunDemo {
     pub pejabat: uuid::Uuid,
     /// BKN's national verifier.
     pub bkn: uuid::Uuid,
+    /// The employee login (a PNS of PROV-JABAR).
+    pub pegawai: uuid::Uuid,
+    /// KOTA-BANDUNG's operator (receives transfers).
+    pub operator_bandung: uuid::Uuid,
+    /// KOTA-BANDUNG's official.
+    pub pejabat_bandung: uuid::Uuid,
 }
 
 /// The demo officials' certificate passphrase (instance CA; shown in the README).
@@ -74,6 +80,10 @@ async fn maju(
         }
         Langkah::TandatanganiSk => {
             siasn_app::layanan::tandatangani_sk(app, siapa, k.id, k.versi, FRASA_DEMO).await?
+        }
+        Langkah::TandatanganiSkAsal => {
+            siasn_app::layanan::pindah::tandatangani_sk_asal(app, siapa, k.id, k.versi, FRASA_DEMO)
+                .await?
         }
         l => layanan::langkah(app, siapa, k.id, k.versi, l, alasan).await?,
     };
@@ -518,6 +528,158 @@ pub async fn kasus_status_instansi(app: &App, akun: &AkunDemo) -> anyhow::Result
         }
     }
     println!("usul MPP dan pemberhentian sementara demo: {dibuat} usul");
+    Ok(())
+}
+
+/// Transfers from PROV-JABAR into vacant posts of KOTA-BANDUNG, one at each stage: waiting for
+/// the province's consent (the demo employee's own, to follow in MySAPK), both SKs signed (the
+/// record moves on the TMT, by the daily job), waiting for the province's release SK, for the
+/// city's SK, at the Kanreg, refused by the province, waiting for the city's official, and a
+/// file being completed.
+pub async fn kasus_pindah(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
+    use StatusLayanan as S;
+    use siasn_app::layanan::pindah::{self, HasilMulaiPindah, UsulPindah};
+    let Jabar {
+        pejabat: pj_jabar,
+        bkn,
+        pegawai,
+        ..
+    } = jabar(app, akun).await?;
+    let op = aktor(app, akun.operator_bandung).await?;
+    let pj = aktor(app, akun.pejabat_bandung).await?;
+    if app
+        .store()
+        .penanda_akun(akun.pejabat_bandung)
+        .await?
+        .is_none()
+        && let Err(e) = siasn_app::ttd::terbitkan_sertifikat(
+            app,
+            "demo",
+            akun.pejabat_bandung,
+            Some("Pejabat Pembina Kepegawaian"),
+            FRASA_DEMO,
+        )
+        .await?
+    {
+        anyhow::bail!("sertifikat demo: {e}");
+    }
+    let pos: Vec<_> = app
+        .store()
+        .daftar_formasi("KOTA-BANDUNG")
+        .await?
+        .into_iter()
+        .filter(|b| b.kebutuhan.is_some_and(|k| k > b.terisi))
+        .collect();
+    if pos.is_empty() {
+        println!("usul pindah instansi demo: tidak ada jabatan lowong di KOTA-BANDUNG");
+        return Ok(());
+    }
+    let hari_ini = app.sekarang().date_naive();
+    let tmt = BulanTahun::of(hari_ini).tambah_bulan(1).hari_pertama();
+    let pdf = contoh_pdf("Contoh berkas").await?;
+    // The first case is the demo employee's own, waiting for the province's consent.
+    let tahap = [
+        S::MenungguPersetujuanAsal,
+        S::ProfilDiperbarui,
+        S::MenungguSkAsal,
+        S::PertekDitandatangani,
+        S::ApprovalSuratUsulan,
+        S::DitolakInstansiAsal,
+        S::SuratUsulan,
+        S::InputBerkas,
+    ];
+    let sendiri = app.store().akun(akun.pegawai).await?.pegawai_id;
+    let mut calon: Vec<uuid::Uuid> = pegawai.clone();
+    if let Some(s) = sendiri {
+        calon.retain(|x| *x != s);
+        calon.insert(0, s);
+    }
+    let mut dibuat = 0;
+    let mut i = 0;
+    for id in calon {
+        let Some(sampai) = tahap.get(i).copied() else {
+            break;
+        };
+        let p = app.store().pegawai(id).await?;
+        let pos = &pos[i % pos.len()];
+        let hasil = pindah::mulai(
+            app,
+            &op,
+            UsulPindah {
+                nip: p.nomor_induk.to_string(),
+                unor_id: pos.unor_id,
+                jabatan_id: pos.jabatan_id.clone(),
+                tmt,
+                alasan: "mengikuti pasangan yang bertugas di Kota Bandung".into(),
+            },
+        )
+        .await?;
+        let HasilMulaiPindah::Dibuat(k) = hasil else {
+            continue;
+        };
+        i += 1;
+        dibuat += 1;
+        jalankan_pindah(app, [&op, &pj, &pj_jabar, &bkn], k, sampai, &pdf).await?;
+    }
+    println!("usul pindah instansi demo: {dibuat} usul (TMT {tmt})");
+    Ok(())
+}
+
+/// Walks a transfer to `sampai` as the city's operator and official, the province's official
+/// and BKN.
+async fn jalankan_pindah(
+    app: &App,
+    [op, pj, pj_asal, bkn]: [&Aktor; 4],
+    id: uuid::Uuid,
+    sampai: StatusLayanan,
+    pdf: &[u8],
+) -> anyhow::Result<()> {
+    use StatusLayanan as S;
+    if sampai == S::InputBerkas {
+        return Ok(());
+    }
+    let k = layanan::kasus(app, op, id).await?;
+    let syarat = app.store().syarat_dokumen(k.jenis, &k.sub_jenis).await?;
+    let unggahan: Vec<Unggahan> = syarat
+        .iter()
+        .filter_map(|s| s.jenis_dokumen.first())
+        .map(|j| Unggahan {
+            nama_file: format!("berkas-{j}.pdf"),
+            jenis_dokumen_id: j.clone(),
+            isi: pdf.to_vec(),
+        })
+        .collect();
+    if let Err(m) = layanan::lampirkan(app, op, id, &[], &unggahan).await? {
+        anyhow::bail!("lampiran demo ditolak: {m:?}");
+    }
+    let mut k = layanan::kasus(app, op, id).await?;
+    let langkah: [(&Aktor, Langkah, S); 8] = [
+        (op, Langkah::SimpanBerkas, S::BerkasDisimpan),
+        (op, Langkah::Ajukan, S::SuratUsulan),
+        (pj, Langkah::SetujuiInstansi, S::MenungguPersetujuanAsal),
+        (pj_asal, Langkah::SetujuiAsal, S::ApprovalSuratUsulan),
+        (bkn, Langkah::SetujuiBkn, S::ValidasiDisetujui),
+        (bkn, Langkah::TerbitkanPertek, S::PertekDitandatangani),
+        (pj, Langkah::TandatanganiSk, S::MenungguSkAsal),
+        (pj_asal, Langkah::TandatanganiSkAsal, S::ProfilDiperbarui),
+    ];
+    for (siapa, l, setelah) in langkah {
+        if sampai == S::DitolakInstansiAsal && l == Langkah::SetujuiAsal {
+            maju(
+                app,
+                pj_asal,
+                &k,
+                Langkah::TolakAsal,
+                Some("Pegawai masih dibutuhkan untuk program prioritas daerah"),
+            )
+            .await?;
+            return Ok(());
+        }
+        k = maju(app, siapa, &k, l, None).await?;
+        if setelah == sampai {
+            break;
+        }
+    }
     Ok(())
 }
 

@@ -176,6 +176,7 @@ async fn buat_demo(app: &App, employees: u32, seed: u64) -> anyhow::Result<()> {
     crate::demo_layanan::formasi(app).await?;
     crate::demo_layanan::kasus_cltn(app, &akun).await?;
     crate::demo_layanan::kasus_status_instansi(app, &akun).await?;
+    crate::demo_layanan::kasus_pindah(app, &akun).await?;
     crate::demo_layanan::harian(app).await
 }
 
@@ -249,6 +250,16 @@ async fn akun_demo(app: &App) -> anyhow::Result<crate::demo_layanan::AkunDemo> {
             "Verifikator BKN Pusat",
             PeranAkun::new(Peran::VerifikatorBkn, None, None)?,
         ),
+        (
+            "operator.bandung",
+            "Operator BKPSDM Kota Bandung",
+            PeranAkun::new(Peran::OperatorInstansi, Some("KOTA-BANDUNG".into()), None)?,
+        ),
+        (
+            "pejabat.bandung",
+            "Pejabat Pembina Kepegawaian Kota Bandung",
+            PeranAkun::new(Peran::PejabatInstansi, Some("KOTA-BANDUNG".into()), None)?,
+        ),
     ] {
         let siapa = PenggunaCli::NamaPengguna {
             login: login.into(),
@@ -275,6 +286,9 @@ async fn akun_demo(app: &App) -> anyhow::Result<crate::demo_layanan::AkunDemo> {
         operator: ambil(Peran::OperatorInstansi.kode())?,
         pejabat: ambil("pejabat.jabar")?,
         bkn: ambil("verifikator.bkn")?,
+        pegawai: ambil(Peran::Pegawai.kode())?,
+        operator_bandung: ambil("operator.bandung")?,
+        pejabat_bandung: ambil("pejabat.bandung")?,
     })
 }
 

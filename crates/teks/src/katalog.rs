@@ -1134,7 +1134,6 @@ katalog! {
     PindahMasuk => "Pindah masuk", "Transfers in";
     PindahKeluar => "Pindah keluar", "Transfers out";
     PindahLainnya => "Usul pindah instansi", "Transfer cases";
-    PindahArah => "Dari → ke", "From → to";
     PindahBatas => "Batas waktu", "Due";
     PindahTidakDitemukan => "Tidak ada PNS dengan NIP itu, atau jabatan tujuan bukan milik instansi Anda.",
         "No civil servant has that NIP, or the receiving post is not your agency's.";
@@ -1144,6 +1143,9 @@ katalog! {
     PindahPersetujuan => "Persetujuan instansi asal", "Origin agency's consent";
     PindahSkAsal => "SK pemberhentian dari jabatan (instansi asal)", "Release SK (origin agency)";
     PindahDiterapkan => "Data pegawai dipindahkan", "Record moved";
+    PindahStatusMenungguTmt => "Semua SK terbit; data pegawai dipindahkan pada TMT",
+        "All SKs issued; the record moves on the TMT";
+    PindahSkTujuan => "SK pengangkatan dalam jabatan (instansi penerima)", "SK of the new position (receiving agency)";
     PindahMenungguTmt => "Menunggu TMT; data dipindahkan otomatis pada tanggal itu", "Waiting for the TMT; the record moves on that day";
     CltnUsul => "Usul perubahan status (CLTN, tugas belajar, MPP, pemberhentian sementara)", "Status change (leave, study, pre-retirement, temporary dismissal)";
     CltnJudul => "Perubahan status kepegawaian", "Employment status changes";

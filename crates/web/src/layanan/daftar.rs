@@ -223,7 +223,7 @@ pub async fn daftar(
                 jenis_kp: jenis,
                 periode: crate::tampilan::tanggal(k.periode, b),
                 golongan: ringkas,
-                status: label_status_layanan(k.status, b),
+                status: super::label_status_kasus(k, b),
                 menunggu: lama_menunggu(k, b),
             }
         })

@@ -249,7 +249,11 @@ pub(super) async fn tampilkan(
     }
     if let Some(s) = &k.sk {
         surat.push((
-            b.t(Teks::LayananSk),
+            b.t(if k.pindah().is_some() {
+                Teks::PindahSkTujuan
+            } else {
+                Teks::LayananSk
+            }),
             format!("{} · {}", s.nomor, crate::tampilan::tanggal(s.tanggal, b)),
             s.dokumen_id,
         ));
@@ -280,7 +284,7 @@ pub(super) async fn tampilkan(
         nama_instance: state.nama_instance(),
         csrf: &m.sesi.csrf,
         judul: b.t(super::nama_layanan(k.jenis)).to_string(),
-        status: label_status_layanan(k.status, b),
+        status: super::label_status_kasus(&k, b),
         status_siasn: format!("{} {}", k.status.kode_siasn(), k.status.nama_siasn()),
         tahap: tahap(&k, b),
         data,

@@ -69,6 +69,17 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
 
 pub(crate) use siasn_teks::nama_layanan;
 
+/// A case's status as people say it: a completed transfer whose TMT has not come says the
+/// record moves then, not that it was updated.
+pub(crate) fn label_status_kasus(k: &KasusLayanan, b: Bahasa) -> &'static str {
+    if k.status == StatusLayanan::ProfilDiperbarui
+        && k.pindah().is_some_and(|d| d.diterapkan.is_none())
+    {
+        return b.t(Teks::PindahStatusMenungguTmt);
+    }
+    label_status_layanan(k.status, b)
+}
+
 /// "III/b Penata Muda Tingkat I".
 fn golongan(g: siasn_domain::Golongan) -> String {
     format!("{} {}", g.label(), g.pangkat())

@@ -116,7 +116,7 @@ async fn tampilkan(
                 d.tujuan.nama_jabatan.clone().unwrap_or_default()
             ),
             tmt: t(d.tmt),
-            status: label_status_layanan(k.status, b),
+            status: super::label_status_kasus(&k, b),
             batas,
         };
         match &instansi {

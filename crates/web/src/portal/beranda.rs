@@ -171,7 +171,7 @@ async fn pemberitahuan(
                 .map_or_else(|| b.t(siasn_teks::nama_layanan(k.jenis)), |j| j.nama());
             (
                 k.id,
-                format!("{jenis}: {}", siasn_teks::label_status_layanan(k.status, b)),
+                format!("{jenis}: {}", crate::layanan::label_status_kasus(&k, b)),
             )
         });
     let berdokumen = state
