@@ -18,6 +18,7 @@ pub mod klien_api;
 mod konfigurasi;
 pub mod layanan;
 pub mod pegawai;
+pub mod pengadaan;
 pub mod peristiwa;
 pub mod rahasia;
 pub mod surel;

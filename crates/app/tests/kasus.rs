@@ -14,6 +14,7 @@ use siasn_domain::usulan::{Keputusan, KolomDataUtama, Perubahan, StatusUsulan};
 use siasn_store::{FilterPegawai, Store, conformance};
 
 mod audit;
+mod pengadaan;
 mod pensiun;
 mod peristiwa;
 mod pindah;
@@ -1155,6 +1156,7 @@ async fn a_configured_tsa_stamps_every_signature(store: &Store) {
     tx.rollback().await.unwrap();
 }
 
+use pengadaan::participants_import_whole_and_get_numbers_by_the_rule;
 use pensiun::{
     a_bup_pension_from_dpcp_to_record_and_the_daily_job, a_cltn_with_extension_and_return,
     mpp_and_a_detention_by_the_agency_and_status_reminders,
@@ -1167,6 +1169,7 @@ conformance!(
     a_cltn_with_extension_and_return,
     mpp_and_a_detention_by_the_agency_and_status_reminders,
     a_transfer_between_two_agencies_moves_the_record_and_access_on_its_tmt,
+    participants_import_whole_and_get_numbers_by_the_rule,
     events_reach_nats_webhooks_and_the_feed,
     proposals_apply_once_and_refuse_stale_changes,
     promotion_from_prediction_to_record,

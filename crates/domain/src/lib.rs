@@ -26,6 +26,7 @@ pub mod nik;
 pub mod nip;
 pub mod pegawai;
 pub mod pemberhentian;
+pub mod pengadaan;
 pub mod pensiun;
 pub mod peristiwa;
 pub mod referensi;

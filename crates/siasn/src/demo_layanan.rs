@@ -18,8 +18,8 @@ pub struct AkunDemo {
     pub pejabat: uuid::Uuid,
     /// BKN's national verifier.
     pub bkn: uuid::Uuid,
-    /// The employee login (a PNS of PROV-JABAR).
-    pub pegawai: uuid::Uuid,
+    /// The employee login (a PNS of PROV-JABAR), when the demo has enough employees for it.
+    pub pegawai: Option<uuid::Uuid>,
     /// KOTA-BANDUNG's operator (receives transfers).
     pub operator_bandung: uuid::Uuid,
     /// KOTA-BANDUNG's official.
@@ -588,7 +588,10 @@ pub async fn kasus_pindah(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
         S::SuratUsulan,
         S::InputBerkas,
     ];
-    let sendiri = app.store().akun(akun.pegawai).await?.pegawai_id;
+    let sendiri = match akun.pegawai {
+        Some(id) => app.store().akun(id).await?.pegawai_id,
+        None => None,
+    };
     let mut calon: Vec<uuid::Uuid> = pegawai.clone();
     if let Some(s) = sendiri {
         calon.retain(|x| *x != s);

@@ -286,7 +286,8 @@ async fn akun_demo(app: &App) -> anyhow::Result<crate::demo_layanan::AkunDemo> {
         operator: ambil(Peran::OperatorInstansi.kode())?,
         pejabat: ambil("pejabat.jabar")?,
         bkn: ambil("verifikator.bkn")?,
-        pegawai: ambil(Peran::Pegawai.kode())?,
+        // A tiny demo may have too few employees for the employee login.
+        pegawai: ids.get(Peran::Pegawai.kode()).copied(),
         operator_bandung: ambil("operator.bandung")?,
         pejabat_bandung: ambil("pejabat.bandung")?,
     })

@@ -22,6 +22,7 @@ pub mod klien_api;
 pub mod layanan;
 pub mod migrate;
 pub mod pegawai;
+pub mod pengadaan;
 pub mod peristiwa;
 pub mod referensi;
 pub mod replika;

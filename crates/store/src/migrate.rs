@@ -114,6 +114,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0016_pindah_instansi.sql"),
         postgres: include_str!("../migrations/postgres/0016_pindah_instansi.sql"),
     },
+    Migration {
+        version: 17,
+        name: "pengadaan",
+        sqlite: include_str!("../migrations/sqlite/0017_pengadaan.sql"),
+        postgres: include_str!("../migrations/postgres/0017_pengadaan.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

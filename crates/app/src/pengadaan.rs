@@ -1,0 +1,283 @@
+//! Pengadaan use cases: an agency imports a formasi's selection results (a CSV of participants,
+//! checked row by row, stored whole or not at all, one audit event with the file's hash), and
+//! BKN assigns their NIP or NI PPPK by the rule in one transaction per batch (claims that never
+//! collide, however many app servers assign at once).
+
+use std::collections::HashSet;
+
+use chrono::{Datelike, NaiveDate};
+use sha2::{Digest, Sha256};
+use siasn_domain::akses::Peran;
+use siasn_domain::pengadaan::{
+    AcuanPeserta, BARIS_MAKS, BarisPeserta, KOLOM_PESERTA, MasalahPeserta, Peserta, awalan_ni_pppk,
+    awalan_nip, periksa_baris, pppk,
+};
+use siasn_store::audit;
+use siasn_store::pengadaan::{self as simpan, PesertaBaru};
+use uuid::Uuid;
+
+use crate::{Aktor, App, AppError, AppResult};
+
+/// One problem of an import, where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MasalahImpor {
+    /// Line in the file (the header is line 1); 0 for the file as a whole.
+    pub baris: usize,
+    /// Column, when the problem is in one.
+    pub kolom: Option<String>,
+    /// What is wrong.
+    pub masalah: JenisMasalahImpor,
+}
+
+/// What is wrong with an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JenisMasalahImpor {
+    /// A row's field.
+    Baris(MasalahPeserta),
+    /// The file is not UTF-8 text.
+    BukanUtf8,
+    /// A column the file must have is missing.
+    KolomHilang,
+    /// A column the format does not know.
+    KolomTidakDikenal,
+    /// More rows than one import takes.
+    TerlaluBanyak {
+        /// The limit.
+        maks: usize,
+    },
+    /// A line is not well-formed CSV (e.g. a wrong number of fields).
+    CsvRusak,
+    /// No rows at all.
+    Kosong,
+}
+
+/// What became of an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HasilImpor {
+    /// Every row was valid and is stored.
+    Diimpor {
+        /// Rows stored.
+        jumlah: usize,
+        /// The import's id (in the audit event with the file's hash).
+        impor_id: Uuid,
+    },
+    /// Nothing was stored; every problem found.
+    Ditolak(Vec<MasalahImpor>),
+}
+
+fn berkas(masalah: JenisMasalahImpor, kolom: Option<&str>) -> HasilImpor {
+    HasilImpor::Ditolak(vec![MasalahImpor {
+        baris: 0,
+        kolom: kolom.map(str::to_string),
+        masalah,
+    }])
+}
+
+/// Whether the actor manages this agency's appointments (its operator or admin).
+fn pengelola(aktor: &Aktor, instansi_id: &str) -> bool {
+    aktor.pelaku.peran.iter().any(|g| {
+        matches!(g.peran, Peran::OperatorInstansi | Peran::AdminInstansi)
+            && g.instansi_id.as_deref() == Some(instansi_id)
+    })
+}
+
+/// Imports the participants of one selection year for an agency from a CSV whose header is
+/// [`KOLOM_PESERTA`]. Valid or not, every row is read and every problem reported; only a
+/// file without problems is stored, in one transaction with one audit event.
+pub async fn impor(
+    app: &App,
+    aktor: &Aktor,
+    instansi_id: &str,
+    tahun: i32,
+    tmt: NaiveDate,
+    isi: &[u8],
+) -> AppResult<HasilImpor> {
+    if !pengelola(aktor, instansi_id) {
+        return Err(AppError::Dilarang);
+    }
+    let Ok(teks) = std::str::from_utf8(isi) else {
+        return Ok(berkas(JenisMasalahImpor::BukanUtf8, None));
+    };
+    let teks = teks.strip_prefix('\u{feff}').unwrap_or(teks);
+    let mut rdr = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(teks.as_bytes());
+    let Ok(header) = rdr.headers().cloned() else {
+        return Ok(berkas(JenisMasalahImpor::CsvRusak, None));
+    };
+    if let Some(k) = header.iter().find(|h| !KOLOM_PESERTA.contains(h)) {
+        return Ok(berkas(JenisMasalahImpor::KolomTidakDikenal, Some(k)));
+    }
+    if let Some(k) = KOLOM_PESERTA
+        .iter()
+        .find(|k| !header.iter().any(|h| h == **k))
+    {
+        return Ok(berkas(JenisMasalahImpor::KolomHilang, Some(k)));
+    }
+    let acuan = AcuanPeserta {
+        jabatan: app
+            .store()
+            .ref_jabatan()
+            .await?
+            .into_iter()
+            .map(|j| j.id)
+            .collect(),
+        unor: app
+            .store()
+            .unor_instansi(instansi_id)
+            .await?
+            .into_iter()
+            .map(|u| u.id)
+            .collect(),
+        pendidikan: app
+            .store()
+            .tingkat_pendidikan()
+            .await?
+            .into_iter()
+            .map(|r| r.id)
+            .collect(),
+        sudah_ada: app.store().no_peserta_tahun(tahun).await?,
+        tmt,
+    };
+    let mut terlihat = HashSet::new();
+    let mut baik: Vec<Peserta> = Vec::new();
+    let mut masalah = Vec::new();
+    for (i, rec) in rdr.deserialize::<BarisPeserta>().enumerate() {
+        let baris = i + 2;
+        if i >= BARIS_MAKS {
+            return Ok(berkas(
+                JenisMasalahImpor::TerlaluBanyak { maks: BARIS_MAKS },
+                None,
+            ));
+        }
+        match rec {
+            Err(_) => masalah.push(MasalahImpor {
+                baris,
+                kolom: None,
+                masalah: JenisMasalahImpor::CsvRusak,
+            }),
+            Ok(b) => match periksa_baris(&b, &acuan, &mut terlihat) {
+                Ok(p) => baik.push(p),
+                Err(m) => masalah.extend(m.into_iter().map(|m| MasalahImpor {
+                    baris,
+                    kolom: Some(m.kolom().to_string()),
+                    masalah: JenisMasalahImpor::Baris(m),
+                })),
+            },
+        }
+    }
+    if !masalah.is_empty() {
+        return Ok(HasilImpor::Ditolak(masalah));
+    }
+    if baik.is_empty() {
+        return Ok(berkas(JenisMasalahImpor::Kosong, None));
+    }
+    let impor_id = Uuid::now_v7();
+    let rows: Vec<PesertaBaru<'_>> = baik
+        .iter()
+        .map(|p| PesertaBaru {
+            id: Uuid::now_v7(),
+            instansi_id,
+            tahun,
+            peserta: p,
+            tmt,
+            impor_id,
+        })
+        .collect();
+    let now = app.sekarang();
+    let mut tx = app.store().begin().await?;
+    match simpan::simpan_peserta(&mut tx, &rows, now).await {
+        Ok(()) => {}
+        // Imported by someone else meanwhile: nothing of this file is kept.
+        Err(siasn_store::StoreError::Conflict(_)) => {
+            tx.rollback().await?;
+            return Ok(berkas(
+                JenisMasalahImpor::Baris(MasalahPeserta::NoPesertaGanda),
+                Some("no_peserta"),
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let mut e = aktor.audit("pengadaan.diimpor");
+    e.alasan = Some(format!(
+        "peserta {instansi_id} {tahun}: {} baris, sha256 {}",
+        rows.len(),
+        hex::encode(Sha256::digest(isi))
+    ));
+    e.sesudah = Some(serde_json::json!({
+        "impor_id": impor_id,
+        "instansi_id": instansi_id,
+        "tahun": tahun,
+        "tmt": tmt,
+        "jumlah": rows.len(),
+    }));
+    audit::tulis(&mut tx, vec![e], now).await?;
+    tx.commit().await?;
+    Ok(HasilImpor::Diimpor {
+        jumlah: rows.len(),
+        impor_id,
+    })
+}
+
+/// What became of an assignment batch.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HasilPenetapan {
+    /// Numbers assigned: (participant id, number).
+    pub ditetapkan: Vec<(Uuid, String)>,
+    /// Participants whose 15-digit prefix has all 999 sequences taken.
+    pub habis: Vec<Uuid>,
+}
+
+/// Whether the actor is BKN for this agency: a national verifier, or its Kanreg's.
+async fn bkn_untuk(app: &App, aktor: &Aktor, instansi_id: &str) -> AppResult<bool> {
+    let kanreg = app.store().instansi(instansi_id).await?.kanreg_id;
+    Ok(aktor.pelaku.peran.iter().any(|g| {
+        g.peran == Peran::VerifikatorBkn && g.kanreg_id.as_deref().is_none_or(|k| k == kanreg)
+    }))
+}
+
+/// BKN assigns the NIP (CPNS: birth date, TMT year and month, sex, sequence) or NI PPPK
+/// (birth date, year, first contract, sex, sequence) of every participant of the agency's year
+/// that has none yet, in one transaction with one audit event.
+pub async fn tetapkan_nomor(
+    app: &App,
+    aktor: &Aktor,
+    instansi_id: &str,
+    tahun: i32,
+) -> AppResult<HasilPenetapan> {
+    if !bkn_untuk(app, aktor, instansi_id).await? {
+        return Err(AppError::Dilarang);
+    }
+    let now = app.sekarang();
+    let mut tx = app.store().begin().await?;
+    let peserta = simpan::peserta_tanpa_nomor(&mut tx, instansi_id, tahun).await?;
+    let mut hasil = HasilPenetapan::default();
+    for p in &peserta {
+        let d = &p.peserta;
+        let awalan = if pppk(&d.jenis_pengadaan) {
+            awalan_ni_pppk(d.tanggal_lahir, p.tmt.year(), 1, d.jenis_kelamin)
+        } else {
+            awalan_nip(d.tanggal_lahir, p.tmt, d.jenis_kelamin)
+        };
+        match simpan::klaim_nomor(&mut tx, &awalan, p.id, now).await? {
+            Some(n) => hasil.ditetapkan.push((p.id, n)),
+            None => hasil.habis.push(p.id),
+        }
+    }
+    if !hasil.ditetapkan.is_empty() {
+        let mut e = aktor.audit("pengadaan.nomor_ditetapkan");
+        e.alasan = Some(format!(
+            "peserta {instansi_id} {tahun}: {} nomor induk",
+            hasil.ditetapkan.len()
+        ));
+        e.sesudah = Some(serde_json::json!({
+            "instansi_id": instansi_id,
+            "tahun": tahun,
+            "jumlah": hasil.ditetapkan.len(),
+            "habis": hasil.habis.len(),
+        }));
+        audit::tulis(&mut tx, vec![e], now).await?;
+    }
+    tx.commit().await?;
+    Ok(hasil)
+}
