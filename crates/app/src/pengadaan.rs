@@ -236,9 +236,80 @@ async fn bkn_untuk(app: &App, aktor: &Aktor, instansi_id: &str) -> AppResult<boo
     }))
 }
 
+/// The employee record made when a participant's number is assigned: kedudukan 51 ("CPNS yang
+/// belum menerima SK CPNS") until the SK CPNS, in the post and unit they were selected for.
+fn pegawai_baru(
+    p: &simpan::PesertaTersimpan,
+    nomor: &str,
+    jabatan: &[siasn_domain::referensi::RefJabatan],
+) -> AppResult<siasn_store::pegawai::PegawaiBaru> {
+    use siasn_domain::pegawai::{JenisPegawai, NiPppk, NomorInduk, Pegawai};
+    let d = &p.peserta;
+    let salah = |e: siasn_domain::nip::NipError| {
+        AppError::Store(siasn_store::StoreError::Corrupt(format!(
+            "nomor induk {nomor}: {e}"
+        )))
+    };
+    let (jenis_pegawai, nomor_induk) = if pppk(&d.jenis_pengadaan) {
+        (
+            JenisPegawai::Pppk,
+            NomorInduk::NiPppk(NiPppk::parse(nomor).map_err(salah)?),
+        )
+    } else {
+        (
+            JenisPegawai::Pns,
+            NomorInduk::Nip(siasn_domain::nip::Nip::parse(nomor, p.tmt).map_err(salah)?),
+        )
+    };
+    let jab = jabatan.iter().find(|j| j.id == d.jabatan_id);
+    Ok(siasn_store::pegawai::PegawaiBaru {
+        pegawai: Pegawai {
+            id: Uuid::now_v7(),
+            jenis_pegawai,
+            nomor_induk,
+            nip_lama: None,
+            nama: d.nama.clone(),
+            gelar_depan: None,
+            gelar_belakang: None,
+            tempat_lahir: d.tempat_lahir.clone(),
+            tanggal_lahir: d.tanggal_lahir,
+            jenis_kelamin: d.jenis_kelamin,
+            agama_id: None,
+            jenis_kawin_id: None,
+            alamat: None,
+            nik: None,
+            nomor_kk: None,
+            npwp: None,
+            bpjs: None,
+            taspen: None,
+            email: None,
+            email_gov: None,
+            nomor_hp: None,
+            kedudukan_hukum_id: "51".into(),
+            instansi_induk_id: p.instansi_id.clone(),
+            instansi_kerja_id: p.instansi_id.clone(),
+            unor_id: Some(d.unor_id),
+            jabatan_id: Some(d.jabatan_id.clone()),
+            nama_jabatan: jab.map(|j| j.nama.clone()),
+            jenis_jabatan_id: jab.map(|j| j.jenis_jabatan_id.clone()),
+            eselon_id: None,
+            golongan: None,
+            golongan_pppk: None,
+            tingkat_pendidikan_id: Some(d.tingkat_pendidikan_id.clone()),
+            tmt_cpns: Some(p.tmt),
+            tmt_pns: None,
+            tmt_golongan: None,
+            tmt_jabatan: None,
+        },
+        riwayat: Vec::new(),
+        dokumen: Vec::new(),
+    })
+}
+
 /// BKN assigns the NIP (CPNS: birth date, TMT year and month, sex, sequence) or NI PPPK
 /// (birth date, year, first contract, sex, sequence) of every participant of the agency's year
-/// that has none yet, in one transaction with one audit event.
+/// that has none yet, and creates their employee record (kedudukan 51, until the SK CPNS), in
+/// one transaction with the audit events.
 pub async fn tetapkan_nomor(
     app: &App,
     aktor: &Aktor,
@@ -252,6 +323,9 @@ pub async fn tetapkan_nomor(
     let mut tx = app.store().begin().await?;
     let peserta = simpan::peserta_tanpa_nomor(&mut tx, instansi_id, tahun).await?;
     let mut hasil = HasilPenetapan::default();
+    let mut baru = Vec::new();
+    let mut pasangan = Vec::new();
+    let jabatan = app.store().ref_jabatan().await?;
     for p in &peserta {
         let d = &p.peserta;
         let awalan = if pppk(&d.jenis_pengadaan) {
@@ -260,9 +334,25 @@ pub async fn tetapkan_nomor(
             awalan_nip(d.tanggal_lahir, p.tmt, d.jenis_kelamin)
         };
         match simpan::klaim_nomor(&mut tx, &awalan, p.id, now).await? {
-            Some(n) => hasil.ditetapkan.push((p.id, n)),
+            Some(n) => {
+                let b = pegawai_baru(p, &n, &jabatan)?;
+                pasangan.push((p.id, b.pegawai.id));
+                baru.push(b);
+                hasil.ditetapkan.push((p.id, n));
+            }
             None => hasil.habis.push(p.id),
         }
+    }
+    if !baru.is_empty() {
+        siasn_store::pegawai::tambah(
+            &mut tx,
+            &baru,
+            &aktor.label(),
+            &format!("penetapan NIP peserta {instansi_id} {tahun}"),
+            now,
+        )
+        .await?;
+        simpan::tautkan_pegawai(&mut tx, &pasangan).await?;
     }
     if !hasil.ditetapkan.is_empty() {
         let mut e = aktor.audit("pengadaan.nomor_ditetapkan");

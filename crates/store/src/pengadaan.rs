@@ -134,6 +134,20 @@ pub async fn klaim_nomor(
     Ok(None)
 }
 
+/// Links participants to the employee records made for them (after the records exist).
+pub async fn tautkan_pegawai(tx: &mut Tx, pasangan: &[(Uuid, Uuid)]) -> StoreResult<()> {
+    for (peserta_id, pegawai_id) in pasangan {
+        on_tx!(tx, |c| {
+            sqlx::query("UPDATE peserta_pengadaan SET pegawai_id = $1 WHERE id = $2")
+                .bind(pegawai_id)
+                .bind(peserta_id)
+                .execute(&mut *c)
+                .await?;
+        });
+    }
+    Ok(())
+}
+
 type BarisPeserta = (Uuid, String, i32, Json<Peserta>, NaiveDate, Option<String>);
 
 fn peserta(r: BarisPeserta) -> PesertaTersimpan {

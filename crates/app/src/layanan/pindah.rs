@@ -21,9 +21,8 @@ use siasn_store::layanan as langkah_layanan;
 use siasn_store::{Tx, audit, pegawai};
 use uuid::Uuid;
 
-use super::naskah::Naskah;
+use super::naskah::{Naskah, maju, penandatangan, tandatangani_surat};
 use super::pensiun::pensiun_pegawai;
-use super::surat::{maju, penandatangan, tandatangani_surat};
 use super::{HasilLangkah, KasusMulai, ada_terbuka, buat_kasus, catat, kasus, periksa};
 use crate::{Aktor, App, AppError, AppResult, ttd};
 

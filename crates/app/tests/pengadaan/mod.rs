@@ -14,40 +14,17 @@ use siasn_domain::akses::{Peran, PeranAkun};
 use siasn_domain::nip::Nip;
 use siasn_domain::pegawai::Pegawai;
 use siasn_domain::pengadaan::MasalahPeserta;
-use siasn_store::{FilterPegawai, Store};
+use siasn_store::Store;
 
 const KEPALA: &str = "no_peserta,nama,tgl_lahir,tempat_lahir,jenis_kelamin,tingkat_pendidikan_id,jabatan_id,unor_id,jenis_formasi_id";
 
 async fn akun(app: &App, p: &Pegawai, peran: Peran, instansi: Option<&str>) -> Aktor {
-    let g = PeranAkun::new(peran, instansi.map(Into::into), None).unwrap();
-    let id = siasn_app::akun::beri_peran_langsung(
+    crate::pensiun::akun(
         app,
-        "uji",
-        siasn_app::akun::PenggunaCli::Pegawai(Box::new(p.clone())),
-        &g,
+        p,
+        PeranAkun::new(peran, instansi.map(Into::into), None).unwrap(),
     )
     .await
-    .unwrap();
-    Aktor::akun(&app.store().akun(id).await.unwrap(), None)
-}
-
-async fn pegawai(store: &Store, instansi: &str) -> Vec<Pegawai> {
-    let page = store
-        .daftar_pegawai(
-            &FilterPegawai {
-                instansi_id: instansi.into(),
-                unor_id: None,
-            },
-            None,
-            100,
-        )
-        .await
-        .unwrap();
-    let mut out = Vec::new();
-    for r in page.items {
-        out.push(store.pegawai(r.id).await.unwrap());
-    }
-    out
 }
 
 /// What a participant row needs from the references: a position, an education level, a unit.
@@ -107,7 +84,7 @@ pub async fn participants_import_whole_and_get_numbers_by_the_rule(store: &Store
     .await
     .unwrap();
     let app = app_uji(store).await;
-    let jabar = pegawai(store, "PROV-JABAR").await;
+    let jabar = crate::pensiun::pegawai_instansi(store, "PROV-JABAR").await;
     let op = akun(&app, &jabar[0], Peran::OperatorInstansi, Some("PROV-JABAR")).await;
     let bkn = akun(&app, &jabar[1], Peran::VerifikatorBkn, None).await;
     let a = acuan(store, "PROV-JABAR").await;
@@ -225,6 +202,19 @@ pub async fn participants_import_whole_and_get_numbers_by_the_rule(store: &Store
     for n in ["199807092027012001", "199901012027011001"] {
         assert!(Nip::parse(n, d(2027, 1, 1)).is_ok(), "{n}");
     }
+    // Each has an employee record now: not yet on duty (kedudukan 51), in the agency and post
+    // they were selected for, TMT CPNS as in the NIP.
+    let baru = store.pegawai_by_nip("199807092027012001").await.unwrap();
+    assert_eq!(baru.kedudukan_hukum_id, "51");
+    assert_eq!(baru.instansi_kerja_id, "PROV-JABAR");
+    assert_eq!(baru.jabatan_id.as_deref(), Some(a.jabatan.as_str()));
+    assert_eq!(baru.tmt_cpns, Some(tmt));
+    assert_eq!(
+        baru.jenis_kelamin,
+        siasn_domain::nip::JenisKelamin::Perempuan
+    );
+    let pppk = store.pegawai_by_nip("199003032027011001").await.unwrap();
+    assert_eq!(pppk.jenis_pegawai, siasn_domain::JenisPegawai::Pppk);
     // Nothing left to assign: a second run changes nothing.
     let lagi = pengadaan::tetapkan_nomor(&app, &bkn, "PROV-JABAR", 2026)
         .await
@@ -283,7 +273,7 @@ async fn two_servers_never_assign_the_same_nip() {
     let mut bkn = Vec::new();
     const N: usize = 60;
     for (i, instansi) in ["PROV-JABAR", "KOTA-BANDUNG"].into_iter().enumerate() {
-        let orang = pegawai(&t.store, instansi).await;
+        let orang = crate::pensiun::pegawai_instansi(&t.store, instansi).await;
         let op = akun(&app_a, &orang[0], Peran::OperatorInstansi, Some(instansi)).await;
         bkn.push(akun(&app_a, &orang[1], Peran::VerifikatorBkn, None).await);
         let a = acuan(&t.store, instansi).await;

@@ -35,7 +35,7 @@ fn minta(jenis: JenisPensiun, tmt: Option<NaiveDate>) -> PermintaanPensiun {
     }
 }
 
-async fn akun(app: &App, p: &Pegawai, g: PeranAkun) -> Aktor {
+pub(crate) async fn akun(app: &App, p: &Pegawai, g: PeranAkun) -> Aktor {
     let id = siasn_app::akun::beri_peran_langsung(
         app,
         "uji",
@@ -47,7 +47,7 @@ async fn akun(app: &App, p: &Pegawai, g: PeranAkun) -> Aktor {
     Aktor::akun(&app.store().akun(id).await.unwrap(), None)
 }
 
-async fn pegawai_instansi(store: &Store, instansi: &str) -> Vec<Pegawai> {
+pub(crate) async fn pegawai_instansi(store: &Store, instansi: &str) -> Vec<Pegawai> {
     let page = store
         .daftar_pegawai(
             &FilterPegawai {
@@ -66,7 +66,7 @@ async fn pegawai_instansi(store: &Store, instansi: &str) -> Vec<Pegawai> {
     out
 }
 
-fn pdf(teks: &str) -> Vec<u8> {
+pub(crate) fn pdf(teks: &str) -> Vec<u8> {
     format!("%PDF-1.4\n% {teks}\n%%EOF\n").into_bytes()
 }
 

@@ -20,45 +20,18 @@ use siasn_domain::layanan::pindah::PindahDitolak;
 use siasn_domain::layanan::{JenisLayanan, Langkah, LangkahDitolak, StatusLayanan};
 use siasn_domain::pegawai::{JenisPegawai, Pegawai};
 use siasn_domain::{DataRiwayat, JenisRiwayat};
+use siasn_store::Store;
 use siasn_store::layanan::FilterLayanan;
-use siasn_store::{FilterPegawai, Store};
 
 const FRASA: &str = "frasa-uji-ttd-123";
 
-async fn semua(store: &Store, instansi: &str) -> Vec<Pegawai> {
-    let page = store
-        .daftar_pegawai(
-            &FilterPegawai {
-                instansi_id: instansi.into(),
-                unor_id: None,
-            },
-            None,
-            500,
-        )
-        .await
-        .unwrap();
-    let mut out = Vec::new();
-    for r in page.items {
-        out.push(store.pegawai(r.id).await.unwrap());
-    }
-    out
-}
-
 async fn akun(app: &App, p: &Pegawai, peran: Peran, instansi: Option<&str>) -> Aktor {
-    let g = PeranAkun::new(peran, instansi.map(Into::into), None).unwrap();
-    let id = siasn_app::akun::beri_peran_langsung(
+    crate::pensiun::akun(
         app,
-        "uji",
-        siasn_app::akun::PenggunaCli::Pegawai(Box::new(p.clone())),
-        &g,
+        p,
+        PeranAkun::new(peran, instansi.map(Into::into), None).unwrap(),
     )
     .await
-    .unwrap();
-    Aktor::akun(&app.store().akun(id).await.unwrap(), None)
-}
-
-fn pdf(teks: &str) -> Vec<u8> {
-    format!("%PDF-1.4\n% {teks}\n%%EOF\n").into_bytes()
 }
 
 fn d(y: i32, m: u32, h: u32) -> NaiveDate {
@@ -86,7 +59,7 @@ async fn sampai_persetujuan_asal(app: &App, op: &Aktor, pj: &Aktor, id: uuid::Uu
         .map(|j| Unggahan {
             nama_file: format!("{j}.pdf"),
             jenis_dokumen_id: (*j).into(),
-            isi: pdf(j),
+            isi: crate::pensiun::pdf(j),
         })
         .collect();
     layanan::lampirkan(app, op, id, &[], &unggahan)
@@ -119,9 +92,9 @@ pub async fn a_transfer_between_two_agencies_moves_the_record_and_access_on_its_
         KonfigurasiApp::default(),
         Arc::new(jam.clone()),
     );
-    let jabar = semua(store, "PROV-JABAR").await;
-    let bandung = semua(store, "KOTA-BANDUNG").await;
-    let sleman = semua(store, "KAB-SLEMAN").await;
+    let jabar = crate::pensiun::pegawai_instansi(store, "PROV-JABAR").await;
+    let bandung = crate::pensiun::pegawai_instansi(store, "KOTA-BANDUNG").await;
+    let sleman = crate::pensiun::pegawai_instansi(store, "KAB-SLEMAN").await;
     let aktif = |v: &[Pegawai]| -> Vec<Pegawai> {
         v.iter()
             .filter(|p| p.kedudukan_hukum_id == "01" && p.jenis_pegawai == JenisPegawai::Pns)

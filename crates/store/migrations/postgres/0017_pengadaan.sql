@@ -11,6 +11,8 @@ CREATE TABLE peserta_pengadaan (
     data JSONB NOT NULL,
     tmt DATE NOT NULL,
     nomor_induk TEXT UNIQUE,
+    -- The employee record created when the number was assigned.
+    pegawai_id UUID REFERENCES pegawai (id),
     impor_id UUID NOT NULL,
     dibuat_pada TIMESTAMPTZ NOT NULL,
     UNIQUE (tahun, no_peserta)

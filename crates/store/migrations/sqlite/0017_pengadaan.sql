@@ -11,6 +11,8 @@ CREATE TABLE peserta_pengadaan (
     data TEXT NOT NULL,
     tmt TEXT NOT NULL,
     nomor_induk TEXT UNIQUE,
+    -- The employee record created when the number was assigned.
+    pegawai_id BLOB REFERENCES pegawai (id),
     impor_id BLOB NOT NULL,
     dibuat_pada TEXT NOT NULL,
     UNIQUE (tahun, no_peserta)
