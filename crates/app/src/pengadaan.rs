@@ -219,6 +219,22 @@ pub async fn impor(
     })
 }
 
+/// An agency's participants of a year, for its operator, admin or official, or BKN.
+pub async fn daftar(
+    app: &App,
+    aktor: &Aktor,
+    instansi_id: &str,
+    tahun: i32,
+) -> AppResult<Vec<simpan::PesertaTersimpan>> {
+    let pejabat = aktor.pelaku.peran.iter().any(|g| {
+        g.peran == Peran::PejabatInstansi && g.instansi_id.as_deref() == Some(instansi_id)
+    });
+    if !(pengelola(aktor, instansi_id) || pejabat || bkn_untuk(app, aktor, instansi_id).await?) {
+        return Err(AppError::Dilarang);
+    }
+    Ok(app.store().daftar_peserta(instansi_id, tahun).await?)
+}
+
 /// What became of an assignment batch.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HasilPenetapan {

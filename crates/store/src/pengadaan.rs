@@ -30,6 +30,8 @@ pub struct PesertaTersimpan {
     pub tmt: NaiveDate,
     /// The NIP or NI PPPK, once assigned.
     pub nomor_induk: Option<String>,
+    /// The employee record made at the assignment.
+    pub pegawai_id: Option<Uuid>,
 }
 
 /// A participant to store.
@@ -148,7 +150,15 @@ pub async fn tautkan_pegawai(tx: &mut Tx, pasangan: &[(Uuid, Uuid)]) -> StoreRes
     Ok(())
 }
 
-type BarisPeserta = (Uuid, String, i32, Json<Peserta>, NaiveDate, Option<String>);
+type BarisPeserta = (
+    Uuid,
+    String,
+    i32,
+    Json<Peserta>,
+    NaiveDate,
+    Option<String>,
+    Option<Uuid>,
+);
 
 fn peserta(r: BarisPeserta) -> PesertaTersimpan {
     PesertaTersimpan {
@@ -158,6 +168,7 @@ fn peserta(r: BarisPeserta) -> PesertaTersimpan {
         peserta: r.3.0,
         tmt: r.4,
         nomor_induk: r.5,
+        pegawai_id: r.6,
     }
 }
 
@@ -171,7 +182,7 @@ pub async fn peserta_tanpa_nomor(
     let rows: Vec<BarisPeserta> = match tx {
         Tx::Sqlite(c) => {
             sqlx::query_as(
-                "SELECT id, instansi_id, tahun, data, tmt, nomor_induk FROM peserta_pengadaan \
+                "SELECT id, instansi_id, tahun, data, tmt, nomor_induk, pegawai_id FROM peserta_pengadaan \
                  WHERE instansi_id = $1 AND tahun = $2 AND nomor_induk IS NULL ORDER BY nama, id",
             )
             .bind(instansi_id)
@@ -181,7 +192,7 @@ pub async fn peserta_tanpa_nomor(
         }
         Tx::Postgres(c) => {
             sqlx::query_as(
-                "SELECT id, instansi_id, tahun, data, tmt, nomor_induk FROM peserta_pengadaan \
+                "SELECT id, instansi_id, tahun, data, tmt, nomor_induk, pegawai_id FROM peserta_pengadaan \
                  WHERE instansi_id = $1 AND tahun = $2 AND nomor_induk IS NULL ORDER BY nama, id \
                  FOR UPDATE",
             )
@@ -214,7 +225,7 @@ impl Store {
     ) -> StoreResult<Vec<PesertaTersimpan>> {
         let rows: Vec<BarisPeserta> = on_pool!(self.db(), |pool| {
             sqlx::query_as(
-                "SELECT id, instansi_id, tahun, data, tmt, nomor_induk FROM peserta_pengadaan \
+                "SELECT id, instansi_id, tahun, data, tmt, nomor_induk, pegawai_id FROM peserta_pengadaan \
                  WHERE instansi_id = $1 AND tahun = $2 ORDER BY nama, id",
             )
             .bind(instansi_id)

@@ -1143,6 +1143,33 @@ katalog! {
     PindahPersetujuan => "Persetujuan instansi asal", "Origin agency's consent";
     PindahSkAsal => "SK pemberhentian dari jabatan (instansi asal)", "Release SK (origin agency)";
     PindahDiterapkan => "Data pegawai dipindahkan", "Record moved";
+    PengadaanJudul => "Pengadaan CPNS dan PPPK", "CPNS and PPPK appointments";
+    PengadaanCatatan => "Instansi mengimpor hasil seleksi satu formasi (CSV dengan kolom SIASN); BKN menetapkan NIP atau NI PPPK sesuai aturan dan data pegawai dibuat dengan kedudukan \"CPNS yang belum menerima SK CPNS\".",
+        "The agency imports a formasi's selection results (CSV with SIASN's columns); BKN assigns the NIP or NI PPPK by the rule and the employee record is created as \"CPNS without SK CPNS yet\".";
+    PengadaanImpor => "Impor hasil seleksi", "Import selection results";
+    PengadaanBerkas => "Berkas CSV peserta", "Participant CSV file";
+    PengadaanTahun => "Tahun formasi", "Formasi year";
+    PengadaanTmt => "TMT CPNS / awal kontrak", "TMT CPNS / contract start";
+    PengadaanDiimpor => "peserta diimpor", "participants imported";
+    PengadaanDitolak => "Tidak ada yang diimpor. Perbaiki baris berikut lalu impor ulang seluruh berkas:",
+        "Nothing was imported. Fix these rows and import the whole file again:";
+    PengadaanBaris => "Baris", "Line";
+    PengadaanKolom => "Kolom", "Column";
+    PengadaanMasalah => "Masalah", "Problem";
+    PengadaanBukanUtf8 => "berkas bukan teks UTF-8 (simpan ulang sebagai CSV UTF-8)", "the file is not UTF-8 text (save it again as CSV UTF-8)";
+    PengadaanKolomHilang => "kolom wajib tidak ada", "a required column is missing";
+    PengadaanKolomAsing => "kolom tidak dikenal", "unknown column";
+    PengadaanTerlaluBanyak => "terlalu banyak baris untuk satu impor", "too many rows for one import";
+    PengadaanCsvRusak => "baris CSV rusak (jumlah kolom tidak sesuai)", "malformed CSV line (wrong number of fields)";
+    PengadaanKosong => "berkas tidak berisi peserta", "the file has no participants";
+    PengadaanTerlaluBesar => "berkas terlalu besar", "the file is too large";
+    PengadaanTetapkan => "Tetapkan NIP / NI PPPK", "Assign NIP / NI PPPK";
+    PengadaanDitetapkan => "nomor induk ditetapkan", "numbers assigned";
+    PengadaanHabis => "peserta tanpa nomor: semua urutan sudah terpakai", "participants without a number: every sequence is taken";
+    PengadaanBelum => "belum ditetapkan", "not assigned yet";
+    PengadaanNomorPeserta => "No. peserta", "Registration no.";
+    PengadaanPeserta => "Peserta", "Participants";
+    PengadaanPilihInstansi => "Pilih instansi", "Choose the agency";
     PindahStatusMenungguTmt => "Semua SK terbit; data pegawai dipindahkan pada TMT",
         "All SKs issued; the record moves on the TMT";
     PindahSkTujuan => "SK pengangkatan dalam jabatan (instansi penerima)", "SK of the new position (receiving agency)";

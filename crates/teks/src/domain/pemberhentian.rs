@@ -268,6 +268,48 @@ impl Terjemah for KeluargaCltn {
     }
 }
 
+impl Terjemah for siasn_domain::pengadaan::MasalahPeserta {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        use siasn_domain::pengadaan::MasalahPeserta as E;
+        match (self, b) {
+            (E::Kosong(k), Id) => format!("{k} wajib diisi"),
+            (E::Kosong(k), En) => format!("{k} is required"),
+            (E::NoPesertaGanda, Id) => {
+                "nomor peserta sudah ada di baris sebelumnya atau sudah pernah diimpor".into()
+            }
+            (E::NoPesertaGanda, En) => {
+                "the registration number is on an earlier row or was imported before".into()
+            }
+            (E::TanggalLahirTidakSah, Id) => {
+                "tanggal lahir tidak sah (tulis dd-mm-yyyy, tanggal yang ada)".into()
+            }
+            (E::TanggalLahirTidakSah, En) => {
+                "not a valid birth date (write dd-mm-yyyy, a real date)".into()
+            }
+            (E::Usia { usia }, Id) => format!(
+                "usia pada TMT {usia} tahun: paling muda {} tahun",
+                siasn_domain::pengadaan::USIA_MINIMAL
+            ),
+            (E::Usia { usia }, En) => format!(
+                "aged {usia} at the TMT: at least {}",
+                siasn_domain::pengadaan::USIA_MINIMAL
+            ),
+            (E::JenisKelamin, Id) => "jenis kelamin harus L atau P".into(),
+            (E::JenisKelamin, En) => "sex must be L or P".into(),
+            (E::JabatanTidakDikenal, Id) => "jabatan tidak ada di referensi".into(),
+            (E::JabatanTidakDikenal, En) => "the position is not in the reference".into(),
+            (E::UnorTidakDikenal, Id) => "unit kerja bukan milik instansi ini".into(),
+            (E::UnorTidakDikenal, En) => "the unit is not this agency's".into(),
+            (E::PendidikanTidakDikenal, Id) => "tingkat pendidikan tidak ada di referensi".into(),
+            (E::PendidikanTidakDikenal, En) => "the education level is not in the reference".into(),
+            (E::JenisPengadaanTidakDikenal, Id) => "jenis pengadaan tidak dikenal".into(),
+            (E::JenisPengadaanTidakDikenal, En) => "unknown jenis pengadaan".into(),
+            (E::TerlaluPanjang(k), Id) => format!("{k} terlalu panjang"),
+            (E::TerlaluPanjang(k), En) => format!("{k} is too long"),
+        }
+    }
+}
+
 impl Terjemah for FormasiDitolak {
     fn jelaskan(&self, b: Bahasa) -> String {
         use FormasiDitolak as E;

@@ -7,6 +7,7 @@ mod cltn;
 mod daftar;
 mod formasi;
 mod halaman;
+mod pengadaan;
 mod pensiun;
 mod pindah;
 mod prediksi;
@@ -43,6 +44,12 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
             get(formasi::halaman).post(formasi::atur),
         )
         .route("/layanan/pindah", get(pindah::halaman).post(pindah::mulai))
+        .route("/layanan/pengadaan", get(pengadaan::halaman))
+        .route(
+            "/layanan/pengadaan/impor",
+            post(pengadaan::impor).layer(batas_unggah.clone()),
+        )
+        .route("/layanan/pengadaan/tetapkan", post(pengadaan::tetapkan))
         .route(
             "/layanan/pensiun",
             get(pensiun::halaman).post(pensiun::mulai),

@@ -13,6 +13,7 @@ mod kompatibel;
 mod layanan;
 mod matriks;
 mod openapi;
+mod pengadaan;
 mod pensiun;
 mod peristiwa;
 mod pindah;
