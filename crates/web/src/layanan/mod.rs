@@ -47,7 +47,7 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
         .route("/layanan/pengadaan", get(pengadaan::halaman))
         .route(
             "/layanan/pengadaan/impor",
-            post(pengadaan::impor).layer(batas_unggah.clone()),
+            post(pengadaan::impor).layer(batas_unggah),
         )
         .route("/layanan/pengadaan/tetapkan", post(pengadaan::tetapkan))
         .route(
