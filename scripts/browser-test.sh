@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Browser journeys in headless Chromium against a fresh SQLite demo: the MySAPK portal (360 px
 # and 1280 px), the Kartu ASN Virtual (photo, card, QR decoded from the PNG, public check) and
-# the promotion, retirement and transfer services (operators, officials and BKN at 1280 px, the
-# employee at 360 px), and
+# the promotion, retirement and transfer services and appointments (operators, officials and BKN
+# at 1280 px, the employee at 360 px), and
 # every role's menu with the back-office queue at both widths, and a partner's webhook registered
 # by the BKN admin receiving the demo's signed events.
 # Screenshots go to target/screenshots (or $1). Installs Debian's chromium and the npm
@@ -28,7 +28,7 @@ trap cleanup EXIT
 
 echo "== npm packages for the journeys"
 npm install --prefix "$work/node" --silent --no-audit --no-fund playwright-core jsqr pngjs >/dev/null
-cp scripts/masuk.mjs scripts/portal-check.mjs scripts/kartu-check.mjs scripts/layanan-check.mjs scripts/pensiun-check.mjs scripts/pindah-check.mjs scripts/menu-check.mjs scripts/peristiwa-check.mjs "$work/node/"
+cp scripts/masuk.mjs scripts/portal-check.mjs scripts/kartu-check.mjs scripts/layanan-check.mjs scripts/pensiun-check.mjs scripts/pindah-check.mjs scripts/pengadaan-check.mjs scripts/menu-check.mjs scripts/peristiwa-check.mjs "$work/node/"
 # Staff enrol MFA once; later journeys answer with the secret kept here.
 export SIASN_MFA_RAHASIA="$work/mfa-rahasia.json"
 
@@ -57,6 +57,8 @@ operator="$(sed -n 's/^  Operator Instansi  *//p' "$work/server.log" | head -1)"
 node "$work/node/layanan-check.mjs" "$base" "$operator" "$out" "$(pwd)/target/debug/siasn" "$work/data"
 node "$work/node/pensiun-check.mjs" "$base" "$operator" "$out" "$(pwd)/target/debug/siasn" "$work/data"
 node "$work/node/pindah-check.mjs" "$base" "$operator" "$nip" "$out"
+# shellcheck disable=SC2046 # three ids from the demo's database, one word each
+node "$work/node/pengadaan-check.mjs" "$base" "$operator" "$out" $(python3 scripts/acuan-demo.py "$work/data/siasn.sqlite")
 verifier="$(sed -n 's/^  Verifikator Instansi  *//p' "$work/server.log" | head -1)"
 [ -n "$verifier" ] || { echo "no demo agency verifier in the server log"; exit 1; }
 node "$work/node/menu-check.mjs" "$base" "$nip" "$operator" "$verifier" "$out"

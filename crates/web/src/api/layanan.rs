@@ -181,20 +181,55 @@ pub async fn unggah_sk_kp(
     }
 }
 
-/// `GET /pengadaan/list-pengadaan-instansi?tahun=&limit=&offset=`: the agency's appointments
-/// of new CPNS/PPPK (SERVICES.md §4 fields). NIP assignment is not built yet, so the list is
-/// empty, with the national shape and the checks a real list will have.
+/// `GET /pengadaan/list-pengadaan-instansi?tahun=&limit=&offset=`: the agency's participants
+/// of a selection year (this year when none is given) with their NIP or NI PPPK once assigned,
+/// SERVICES.md §4's fields; the pertek and SK fields stay empty until those steps are built.
 pub async fn list_pengadaan(State(state): State<AppState>, c: Panggilan, q: Kueri) -> ApiResult {
     c.wajib(Lingkup::Layanan)?;
     let q = kueri(q)?;
     let h = super::Halaman::dari(&q)?;
-    if let Some(t) = q.get("tahun").map(|t| t.trim()).filter(|t| !t.is_empty())
-        && !(t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return Err(ApiError::tidak_valid("tahun harus empat angka (YYYY)"));
+    let tahun: i32 = match q.get("tahun").map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        Some(t) if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) => t
+            .parse()
+            .map_err(|_| ApiError::tidak_valid("tahun harus empat angka (YYYY)"))?,
+        Some(_) => return Err(ApiError::tidak_valid("tahun harus empat angka (YYYY)")),
+        None => chrono::Datelike::year(&state.app().sekarang().date_naive()),
+    };
+    let instansi = instansi_daftar(&state, &c, &q).await?;
+    let peserta = state.store().daftar_peserta(&instansi, tahun).await?;
+    let mut items = Vec::new();
+    let mut dilihat = Vec::new();
+    for p in peserta {
+        dilihat.push(p.pegawai_id);
+        let jenis = &p.peserta.jenis_pengadaan;
+        let pppk = siasn_domain::pengadaan::pppk(jenis);
+        items.push(json!({
+            "id": p.id.to_string(),
+            "orang_id": p.pegawai_id.map(|x| x.to_string()),
+            "no_peserta": p.peserta.no_peserta,
+            "nip": p.nomor_induk,
+            "nama": p.peserta.nama,
+            "periode": tahun.to_string(),
+            "instansi_id": instansi,
+            "no_pertek": Value::Null,
+            "tgl_pertek": Value::Null,
+            "no_sk": Value::Null,
+            "tgl_sk": Value::Null,
+            "path_ttd_pertek": Value::Null,
+            "path_ttd_sk": Value::Null,
+            "tgl_kontrak_mulai": if pppk { super::peta::tgl(Some(p.tmt)) } else { Value::Null },
+            "tgl_kontrak_akhir": Value::Null,
+            "jenis_formasi_id": jenis,
+            "jenis_formasi_nama": siasn_domain::pengadaan::JENIS_PENGADAAN
+                .iter()
+                .find(|(k, _)| k == jenis)
+                .map(|(_, n)| n.to_uppercase()),
+        }));
     }
-    instansi_daftar(&state, &c, &q).await?;
-    Ok(super::daftar_halaman(Vec::new(), h))
+    // Only the page returned counts as seen (participants without a record yet are nobody's).
+    let dilihat: Vec<Uuid> = h.potong(dilihat).into_iter().flatten().collect();
+    catat_daftar(&state, &c, &dilihat, "list-pengadaan-instansi").await?;
+    Ok(super::daftar_halaman(items, h))
 }
 
 /// `GET /pengadaan/dokumen-pengadaan`: the appointment documents of the agency (empty until

@@ -122,7 +122,14 @@ async fn tampilkan(
                     .iter()
                     .find(|(k, _)| *k == p.peserta.jenis_pengadaan)
                     .map_or(p.peserta.jenis_pengadaan.clone(), |(_, n)| (*n).to_string()),
-                nomor: p.nomor_induk.map(|n| siasn_teks::nip(&n)),
+                // An NI PPPK is grouped 8-4-2-1-3, a NIP 8-6-1-3.
+                nomor: p.nomor_induk.map(|n| {
+                    if siasn_domain::pengadaan::pppk(&p.peserta.jenis_pengadaan) {
+                        siasn_domain::pegawai::NiPppk::parse(&n).map_or(n, |x| x.to_string())
+                    } else {
+                        siasn_teks::nip(&n)
+                    }
+                }),
                 pegawai_id: p.pegawai_id,
             })
             .collect(),

@@ -7,6 +7,7 @@ use crate::common::{csrf_dari, sebagai, spawn_app};
 
 async fn participants_through_the_pages() {
     let app = spawn_app(100).await;
+    let demo = siapkan(&app).await;
     let mut op = sebagai(
         &app,
         None,
@@ -134,6 +135,43 @@ async fn participants_through_the_pages() {
         .unwrap();
     assert_eq!(op.get(&format!("/pegawai/{}", p.id)).await.status, 200);
     assert_eq!(lain.get(&format!("/pegawai/{}", p.id)).await.status, 404);
+
+    // Partners read the same participants with SIASN's field names.
+    let k = daftar(&app, "SIMPEG Provinsi Jawa Barat", jabar(), PENUH, 6000).await;
+    let api = sesi(&app, &k, &nip(&demo.operator)).await;
+    let v = ok(&api
+        .get("/pengadaan/list-pengadaan-instansi?tahun=2026&limit=10&offset=0")
+        .await);
+    let rows = v["data"].as_array().unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(rows.len(), 2, "{v}");
+    punya_bidang(
+        &rows[0],
+        "id orang_id no_peserta nip nama periode instansi_id no_pertek tgl_pertek no_sk tgl_sk \
+         path_ttd_pertek path_ttd_sk tgl_kontrak_mulai tgl_kontrak_akhir jenis_formasi_id \
+         jenis_formasi_nama",
+        "list-pengadaan-instansi",
+    );
+    let siti = rows.iter().find(|r| r["nama"] == "Siti Rahma").unwrap();
+    assert_eq!(siti["nip"].as_str().unwrap().len(), 18);
+    let rekam = app
+        .store()
+        .pegawai_by_nip(siti["nip"].as_str().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(siti["orang_id"], rekam.id.to_string());
+    assert_eq!(siti["periode"], "2026");
+    assert_eq!(siti["jenis_formasi_nama"], "UMUM");
+    // Another year has nobody; a bad year is refused.
+    let v = ok(&api
+        .get("/pengadaan/list-pengadaan-instansi?tahun=2020")
+        .await);
+    assert_eq!(v["data"].as_array().map(Vec::len), Some(0), "{v}");
+    assert_eq!(
+        api.get("/pengadaan/list-pengadaan-instansi?tahun=20x6")
+            .await
+            .status,
+        400
+    );
 }
 
 dua_mesin!(participants_through_the_pages);
