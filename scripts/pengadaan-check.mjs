@@ -69,9 +69,15 @@ const teks = await bkn.textContent('main');
 check(teks.includes('4 nomor induk ditetapkan'), 'BKN assigns the numbers');
 check(teks.includes(`19980709 ${tahun}01 2 001`) && teks.includes(`19980709 ${tahun}01 2 002`), 'one prefix, two sequences');
 await shot(bkn, '04-nip');
+// The operator proposes the first participant's SK CPNS from the list.
+await op.goto(`${base}/layanan/pengadaan?tahun=${tahun}`);
+await op.locator('form[action="/layanan/pengadaan/sk-cpns"] button').first().click();
+await op.waitForURL(/\/layanan\/[0-9a-f-]{36}/);
+check((await op.textContent('main')).includes('Pengangkatan CPNS'), 'the SK CPNS case starts');
+await shot(op, '05-sk-cpns');
 const hp = await signIn(operatorNip, 360);
 await hp.goto(`${base}/layanan/pengadaan?tahun=${tahun}`);
-await hp.screenshot({ path: `${out}/pengadaan-05-360.png`, fullPage: true });
+await hp.screenshot({ path: `${out}/pengadaan-06-360.png`, fullPage: true });
 
 check(errors.length === 0, `console errors: ${errors.join('; ')}`);
 console.log('appointment journey passed');

@@ -9,8 +9,8 @@ use chrono::{Datelike, NaiveDate};
 use sha2::{Digest, Sha256};
 use siasn_domain::akses::Peran;
 use siasn_domain::pengadaan::{
-    AcuanPeserta, BARIS_MAKS, BarisPeserta, KOLOM_PESERTA, MasalahPeserta, Peserta, awalan_ni_pppk,
-    awalan_nip, periksa_baris, pppk,
+    AcuanPeserta, BARIS_MAKS, BarisPeserta, KOLOM_OPSIONAL, KOLOM_PESERTA, MasalahPeserta, Peserta,
+    awalan_ni_pppk, awalan_nip, periksa_baris, pppk,
 };
 use siasn_store::audit;
 use siasn_store::pengadaan::{self as simpan, PesertaBaru};
@@ -105,7 +105,10 @@ pub async fn impor(
     let Ok(header) = rdr.headers().cloned() else {
         return Ok(berkas(JenisMasalahImpor::CsvRusak, None));
     };
-    if let Some(k) = header.iter().find(|h| !KOLOM_PESERTA.contains(h)) {
+    if let Some(k) = header
+        .iter()
+        .find(|h| !KOLOM_PESERTA.contains(h) && !KOLOM_OPSIONAL.contains(h))
+    {
         return Ok(berkas(JenisMasalahImpor::KolomTidakDikenal, Some(k)));
     }
     if let Some(k) = KOLOM_PESERTA
@@ -298,7 +301,7 @@ fn pegawai_baru(
             npwp: None,
             bpjs: None,
             taspen: None,
-            email: None,
+            email: d.email.clone(),
             email_gov: None,
             nomor_hp: None,
             kedudukan_hukum_id: "51".into(),

@@ -76,6 +76,9 @@ pub struct Peserta {
     pub unor_id: uuid::Uuid,
     /// Jenis pengadaan code.
     pub jenis_pengadaan: String,
+    /// E-mail address of the selection file (the account's activation goes there).
+    #[serde(default)]
+    pub email: Option<String>,
 }
 
 /// A row as read from the file: every field as text, by SIASN's column names.
@@ -108,6 +111,9 @@ pub struct BarisPeserta {
     /// `jenis_formasi_id` (jenis pengadaan).
     #[serde(default)]
     pub jenis_formasi_id: String,
+    /// `email` (optional column).
+    #[serde(default)]
+    pub email: String,
 }
 
 /// The columns a participant file must have.
@@ -122,6 +128,9 @@ pub const KOLOM_PESERTA: [&str; 9] = [
     "unor_id",
     "jenis_formasi_id",
 ];
+
+/// Columns a participant file may have besides [`KOLOM_PESERTA`].
+pub const KOLOM_OPSIONAL: [&str; 1] = ["email"];
 
 /// Why a row is refused (the field it is about is [`MasalahPeserta::kolom`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -159,6 +168,9 @@ pub enum MasalahPeserta {
     /// Longer than a field may be.
     #[error("pengadaan.terlalu_panjang")]
     TerlaluPanjang(&'static str),
+    /// Not an e-mail address.
+    #[error("pengadaan.email")]
+    Email,
 }
 
 impl MasalahPeserta {
@@ -173,6 +185,7 @@ impl MasalahPeserta {
             Self::UnorTidakDikenal => "unor_id",
             Self::PendidikanTidakDikenal => "tingkat_pendidikan_id",
             Self::JenisPengadaanTidakDikenal => "jenis_formasi_id",
+            Self::Email => "email",
         }
     }
 }
@@ -269,6 +282,10 @@ pub fn periksa_baris(
     if !JENIS_PENGADAAN.iter().any(|(k, _)| *k == jenis) {
         masalah.push(MasalahPeserta::JenisPengadaanTidakDikenal);
     }
+    let email = b.email.trim();
+    if !email.is_empty() && !email_wajar(email) {
+        masalah.push(MasalahPeserta::Email);
+    }
     match (lahir, jenis_kelamin, unor) {
         (Some(tanggal_lahir), Some(jenis_kelamin), Some(unor_id)) if masalah.is_empty() => {
             Ok(Peserta {
@@ -281,10 +298,25 @@ pub fn periksa_baris(
                 jabatan_id: b.jabatan_id.trim().to_string(),
                 unor_id,
                 jenis_pengadaan: jenis.to_string(),
+                email: (!email.is_empty()).then(|| email.to_string()),
             })
         }
         _ => Err(masalah),
     }
+}
+
+/// One `@` between a non-empty local part and a dotted domain, no spaces, at most 254 bytes:
+/// enough to catch a column shifted by one, not a full RFC 5322 check.
+fn email_wajar(s: &str) -> bool {
+    s.len() <= 254
+        && !s.contains(char::is_whitespace)
+        && s.split_once('@').is_some_and(|(lokal, domain)| {
+            !lokal.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        })
 }
 
 fn digit_kelamin(j: JenisKelamin) -> char {
@@ -359,6 +391,7 @@ mod tests {
             jabatan_id: "J1".into(),
             unor_id: uuid::Uuid::nil().to_string(),
             jenis_formasi_id: "1".into(),
+            email: String::new(),
         }
     }
 
@@ -440,6 +473,22 @@ mod tests {
                 "jenis_formasi_id"
             ]
         );
+    }
+
+    #[test]
+    fn an_email_column_is_checked_when_filled() {
+        let mut b = baris("E1", "09-07-1998");
+        b.email = "siti@contoh.go.id".into();
+        let p = periksa_baris(&b, &acuan(), &mut HashSet::new()).unwrap();
+        assert_eq!(p.email.as_deref(), Some("siti@contoh.go.id"));
+        for salah in ["Bandung", "a@b", "a b@c.id", "@c.id", "a@.id"] {
+            b.email = salah.into();
+            assert_eq!(
+                periksa_baris(&b, &acuan(), &mut HashSet::new()),
+                Err(vec![MasalahPeserta::Email]),
+                "{salah}"
+            );
+        }
     }
 
     #[test]

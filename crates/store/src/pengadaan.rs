@@ -32,6 +32,8 @@ pub struct PesertaTersimpan {
     pub nomor_induk: Option<String>,
     /// The employee record made at the assignment.
     pub pegawai_id: Option<Uuid>,
+    /// That record's kedudukan hukum now (51 until the SK CPNS).
+    pub kedudukan_hukum_id: Option<String>,
 }
 
 /// A participant to store.
@@ -158,6 +160,7 @@ type BarisPeserta = (
     NaiveDate,
     Option<String>,
     Option<Uuid>,
+    Option<String>,
 );
 
 fn peserta(r: BarisPeserta) -> PesertaTersimpan {
@@ -169,6 +172,7 @@ fn peserta(r: BarisPeserta) -> PesertaTersimpan {
         tmt: r.4,
         nomor_induk: r.5,
         pegawai_id: r.6,
+        kedudukan_hukum_id: r.7,
     }
 }
 
@@ -182,8 +186,10 @@ pub async fn peserta_tanpa_nomor(
     let rows: Vec<BarisPeserta> = match tx {
         Tx::Sqlite(c) => {
             sqlx::query_as(
-                "SELECT id, instansi_id, tahun, data, tmt, nomor_induk, pegawai_id FROM peserta_pengadaan \
-                 WHERE instansi_id = $1 AND tahun = $2 AND nomor_induk IS NULL ORDER BY nama, id",
+                "SELECT s.id, s.instansi_id, s.tahun, s.data, s.tmt, s.nomor_induk, s.pegawai_id, \
+                 p.kedudukan_hukum_id FROM peserta_pengadaan s \
+                 LEFT JOIN pegawai p ON p.id = s.pegawai_id \
+                 WHERE s.instansi_id = $1 AND s.tahun = $2 AND s.nomor_induk IS NULL ORDER BY s.nama, s.id",
             )
             .bind(instansi_id)
             .bind(tahun)
@@ -192,9 +198,11 @@ pub async fn peserta_tanpa_nomor(
         }
         Tx::Postgres(c) => {
             sqlx::query_as(
-                "SELECT id, instansi_id, tahun, data, tmt, nomor_induk, pegawai_id FROM peserta_pengadaan \
-                 WHERE instansi_id = $1 AND tahun = $2 AND nomor_induk IS NULL ORDER BY nama, id \
-                 FOR UPDATE",
+                "SELECT s.id, s.instansi_id, s.tahun, s.data, s.tmt, s.nomor_induk, s.pegawai_id, \
+                 p.kedudukan_hukum_id FROM peserta_pengadaan s \
+                 LEFT JOIN pegawai p ON p.id = s.pegawai_id \
+                 WHERE s.instansi_id = $1 AND s.tahun = $2 AND s.nomor_induk IS NULL ORDER BY s.nama, s.id \
+                 FOR UPDATE OF s",
             )
             .bind(instansi_id)
             .bind(tahun)
@@ -217,6 +225,21 @@ impl Store {
         Ok(rows.into_iter().map(|r| r.0).collect())
     }
 
+    /// The participant an employee record was made for, if any.
+    pub async fn peserta_pegawai(&self, pegawai_id: Uuid) -> StoreResult<Option<PesertaTersimpan>> {
+        let row: Option<BarisPeserta> = on_pool!(self.db(), |pool| {
+            sqlx::query_as(
+                "SELECT s.id, s.instansi_id, s.tahun, s.data, s.tmt, s.nomor_induk, s.pegawai_id, \
+                 p.kedudukan_hukum_id FROM peserta_pengadaan s \
+                 LEFT JOIN pegawai p ON p.id = s.pegawai_id WHERE s.pegawai_id = $1",
+            )
+            .bind(pegawai_id)
+            .fetch_optional(pool)
+            .await?
+        });
+        Ok(row.map(peserta))
+    }
+
     /// An agency's participants of a year, by name.
     pub async fn daftar_peserta(
         &self,
@@ -225,8 +248,10 @@ impl Store {
     ) -> StoreResult<Vec<PesertaTersimpan>> {
         let rows: Vec<BarisPeserta> = on_pool!(self.db(), |pool| {
             sqlx::query_as(
-                "SELECT id, instansi_id, tahun, data, tmt, nomor_induk, pegawai_id FROM peserta_pengadaan \
-                 WHERE instansi_id = $1 AND tahun = $2 ORDER BY nama, id",
+                "SELECT s.id, s.instansi_id, s.tahun, s.data, s.tmt, s.nomor_induk, s.pegawai_id, \
+                 p.kedudukan_hukum_id FROM peserta_pengadaan s \
+                 LEFT JOIN pegawai p ON p.id = s.pegawai_id \
+                 WHERE s.instansi_id = $1 AND s.tahun = $2 ORDER BY s.nama, s.id",
             )
             .bind(instansi_id)
             .bind(tahun)

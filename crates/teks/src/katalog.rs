@@ -1125,6 +1125,9 @@ katalog! {
     LayananMpp => "Masa persiapan pensiun", "Pre-retirement leave";
     LayananPemberhentianSementara => "Pemberhentian sementara", "Temporary dismissal";
     LayananPindahInstansi => "Pindah instansi", "Transfer between agencies";
+    LayananCpns => "Pengangkatan CPNS (SK CPNS)", "CPNS appointment (SK CPNS)";
+    PengadaanUsulSk => "Usulkan SK CPNS", "Propose the SK CPNS";
+    PengadaanMenungguSk => "menunggu SK CPNS", "waiting for the SK CPNS";
     PindahCatatan => "Instansi penerima mengusulkan pegawai dari instansi lain ke jabatan yang lowong di peta jabatannya. Instansi asal memberi persetujuan dan menandatangani SK pemberhentian dari jabatan; BKN atau Kantor Regional menerbitkan pertimbangan teknis. Data pegawai pindah pada TMT.",
         "The receiving agency proposes an employee of another agency into a vacant post of its register. The origin agency consents and signs the release from the old position; BKN or the Regional Office issues the pertek. The record moves on the TMT.";
     PindahUsul => "Usul pindah masuk", "Propose a transfer in";

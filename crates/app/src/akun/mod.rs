@@ -3,8 +3,8 @@
 
 mod masuk;
 mod mfa;
-mod peran;
-mod sandi;
+pub(crate) mod peran;
+pub(crate) mod sandi;
 mod sesi;
 
 pub use masuk::*;

@@ -30,6 +30,51 @@ async fn pegawai_dengan_nip(app: &App, nip: &str) -> AppResult<Option<Pegawai>> 
     }
 }
 
+/// A one-time token for `akun` stored and sent to `ke` in the caller's transaction: to set the
+/// first password (activation) or a new one (reset).
+pub(crate) async fn kirim_token(
+    tx: &mut siasn_store::Tx,
+    app: &App,
+    akun: &siasn_domain::akun::Akun,
+    pegawai: &Pegawai,
+    ke: &str,
+    jenis: JenisToken,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<()> {
+    let token = kode::dari_acak(&acak(kode::bytes_dibutuhkan(PANJANG_TOKEN)), PANJANG_TOKEN);
+    let cfg = app.konfigurasi();
+    let hash = sidik(&kode::normalisasi(&token));
+    akun::simpan_token(
+        tx,
+        akun.id,
+        jenis,
+        &hash,
+        now,
+        now + Duration::minutes(cfg.token_menit),
+    )
+    .await?;
+    let surat = surel::token(
+        &pegawai.nama_lengkap(),
+        &cfg.nama_instance,
+        &token,
+        app.url_dasar(),
+        cfg.token_menit,
+    );
+    email::antre(
+        tx,
+        &EmailBaru {
+            akun_id: Some(akun.id),
+            pegawai_id: Some(pegawai.id),
+            ke: ke.to_string(),
+            subjek: surat.subjek,
+            isi: surat.isi,
+        },
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
 /// Sends a token when the NIP and the registered e-mail match, creating the employee's account
 /// on first use; with anything else nothing is sent (the page answers the same either way, so
 /// it reveals nothing). Account, token, e-mail and audit event are one transaction.
@@ -58,37 +103,7 @@ pub async fn minta_token(app: &App, nip: &str, email_masukan: &str, asal: &Asal)
     } else {
         JenisToken::Aktivasi
     };
-    let token = kode::dari_acak(&acak(kode::bytes_dibutuhkan(PANJANG_TOKEN)), PANJANG_TOKEN);
-    let cfg = app.konfigurasi();
-    let hash = sidik(&kode::normalisasi(&token));
-    akun::simpan_token(
-        &mut tx,
-        akun.id,
-        jenis,
-        &hash,
-        now,
-        now + Duration::minutes(cfg.token_menit),
-    )
-    .await?;
-    let surat = surel::token(
-        &pegawai.nama_lengkap(),
-        &cfg.nama_instance,
-        &token,
-        app.url_dasar(),
-        cfg.token_menit,
-    );
-    email::antre(
-        &mut tx,
-        &EmailBaru {
-            akun_id: Some(akun.id),
-            pegawai_id: Some(pegawai.id),
-            ke: terdaftar.to_string(),
-            subjek: surat.subjek,
-            isi: surat.isi,
-        },
-        now,
-    )
-    .await?;
+    kirim_token(&mut tx, app, &akun, &pegawai, terdaftar, jenis, now).await?;
     let mut e = audit_akun(
         match jenis {
             JenisToken::Aktivasi => "akun.aktivasi_diminta",

@@ -6,6 +6,7 @@
 //! [`pensiun`]).
 
 pub mod cltn;
+pub mod cpns;
 pub mod harian;
 pub mod kp;
 mod naskah;

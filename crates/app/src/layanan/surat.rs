@@ -14,7 +14,7 @@ use siasn_store::pegawai;
 use uuid::Uuid;
 
 use super::naskah::{Naskah, maju, penandatangan, tandatangani_surat};
-use super::{HasilLangkah, catat, cltn, kasus, kp, pensiun, periksa, pindah};
+use super::{HasilLangkah, catat, cltn, cpns, kasus, kp, pensiun, periksa, pindah};
 use crate::{Aktor, App, AppResult, ttd};
 
 /// The service's letter content for `k`.
@@ -28,6 +28,7 @@ fn naskah(
         DataLayanan::Pensiun(d) => pensiun::naskah(d, pegawai, instansi),
         DataLayanan::Cltn(d) => cltn::naskah(d, pegawai, instansi),
         DataLayanan::Pindah(d) => pindah::naskah(d, pegawai, instansi),
+        DataLayanan::Cpns(d) => cpns::naskah(d, pegawai, instansi),
     }
 }
 
@@ -255,6 +256,7 @@ pub async fn unggah_sk(
             DataLayanan::Pensiun(_) => siasn_domain::layanan::pensiun::DOKUMEN_SK_PENSIUN,
             DataLayanan::Cltn(_) => siasn_domain::layanan::cltn::DOKUMEN_SK_CLTN,
             DataLayanan::Pindah(_) => siasn_domain::layanan::pindah::DOKUMEN_SK_PINDAH,
+            DataLayanan::Cpns(_) => siasn_domain::layanan::cpns::DOKUMEN_SK_CPNS,
         }
         .into(),
         sha256: blob.sha256.clone(),
@@ -346,6 +348,9 @@ async fn selesaikan(
             cltn::terapkan(&mut tx, aktor, k, d, &nomor, tanggal, dok, now).await?
         }
         DataLayanan::Pindah(_) => pindah::terapkan_sk_tujuan(),
+        DataLayanan::Cpns(d) => {
+            cpns::terapkan(&mut tx, app, aktor, k, d, &nomor, tanggal, dok, now).await?
+        }
     };
     if let Err(e) = diterapkan {
         tx.rollback().await?;

@@ -151,13 +151,16 @@ pub async fn participants_import_whole_and_get_numbers_by_the_rule(store: &Store
         Err(AppError::Dilarang)
     ));
 
-    // A good file: two women born the same day (one prefix), a man, and a PPPK.
-    let baik = berkas(&[
+    // A good file: two women born the same day (one prefix), a man, and a PPPK; the optional
+    // e-mail column filled for one.
+    let baik = format!(
+        "{KEPALA},email\n{},siti@contoh.go.id\n{},\n{},\n{},\n",
         baris(&a, "P-1", "09-07-1998", "P", "1"),
         baris(&a, "P-2", "1998-07-09", "2", "G"),
         baris(&a, "P-3", "01-01-1999", "L", "1"),
         baris(&a, "P-4", "03-03-1990", "L", "C"),
-    ]);
+    )
+    .into_bytes();
     assert!(matches!(
         pengadaan::impor(&app, &op, "PROV-JABAR", 2026, tmt, &baik)
             .await
@@ -215,6 +218,98 @@ pub async fn participants_import_whole_and_get_numbers_by_the_rule(store: &Store
     );
     let pppk = store.pegawai_by_nip("199003032027011001").await.unwrap();
     assert_eq!(pppk.jenis_pegawai, siasn_domain::JenisPegawai::Pppk);
+
+    // The SK CPNS: the operator starts it (not for a PPPK, not twice), completes the file and
+    // proposes; the official signs it: on duty from the TMT, the riwayat row with the SPMT, an
+    // account and the activation e-mail to the selection file's address.
+    use siasn_app::layanan::cpns::{self, HasilMulaiCpns};
+    use siasn_app::layanan::{self, HasilLangkah};
+    use siasn_domain::layanan::cpns::CpnsDitolak;
+    use siasn_domain::layanan::{Langkah, StatusLayanan};
+    let siti = store.pegawai_by_nip("199807092027012002").await.unwrap();
+    let siti = if siti.email.is_some() {
+        siti
+    } else {
+        store.pegawai_by_nip("199807092027012001").await.unwrap()
+    };
+    assert_eq!(siti.email.as_deref(), Some("siti@contoh.go.id"));
+    assert_eq!(
+        cpns::mulai(&app, &op, pppk.id).await.unwrap(),
+        HasilMulaiCpns::Ditolak(CpnsDitolak::Pppk)
+    );
+    let HasilMulaiCpns::Dibuat(id) = cpns::mulai(&app, &op, siti.id).await.unwrap() else {
+        panic!("the SK CPNS case starts");
+    };
+    assert!(matches!(
+        cpns::mulai(&app, &op, siti.id).await.unwrap(),
+        HasilMulaiCpns::Langkah(_)
+    ));
+    let pj = akun(&app, &jabar[2], Peran::PejabatInstansi, Some("PROV-JABAR")).await;
+    siasn_app::ttd::terbitkan_sertifikat(&app, "uji", pj.pelaku.akun_id, None, "frasa-uji-ttd-123")
+        .await
+        .unwrap()
+        .unwrap();
+    let unggahan: Vec<siasn_app::usulan::Unggahan> = ["L01", "L03"]
+        .iter()
+        .map(|j| siasn_app::usulan::Unggahan {
+            nama_file: format!("{j}.pdf"),
+            jenis_dokumen_id: (*j).into(),
+            isi: crate::pensiun::pdf(j),
+        })
+        .collect();
+    layanan::lampirkan(&app, &op, id, &[], &unggahan)
+        .await
+        .unwrap()
+        .unwrap();
+    for l in [Langkah::SimpanBerkas, Langkah::Ajukan] {
+        let k = layanan::kasus(&app, &op, id).await.unwrap();
+        assert!(matches!(
+            layanan::langkah(&app, &op, id, k.versi, l, None)
+                .await
+                .unwrap(),
+            HasilLangkah::Berhasil(_)
+        ));
+    }
+    let k = layanan::kasus(&app, &pj, id).await.unwrap();
+    assert_eq!(
+        layanan::tandatangani_sk(&app, &pj, id, k.versi, "frasa-uji-ttd-123")
+            .await
+            .unwrap(),
+        HasilLangkah::Berhasil(StatusLayanan::ProfilDiperbarui)
+    );
+    let sesudah = store.pegawai(siti.id).await.unwrap();
+    assert_eq!(sesudah.kedudukan_hukum_id, "01");
+    let rw = store
+        .riwayat_pegawai(siti.id, Some(siasn_domain::JenisRiwayat::CpnsPns))
+        .await
+        .unwrap();
+    let siasn_domain::DataRiwayat::CpnsPns(r) = &rw[0].data else {
+        panic!("a riwayat CPNS row")
+    };
+    assert_eq!(r.tmt, tmt);
+    assert!(r.sk.nomor.starts_with("SK-CPNS/PROV-JABAR/"));
+    assert!(
+        r.nomor_spmt
+            .as_deref()
+            .unwrap()
+            .starts_with("SPMT/PROV-JABAR/")
+    );
+    let k = layanan::kasus(&app, &op, id).await.unwrap();
+    let sk = k.sk.unwrap();
+    assert_eq!(
+        store
+            .dokumen(sk.dokumen_id.unwrap())
+            .await
+            .unwrap()
+            .jenis_dokumen_id,
+        "889"
+    );
+    assert!(store.akun_pegawai(siti.id).await.unwrap().is_some());
+    let surel = store.email_pegawai(siti.id, 10).await.unwrap();
+    assert!(
+        surel.iter().any(|e| e.ke == "siti@contoh.go.id"),
+        "{surel:?}"
+    );
     // Nothing left to assign: a second run changes nothing.
     let lagi = pengadaan::tetapkan_nomor(&app, &bkn, "PROV-JABAR", 2026)
         .await

@@ -5,6 +5,7 @@
 //! this one ([`kp`]).
 
 pub mod cltn;
+pub mod cpns;
 pub mod kp;
 pub mod pensiun;
 pub mod pindah;
@@ -29,17 +30,20 @@ pub enum JenisLayanan {
     PemberhentianSementara,
     /// Pindah instansi: a transfer to another agency, proposed by the receiving one.
     PindahInstansi,
+    /// Pengangkatan CPNS: the SK CPNS after BKN assigned the NIP.
+    Cpns,
 }
 
 impl JenisLayanan {
     /// Every service, in menu order.
-    pub const SEMUA: [Self; 6] = [
+    pub const SEMUA: [Self; 7] = [
         Self::KenaikanPangkat,
         Self::Pensiun,
         Self::Cltn,
         Self::Mpp,
         Self::PemberhentianSementara,
         Self::PindahInstansi,
+        Self::Cpns,
     ];
 
     /// Storage code.
@@ -51,14 +55,16 @@ impl JenisLayanan {
             Self::Mpp => "MPP",
             Self::PemberhentianSementara => "PS",
             Self::PindahInstansi => "PI",
+            Self::Cpns => "CPNS",
         }
     }
 
     /// Whether BKN validates the case and issues a pertek before the SK. MPP and a
     /// temporary dismissal while detained are the PPK's own decisions (PP 11/2017 Ps 280,
-    /// Ps 350): the agency official signs the proposal's SK directly.
+    /// Ps 350): the agency official signs the proposal's SK directly. So is the SK CPNS: BKN's
+    /// part, the NIP assignment, came before the case.
     pub fn perlu_pertek(self) -> bool {
-        !matches!(self, Self::Mpp | Self::PemberhentianSementara)
+        !matches!(self, Self::Mpp | Self::PemberhentianSementara | Self::Cpns)
     }
 
     /// The statuses a case passes on its happy path (what the employee and staff follow).
@@ -914,6 +920,8 @@ pub enum DataLayanan {
     Cltn(Box<cltn::DataCltn>),
     /// Transfer between agencies.
     Pindah(Box<pindah::DataPindah>),
+    /// SK CPNS.
+    Cpns(Box<cpns::DataCpns>),
 }
 
 /// A numbered, dated letter of a case (pertek or SK) and the archive document holding it.

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use siasn_domain::golongan::Golongan;
 use siasn_domain::instansi::JenisInstansi;
 use siasn_domain::layanan::kp::{self, AturanTujuan, BarisGaji, Tujuan};
-use siasn_domain::layanan::{JenisLayanan, SyaratDokumen, cltn, pensiun, pindah};
+use siasn_domain::layanan::{JenisLayanan, SyaratDokumen, cltn, cpns, pensiun, pindah};
 
 use crate::error::{StoreError, StoreResult};
 use crate::{Store, on_pool};
@@ -82,6 +82,11 @@ impl Store {
                     pindah::DOKUMEN_PINDAH_AWAL
                         .iter()
                         .map(|(sub, s)| (JenisLayanan::PindahInstansi, sub, s)),
+                )
+                .chain(
+                    cpns::DOKUMEN_CPNS_AWAL
+                        .iter()
+                        .map(|(sub, s)| (JenisLayanan::Cpns, sub, s)),
                 );
             for (jenis, sub, syarat) in dokumen {
                 for (i, s) in syarat.iter().enumerate() {

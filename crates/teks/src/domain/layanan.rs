@@ -17,6 +17,7 @@ pub fn nama_layanan(j: JenisLayanan) -> Teks {
         JenisLayanan::Mpp => Teks::LayananMpp,
         JenisLayanan::PemberhentianSementara => Teks::LayananPemberhentianSementara,
         JenisLayanan::PindahInstansi => Teks::LayananPindahInstansi,
+        JenisLayanan::Cpns => Teks::LayananCpns,
     }
 }
 

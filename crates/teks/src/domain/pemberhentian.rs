@@ -306,6 +306,20 @@ impl Terjemah for siasn_domain::pengadaan::MasalahPeserta {
             (E::JenisPengadaanTidakDikenal, En) => "unknown jenis pengadaan".into(),
             (E::TerlaluPanjang(k), Id) => format!("{k} terlalu panjang"),
             (E::TerlaluPanjang(k), En) => format!("{k} is too long"),
+            (E::Email, Id) => "alamat surel tidak sah".into(),
+            (E::Email, En) => "not an e-mail address".into(),
+        }
+    }
+}
+
+impl Terjemah for siasn_domain::layanan::cpns::CpnsDitolak {
+    fn jelaskan(&self, b: Bahasa) -> String {
+        use siasn_domain::layanan::cpns::CpnsDitolak as E;
+        match (self, b) {
+            (E::BukanCalon, Id) => "pegawai ini tidak sedang menunggu SK CPNS".into(),
+            (E::BukanCalon, En) => "this employee is not waiting for an SK CPNS".into(),
+            (E::Pppk, Id) => "PPPK diangkat dengan perjanjian kerja, bukan SK CPNS".into(),
+            (E::Pppk, En) => "a PPPK is appointed by contract, not by an SK CPNS".into(),
         }
     }
 }

@@ -50,6 +50,7 @@ pub fn routes(batas_unggah: axum::extract::DefaultBodyLimit) -> axum::Router<App
             post(pengadaan::impor).layer(batas_unggah),
         )
         .route("/layanan/pengadaan/tetapkan", post(pengadaan::tetapkan))
+        .route("/layanan/pengadaan/sk-cpns", post(pengadaan::usul_sk))
         .route(
             "/layanan/pensiun",
             get(pensiun::halaman).post(pensiun::mulai),

@@ -19,6 +19,8 @@ struct Baris {
     jenis: String,
     nomor: Option<String>,
     pegawai_id: Option<Uuid>,
+    /// Waiting for the SK CPNS (kedudukan 51): the operator may propose it.
+    menunggu_sk: bool,
 }
 
 /// One problem of a refused import.
@@ -131,6 +133,9 @@ async fn tampilkan(
                     }
                 }),
                 pegawai_id: p.pegawai_id,
+                menunggu_sk: p.kedudukan_hukum_id.as_deref()
+                    == Some(siasn_domain::layanan::cpns::KEDUDUKAN_CALON)
+                    && !siasn_domain::pengadaan::pppk(&p.peserta.jenis_pengadaan),
             })
             .collect(),
     };
@@ -217,6 +222,39 @@ pub async fn impor(
             tampilkan(&state, &m, Some(instansi), tahun, None, masalah).await
         }
     }
+}
+
+/// `POST /layanan/pengadaan/sk-cpns` (`pegawai`, `tahun`): the operator starts the SK CPNS
+/// case of a participant whose NIP was assigned; on to the case page.
+pub async fn usul_sk(
+    State(state): State<AppState>,
+    m: Masuk,
+    axum::extract::Form(pairs): axum::extract::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    use siasn_app::layanan::cpns::{self, HasilMulaiCpns};
+    let b = m.bahasa();
+    let get = |k: &str| crate::infra::formulir::isian(&pairs, k);
+    periksa_csrf_sesi(&m.sesi, get("csrf"), b)?;
+    let tidak_valid = || WebError::TidakValid(b, Teks::FormTidakValid);
+    let pegawai: Uuid = get("pegawai").parse().map_err(|_| tidak_valid())?;
+    let tahun: i32 = get("tahun").trim().parse().map_err(|_| tidak_valid())?;
+    let galat = match cpns::mulai(state.app(), &m.aktor(), pegawai)
+        .await
+        .dalam(b)?
+    {
+        HasilMulaiCpns::Dibuat(id) => {
+            return Ok(Redirect::to(&format!("/layanan/{id}")).into_response());
+        }
+        HasilMulaiCpns::Ditolak(e) => b.jelaskan(&e),
+        HasilMulaiCpns::Langkah(e) => b.jelaskan(&e),
+        HasilMulaiCpns::TidakDitemukan => return Err(WebError::TidakDitemukan),
+    };
+    let masalah = vec![BarisMasalah {
+        baris: "—".into(),
+        kolom: "—".into(),
+        masalah: galat,
+    }];
+    tampilkan(&state, &m, satu_instansi(&m), tahun, None, masalah).await
 }
 
 /// `POST /layanan/pengadaan/tetapkan` (`instansi`, `tahun`): BKN assigns the numbers.

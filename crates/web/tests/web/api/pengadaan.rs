@@ -136,6 +136,38 @@ async fn participants_through_the_pages() {
     assert_eq!(op.get(&format!("/pegawai/{}", p.id)).await.status, 200);
     assert_eq!(lain.get(&format!("/pegawai/{}", p.id)).await.status, 404);
 
+    // The operator proposes the SK CPNS from the list: on to the new case's page.
+    let page = op.get("/layanan/pengadaan?tahun=2026").await;
+    assert!(page.body.contains("Usulkan SK CPNS"), "{}", page.body);
+    let csrf_op = csrf_dari(&page.body);
+    let pid = p.id.to_string();
+    let r = op
+        .post(
+            "/layanan/pengadaan/sk-cpns",
+            &[
+                ("csrf", csrf_op.as_str()),
+                ("pegawai", pid.as_str()),
+                ("tahun", "2026"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let kasus = op.get(r.location.as_deref().unwrap()).await;
+    assert!(kasus.body.contains("Pengangkatan CPNS"), "{}", kasus.body);
+    // A second time: refused with the reason, on the list page.
+    let r = op
+        .post(
+            "/layanan/pengadaan/sk-cpns",
+            &[
+                ("csrf", csrf_op.as_str()),
+                ("pegawai", pid.as_str()),
+                ("tahun", "2026"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("role=\"alert\""), "{}", r.body);
+
     // Partners read the same participants with SIASN's field names.
     let k = daftar(&app, "SIMPEG Provinsi Jawa Barat", jabar(), PENUH, 6000).await;
     let api = sesi(&app, &k, &nip(&demo.operator)).await;
