@@ -2,7 +2,7 @@
 //! pages: a newcomer sees the queues, the case page, the letters and the API lists working at
 //! once.
 
-use chrono::Duration;
+use chrono::{Datelike, Duration, NaiveDate};
 use siasn_app::layanan::{self, HasilLangkah, kp};
 use siasn_app::usulan::Unggahan;
 use siasn_app::{Aktor, App};
@@ -625,6 +625,102 @@ pub async fn kasus_pindah(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
         jalankan_pindah(app, [&op, &pj, &pj_jabar, &bkn], k, sampai, &pdf).await?;
     }
     println!("usul pindah instansi demo: {dibuat} usul (TMT {tmt})");
+    Ok(())
+}
+
+/// Appointments of PROV-JABAR at every stage: last year's selection with NIPs assigned, one
+/// SK CPNS signed (on duty, account and activation e-mail), one proposed, the others waiting
+/// for it; this year's selection imported and waiting for BKN's numbers.
+pub async fn pengadaan(app: &App, akun: &AkunDemo) -> anyhow::Result<()> {
+    use siasn_app::layanan::cpns::{self, HasilMulaiCpns};
+    use siasn_app::pengadaan::{self as p, HasilImpor};
+    let Jabar {
+        operator,
+        pejabat,
+        bkn,
+        ..
+    } = jabar(app, akun).await?;
+    let store = app.store();
+    let jabatan = store.ref_jabatan().await?;
+    let jabatan = jabatan
+        .iter()
+        .find(|j| j.nama.to_lowercase().contains("guru"))
+        .or(jabatan.first())
+        .map(|j| j.id.clone())
+        .unwrap_or_default();
+    let pendidikan = store
+        .tingkat_pendidikan()
+        .await?
+        .into_iter()
+        .map(|t| t.id)
+        .max()
+        .unwrap_or_default();
+    let Some(unor) = store
+        .unor_instansi("PROV-JABAR")
+        .await?
+        .first()
+        .map(|u| u.id)
+    else {
+        return Ok(());
+    };
+    let hari_ini = app.sekarang().date_naive();
+    let tahun = hari_ini.year();
+    let nama = [
+        ("Siti Nurhaliza", "P"),
+        ("Rizky Pratama", "L"),
+        ("Dewi Anggraini", "P"),
+        ("Fajar Nugroho", "L"),
+        ("Intan Permatasari", "P"),
+        ("Yusuf Maulana", "L"),
+    ];
+    let berkas = |th: i32, dari: usize| {
+        let mut s = String::from(
+            "no_peserta,nama,tgl_lahir,tempat_lahir,jenis_kelamin,tingkat_pendidikan_id,\
+             jabatan_id,unor_id,jenis_formasi_id,email\n",
+        );
+        for (i, (n, jk)) in nama.iter().enumerate().skip(dari).take(3) {
+            let lahir = NaiveDate::from_ymd_opt(1996 + i as i32 % 3, 3 + i as u32, 9 + i as u32)
+                .unwrap_or(hari_ini);
+            let jenis = if i % 3 == 2 { "G" } else { "1" };
+            s.push_str(&format!(
+                "{th}0{i:04},{n},{},Bandung,{jk},{pendidikan},{jabatan},{unor},{jenis},\
+                 peserta{i}@contoh.go.id\n",
+                lahir.format("%d-%m-%Y")
+            ));
+        }
+        s.into_bytes()
+    };
+    let tmt_lalu = NaiveDate::from_ymd_opt(tahun, 1, 1).unwrap_or(hari_ini);
+    let tmt_depan = NaiveDate::from_ymd_opt(tahun + 1, 1, 1).unwrap_or(hari_ini);
+    for (th, dari, tmt) in [(tahun - 1, 0, tmt_lalu), (tahun, 3, tmt_depan)] {
+        if let HasilImpor::Ditolak(m) =
+            p::impor(app, &operator, "PROV-JABAR", th, tmt, &berkas(th, dari)).await?
+        {
+            anyhow::bail!("impor peserta demo ditolak: {m:?}");
+        }
+    }
+    let h = p::tetapkan_nomor(app, &bkn, "PROV-JABAR", tahun - 1).await?;
+    let pdf = contoh_pdf("Contoh berkas").await?;
+    let peserta = store.daftar_peserta("PROV-JABAR", tahun - 1).await?;
+    for (i, x) in peserta.iter().enumerate().take(2) {
+        let Some(pegawai_id) = x.pegawai_id else {
+            continue;
+        };
+        let HasilMulaiCpns::Dibuat(id) = cpns::mulai(app, &operator, pegawai_id).await? else {
+            continue;
+        };
+        let sampai = if i == 0 {
+            StatusLayanan::ProfilDiperbarui
+        } else {
+            StatusLayanan::SuratUsulan
+        };
+        jalankan(app, &operator, &pejabat, &bkn, id, sampai, &pdf).await?;
+    }
+    println!(
+        "pengadaan demo: 6 peserta, {} NIP ditetapkan (tahun {}), 2 usul SK CPNS",
+        h.ditetapkan.len(),
+        tahun - 1
+    );
     Ok(())
 }
 

@@ -177,6 +177,7 @@ async fn buat_demo(app: &App, employees: u32, seed: u64) -> anyhow::Result<()> {
     crate::demo_layanan::kasus_cltn(app, &akun).await?;
     crate::demo_layanan::kasus_status_instansi(app, &akun).await?;
     crate::demo_layanan::kasus_pindah(app, &akun).await?;
+    crate::demo_layanan::pengadaan(app, &akun).await?;
     crate::demo_layanan::harian(app).await
 }
 

@@ -1126,6 +1126,7 @@ katalog! {
     LayananPemberhentianSementara => "Pemberhentian sementara", "Temporary dismissal";
     LayananPindahInstansi => "Pindah instansi", "Transfer between agencies";
     LayananCpns => "Pengangkatan CPNS (SK CPNS)", "CPNS appointment (SK CPNS)";
+    PengadaanSpmt => "Nomor SPMT", "SPMT number";
     PengadaanUsulSk => "Usulkan SK CPNS", "Propose the SK CPNS";
     PengadaanMenungguSk => "menunggu SK CPNS", "waiting for the SK CPNS";
     PindahCatatan => "Instansi penerima mengusulkan pegawai dari instansi lain ke jabatan yang lowong di peta jabatannya. Instansi asal memberi persetujuan dan menandatangani SK pemberhentian dari jabatan; BKN atau Kantor Regional menerbitkan pertimbangan teknis. Data pegawai pindah pada TMT.",

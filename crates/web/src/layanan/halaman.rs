@@ -239,6 +239,24 @@ pub(super) async fn tampilkan(
     if let Some(d) = k.pindah() {
         data.extend(data_pindah(&k, d, state.app().sekarang().date_naive(), b));
     }
+    if let siasn_domain::layanan::DataLayanan::Cpns(d) = &k.data {
+        data.push((
+            b.t(Teks::PengadaanTmt),
+            crate::tampilan::tanggal(d.tmt_cpns, b),
+        ));
+        if let Some(x) = &d.no_peserta {
+            data.push((b.t(Teks::PengadaanNomorPeserta), x.clone()));
+        }
+        for (label, v) in [
+            (Teks::FormasiJabatan, &d.nama_jabatan),
+            (Teks::FormasiUnor, &d.nama_unor),
+            (Teks::PengadaanSpmt, &d.nomor_spmt),
+        ] {
+            if let Some(v) = v {
+                data.push((b.t(label), v.clone()));
+            }
+        }
+    }
     let mut surat = Vec::new();
     if let Some(p) = &k.pertek {
         surat.push((
