@@ -88,12 +88,22 @@ async fn tampilkan(
             .dalam(b)?,
         None => Vec::new(),
     };
-    let pilihan_instansi = if satu_instansi(m).is_none() && m.pelaku.punya(Peran::VerifikatorBkn) {
+    // BKN chooses among the agencies it decides for: all for BKN central, its region's for a
+    // Kanreg.
+    let wilayah: Vec<Option<&str>> = m
+        .pelaku
+        .peran
+        .iter()
+        .filter(|g| g.peran == Peran::VerifikatorBkn)
+        .map(|g| g.kanreg_id.as_deref())
+        .collect();
+    let pilihan_instansi = if satu_instansi(m).is_none() && !wilayah.is_empty() {
         state
             .store()
             .daftar_instansi()
             .await?
             .into_iter()
+            .filter(|i| wilayah.iter().any(|w| w.is_none_or(|k| k == i.kanreg_id)))
             .map(|i| (i.id, i.nama))
             .collect()
     } else {
